@@ -1,0 +1,275 @@
+//! Campaigns: who is calling (persona), how (cadence, windows, caps), through which carriers,
+//! and which AI holds the conversation.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::ids::CampaignId;
+use crate::phone::E164;
+use crate::validation::{ValidationError, optional_text, required_text};
+
+/// Carriers and the built-in sandbox, behind one provider interface.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Provider {
+    /// Twilio REST + webhooks.
+    Twilio,
+    /// Telnyx REST + webhooks.
+    Telnyx,
+    /// Vonage voice websocket.
+    Vonage,
+    /// A SIP trunk through Throughline's own edge.
+    Sip,
+    /// Simulated people on fake numbers, for demos and tests.
+    Sandbox,
+}
+
+/// Who the AI says it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Persona {
+    /// The assistant's first name ("Ava").
+    pub name: String,
+    /// The brand the lead recognises ("Acme Solar"); CTIA wants it in the first message.
+    pub company: String,
+}
+
+/// How outbound SMS is sent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SmsSettings {
+    /// Which carrier.
+    pub provider: Provider,
+    /// Sending number.
+    pub from_number: E164,
+    /// Provider-specific settings (api_base, messaging profile, …), kept as given.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// Audio encoding on the bot bridge.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum BotCodec {
+    /// µ-law 8 kHz, the Twilio Media Streams default.
+    #[default]
+    Pcmu,
+    /// 16-bit linear 16 kHz, for wideband bots.
+    L16,
+}
+
+/// How calls are placed and bridged to the campaign's bot.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VoiceSettings {
+    /// Which carrier.
+    pub provider: Provider,
+    /// Caller id.
+    pub from_number: E164,
+    /// The bot's websocket URL (Twilio Media Streams protocol).
+    pub bot_url: Option<String>,
+    /// Bot-side audio encoding.
+    #[serde(default)]
+    pub codec: BotCodec,
+    /// What the gateway plays before the bot speaks (AI disclosure).
+    pub disclosure_prompt: Option<String>,
+    /// Provider-specific settings, kept as given.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// Which SMS agent answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum AgentMode {
+    /// Throughline's rule-based agent.
+    #[default]
+    Builtin,
+    /// The customer's endpoint, with the built-in agent as fallback.
+    Webhook,
+}
+
+/// The SMS agent configuration.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct AgentSettings {
+    /// Built-in or webhook.
+    pub mode: AgentMode,
+    /// Webhook URL when `mode` is `webhook`.
+    pub url: Option<String>,
+}
+
+/// A campaign as stored. `cadence`, `windows` and `caps` are JSON objects interpreted by the
+/// router; they are kept verbatim so operators can round-trip what they sent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Campaign {
+    /// Id.
+    pub id: CampaignId,
+    /// Operator's name for it.
+    pub name: String,
+    /// The AI's identity.
+    pub persona: Persona,
+    /// Cadence steps.
+    pub cadence: Value,
+    /// Contact windows stricter than the law.
+    pub windows: Value,
+    /// Frequency caps.
+    pub caps: Value,
+    /// SMS carrier settings.
+    pub sms: Option<SmsSettings>,
+    /// Voice carrier and bot settings.
+    pub voice: Option<VoiceSettings>,
+    /// SMS agent.
+    pub agent: AgentSettings,
+    /// Created.
+    pub created_at: DateTime<Utc>,
+}
+
+/// A campaign as submitted: everything optional so each missing field gets a precise error.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct CampaignInput {
+    /// Required.
+    pub name: Option<String>,
+    /// Required.
+    pub persona: Option<PersonaInput>,
+    /// Object; default `{}`.
+    pub cadence: Option<Value>,
+    /// Object; default `{}`.
+    pub windows: Option<Value>,
+    /// Object; default `{}`.
+    pub caps: Option<Value>,
+    /// Optional; typed on parse.
+    pub sms: Option<Value>,
+    /// Optional; typed on parse.
+    pub voice: Option<Value>,
+    /// Optional; built-in by default.
+    pub agent: Option<Value>,
+}
+
+/// The persona as submitted.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct PersonaInput {
+    /// Required.
+    pub name: Option<String>,
+    /// Required.
+    pub company: Option<String>,
+}
+
+impl CampaignInput {
+    /// Validates and builds a campaign.
+    pub fn parse(self, now: DateTime<Utc>) -> Result<Campaign, ValidationError> {
+        let name = required_text("name", self.name.as_deref(), 200)?;
+        let persona = self.persona.ok_or_else(|| ValidationError::missing("persona"))?;
+        let persona = Persona {
+            name: required_text("persona.name", persona.name.as_deref(), 100)?,
+            company: required_text("persona.company", persona.company.as_deref(), 200)?,
+        };
+        let cadence = object_or_empty("cadence", self.cadence)?;
+        let windows = object_or_empty("windows", self.windows)?;
+        let caps = object_or_empty("caps", self.caps)?;
+        let sms = self.sms.map(|v| typed::<SmsSettings>("sms", v)).transpose()?;
+        let voice = self.voice.map(|v| typed::<VoiceSettings>("voice", v)).transpose()?;
+        if let Some(url) = voice.as_ref().and_then(|v| v.bot_url.as_deref()) {
+            check_url("voice.bot_url", url, &["ws://", "wss://"])?;
+        }
+        let agent = self.agent.map(|v| typed::<AgentSettings>("agent", v)).transpose()?.unwrap_or_default();
+        let agent_url = optional_text("agent.url", agent.url.as_deref(), 2_048)?;
+        match (agent.mode, &agent_url) {
+            (AgentMode::Webhook, None) => return Err(ValidationError::missing("agent.url")),
+            (_, Some(url)) => check_url("agent.url", url, &["http://", "https://"])?,
+            _ => {}
+        }
+        Ok(Campaign {
+            id: CampaignId::new(),
+            name,
+            persona,
+            cadence,
+            windows,
+            caps,
+            sms,
+            voice,
+            agent: AgentSettings { mode: agent.mode, url: agent_url },
+            created_at: now,
+        })
+    }
+}
+
+fn object_or_empty(field: &str, value: Option<Value>) -> Result<Value, ValidationError> {
+    match value {
+        None | Some(Value::Null) => Ok(Value::Object(Map::new())),
+        Some(v @ Value::Object(_)) => Ok(v),
+        Some(_) => Err(ValidationError::new(field, "invalid_type", "must be an object")),
+    }
+}
+
+fn typed<T: serde::de::DeserializeOwned>(field: &str, value: Value) -> Result<T, ValidationError> {
+    serde_json::from_value(value).map_err(|e| {
+        // serde's message names the inner field and expected values; it never contains the input value
+        // for these types except for phone numbers, which we report generically.
+        let text = e.to_string();
+        let message =
+            if text.contains("phone number") { "from_number is not a valid phone number".to_owned() } else { text };
+        ValidationError::new(field, "invalid_field", message)
+    })
+}
+
+fn check_url(field: &str, url: &str, schemes: &[&str]) -> Result<(), ValidationError> {
+    let ok = schemes.iter().any(|s| url.len() > s.len() && url.to_ascii_lowercase().starts_with(s));
+    if ok && !url.chars().any(char::is_whitespace) {
+        Ok(())
+    } else {
+        Err(ValidationError::new(field, "invalid_url", format!("must start with {}", schemes.join(" or "))))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn input(body: Value) -> CampaignInput {
+        serde_json::from_value(body).unwrap()
+    }
+
+    fn now() -> DateTime<Utc> {
+        Utc::now()
+    }
+
+    #[test]
+    fn a_full_campaign_parses() {
+        let c = input(json!({
+            "name": "Solar Q4",
+            "persona": {"name": "Ava", "company": "Acme Solar"},
+            "cadence": {"strategy": "text_first"},
+            "sms": {"provider": "twilio", "from_number": "+14155550100", "api_base": "http://127.0.0.1:9"},
+            "voice": {"provider": "telnyx", "from_number": "+14155550101", "bot_url": "wss://bot.example/ws", "codec": "l16"},
+            "agent": {"mode": "webhook", "url": "https://llm.example/reply"}
+        }))
+        .parse(now())
+        .unwrap();
+        assert_eq!(c.sms.as_ref().unwrap().extra["api_base"], "http://127.0.0.1:9");
+        assert_eq!(c.voice.as_ref().unwrap().codec, BotCodec::L16);
+        assert_eq!(c.agent.mode, AgentMode::Webhook);
+        assert_eq!(c.windows, json!({}));
+    }
+
+    #[test]
+    fn bad_campaigns_name_the_field() {
+        let cases = [
+            (json!({"persona": {"name": "A", "company": "B"}}), "name"),
+            (json!({"name": "x"}), "persona"),
+            (json!({"name": "x", "persona": {"name": "A"}}), "persona.company"),
+            (json!({"name": "x", "persona": {"name": "A", "company": "B"}, "cadence": [1]}), "cadence"),
+            (
+                json!({"name": "x", "persona": {"name": "A", "company": "B"}, "sms": {"provider": "twilio", "from_number": "bad"}}),
+                "sms",
+            ),
+            (
+                json!({"name": "x", "persona": {"name": "A", "company": "B"}, "voice": {"provider": "twilio", "from_number": "+14155550100", "bot_url": "http://x"}}),
+                "voice.bot_url",
+            ),
+            (json!({"name": "x", "persona": {"name": "A", "company": "B"}, "agent": {"mode": "webhook"}}), "agent.url"),
+        ];
+        for (body, field) in cases {
+            let err = input(body.clone()).parse(now()).unwrap_err();
+            assert_eq!(err.field, field, "{body}");
+        }
+    }
+}
