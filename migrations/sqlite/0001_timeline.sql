@@ -1,5 +1,7 @@
--- Throughline schema, SQLite (the embedded default). Mirrors migrations/postgres: same tables,
--- same constraints; ids are 16-byte blobs, timestamps RFC 3339 text, JSON text. Append-only.
+-- Throughline schema, SQLite (the embedded default). It mirrors migrations/postgres table for
+-- table and constraint for constraint. Types differ: ids are 16-byte blobs, JSON is text, and
+-- timestamps are integer microseconds since the epoch (so they sort and compare correctly).
+-- Migrations are append-only: never edit one that has shipped, add a new file instead.
 
 -- Operator API keys. Only a SHA-256 of the secret is stored: keys are 256-bit random, so a
 -- fast hash is enough (no dictionary to attack) and keeps authentication off the hot path's
@@ -9,8 +11,8 @@ create table api_keys (
     name        text not null,
     prefix      text not null,
     key_hash    text not null unique,
-    created_at  text not null,
-    revoked_at  text
+    created_at  integer not null,
+    revoked_at  integer
 );
 
 -- Campaigns are configuration documents; the whole validated document is kept as JSON so new
@@ -19,7 +21,7 @@ create table campaigns (
     id          blob primary key,
     name        text not null,
     body        text not null,
-    created_at  text not null
+    created_at  integer not null
 );
 
 -- One row per lead. `phone` is E.164 and indexed: inbound SMS and calls are matched by number.
@@ -34,7 +36,7 @@ create table leads (
     state            text,
     source           text not null,
     attributes       text not null default '{}',
-    created_at       text not null
+    created_at       integer not null
 );
 create index leads_phone on leads (phone);
 create index leads_campaign on leads (campaign_id, created_at);
@@ -51,10 +53,10 @@ create table consent_ledger (
     disclosure_text  text not null,
     url              text,
     ip               text,
-    captured_at      text not null,
-    revoked_at       text,
+    captured_at      integer not null,
+    revoked_at       integer,
     revocation_text  text,
-    created_at       text not null
+    created_at       integer not null
 );
 create index consent_ledger_lead on consent_ledger (lead_id);
 
@@ -68,8 +70,8 @@ create table conversations (
     campaign_id  blob not null references campaigns (id),
     last_seq     integer not null default 0,
     status       text not null default 'in_progress',
-    created_at   text not null,
-    updated_at   text not null
+    created_at   integer not null,
+    updated_at   integer not null
 );
 
 -- The timeline. (conversation_id, seq) is the primary key: the unique constraint that makes a
@@ -79,8 +81,8 @@ create table events (
     conversation_id  blob not null references conversations (id),
     seq              integer not null check (seq > 0),
     kind             text not null,
-    at               text not null,
-    recorded_at      text not null,
+    at               integer not null,
+    recorded_at      integer not null,
     payload          text not null,
     dedupe_key       text,
     primary key (conversation_id, seq)
@@ -97,17 +99,17 @@ create table scheduled_actions (
     conversation_id  blob not null references conversations (id),
     kind             text not null,
     channel          text,
-    due_at           text not null,
+    due_at           integer not null,
     idempotency_key  text not null unique,
     payload          text not null default '{}',
     status           text not null default 'pending'
                      check (status in ('pending', 'claimed', 'done', 'cancelled', 'failed')),
     attempts         integer not null default 0,
     claimed_by       text,
-    claimed_until    text,
+    claimed_until    integer,
     last_error       text,
-    created_at       text not null,
-    updated_at       text not null
+    created_at       integer not null,
+    updated_at       integer not null
 );
 create index scheduled_actions_due on scheduled_actions (due_at) where status = 'pending';
 create index scheduled_actions_lease on scheduled_actions (claimed_until) where status = 'claimed';
@@ -125,12 +127,12 @@ create table outbox (
     status           text not null default 'pending'
                      check (status in ('pending', 'claimed', 'done', 'cancelled', 'failed')),
     attempts         integer not null default 0,
-    available_at     text not null,
+    available_at     integer not null,
     claimed_by       text,
-    claimed_until    text,
+    claimed_until    integer,
     last_error       text,
-    created_at       text not null,
-    updated_at       text not null
+    created_at       integer not null,
+    updated_at       integer not null
 );
 create index outbox_available on outbox (available_at) where status = 'pending';
 create index outbox_lease on outbox (claimed_until) where status = 'claimed';

@@ -1,1 +1,212 @@
-//! stub
+//! End-to-end test support: `spawn_app` runs the real server (random port, fresh database or
+//! schema, fresh Redis prefix) on either backend, with an API key and an HTTP client.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use reqwest::{Client, Response};
+use serde_json::{Value, json};
+use server::{Application, Settings, Shutdown};
+use sqlx::Connection;
+pub use store::testing::{Kind, TestBackend};
+use tokio::task::JoinHandle;
+
+/// A running server and what a test needs to talk to it.
+#[derive(Debug)]
+pub struct TestApp {
+    /// `http://127.0.0.1:<port>`.
+    pub address: String,
+    /// Client with no default headers.
+    pub client: Client,
+    /// A valid API key.
+    pub api_key: String,
+    /// The settings it was started with (reused on restart).
+    pub settings: Settings,
+    /// The store, for looking behind the API.
+    pub store: Arc<dyn store::Store>,
+    /// The hot state.
+    pub hot: Arc<dyn store::HotState>,
+    backend: Arc<TestBackend>,
+    shutdown: Shutdown,
+    task: JoinHandle<anyhow::Result<()>>,
+}
+
+/// Starts a server on `kind`, or `None` when that backend is not available off CI.
+pub async fn spawn_app(kind: Kind) -> Option<TestApp> {
+    let backend = Arc::new(TestBackend::of(kind)?);
+    let app = start(settings_for(&backend), backend).await;
+    let key = server::auth::create(app.store.as_ref(), "e2e").await.expect("create api key");
+    Some(TestApp { api_key: key.secret, ..app })
+}
+
+fn settings_for(backend: &TestBackend) -> Settings {
+    let s = &backend.settings;
+    let mut settings = Settings::default();
+    settings.server.port = 0;
+    settings.server.shutdown_grace_secs = 2;
+    settings.auth.key_cache_secs = 0;
+    settings.database.url = s.database_url.clone().map(Into::into);
+    settings.database.sqlite_path = s.sqlite_path.clone();
+    settings.database.schema = s.schema.clone();
+    settings.database.max_connections = 20;
+    settings.redis.url = s.redis_url.clone().map(Into::into);
+    settings.redis.prefix = s.redis_prefix.clone();
+    settings
+}
+
+async fn start(settings: Settings, backend: Arc<TestBackend>) -> TestApp {
+    let app = Application::build(settings.clone()).await.expect("build application");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    let store = app.state().store.clone();
+    let hot = app.state().hot.clone();
+    let shutdown = app.shutdown_handle();
+    let task = tokio::spawn(app.run_until_stopped());
+    TestApp { address, client: Client::new(), api_key: String::new(), settings, store, hot, backend, shutdown, task }
+}
+
+impl TestApp {
+    /// Which backend.
+    pub fn kind(&self) -> Kind {
+        self.backend.kind
+    }
+
+    /// Stops the server gracefully and starts a new one on the same data.
+    pub async fn restart(self) -> TestApp {
+        let TestApp { settings, backend, shutdown, task, api_key, .. } = self;
+        shutdown.trigger();
+        task.await.expect("server task").expect("server stopped cleanly");
+        let app = start(settings, backend).await;
+        TestApp { api_key, ..app }
+    }
+
+    /// Absolute URL of a path.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    /// GET with the API key.
+    pub async fn get(&self, path: &str) -> Response {
+        self.client.get(self.url(path)).bearer_auth(&self.api_key).send().await.expect("request")
+    }
+
+    /// POST JSON with the API key.
+    pub async fn post(&self, path: &str, body: &Value) -> Response {
+        self.client.post(self.url(path)).bearer_auth(&self.api_key).json(body).send().await.expect("request")
+    }
+
+    /// PUT JSON with the API key.
+    pub async fn put(&self, path: &str, body: &Value) -> Response {
+        self.client.put(self.url(path)).bearer_auth(&self.api_key).json(body).send().await.expect("request")
+    }
+
+    /// Creates a campaign, returning its id.
+    pub async fn create_campaign(&self) -> String {
+        let response = self.post("/api/v1/campaigns", &campaign_body()).await;
+        assert_eq!(response.status(), 201);
+        response.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned()
+    }
+
+    /// Creates a lead on a new campaign, returning `(lead_id, conversation_id)`.
+    pub async fn create_lead(&self) -> (String, String) {
+        let campaign = self.create_campaign().await;
+        let response = self.post("/api/v1/leads", &lead_body(&campaign)).await;
+        assert_eq!(response.status(), 201);
+        let body: Value = response.json().await.unwrap();
+        (body["lead_id"].as_str().unwrap().to_owned(), body["conversation_id"].as_str().unwrap().to_owned())
+    }
+
+    /// Row counts of the tables a request could write, read directly from the database.
+    pub async fn row_counts(&self) -> BTreeMap<&'static str, i64> {
+        const TABLES: [&str; 7] =
+            ["campaigns", "leads", "consent_ledger", "conversations", "events", "scheduled_actions", "outbox"];
+        let mut counts = BTreeMap::new();
+        let s = &self.backend.settings;
+        match &s.database_url {
+            Some(url) => {
+                let mut conn = sqlx::PgConnection::connect(url).await.unwrap();
+                for t in TABLES {
+                    let sql = format!("select count(*) from \"{}\".{t}", s.schema.as_deref().unwrap_or("public"));
+                    let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).fetch_one(&mut conn).await.unwrap();
+                    counts.insert(t, n);
+                }
+            }
+            None => {
+                let url = format!("sqlite://{}?mode=ro", s.sqlite_path.display());
+                let mut conn = sqlx::SqliteConnection::connect(&url).await.unwrap();
+                for t in TABLES {
+                    let sql = format!("select count(*) from {t}");
+                    let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).fetch_one(&mut conn).await.unwrap();
+                    counts.insert(t, n);
+                }
+            }
+        }
+        counts
+    }
+}
+
+/// A valid campaign body.
+pub fn campaign_body() -> Value {
+    json!({
+        "name": "Solar Q4",
+        "persona": {"name": "Ava", "company": "Acme Solar"},
+        "cadence": {"strategy": "text_first"},
+        "windows": {"start": "10:00", "end": "20:00"},
+        "sms": {"provider": "sandbox", "from_number": "+14155550100"},
+        "voice": {"provider": "sandbox", "from_number": "+14155550100", "bot_url": "wss://bot.example/ws"}
+    })
+}
+
+/// A valid lead body for `campaign`.
+pub fn lead_body(campaign: &str) -> Value {
+    json!({
+        "campaign_id": campaign,
+        "phone": "+1 305 555 0142",
+        "first_name": "Maria",
+        "last_name": "Lopez",
+        "timezone": "America/New_York",
+        "state": "FL",
+        "source": "form",
+        "consent": [
+            {"channel": "sms", "kind": "express_written", "text": "I agree to receive automated texts from Acme Solar.",
+             "url": "https://acme.example/quote", "ip": "203.0.113.7", "captured_at": "2026-11-01T15:00:00Z"},
+            {"channel": "voice", "kind": "express_written", "text": "I agree to receive AI calls from Acme Solar.",
+             "captured_at": "2026-11-01T15:00:00Z"}
+        ],
+        "attributes": {"product": "solar", "roof": "south-facing"}
+    })
+}
+
+/// Asserts the API error shape and returns `(code, field)`.
+pub async fn error_of(response: Response) -> (u16, String, Option<String>) {
+    let status = response.status().as_u16();
+    let body: Value = response.json().await.expect("error body is JSON");
+    let error = body.get("error").unwrap_or_else(|| panic!("no error object in {body}"));
+    let code = error["code"].as_str().expect("error.code").to_owned();
+    assert!(error["message"].as_str().is_some_and(|m| !m.is_empty()), "error.message in {body}");
+    (status, code, error["field"].as_str().map(str::to_owned))
+}
+
+/// Generates one `#[tokio::test]` per backend for an `async fn(TestApp)`.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),+ $(,)?) => {
+        mod embedded {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    let app = $crate::spawn_app($crate::Kind::Embedded).await.expect("embedded backend");
+                    super::$name(app).await;
+                }
+            )+
+        }
+        mod postgres_redis {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    let Some(app) = $crate::spawn_app($crate::Kind::Production).await else { return };
+                    super::$name(app).await;
+                }
+            )+
+        }
+    };
+}

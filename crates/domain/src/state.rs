@@ -157,7 +157,7 @@ pub struct ConversationState {
     pub status: Option<ConversationStatus>,
     /// Qualification facts, latest value per slot.
     pub facts: BTreeMap<Slot, FactEntry>,
-    /// The channel of the first outbound touch.
+    /// The channel the conversation started on (our first touch or the lead's first message).
     pub first_channel: Option<Channel>,
     /// Channels used, in order of first use.
     pub channels_used: Vec<Channel>,
@@ -226,6 +226,7 @@ impl ConversationState {
             }
             Event::SmsReceived { body, .. } => {
                 self.sms.received += 1;
+                self.use_channel(Channel::Sms);
                 self.last_inbound.insert(Channel::Sms, at);
                 self.push_line(record.seq, at, Channel::Sms, Role::Lead, body, true);
             }
@@ -260,10 +261,9 @@ impl ConversationState {
                 }
             }
             Event::TranscriptTurn { channel, role, text, heard, .. } => {
+                self.use_channel(*channel);
                 if *role == Role::Lead {
                     self.last_inbound.insert(*channel, at);
-                } else {
-                    self.use_channel(*channel);
                 }
                 self.push_line(record.seq, at, *channel, *role, text, *heard);
             }
@@ -511,6 +511,25 @@ mod tests {
         assert!(state.consent[&Channel::Sms].granted());
         assert_eq!(state.open_questions, ["how much does it cost?"]);
         assert_eq!(state.recent.len(), 3);
+    }
+
+    #[test]
+    fn an_inbound_first_conversation_starts_on_the_lead_s_channel() {
+        let state = ConversationState::fold(&records(vec![
+            Event::LeadCreated { lead: lead() },
+            Event::SmsReceived {
+                message_id: MessageId::new(),
+                body: "info?".into(),
+                provider: None,
+                provider_message_id: None,
+                media_count: 0,
+            },
+            turn(Channel::Voice, Role::Lead, "hello"),
+        ]))
+        .unwrap();
+        assert_eq!(state.first_channel, Some(Channel::Sms));
+        assert_eq!(state.channels_used, vec![Channel::Sms, Channel::Voice]);
+        assert_eq!(state.last_outbound.len(), 0, "nothing was sent by us");
     }
 
     #[test]

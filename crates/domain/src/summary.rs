@@ -223,11 +223,13 @@ fn human_lines(
     let ai = if disclosure.ai_disclosed { "AI disclosed" } else { "AI not yet disclosed" };
     lines.push(clip(&format!("{known} | consent: {consent_text} | {ai}")));
     let mut third = Vec::new();
-    if let Some(m) = last.iter().rev().find(|m| m.role == Role::Lead) {
-        third.push(format!("Last from lead ({}): \"{}\"", m.channel, m.text.trim()));
+    let last_from_lead = last.iter().rev().find(|m| m.role == Role::Lead).map(|m| (m.channel, m.text.trim()));
+    if let Some((channel, text)) = last_from_lead {
+        third.push(format!("Last from lead ({channel}): \"{text}\""));
     }
-    if let Some(q) = open.last() {
-        third.push(format!("Open: \"{}\"", q.trim()));
+    // The newest open question, unless it is the line just quoted.
+    if let Some(q) = open.last().map(|q| q.trim()).filter(|q| last_from_lead.is_none_or(|(_, t)| t != *q)) {
+        third.push(format!("Open: \"{q}\""));
     }
     if !third.is_empty() {
         lines.push(clip(&third.join(" | ")));

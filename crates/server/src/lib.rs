@@ -1,1 +1,16 @@
-//! stub
+//! Throughline's server: the HTTP API over the conversation timeline, and the `throughline`
+//! command line.
+
+pub mod auth;
+pub mod config;
+pub mod error;
+pub mod extract;
+pub mod metrics;
+mod routes;
+pub mod startup;
+pub mod state;
+pub mod telemetry;
+
+pub use config::Settings;
+pub use startup::{Application, Shutdown};
+pub use state::{AppState, Clock, SystemClock};

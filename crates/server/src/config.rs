@@ -1,0 +1,209 @@
+//! Configuration: built-in defaults, then an optional TOML file, then `THROUGHLINE__…`
+//! environment variables (`THROUGHLINE__SERVER__PORT=9000`), then `DATABASE_URL` and
+//! `REDIS_URL`. Connection strings are secrets: they never appear in `Debug` output or logs.
+
+use std::path::{Path, PathBuf};
+
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+
+/// Everything `serve` needs.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Settings {
+    /// HTTP listener.
+    pub server: ServerSettings,
+    /// Durable store.
+    pub database: DatabaseSettings,
+    /// Hot state.
+    pub redis: RedisSettings,
+    /// Logging.
+    pub log: LogSettings,
+    /// API authentication.
+    pub auth: AuthSettings,
+}
+
+/// HTTP listener settings.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ServerSettings {
+    /// Interface to bind.
+    pub host: String,
+    /// Port; 0 picks a free one (tests).
+    pub port: u16,
+    /// The URL carriers and bots reach this instance at, when behind a proxy.
+    pub public_url: Option<String>,
+    /// Largest request body accepted, in bytes. API bodies are small JSON documents.
+    pub max_body_bytes: usize,
+    /// Seconds in-flight requests get to finish on shutdown.
+    pub shutdown_grace_secs: u64,
+}
+
+impl Default for ServerSettings {
+    fn default() -> Self {
+        Self {
+            host: "127.0.0.1".into(),
+            port: 8080,
+            public_url: None,
+            max_body_bytes: 64 * 1024,
+            shutdown_grace_secs: 10,
+        }
+    }
+}
+
+/// Durable store settings.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DatabaseSettings {
+    /// `postgres://…`; unset means the embedded SQLite file.
+    pub url: Option<SecretString>,
+    /// The embedded database file.
+    pub sqlite_path: PathBuf,
+    /// Postgres pool size.
+    pub max_connections: u32,
+    /// Postgres schema to use instead of `public` (isolates tests or tenants).
+    pub schema: Option<String>,
+}
+
+impl Default for DatabaseSettings {
+    fn default() -> Self {
+        Self { url: None, sqlite_path: PathBuf::from("data/throughline.db"), max_connections: 16, schema: None }
+    }
+}
+
+/// Hot-state settings.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RedisSettings {
+    /// `redis://…`; unset means in-process hot state (single instance).
+    pub url: Option<SecretString>,
+    /// Prefix of every key and channel.
+    pub prefix: String,
+}
+
+impl Default for RedisSettings {
+    fn default() -> Self {
+        Self { url: None, prefix: "throughline:".into() }
+    }
+}
+
+/// Log output format.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// Human-readable lines.
+    #[default]
+    Text,
+    /// One JSON object per line, for log shippers.
+    Json,
+}
+
+/// Logging settings.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LogSettings {
+    /// Text or JSON.
+    pub format: LogFormat,
+    /// `tracing` filter, e.g. `info` or `info,throughline_server=debug`. `RUST_LOG` wins.
+    pub level: String,
+}
+
+impl Default for LogSettings {
+    fn default() -> Self {
+        Self { format: LogFormat::Text, level: "info".into() }
+    }
+}
+
+/// Authentication settings.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AuthSettings {
+    /// Seconds a verified API key is trusted without asking the database again; this is also
+    /// the longest a revoked key keeps working on an instance that had just seen it.
+    pub key_cache_secs: u64,
+}
+
+impl Default for AuthSettings {
+    fn default() -> Self {
+        Self { key_cache_secs: 30 }
+    }
+}
+
+/// Configuration could not be loaded.
+#[derive(Debug, thiserror::Error)]
+#[error("configuration: {0}")]
+pub struct ConfigError(#[from] config::ConfigError);
+
+impl Settings {
+    /// Defaults, then `file` (if given), then `THROUGHLINE__…`, then `DATABASE_URL` / `REDIS_URL`.
+    pub fn load(file: Option<&Path>) -> Result<Self, ConfigError> {
+        let mut builder = config::Config::builder();
+        if let Some(path) = file {
+            builder = builder.add_source(config::File::from(path).format(config::FileFormat::Toml).required(true));
+        }
+        builder = builder.add_source(
+            config::Environment::with_prefix("THROUGHLINE").prefix_separator("__").separator("__").try_parsing(true),
+        );
+        let mut settings: Settings = builder.build()?.try_deserialize()?;
+        if let Some(url) = non_empty_env("DATABASE_URL") {
+            settings.database.url = Some(SecretString::from(url));
+        }
+        if let Some(url) = non_empty_env("REDIS_URL") {
+            settings.redis.url = Some(SecretString::from(url));
+        }
+        Ok(settings)
+    }
+
+    /// Store settings for the `store` crate.
+    pub fn store_settings(&self) -> store::StoreSettings {
+        store::StoreSettings {
+            database_url: self.database.url.as_ref().map(|s| s.expose_secret().to_owned()),
+            sqlite_path: self.database.sqlite_path.clone(),
+            max_connections: self.database.max_connections,
+            schema: self.database.schema.clone(),
+            redis_url: self.redis.url.as_ref().map(|s| s.expose_secret().to_owned()),
+            redis_prefix: self.redis.prefix.clone(),
+        }
+    }
+}
+
+fn non_empty_env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_embedded_and_local() {
+        let s = Settings::default();
+        assert_eq!(s.server.host, "127.0.0.1");
+        assert!(s.database.url.is_none() && s.redis.url.is_none());
+        assert_eq!(s.store_settings().sqlite_path, PathBuf::from("data/throughline.db"));
+    }
+
+    #[test]
+    fn a_file_overrides_defaults_and_secrets_never_print() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.toml");
+        std::fs::write(
+            &path,
+            "[server]\nport = 9123\n[database]\nurl = \"postgres://u:hunter2@db/x\"\n[log]\nformat = \"json\"\n",
+        )
+        .unwrap();
+        let s = Settings::load(Some(&path)).unwrap();
+        assert_eq!(s.server.port, 9123);
+        assert_eq!(s.log.format, LogFormat::Json);
+        let shown = format!("{s:?}");
+        assert!(!shown.contains("hunter2"), "{shown}");
+    }
+
+    #[test]
+    fn unknown_keys_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.toml");
+        std::fs::write(&path, "[server]\nprot = 1\n").unwrap();
+        assert!(Settings::load(Some(&path)).is_err());
+    }
+}

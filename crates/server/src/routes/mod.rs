@@ -1,0 +1,53 @@
+//! The HTTP surface (see docs/api.md and docs/openapi.json).
+
+mod campaigns;
+mod conversations;
+mod health;
+mod leads;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{StatusCode, Uri};
+use axum::routing::{get, post, put};
+use tower_http::trace::TraceLayer;
+
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// Every route, with body limit, metrics and request tracing.
+pub fn router(state: AppState, max_body_bytes: usize) -> Router {
+    let api = Router::new()
+        .route("/campaigns", post(campaigns::create))
+        .route("/campaigns/{id}", get(campaigns::get))
+        .route("/leads", post(leads::create))
+        .route("/leads/{id}", get(leads::get))
+        .route("/conversations/{id}", get(conversations::get))
+        .route("/conversations/{id}/summary", get(conversations::summary))
+        .route("/conversations/{id}/status", put(conversations::set_status))
+        .route("/conversations/{id}/turns", post(conversations::add_turn))
+        .route("/conversations/{id}/facts", post(conversations::add_fact));
+    Router::new()
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .route("/metrics", get(health::metrics))
+        .nest("/api/v1", api)
+        .fallback(fallback)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), crate::metrics::track))
+        .layer(DefaultBodyLimit::max(max_body_bytes))
+        // Spans carry method and matched route only: paths hold ids, bodies hold personal data.
+        .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
+            let route = req.extensions().get::<axum::extract::MatchedPath>().map_or("unmatched", |p| p.as_str());
+            tracing::info_span!("http", method = %req.method(), route = %route)
+        }))
+        .with_state(state)
+}
+
+async fn fallback(uri: Uri) -> ApiError {
+    tracing::debug!(path = %uri.path(), "no such route");
+    ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such endpoint")
+}
+
+async fn method_not_allowed() -> ApiError {
+    ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", "this endpoint does not accept that method")
+}

@@ -1,0 +1,137 @@
+//! Start-up and shutdown: `Application::build` opens the stores, applies migrations, binds
+//! (port 0 picks a free port, as tests do) and returns; `run_until_stopped` serves until
+//! Ctrl-C, SIGTERM or a `Shutdown` handle fires, then drains in-flight requests.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use store::{Backend, Stores};
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+
+use crate::auth::KeyCache;
+use crate::config::Settings;
+use crate::metrics::Metrics;
+use crate::state::{AppState, Clock, SystemClock};
+
+/// A bound, ready-to-run server.
+#[derive(Debug)]
+pub struct Application {
+    listener: TcpListener,
+    address: SocketAddr,
+    state: AppState,
+    settings: Settings,
+    shutdown: watch::Sender<bool>,
+}
+
+/// Asks a running application to stop.
+#[derive(Debug, Clone)]
+pub struct Shutdown(watch::Sender<bool>);
+
+impl Shutdown {
+    /// Begins a graceful shutdown.
+    pub fn trigger(&self) {
+        let _ = self.0.send(true);
+    }
+}
+
+impl Application {
+    /// Opens stores, migrates, binds. Fails fast with a clear error if the database or Redis
+    /// named in the settings cannot be reached.
+    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        Self::build_with_clock(settings, Arc::new(SystemClock)).await
+    }
+
+    /// As `build`, with an injected clock.
+    pub async fn build_with_clock(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
+        let Stores { store, hot } = store::open(&settings.store_settings(), true).await?;
+        tracing::info!(database = ?store.backend(), hot_state = hot.backend(), "stores open, migrations applied");
+        let state = AppState {
+            store,
+            hot,
+            keys: KeyCache::new(Duration::from_secs(settings.auth.key_cache_secs)),
+            clock,
+            metrics: Metrics::install(),
+        };
+        let listener = TcpListener::bind((settings.server.host.as_str(), settings.server.port)).await?;
+        let address = listener.local_addr()?;
+        let (shutdown, _) = watch::channel(false);
+        Ok(Self { listener, address, state, settings, shutdown })
+    }
+
+    /// Where it listens.
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    /// The port it listens on.
+    pub fn port(&self) -> u16 {
+        self.address.port()
+    }
+
+    /// The shared state (tests and the CLI reach the store through it).
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Which database backs it.
+    pub fn backend(&self) -> Backend {
+        self.state.store.backend()
+    }
+
+    /// A handle that stops the server.
+    pub fn shutdown_handle(&self) -> Shutdown {
+        Shutdown(self.shutdown.clone())
+    }
+
+    /// Serves until asked to stop, then gives in-flight requests `shutdown_grace_secs` to finish.
+    pub async fn run_until_stopped(self) -> anyhow::Result<()> {
+        let router = crate::routes::router(self.state.clone(), self.settings.server.max_body_bytes);
+        let mut stop = self.shutdown.subscribe();
+        let grace = Duration::from_secs(self.settings.server.shutdown_grace_secs);
+        let (drained_tx, drained_rx) = tokio::sync::oneshot::channel::<()>();
+        let signal = async move {
+            tokio::select! {
+                _ = stop.wait_for(|s| *s) => {},
+                _ = os_signal() => {},
+            }
+            tracing::info!("shutting down: draining in-flight requests");
+            let _ = drained_tx.send(());
+        };
+        let serve = axum::serve(self.listener, router).with_graceful_shutdown(signal);
+        let serving = tokio::spawn(async move { serve.await });
+        // Graceful shutdown waits for open connections; bound it so a stuck client cannot hold
+        // the process forever.
+        let mut serving = serving;
+        tokio::select! {
+            result = &mut serving => result??,
+            _ = async { let _ = drained_rx.await; tokio::time::sleep(grace).await } => {
+                tracing::warn!("grace period over; closing remaining connections");
+                serving.abort();
+            }
+        }
+        tracing::info!("stopped");
+        Ok(())
+    }
+}
+
+async fn os_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}

@@ -1,0 +1,73 @@
+//! Shared application state handed to every handler.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use domain::{ConversationId, EventRecord, NewEvent};
+use store::{AppendOutcome, AppendRequest, HotState, Store, StoreError};
+
+use crate::auth::KeyCache;
+use crate::metrics::Metrics;
+
+/// A source of "now", injectable so time-dependent behaviour is testable.
+pub trait Clock: Send + Sync + std::fmt::Debug + 'static {
+    /// The current time.
+    fn now(&self) -> DateTime<Utc>;
+}
+
+/// The wall clock.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> DateTime<Utc> {
+        Utc::now()
+    }
+}
+
+/// Everything handlers share. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    /// Durable store.
+    pub store: Arc<dyn Store>,
+    /// Hot state.
+    pub hot: Arc<dyn HotState>,
+    /// Verified API keys.
+    pub keys: KeyCache,
+    /// Time.
+    pub clock: Arc<dyn Clock>,
+    /// Prometheus registry.
+    pub metrics: Metrics,
+}
+
+impl AppState {
+    /// Appends to a timeline, counts it, and tells other instances and live subscribers (agent
+    /// consoles, media sessions) that the conversation moved. The notification is a hint: the
+    /// event is durable before it is sent, and a missed one only delays a reader.
+    pub async fn append(&self, id: ConversationId, request: AppendRequest) -> Result<AppendOutcome, StoreError> {
+        let started = std::time::Instant::now();
+        let outcome = self.store.append(id, request).await?;
+        if let AppendOutcome::Appended { records, .. } = &outcome {
+            self.metrics.appended(records, started.elapsed());
+            self.notify(id, records).await;
+        }
+        Ok(outcome)
+    }
+
+    /// Appends one event unconditionally.
+    pub async fn append_one(&self, id: ConversationId, event: NewEvent) -> Result<AppendOutcome, StoreError> {
+        self.append(id, AppendRequest::events(vec![event])).await
+    }
+
+    /// Publishes `{"conversation_id","seq","kinds"}` on `conversation:<id>` and `conversations`.
+    pub async fn notify(&self, id: ConversationId, records: &[EventRecord]) {
+        let Some(last) = records.last() else { return };
+        let kinds: Vec<&str> = records.iter().map(|r| r.event.kind()).collect();
+        let message = serde_json::json!({"conversation_id": id, "seq": last.seq, "kinds": kinds}).to_string();
+        for topic in [format!("conversation:{id}"), "conversations".to_owned()] {
+            if let Err(e) = self.hot.publish(&topic, &message).await {
+                tracing::warn!(conversation_id = %id, error = %e, "could not publish timeline notification");
+            }
+        }
+    }
+}
