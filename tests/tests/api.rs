@@ -311,8 +311,20 @@ async fn unknown_conversations_and_bad_ids_are_not_found(app: TestApp) {
 
 async fn appends_are_announced_on_the_hot_state_bus(app: TestApp) {
     let (_, conversation) = app.create_lead().await;
-    let mut updates = app.hot.subscribe(&format!("conversation:{conversation}")).await.unwrap();
-    // Redis SUBSCRIBE is confirmed before `subscribe` returns, so nothing is missed from here.
+    let topic = format!("conversation:{conversation}");
+    let mut updates = app.hot.subscribe(&topic).await.unwrap();
+    // Probe until the subscription is live (Redis may confirm SUBSCRIBE after `subscribe`
+    // returns), so the append below cannot race it.
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
+    loop {
+        app.hot.publish(&[&topic], "probe").await.unwrap();
+        match tokio::time::timeout(Duration::from_millis(200), updates.next()).await {
+            Ok(Some(m)) if m == "probe" => break,
+            Ok(other) => panic!("unexpected {other:?}"),
+            Err(_) => assert!(tokio::time::Instant::now() < deadline, "subscription never became live"),
+        }
+    }
+    while let Ok(Some(_)) = tokio::time::timeout(Duration::from_millis(50), updates.next()).await {}
     let response = app
         .post(
             &format!("/api/v1/conversations/{conversation}/turns"),

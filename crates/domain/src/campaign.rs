@@ -201,12 +201,7 @@ fn object_or_empty(field: &str, value: Option<Value>) -> Result<Value, Validatio
 
 fn typed<T: serde::de::DeserializeOwned>(field: &str, value: Value) -> Result<T, ValidationError> {
     serde_json::from_value(value).map_err(|e| {
-        // serde's message names the inner field and expected values; it never contains the input value
-        // for these types except for phone numbers, which we report generically.
-        let text = e.to_string();
-        let message =
-            if text.contains("phone number") { "from_number is not a valid phone number".to_owned() } else { text };
-        ValidationError::new(field, "invalid_field", message)
+        ValidationError::new(field, "invalid_field", crate::validation::redact_serde_message(&e.to_string()))
     })
 }
 

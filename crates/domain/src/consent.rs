@@ -157,7 +157,8 @@ mod tests {
 
     #[test]
     fn each_missing_or_bad_field_is_named() {
-        let cases: [(fn(&mut ConsentInput), &str, &str); 6] = [
+        type Break = fn(&mut ConsentInput);
+        let cases: [(Break, &str, &str); 6] = [
             (|c| c.channel = None, "channel", "missing_field"),
             (|c| c.channel = Some("fax".into()), "channel", "invalid_channel"),
             (|c| c.text = Some(" ".into()), "text", "missing_field"),

@@ -76,7 +76,7 @@ const MAX_FACT_TEXT: usize = 1_000;
 pub fn parse_fact_value(value: Value) -> Result<Value, ValidationError> {
     match &value {
         Value::String(s) if s.trim().is_empty() => Err(ValidationError::missing("value")),
-        Value::String(s) if s.chars().count() > MAX_FACT_TEXT => {
+        Value::String(s) if s.trim().chars().count() > MAX_FACT_TEXT => {
             Err(ValidationError::new("value", "too_long", "at most 1000 characters"))
         }
         Value::String(s) => Ok(Value::String(s.trim().to_owned())),

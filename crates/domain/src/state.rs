@@ -135,6 +135,17 @@ pub struct HandoffState {
     pub declined_by: Vec<String>,
 }
 
+/// The latest recognised intent.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IntentSeen {
+    /// snake_case label.
+    pub intent: String,
+    /// 0..1.
+    pub confidence: Option<f32>,
+    /// When it was recognised.
+    pub at: DateTime<Utc>,
+}
+
 /// A timer that has not fired or been cancelled.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PendingAction {
@@ -162,7 +173,7 @@ pub struct ConversationState {
     /// Channels used, in order of first use.
     pub channels_used: Vec<Channel>,
     /// Latest intent and its confidence.
-    pub intent: Option<(String, Option<f32>)>,
+    pub intent: Option<IntentSeen>,
     /// The last lines said or written, oldest first.
     pub recent: VecDeque<Line>,
     /// Questions the lead asked that nobody has answered yet.
@@ -271,7 +282,9 @@ impl ConversationState {
                 let entry = FactEntry { value: value.clone(), confidence: *confidence, seq: record.seq, at };
                 self.facts.insert(slot.clone(), entry);
             }
-            Event::IntentDetected { intent, confidence, .. } => self.intent = Some((intent.clone(), *confidence)),
+            Event::IntentDetected { intent, confidence, .. } => {
+                self.intent = Some(IntentSeen { intent: intent.clone(), confidence: *confidence, at });
+            }
             Event::ConsentGranted { consent_id, channel, kind, .. } => {
                 let entry = self.consent.entry(*channel).or_default();
                 entry.active.push(*consent_id);

@@ -128,7 +128,7 @@ impl TransferSummary {
         let mut ordered: Vec<(&Slot, &Value)> = state.facts.iter().map(|(k, v)| (k, &v.value)).collect();
         ordered.sort_by(|a, b| a.0.display_rank().cmp(&b.0.display_rank()));
         let facts = ordered.iter().map(|(k, v)| (k.as_str().to_owned(), (*v).clone())).collect();
-        let intent = state.intent.as_ref().map(|(i, _)| i.clone());
+        let intent = state.intent.as_ref().map(|i| i.intent.clone());
         let skip = state.recent.len().saturating_sub(LAST_MESSAGES);
         let last_messages = state
             .recent

@@ -36,6 +36,28 @@ impl ValidationError {
     }
 }
 
+/// Rewrites a serde error message so it names what was expected but never repeats the value
+/// that was sent (it may be personal data): "invalid type: string \"+1415…\", expected u16"
+/// becomes "invalid type: expected u16"; "unknown variant `x`, expected one of …" keeps only
+/// the expected list. Position suffixes ("at line 1 column 9") are dropped.
+pub fn redact_serde_message(raw: &str) -> String {
+    let text = raw.split(" at line ").next().unwrap_or(raw);
+    let expected = text.rsplit_once(", expected ").map(|(_, e)| e);
+    for kind in ["invalid type", "invalid value", "invalid length", "unknown variant"] {
+        if text.starts_with(kind) {
+            return match expected {
+                Some(e) => format!("{kind}: expected {e}"),
+                None => kind.to_owned(),
+            };
+        }
+    }
+    if text.starts_with("missing field") || text.starts_with("unknown field") || text.starts_with("duplicate field") {
+        // These name a field of our schema, not a value.
+        return text.to_owned();
+    }
+    "invalid value".to_owned()
+}
+
 /// Returns the trimmed text if present and non-empty and at most `max` characters.
 pub fn required_text(field: &str, value: Option<&str>, max: usize) -> Result<String, ValidationError> {
     let text = value.map(str::trim).filter(|t| !t.is_empty()).ok_or_else(|| ValidationError::missing(field))?;
@@ -68,6 +90,22 @@ mod tests {
     fn nested_paths_compose() {
         let e = ValidationError::missing("captured_at").within("[0]").within("consent");
         assert_eq!(e.field, "consent[0].captured_at");
+    }
+
+    #[test]
+    fn serde_messages_never_repeat_values() {
+        let cases = [
+            ("invalid type: string \"+14155550100\", expected u16 at line 1 column 9", "invalid type: expected u16"),
+            (
+                "unknown variant `bilbo@example.com`, expected `twilio` or `telnyx`",
+                "unknown variant: expected `twilio` or `telnyx`",
+            ),
+            ("missing field `from_number`", "missing field `from_number`"),
+            ("not a valid phone number: +1415", "invalid value"),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(redact_serde_message(raw), want);
+        }
     }
 
     #[test]

@@ -126,8 +126,9 @@ where
             .headers
             .get(header::AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
-            .map(str::trim)
+            .and_then(|v| v.split_once(' '))
+            .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+            .map(|(_, token)| token.trim())
             .filter(|s| s.starts_with(KEY_PREFIX) && s.len() == KEY_PREFIX.len() + 64)
             .ok_or_else(ApiError::unauthorized)?;
         match app.keys.verify(app.store.as_ref(), secret).await {

@@ -71,22 +71,13 @@ fn json_error(inner: serde_json::Error, path: String) -> ApiError {
             format!("the body is not valid JSON (line {}, column {})", inner.line(), inner.column()),
         ),
         Category::Data => {
-            let e = ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_field", shape_message(&inner.to_string()));
+            let e = ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid_field",
+                domain::validation::redact_serde_message(&inner.to_string()),
+            );
             if path.is_empty() || path == "." { e } else { e.field(path) }
         }
-    }
-}
-
-/// serde's messages describe types ("invalid type: integer `5`, expected a string"); the
-/// offending value is cut so personal data is never echoed back or logged.
-fn shape_message(raw: &str) -> String {
-    let without_position = raw.split(" at line ").next().unwrap_or(raw);
-    match without_position.split_once(": ") {
-        Some((kind, rest)) if kind == "invalid type" || kind == "invalid value" => {
-            let expected = rest.rsplit_once(", expected ").map(|(_, e)| e).unwrap_or("another type");
-            format!("{kind}: expected {expected}")
-        }
-        _ => without_position.to_owned(),
     }
 }
 

@@ -54,8 +54,8 @@ async fn main() -> anyhow::Result<()> {
     match cli.command {
         Command::Serve => serve(settings).await,
         Command::Migrate => {
-            let stores = store::open(&settings.store_settings(), true).await?;
-            let health = stores.store.health().await;
+            let store = store::open_store(&settings.store_settings(), true).await?;
+            let health = store.health().await;
             eprintln!(
                 "migrations applied on {:?}: {}/{} known",
                 health.backend, health.migrations_done, health.migrations_known
@@ -81,8 +81,8 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
 
 #[allow(clippy::print_stdout)]
 async fn apikey(settings: Settings, action: ApiKeyAction) -> anyhow::Result<()> {
-    let stores = store::open(&settings.store_settings(), true).await?;
-    let store = stores.store.as_ref();
+    let store = store::open_store(&settings.store_settings(), true).await?;
+    let store = store.as_ref();
     match action {
         ApiKeyAction::Create { name } => {
             let key = auth::create(store, &name).await?;

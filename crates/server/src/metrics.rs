@@ -47,12 +47,14 @@ impl Metrics {
         self.handle.render()
     }
 
-    /// Counts appended events.
-    pub fn appended(&self, records: &[EventRecord], took: Duration) {
+    /// Counts appended events and, for a timed append, records its latency.
+    pub fn appended(&self, records: &[EventRecord], took: Option<Duration>) {
         for r in records {
             metrics::counter!("throughline_events_appended_total", "kind" => r.event.kind()).increment(1);
         }
-        metrics::histogram!("throughline_append_seconds").record(took.as_secs_f64());
+        if let Some(took) = took {
+            metrics::histogram!("throughline_append_seconds").record(took.as_secs_f64());
+        }
     }
 }
 

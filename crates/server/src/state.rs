@@ -9,6 +9,10 @@ use store::{AppendOutcome, AppendRequest, HotState, Store, StoreError};
 use crate::auth::KeyCache;
 use crate::metrics::Metrics;
 
+/// Longest a request waits to announce an append on the hot-state bus. Redis answers in well
+/// under a millisecond on a LAN; this only matters when it is unreachable.
+const PUBLISH_TIMEOUT: std::time::Duration = std::time::Duration::from_millis(250);
+
 /// A source of "now", injectable so time-dependent behaviour is testable.
 pub trait Clock: Send + Sync + std::fmt::Debug + 'static {
     /// The current time.
@@ -48,7 +52,7 @@ impl AppState {
         let started = std::time::Instant::now();
         let outcome = self.store.append(id, request).await?;
         if let AppendOutcome::Appended { records, .. } = &outcome {
-            self.metrics.appended(records, started.elapsed());
+            self.metrics.appended(records, Some(started.elapsed()));
             self.notify(id, records).await;
         }
         Ok(outcome)
@@ -64,10 +68,13 @@ impl AppState {
         let Some(last) = records.last() else { return };
         let kinds: Vec<&str> = records.iter().map(|r| r.event.kind()).collect();
         let message = serde_json::json!({"conversation_id": id, "seq": last.seq, "kinds": kinds}).to_string();
-        for topic in [format!("conversation:{id}"), "conversations".to_owned()] {
-            if let Err(e) = self.hot.publish(&topic, &message).await {
-                tracing::warn!(conversation_id = %id, error = %e, "could not publish timeline notification");
-            }
+        let topic = format!("conversation:{id}");
+        // Bounded: with Redis down, requests still succeed (the event is committed) without
+        // waiting out the client's own timeouts.
+        match tokio::time::timeout(PUBLISH_TIMEOUT, self.hot.publish(&[&topic, "conversations"], &message)).await {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => tracing::warn!(conversation_id = %id, error = %e, "could not publish timeline notification"),
+            Err(_) => tracing::warn!(conversation_id = %id, "timeline notification timed out"),
         }
     }
 }

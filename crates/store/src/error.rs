@@ -19,6 +19,12 @@ pub enum StoreError {
         /// Where the timeline is now.
         actual: Seq,
     },
+    /// The request contradicts itself (e.g. two events with one dedupe key); a caller bug.
+    #[error("invalid append: {0}")]
+    InvalidAppend(&'static str),
+    /// A setting is unusable.
+    #[error("configuration: {0}")]
+    Config(String),
     /// A row read back could not be understood (a bug or a hand-edited database).
     #[error("corrupt row: {0}")]
     Corrupt(String),
@@ -38,7 +44,12 @@ impl StoreError {
 
     /// True when the database is unreachable or saturated: retrying later may succeed.
     pub fn is_unavailable(&self) -> bool {
-        matches!(self, StoreError::Database(sqlx::Error::PoolTimedOut | sqlx::Error::Io(_) | sqlx::Error::PoolClosed))
+        match self {
+            StoreError::Database(sqlx::Error::PoolTimedOut | sqlx::Error::Io(_) | sqlx::Error::PoolClosed) => true,
+            // SQLite's SQLITE_BUSY / SQLITE_LOCKED: another writer held the file past busy_timeout.
+            StoreError::Database(sqlx::Error::Database(e)) => matches!(e.code().as_deref(), Some("5" | "6")),
+            _ => false,
+        }
     }
 }
 

@@ -83,8 +83,9 @@ pub trait HotState: Send + Sync + std::fmt::Debug + 'static {
     /// Drops a timer from the index.
     async fn unindex_timer(&self, id: ActionId) -> Result<(), HotError>;
 
-    /// Publishes to every subscriber of `topic` on every instance.
-    async fn publish(&self, topic: &str, message: &str) -> Result<(), HotError>;
+    /// Publishes `message` to every subscriber of each of `topics`, on every instance, in one
+    /// round trip.
+    async fn publish(&self, topics: &[&str], message: &str) -> Result<(), HotError>;
 
     /// Messages published to `topic` from now on.
     async fn subscribe(&self, topic: &str) -> Result<BoxStream<'static, String>, HotError>;

@@ -80,8 +80,13 @@ impl HotState for MemoryHotState {
     }
 
     async fn register_call(&self, call: &str, owner: &str, ttl: Duration) -> Result<(), HotError> {
-        let expires = Instant::now() + ttl;
-        self.with(|s| s.calls.insert(call.to_owned(), (owner.to_owned(), expires)));
+        let now = Instant::now();
+        self.with(|s| {
+            // Registration is rare next to media traffic; pruning here keeps ended calls from piling up.
+            s.calls.retain(|_, (_, expires)| *expires > now);
+            s.locks.retain(|_, (_, expires)| *expires > now);
+            s.calls.insert(call.to_owned(), (owner.to_owned(), now + ttl))
+        });
         Ok(())
     }
 
@@ -146,11 +151,13 @@ impl HotState for MemoryHotState {
         Ok(())
     }
 
-    async fn publish(&self, topic: &str, message: &str) -> Result<(), HotError> {
+    async fn publish(&self, topics: &[&str], message: &str) -> Result<(), HotError> {
         self.with(|s| {
-            if let Some(tx) = s.topics.get(topic) {
-                // No receivers is fine: nobody is listening.
-                let _ = tx.send(message.to_owned());
+            for topic in topics {
+                if let Some(tx) = s.topics.get(*topic) {
+                    // No receivers is fine: nobody is listening.
+                    let _ = tx.send(message.to_owned());
+                }
             }
         });
         Ok(())

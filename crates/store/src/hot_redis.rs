@@ -159,7 +159,16 @@ impl HotState for RedisHotState {
     async fn present_agents(&self, now: DateTime<Utc>) -> Result<Vec<Presence>, HotError> {
         let mut conn = self.conn.clone();
         let zset = self.key(&["presence"]);
-        let _: i64 = conn.zrembyscore(&zset, "-inf", millis(now)).await?;
+        // Drop expired agents from both the expiry index and the status hash.
+        let expired: Vec<String> = conn.zrangebyscore(&zset, "-inf", millis(now)).await?;
+        if !expired.is_empty() {
+            redis::pipe()
+                .atomic()
+                .zrem(&zset, &expired)
+                .hdel(self.key(&["presence_status"]), &expired)
+                .query_async::<()>(&mut conn)
+                .await?;
+        }
         let mut agents: Vec<String> = conn.zrangebyscore(&zset, format!("({}", millis(now)), "+inf").await?;
         agents.sort();
         if agents.is_empty() {
@@ -210,9 +219,13 @@ impl HotState for RedisHotState {
         Ok(())
     }
 
-    async fn publish(&self, topic: &str, message: &str) -> Result<(), HotError> {
+    async fn publish(&self, topics: &[&str], message: &str) -> Result<(), HotError> {
         let mut conn = self.conn.clone();
-        let _: i64 = conn.publish(self.key(&["topic", topic]), message).await?;
+        let mut pipe = redis::pipe();
+        for topic in topics {
+            pipe.publish(self.key(&["topic", topic]), message).ignore();
+        }
+        pipe.query_async::<()>(&mut conn).await?;
         Ok(())
     }
 

@@ -79,7 +79,17 @@ pub enum OpenError {
 
 /// Opens the adapters the settings name and, if `migrate`, applies pending migrations.
 pub async fn open(settings: &StoreSettings, migrate: bool) -> Result<Stores, OpenError> {
-    let store: Arc<dyn Store> = match &settings.database_url {
+    let store = open_store(settings, migrate).await?;
+    let hot: Arc<dyn HotState> = match &settings.redis_url {
+        Some(url) => Arc::new(RedisHotState::connect(url, &settings.redis_prefix).await?),
+        None => Arc::new(MemoryHotState::new()),
+    };
+    Ok(Stores { store, hot })
+}
+
+/// Opens only the durable store (tools that need no hot state: `migrate`, `apikey`).
+pub async fn open_store(settings: &StoreSettings, migrate: bool) -> Result<Arc<dyn Store>, OpenError> {
+    Ok(match &settings.database_url {
         Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
             let pg = PgStore::connect(&PgSettings {
                 url: url.clone(),
@@ -100,10 +110,5 @@ pub async fn open(settings: &StoreSettings, migrate: bool) -> Result<Stores, Ope
             }
             Arc::new(lite)
         }
-    };
-    let hot: Arc<dyn HotState> = match &settings.redis_url {
-        Some(url) => Arc::new(RedisHotState::connect(url, &settings.redis_prefix).await?),
-        None => Arc::new(MemoryHotState::new()),
-    };
-    Ok(Stores { store, hot })
+    })
 }

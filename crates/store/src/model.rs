@@ -29,8 +29,10 @@ pub struct AppendRequest {
     pub schedule: Vec<NewAction>,
     /// Outbound effects to enqueue (ignored if their idempotency key exists).
     pub outbox: Vec<NewOutbox>,
-    /// Cancel every pending timer and outbox row of the conversation first, recording an
-    /// `action_cancelled` event for each, with this reason (opt-out, disqualification).
+    /// Cancel every pending timer and outbox row of the conversation first, with this reason
+    /// (opt-out, disqualification). Each cancelled timer gets an `action_cancelled` event;
+    /// outbox rows are the effects of decisions already on the timeline and are cancelled with
+    /// them, without events of their own.
     pub cancel_pending: Option<String>,
 }
 

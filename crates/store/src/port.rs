@@ -57,6 +57,10 @@ pub trait Store: Send + Sync + std::fmt::Debug + 'static {
     /// the whole request a no-op.
     async fn append(&self, id: ConversationId, request: AppendRequest) -> Result<AppendOutcome, StoreError>;
 
+    /// The conversation's head (its last seq), or `None` if it does not exist. Seqs only grow,
+    /// so "seq ≤ head" stays true once observed.
+    async fn head(&self, id: ConversationId) -> Result<Option<Seq>, StoreError>;
+
     /// Events after `after`, at most `limit`, in order.
     async fn events(&self, id: ConversationId, after: Seq, limit: u32) -> Result<Vec<EventRecord>, StoreError>;
 

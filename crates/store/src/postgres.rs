@@ -31,13 +31,14 @@ pub struct PgStore {
 }
 
 impl PgStore {
-    /// Connects (lazily: the pool opens connections on demand, so start-up survives a database
-    /// that is briefly down and `/readyz` reports it).
+    /// Creates the pool. Connections open on demand, so a database that goes away later is
+    /// reported by `/readyz` rather than crashing the process (start-up itself migrates, so it
+    /// needs the database).
     pub async fn connect(settings: &PgSettings) -> Result<Self, StoreError> {
         let mut options = PgConnectOptions::from_str(&settings.url)?.application_name("throughline");
         if let Some(schema) = &settings.schema {
             if !is_identifier(schema) {
-                return Err(StoreError::Corrupt(format!("schema name {schema:?} is not a plain identifier")));
+                return Err(StoreError::Config("database.schema must be a lower-case identifier".into()));
             }
             let mut conn = options.connect().await?;
             conn.execute(sqlx::AssertSqlSafe(format!("create schema if not exists \"{schema}\""))).await?;
@@ -61,6 +62,85 @@ impl PgStore {
     /// The pool, for tests and tools.
     pub fn pool(&self) -> &PgPool {
         &self.pool
+    }
+
+    /// The common append (one event without a dedupe key; no timers, outbox rows or
+    /// cancellations) as one statement: the CTE bumps the head under its row lock and the insert
+    /// takes the new seq, so it is atomic and gap-free like the general transaction but costs one
+    /// round trip instead of five (measured: 2,300 → 4,100 appends/s, docs/benchmarks.md).
+    /// Keyed appends (carrier retries) take the general path, which checks the key under the lock.
+    async fn append_fast(
+        &self,
+        id: domain::ConversationId,
+        request: &crate::AppendRequest,
+    ) -> Option<Result<crate::AppendOutcome, StoreError>> {
+        let [event] = request.events.as_slice() else { return None };
+        if event.dedupe_key.is_some()
+            || !request.schedule.is_empty()
+            || !request.outbox.is_empty()
+            || request.cancel_pending.is_some()
+        {
+            return None;
+        }
+        Some(self.append_one(id, request.expected, event).await)
+    }
+
+    async fn append_one(
+        &self,
+        id: domain::ConversationId,
+        expected: Option<domain::Seq>,
+        event: &domain::NewEvent,
+    ) -> Result<crate::AppendOutcome, StoreError> {
+        use crate::ts::Ts;
+        let now = chrono::Utc::now();
+        let status = match &event.event {
+            domain::Event::StatusChanged { status, .. } => Some(status.as_str()),
+            _ => None,
+        };
+        let inserted: Result<Option<i64>, sqlx::Error> = sqlx::query_scalar(
+            "with head as (update conversations set last_seq = last_seq + 1, updated_at = $2, \
+             status = coalesce($7, status) where id = $1 and ($8::bigint is null or last_seq = $8) returning last_seq) \
+             insert into events (conversation_id, seq, kind, at, recorded_at, payload, dedupe_key) \
+             select $1, head.last_seq, $3, $4, $2, $5, $6 from head returning seq",
+        )
+        .bind(id.as_uuid())
+        .bind(Ts(now))
+        .bind(event.event.kind())
+        .bind(Ts(event.at))
+        .bind(sqlx::types::Json(&event.event))
+        .bind(None::<&str>)
+        .bind(status)
+        .bind(expected.map(|e| e.0 as i64))
+        .fetch_optional(&self.pool)
+        .await;
+        match inserted {
+            Ok(Some(seq)) => {
+                let record = domain::EventRecord {
+                    conversation_id: id,
+                    seq: domain::Seq(seq as u64),
+                    at: Ts::truncated(event.at),
+                    recorded_at: Ts::truncated(now),
+                    event: event.event.clone(),
+                };
+                Ok(crate::AppendOutcome::Appended { records: vec![record], cancelled: vec![] })
+            }
+            Ok(None) => {
+                // No head row matched: the conversation is missing, or `expected` is stale.
+                let head: Option<i64> = sqlx::query_scalar("select last_seq from conversations where id = $1")
+                    .bind(id.as_uuid())
+                    .fetch_optional(&self.pool)
+                    .await?;
+                match (head, expected) {
+                    (None, _) => Err(StoreError::NotFound("conversation")),
+                    (Some(actual), Some(expected)) => {
+                        Err(StoreError::Conflict { expected, actual: domain::Seq(actual as u64) })
+                    }
+                    // Unreachable: without an expectation the update matches any existing row.
+                    (Some(_), None) => Err(StoreError::Corrupt("head row did not match during append".into())),
+                }
+            }
+            Err(e) => Err(e.into()),
+        }
     }
 
     fn reader(&self) -> &PgPool {

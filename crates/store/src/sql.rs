@@ -5,7 +5,9 @@
 //! What differs is passed in: the pools, the migrator, and the row-lock clause used when
 //! claiming work (`FOR UPDATE SKIP LOCKED` on Postgres; SQLite has one writer, so none).
 
-/// Implements [`crate::Store`] for a type with `reader()` and `writer()` pools.
+/// Implements [`crate::Store`] for a type with `reader()` and `writer()` pools and an
+/// `append_fast()` hook (a backend may answer common appends in fewer round trips, or return
+/// `None` to use the general transaction).
 macro_rules! impl_sql_store {
     ($store:ty, $db:ty, backend = $backend:expr, migrator = $migrator:expr, claim_lock = $lock:literal) => {
         #[async_trait::async_trait]
@@ -168,6 +170,13 @@ macro_rules! impl_sql_store {
             ) -> Result<$crate::AppendOutcome, $crate::StoreError> {
                 // The head row lock serialises appenders, so a unique violation on (conversation_id,
                 // seq) "cannot happen"; if a future change makes it possible, retrying is correct.
+                let mut keys = std::collections::HashSet::new();
+                if !request.events.iter().filter_map(|e| e.dedupe_key.as_deref()).all(|k| keys.insert(k)) {
+                    return Err($crate::StoreError::InvalidAppend("two events in one append share a dedupe key"));
+                }
+                if let Some(outcome) = self.append_fast(id, &request).await {
+                    return outcome;
+                }
                 let mut attempt = 0;
                 loop {
                     match try_append(self.writer(), id, &request).await {
@@ -175,6 +184,14 @@ macro_rules! impl_sql_store {
                         other => return other,
                     }
                 }
+            }
+
+            async fn head(&self, id: domain::ConversationId) -> Result<Option<domain::Seq>, $crate::StoreError> {
+                let head: Option<i64> = sqlx::query_scalar("select last_seq from conversations where id = $1")
+                    .bind(id.as_uuid())
+                    .fetch_optional(self.reader())
+                    .await?;
+                Ok(head.map(|h| domain::Seq(h as u64)))
             }
 
             async fn events(

@@ -54,6 +54,16 @@ impl SqliteStore {
         &self.path
     }
 
+    /// SQLite has no data-modifying CTEs, and with one writer the general transaction is
+    /// already uncontended: no fast path.
+    async fn append_fast(
+        &self,
+        _id: domain::ConversationId,
+        _request: &crate::AppendRequest,
+    ) -> Option<Result<crate::AppendOutcome, StoreError>> {
+        None
+    }
+
     fn reader(&self) -> &SqlitePool {
         &self.read
     }

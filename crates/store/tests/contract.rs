@@ -481,6 +481,12 @@ async fn dedupe_key_makes_a_second_append_a_no_op(stores: &Stores) {
     assert_eq!(labels(&tl).iter().filter(|l| l.starts_with("race-")).count(), 1);
     assert_gap_free(&tl, f.conv);
 
+    // Two events of one request sharing a key is a caller bug, refused before anything is written.
+    let before = timeline(store, f.conv).await.len();
+    let twice = AppendRequest::events(vec![note("a").dedupe("SM777"), note("b").dedupe("SM777")]);
+    assert!(matches!(store.append(f.conv, twice).await, Err(StoreError::InvalidAppend(_))));
+    assert_eq!(timeline(store, f.conv).await.len(), before);
+
     // Dedupe keys are per conversation.
     let other = fixture(store).await;
     let (records, _) =
@@ -1115,8 +1121,8 @@ async fn publish_until_received(
 ) -> String {
     let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
     loop {
-        hot.publish(noise.0, noise.1).await.unwrap();
-        hot.publish(topic, message).await.unwrap();
+        hot.publish(&[noise.0], noise.1).await.unwrap();
+        hot.publish(&[topic], message).await.unwrap();
         match tokio::time::timeout(Duration::from_millis(200), stream.next()).await {
             Ok(Some(got)) => return got,
             Ok(None) => panic!("subscription ended"),
@@ -1128,7 +1134,7 @@ async fn publish_until_received(
 async fn hot_pubsub_delivers_to_subscribers(stores: &Stores) {
     let hot = &*stores.hot;
     // Nobody listening: publishing is fine, and is not replayed to later subscribers.
-    hot.publish("conv:1", "before").await.unwrap();
+    hot.publish(&["conv:1"], "before").await.unwrap();
     let mut first = hot.subscribe("conv:1").await.unwrap();
     let mut second = hot.subscribe("conv:1").await.unwrap();
     let got = publish_until_received(hot, &mut first, "conv:1", "hello", ("conv:2", "noise")).await;
@@ -1140,8 +1146,8 @@ async fn hot_pubsub_delivers_to_subscribers(stores: &Stores) {
     let mut third = hot.subscribe("conv:3").await.unwrap();
     publish_until_received(hot, &mut third, "conv:3", "ready", ("conv:2", "noise")).await;
     // Drain extra "ready" copies from the retries.
-    hot.publish("conv:3", "m1").await.unwrap();
-    hot.publish("conv:3", "m2").await.unwrap();
+    hot.publish(&["conv:3", "conv:4"], "m1").await.unwrap();
+    hot.publish(&["conv:3"], "m2").await.unwrap();
     let mut rest = Vec::new();
     while rest.last().map(String::as_str) != Some("m2") {
         let next = tokio::time::timeout(Duration::from_secs(5), third.next()).await.expect("message").expect("open");

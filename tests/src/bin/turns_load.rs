@@ -1,1 +1,171 @@
-fn main() {}
+//! `turns-load`: load for `POST /api/v1/conversations/{id}/turns` against a running server.
+//!
+//! It creates a campaign and `--conversations` leads, then keeps `--concurrency` requests in
+//! flight, spread round-robin over those conversations, until `--requests` have been sent or
+//! `--seconds` have passed (both bounds always apply: the run stops by itself). It prints
+//! throughput and latency percentiles, and exits non-zero if any request failed.
+//!
+//! Usage: `turns-load --url http://127.0.0.1:8080 --api-key tl_… [--conversations 200]
+//!         [--concurrency 32] [--requests 60000] [--seconds 30] [--warmup 2000]`
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+use clap::Parser;
+use serde_json::{Value, json};
+
+#[derive(Parser, Debug)]
+#[command(about = "Load test for POST /api/v1/conversations/{id}/turns")]
+struct Args {
+    /// Server base URL (loopback only: this tool is for this machine).
+    #[arg(long, default_value = "http://127.0.0.1:8080")]
+    url: String,
+    /// API key.
+    #[arg(long, env = "THROUGHLINE_API_KEY")]
+    api_key: String,
+    /// Conversations to spread appends over.
+    #[arg(long, default_value_t = 200)]
+    conversations: usize,
+    /// Requests in flight.
+    #[arg(long, default_value_t = 32)]
+    concurrency: usize,
+    /// Measured requests (upper bound).
+    #[arg(long, default_value_t = 60_000)]
+    requests: u64,
+    /// Measured seconds (upper bound).
+    #[arg(long, default_value_t = 30)]
+    seconds: u64,
+    /// Unmeasured requests first (connection set-up, caches).
+    #[arg(long, default_value_t = 2_000)]
+    warmup: u64,
+}
+
+#[allow(clippy::print_stdout)]
+fn main() -> anyhow::Result<()> {
+    let args = Args::parse();
+    let host = args.url.split("://").nth(1).unwrap_or_default();
+    if !(host.starts_with("127.") || host.starts_with("localhost") || host.starts_with("[::1]")) {
+        bail!("turns-load only targets loopback addresses");
+    }
+    // One thread: the client must not take the server's second core.
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    let report = runtime.block_on(run(&args))?;
+    println!("{report}");
+    Ok(())
+}
+
+async fn run(args: &Args) -> anyhow::Result<String> {
+    let client = reqwest::Client::builder().pool_max_idle_per_host(args.concurrency).build()?;
+    let conversations = Arc::new(setup(&client, args).await?);
+    run_phase(&client, args, &conversations, args.warmup, Duration::from_secs(args.seconds)).await?;
+    let started = Instant::now();
+    let (mut latencies, errors) =
+        run_phase(&client, args, &conversations, args.requests, Duration::from_secs(args.seconds)).await?;
+    let elapsed = started.elapsed();
+    latencies.sort_unstable();
+    let pct = |p: f64| -> f64 {
+        if latencies.is_empty() {
+            return 0.0;
+        }
+        let i = ((latencies.len() as f64 * p).ceil() as usize).clamp(1, latencies.len()) - 1;
+        latencies[i] as f64 / 1000.0
+    };
+    let n = latencies.len() as f64;
+    let report = json!({
+        "requests": latencies.len(),
+        "errors": errors,
+        "seconds": (elapsed.as_secs_f64() * 100.0).round() / 100.0,
+        "appends_per_sec": (n / elapsed.as_secs_f64()).round(),
+        "latency_ms": {"p50": pct(0.50), "p90": pct(0.90), "p99": pct(0.99), "p999": pct(0.999), "max": pct(1.0)},
+        "conversations": args.conversations,
+        "concurrency": args.concurrency,
+    });
+    if errors > 0 {
+        bail!("{errors} requests failed: {report}");
+    }
+    Ok(serde_json::to_string_pretty(&report)?)
+}
+
+/// Creates a campaign and the conversations.
+async fn setup(client: &reqwest::Client, args: &Args) -> anyhow::Result<Vec<String>> {
+    let campaign: Value = client
+        .post(format!("{}/api/v1/campaigns", args.url))
+        .bearer_auth(&args.api_key)
+        .json(&json!({"name": "turns-load", "persona": {"name": "Ava", "company": "Load Test Co"}}))
+        .send()
+        .await?
+        .error_for_status()
+        .context("create campaign (is the API key right?)")?
+        .json()
+        .await?;
+    let campaign = campaign["id"].as_str().context("campaign id")?.to_owned();
+    let mut ids = Vec::with_capacity(args.conversations);
+    for i in 0..args.conversations {
+        let lead: Value = client
+            .post(format!("{}/api/v1/leads", args.url))
+            .bearer_auth(&args.api_key)
+            .json(&json!({
+                "campaign_id": campaign, "phone": format!("+1415555{:04}", i % 10_000), "first_name": "Load",
+                "source": "import", "consent": []
+            }))
+            .send()
+            .await?
+            .error_for_status()
+            .context("create lead")?
+            .json()
+            .await?;
+        ids.push(lead["conversation_id"].as_str().context("conversation id")?.to_owned());
+    }
+    Ok(ids)
+}
+
+/// Sends up to `count` requests for at most `limit`, returning latencies (µs) and errors.
+async fn run_phase(
+    client: &reqwest::Client,
+    args: &Args,
+    conversations: &Arc<Vec<String>>,
+    count: u64,
+    limit: Duration,
+) -> anyhow::Result<(Vec<u32>, u64)> {
+    let next = Arc::new(AtomicU64::new(0));
+    let errors = Arc::new(AtomicU64::new(0));
+    let deadline = Instant::now() + limit;
+    let mut workers = tokio::task::JoinSet::new();
+    for _ in 0..args.concurrency {
+        let (client, next, errors, conversations) =
+            (client.clone(), next.clone(), errors.clone(), conversations.clone());
+        let (url, key) = (args.url.clone(), args.api_key.clone());
+        workers.spawn(async move {
+            let mut latencies = Vec::new();
+            loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if i >= count || Instant::now() >= deadline {
+                    return latencies;
+                }
+                let conversation = &conversations[(i as usize) % conversations.len()];
+                let body = json!({"channel": "voice", "role": if i % 2 == 0 { "lead" } else { "ai" },
+                                  "text": "I'd like to hear more about the premium plan, maybe next week."});
+                let sent = Instant::now();
+                let ok = client
+                    .post(format!("{url}/api/v1/conversations/{conversation}/turns"))
+                    .bearer_auth(&key)
+                    .json(&body)
+                    .send()
+                    .await
+                    .is_ok_and(|r| r.status() == 201);
+                if ok {
+                    latencies.push(u32::try_from(sent.elapsed().as_micros()).unwrap_or(u32::MAX));
+                } else {
+                    errors.fetch_add(1, Ordering::Relaxed);
+                }
+            }
+        });
+    }
+    let mut all = Vec::new();
+    while let Some(result) = workers.join_next().await {
+        all.extend(result?);
+    }
+    Ok((all, errors.load(Ordering::Relaxed)))
+}

@@ -13,7 +13,7 @@ use domain::{
 };
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
-use store::{AppendOutcome, AppendRequest, Loaded, StoreError, decide_and_append};
+use store::{AppendOutcome, Loaded};
 
 use crate::auth::Caller;
 use crate::error::ApiError;
@@ -34,7 +34,6 @@ async fn load(app: &AppState, id: ConversationId) -> Result<Loaded, ApiError> {
 /// The folded state as the API shows it.
 #[derive(Serialize)]
 struct StateView<'a> {
-    status: Option<ConversationStatus>,
     stage: domain::Stage,
     opted_out: bool,
     #[serde(flatten)]
@@ -53,8 +52,7 @@ pub async fn get(
     let next_action = state.next_action().map(
         |(action_id, a)| json!({"action_id": action_id, "kind": a.kind, "channel": a.channel, "due_at": a.due_at}),
     );
-    let view =
-        StateView { status: state.status, stage: state.stage(), opted_out: state.opted_out(), state, next_action };
+    let view = StateView { stage: state.stage(), opted_out: state.opted_out(), state, next_action };
     Ok(Json(json!({
         "id": loaded.conversation.id,
         "lead_id": loaded.conversation.lead_id,
@@ -201,7 +199,7 @@ pub struct FactInput {
 }
 
 /// `POST /api/v1/conversations/{id}/facts`. A `source_turn` must name an event already in the
-/// timeline; the check and the append are one optimistic step, so it cannot go stale.
+/// timeline.
 #[tracing::instrument(skip_all, fields(conversation_id = %id))]
 pub async fn add_fact(
     State(app): State<AppState>,
@@ -228,22 +226,9 @@ pub async fn add_fact(
         )
         .into());
     }
-    let now = app.clock.now();
-    let mut event = NewEvent::new(now, Event::FactLearned { slot, value, confidence, source_turn });
-    if let Some(key) = key {
-        event = event.dedupe(format!("fact:{key}"));
-    }
-    let mut stale_turn = false;
-    let outcome = decide_and_append(app.store.as_ref(), id, 5, |loaded| {
-        stale_turn = source_turn.is_some_and(|s| s > loaded.state.last_seq);
-        if stale_turn { AppendRequest::default() } else { AppendRequest::events(vec![event.clone()]) }
-    })
-    .await;
-    let outcome = match outcome {
-        Err(StoreError::NotFound(_)) => return Err(ApiError::not_found("conversation")),
-        other => other?,
-    };
-    if stale_turn {
+    // Seqs only grow, so a source turn at or below the head stays valid after this check.
+    let head = app.store.head(id).await?.ok_or_else(|| ApiError::not_found("conversation"))?;
+    if source_turn.is_some_and(|s| s > head) {
         return Err(ValidationError::new(
             "source_turn",
             "invalid_seq",
@@ -251,9 +236,10 @@ pub async fn add_fact(
         )
         .into());
     }
-    if let AppendOutcome::Appended { records, .. } = &outcome {
-        app.metrics.appended(records, std::time::Duration::ZERO);
-        app.notify(id, records).await;
+    let mut event = NewEvent::new(app.clock.now(), Event::FactLearned { slot, value, confidence, source_turn });
+    if let Some(key) = key {
+        event = event.dedupe(format!("fact:{key}"));
     }
+    let outcome = app.append_one(id, event).await?;
     Ok(appended(outcome))
 }

@@ -31,7 +31,7 @@ pub async fn create(
         )
     }));
     let records = app.store.create_lead(&new, &opening).await?;
-    app.metrics.appended(&records, std::time::Duration::ZERO);
+    app.metrics.appended(&records, None);
     app.notify(lead.conversation_id, &records).await;
     tracing::info!(lead_id = %lead.id, conversation_id = %lead.conversation_id, campaign_id = %lead.campaign_id, "lead created");
     Ok((
