@@ -301,16 +301,20 @@ mod tests {
         }
     }
 
+    fn sms_consent() -> Event {
+        Event::ConsentGranted {
+            consent_id: ConsentId::new(),
+            channel: Channel::Sms,
+            kind: ConsentKind::ExpressWritten,
+            source: "form".into(),
+        }
+    }
+
     #[test]
     fn summary_carries_facts_channels_consent_and_three_lines() {
         let state = fold(vec![
             lead_created(),
-            Event::ConsentGranted {
-                consent_id: ConsentId::new(),
-                channel: Channel::Sms,
-                kind: ConsentKind::ExpressWritten,
-                source: "form".into(),
-            },
+            sms_consent(),
             Event::SmsSent {
                 message_id: MessageId::new(),
                 body: "Hi Maria, it's Ava (an AI assistant) from Acme Solar".into(),
@@ -378,12 +382,7 @@ mod tests {
     fn an_opt_out_is_unmissable() {
         let state = fold(vec![
             lead_created(),
-            Event::ConsentGranted {
-                consent_id: ConsentId::new(),
-                channel: Channel::Sms,
-                kind: ConsentKind::ExpressWritten,
-                source: "form".into(),
-            },
+            sms_consent(),
             Event::ConsentRevoked {
                 channel: None,
                 consent_ids: vec![],
