@@ -16,6 +16,9 @@ use crate::vocab::{
     MessageSource, Role, Stage,
 };
 
+/// Outbound attempts kept for caps. The largest cap in use is a few per month; 128 covers any
+/// sane cap with room to spare while keeping the state small.
+pub const OUTBOUND_HISTORY: usize = 128;
 /// Lines kept for summaries and agents; older ones stay in the timeline.
 pub const RECENT_LINES: usize = 20;
 /// Unanswered questions kept.
@@ -135,6 +138,17 @@ pub struct HandoffState {
     pub declined_by: Vec<String>,
 }
 
+/// One outbound contact attempt, for caps and the channel gap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Attempt {
+    /// Channel.
+    pub channel: Channel,
+    /// When.
+    pub at: DateTime<Utc>,
+    /// Counts toward marketing caps (cadence and API sends; not replies written by the SMS agent or a person).
+    pub marketing: bool,
+}
+
 /// The latest recognised intent.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IntentSeen {
@@ -193,6 +207,8 @@ pub struct ConversationState {
     pub handoff: Option<HandoffState>,
     /// Timers in force.
     pub pending: BTreeMap<ActionId, PendingAction>,
+    /// Recent outbound attempts, oldest first (at most `OUTBOUND_HISTORY`).
+    pub outbound: VecDeque<Attempt>,
     /// Last outbound touch per channel (for the channel gap rule).
     pub last_outbound: BTreeMap<Channel, DateTime<Utc>>,
     /// Last time the lead reached us, per channel.
@@ -226,9 +242,10 @@ impl ConversationState {
                 self.status.get_or_insert(ConversationStatus::InProgress);
             }
             Event::SmsSent { message_id, body, source, .. } => {
-                self.touch_outbound(Channel::Sms, at);
+                let marketing = !matches!(source, MessageSource::Manual | MessageSource::SmsAgent);
+                self.touch_outbound(Channel::Sms, at, marketing);
                 self.sms.sent += 1;
-                if !matches!(source, MessageSource::Manual | MessageSource::SmsAgent) {
+                if marketing {
                     self.sms.automated += 1;
                 }
                 self.message_status.insert(*message_id, DeliveryStatus::Queued);
@@ -251,7 +268,7 @@ impl ConversationState {
                 }
             }
             Event::CallPlaced { call_id, .. } => {
-                self.touch_outbound(Channel::Voice, at);
+                self.touch_outbound(Channel::Voice, at, true);
                 self.calls.placed += 1;
                 self.calls.active = Some(*call_id);
             }
@@ -393,9 +410,13 @@ impl ConversationState {
         }
     }
 
-    fn touch_outbound(&mut self, channel: Channel, at: DateTime<Utc>) {
+    fn touch_outbound(&mut self, channel: Channel, at: DateTime<Utc>, marketing: bool) {
         self.use_channel(channel);
         self.last_outbound.insert(channel, at);
+        if self.outbound.len() == OUTBOUND_HISTORY {
+            self.outbound.pop_front();
+        }
+        self.outbound.push_back(Attempt { channel, at, marketing });
     }
 
     fn push_line(&mut self, seq: Seq, at: DateTime<Utc>, channel: Channel, role: Role, text: &str, heard: bool) {
