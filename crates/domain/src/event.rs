@@ -251,7 +251,8 @@ pub enum Event {
         /// Free note.
         note: Option<String>,
     },
-    /// A timer was set.
+    /// A timer was set, or moved: scheduling an action id that is already pending changes its
+    /// due time.
     ActionScheduled {
         /// Action id.
         action_id: ActionId,
@@ -263,8 +264,11 @@ pub enum Event {
         due_at: DateTime<Utc>,
         /// Dedupe key for execution.
         idempotency_key: String,
+        /// The cadence step it runs, if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        step: Option<String>,
     },
-    /// A timer was cancelled.
+    /// A timer was dropped: it will not run.
     ActionCancelled {
         /// Action id.
         action_id: ActionId,
@@ -279,6 +283,9 @@ pub enum Event {
         kind: ActionKind,
         /// Result in a word or two.
         outcome: String,
+        /// The cadence step it ran, if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        step: Option<String>,
     },
     /// The compliance gate decided about a contact.
     DecisionRecorded {

@@ -19,6 +19,10 @@ use crate::vocab::{
 /// Outbound attempts kept for caps. The largest cap in use is a few per month; 128 covers any
 /// sane cap with room to spare while keeping the state small.
 pub const OUTBOUND_HISTORY: usize = 128;
+/// Intents meaning "text me, don't call".
+pub const TEXT_ONLY_INTENTS: [&str; 1] = ["text_only"];
+/// Intents meaning "call me" (they also lift a text-only preference).
+pub const CALL_INTENTS: [&str; 2] = ["callback_request", "schedule"];
 /// Lines kept for summaries and agents; older ones stay in the timeline.
 pub const RECENT_LINES: usize = 20;
 /// Unanswered questions kept.
@@ -165,6 +169,8 @@ pub struct IntentSeen {
 pub struct PendingAction {
     /// What.
     pub kind: ActionKind,
+    /// The cadence step, if it is one.
+    pub step: Option<String>,
     /// Where.
     pub channel: Option<Channel>,
     /// When.
@@ -207,6 +213,12 @@ pub struct ConversationState {
     pub handoff: Option<HandoffState>,
     /// Timers in force.
     pub pending: BTreeMap<ActionId, PendingAction>,
+    /// The cadence step most recently scheduled: the router continues after it.
+    pub cadence_cursor: Option<String>,
+    /// Cadence steps run, in order, with when.
+    pub steps_run: Vec<(String, DateTime<Utc>)>,
+    /// The lead asked not to be called ("text me, don't call").
+    pub text_only: bool,
     /// Recent outbound attempts, oldest first (at most `OUTBOUND_HISTORY`).
     pub outbound: VecDeque<Attempt>,
     /// Last outbound touch per channel (for the channel gap rule).
@@ -300,6 +312,11 @@ impl ConversationState {
                 self.facts.insert(slot.clone(), entry);
             }
             Event::IntentDetected { intent, confidence, .. } => {
+                if TEXT_ONLY_INTENTS.contains(&intent.as_str()) {
+                    self.text_only = true;
+                } else if CALL_INTENTS.contains(&intent.as_str()) {
+                    self.text_only = false;
+                }
                 self.intent = Some(IntentSeen { intent: intent.clone(), confidence: *confidence, at });
             }
             Event::ConsentGranted { consent_id, channel, kind, .. } => {
@@ -359,11 +376,21 @@ impl ConversationState {
                 }
             }
             Event::StatusChanged { status, .. } => self.status = Some(*status),
-            Event::ActionScheduled { action_id, kind, channel, due_at, .. } => {
-                self.pending.insert(*action_id, PendingAction { kind: *kind, channel: *channel, due_at: *due_at });
+            Event::ActionScheduled { action_id, kind, channel, due_at, step, .. } => {
+                if step.is_some() {
+                    self.cadence_cursor.clone_from(step);
+                }
+                let pending = PendingAction { kind: *kind, step: step.clone(), channel: *channel, due_at: *due_at };
+                self.pending.insert(*action_id, pending);
             }
-            Event::ActionCancelled { action_id, .. } | Event::ActionExecuted { action_id, .. } => {
+            Event::ActionCancelled { action_id, .. } => {
                 self.pending.remove(action_id);
+            }
+            Event::ActionExecuted { action_id, step, .. } => {
+                self.pending.remove(action_id);
+                if let Some(step) = step {
+                    self.steps_run.push((step.clone(), at));
+                }
             }
             Event::DecisionRecorded { .. } => {}
         }
@@ -628,6 +655,7 @@ mod tests {
             channel: Some(Channel::Voice),
             due_at: at(minute),
             idempotency_key: format!("k{minute}"),
+            step: None,
         };
         let state = ConversationState::fold(&records(vec![
             sched(a, 10),

@@ -83,7 +83,8 @@ fn event() -> impl Strategy<Value = Event> {
             kind: ActionKind::SendSms,
             channel: Some(Channel::Sms),
             due_at: start() + Duration::minutes(minutes),
-            idempotency_key: format!("k{a}")
+            idempotency_key: format!("k{a}"),
+            step: None
         }),
         (0u8..3).prop_map(|a| Event::ActionCancelled { action_id: action(a), reason: "test".into() }),
         (0usize..7).prop_map(|s| Event::StatusChanged {

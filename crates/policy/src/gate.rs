@@ -273,6 +273,17 @@ impl Gate<'_> {
             json!({"consent_ids": consent.active, "kind": consent.kind, "revoked_at": consent.revoked_at, "requires_express_written": needs_written}),
         ));
 
+        // "Text me, don't call."
+        if channel == Channel::Voice {
+            blocked |= state.text_only;
+            reasons.push(reason(
+                "lead_prefers_text",
+                !state.text_only,
+                if state.text_only { "the lead asked not to be called" } else { "no preference against calls" },
+                json!({"text_only": state.text_only}),
+            ));
+        }
+
         // National registry: express written consent overrides a listing; a stale scrub does not count.
         let written = consent.kind == Some(ConsentKind::ExpressWritten) && consent.granted();
         let (dnc_ok, dnc_detail) = match lead.national_dnc {

@@ -14,3 +14,17 @@ pub mod rules;
 pub use campaign::CampaignPolicy;
 pub use gate::{Contact, DncCheck, Gate, GateDecision, LeadContext, Placement, place};
 pub use rules::{Rules, StateRule, Window};
+
+pub mod cadence;
+pub mod router;
+
+pub use cadence::{Cadence, Step, StepAction};
+pub use router::{Decision, DueDecision, Planned, Router};
+
+/// Which intents mean what to the router.
+pub(crate) mod state_intents {
+    /// "Call me", "now works", "can we do tomorrow morning?".
+    pub fn is_call_request(intent: &str) -> bool {
+        domain::state::CALL_INTENTS.contains(&intent)
+    }
+}

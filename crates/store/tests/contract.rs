@@ -172,6 +172,7 @@ fn scheduled(a: &NewAction) -> NewEvent {
             channel: Some(Channel::Sms),
             due_at: a.due_at,
             idempotency_key: a.idempotency_key.clone(),
+            step: None,
         },
     )
 }
@@ -754,7 +755,8 @@ async fn cancel_pending_revokes_everything_in_one_append(stores: &Stores) {
     let fired = timers[0].id;
     assert_eq!(store.claim(Queue::Timers, "w", t0 + secs(60), LEASE, 1).await.unwrap(), vec![fired]);
     assert!(store.complete(Queue::Timers, fired, "w", t0 + secs(60), Completion::Done).await.unwrap());
-    let executed = Event::ActionExecuted { action_id: fired, kind: ActionKind::SendSms, outcome: "sent".into() };
+    let executed =
+        Event::ActionExecuted { action_id: fired, kind: ActionKind::SendSms, outcome: "sent".into(), step: None };
     appended(store.append(f.conv, AppendRequest::events(vec![NewEvent::new(now(), executed)])).await.unwrap());
     let pending: Vec<ActionId> = timers[1..].iter().map(|t| t.id).collect();
     // Another is being executed right now: claimed, in flight.
