@@ -322,7 +322,7 @@ fn text_me_dont_call_means_no_calls() {
         t0 + Duration::days(8),
         Event::IntentDetected { intent: "callback_request".into(), confidence: Some(1.0), channel: Some(Channel::Sms) },
     );
-    assert!(lead.state.text_only == false, "asking for a call lifts the preference");
+    assert!(!lead.state.text_only, "asking for a call lifts the preference");
 }
 
 #[test]
