@@ -50,6 +50,14 @@ pub fn area_code(phone: &E164) -> Option<&'static AreaCode> {
     phone.nanp_area_code().and_then(|npa| TABLE.get(npa))
 }
 
+/// US area codes (50 states and DC), sorted: what the simulator draws numbers from.
+pub fn us_area_codes() -> Vec<&'static str> {
+    let mut codes: Vec<&'static str> =
+        TABLE.iter().filter(|(_, a)| a.country == "US" && a.state.is_some()).map(|(npa, _)| npa.as_str()).collect();
+    codes.sort_unstable();
+    codes
+}
+
 /// Number of area codes known (for diagnostics and tests).
 pub fn known_area_codes() -> usize {
     TABLE.len()

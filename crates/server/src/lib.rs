@@ -7,6 +7,7 @@ pub mod error;
 pub mod extract;
 pub mod metrics;
 mod routes;
+pub mod simulate;
 pub mod startup;
 pub mod state;
 pub mod telemetry;

@@ -22,6 +22,8 @@ enum Command {
     Serve,
     /// Apply database migrations and exit.
     Migrate,
+    /// Simulate cadence outcomes over synthetic leads on a virtual clock (no server needed).
+    Simulate(server::simulate::SimulateArgs),
     /// Manage operator API keys.
     Apikey {
         #[command(subcommand)]
@@ -63,6 +65,10 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Apikey { action } => apikey(settings, action).await,
+        Command::Simulate(args) => {
+            let report = tokio::task::spawn_blocking(move || server::simulate::run(&args)).await??;
+            print_json(&report)
+        }
     }
 }
 
@@ -77,6 +83,12 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     }
     tracing::info!(address = %app.address(), "listening");
     app.run_until_stopped().await
+}
+
+#[allow(clippy::print_stdout)]
+fn print_json(value: &serde_json::Value) -> anyhow::Result<()> {
+    println!("{}", serde_json::to_string_pretty(value)?);
+    Ok(())
 }
 
 #[allow(clippy::print_stdout)]
