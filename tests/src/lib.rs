@@ -150,7 +150,8 @@ pub fn campaign_body() -> Value {
         "name": "Solar Q4",
         "persona": {"name": "Ava", "company": "Acme Solar"},
         "cadence": {"strategy": "text_first"},
-        "windows": {"start": "10:00", "end": "20:00"},
+        "windows": {"start": "10:00", "end": "20:00", "weekends": false},
+        "caps": {"calls_per_24h": 3, "marketing_sms_per_month": 4},
         "sms": {"provider": "sandbox", "from_number": "+14155550100"},
         "voice": {"provider": "sandbox", "from_number": "+14155550100", "bot_url": "wss://bot.example/ws"}
     })

@@ -87,6 +87,17 @@ async fn campaigns_round_trip_and_bad_ones_name_the_field(app: TestApp) {
     no_company["persona"] = json!({"name": "Ava"});
     let (status, code, field) = error_of(app.post("/api/v1/campaigns", &no_company).await).await;
     assert_eq!((status, code.as_str(), field.as_deref()), (422, "missing_field", Some("persona.company")));
+    for (key, value, code, field) in [
+        ("cadence", json!({"strategy": "spam_everyone"}), "unknown_strategy", "cadence.strategy"),
+        ("cadence", json!({"steps": [{"id": "a", "action": "sms"}]}), "missing_field", "cadence.steps[0].template"),
+        ("windows", json!({"start": "21:00", "end": "09:00"}), "empty_window", "windows"),
+        ("caps", json!({"calls_per_day": 3}), "invalid_field", "caps"),
+    ] {
+        let mut body = campaign_body();
+        body[key] = value;
+        let got = error_of(app.post("/api/v1/campaigns", &body).await).await;
+        assert_eq!(got, (422, code.to_owned(), Some(field.to_owned())), "{key}");
+    }
     let missing = app.get(&format!("/api/v1/campaigns/{}", uuid::Uuid::now_v7())).await;
     assert_eq!(error_of(missing).await.0, 404);
 }

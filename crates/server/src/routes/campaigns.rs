@@ -18,6 +18,9 @@ pub async fn create(
     ApiJson(input): ApiJson<CampaignInput>,
 ) -> Result<(StatusCode, Json<Campaign>), ApiError> {
     let campaign = input.parse(app.clock.now())?;
+    // The router reads these; refuse what it could not (a typo must not disable a limit).
+    policy::Cadence::from_json(&campaign.cadence)?;
+    policy::CampaignPolicy::from_campaign(&campaign)?;
     app.store.create_campaign(&campaign).await?;
     tracing::info!(campaign_id = %campaign.id, "campaign created");
     Ok((StatusCode::CREATED, Json(campaign)))
