@@ -19,7 +19,7 @@ pub mod cadence;
 pub mod router;
 
 pub use cadence::{Cadence, Step, StepAction};
-pub use router::{Decision, DueDecision, Planned, Router};
+pub use router::{Decision, DueDecision, Executed, Planned, Router};
 
 /// Which intents mean what to the router.
 pub(crate) mod state_intents {

@@ -8,8 +8,8 @@
 //! their output to the store, so every decision lands on the timeline.
 
 use chrono::{DateTime, Utc};
-use domain::vocab::{ActionKind, CallOutcome, ConversationStatus, Role, Verdict};
-use domain::{Channel, ConversationState, Event, EventRecord, Reason};
+use domain::vocab::{ActionKind, CallOutcome, ConversationStatus, MessageSource, Role, Verdict};
+use domain::{ActionId, CallId, Channel, ConversationState, Event, EventRecord, MessageId, Reason};
 use serde_json::{Map, Value};
 
 use crate::cadence::{Cadence, Step, StepAction};
@@ -44,6 +44,40 @@ impl Planned {
         }
     }
 
+    /// The `action_scheduled` event that puts this plan on the timeline under `id`; scheduling
+    /// an id that is already pending moves it (a reschedule).
+    pub fn scheduled_event(&self, id: ActionId) -> Event {
+        Event::ActionScheduled {
+            action_id: id,
+            kind: self.kind(),
+            channel: Some(self.action.channel()),
+            due_at: self.due_at,
+            idempotency_key: format!("{}:{}", self.step, self.due_at.timestamp()),
+            step: Some(self.step.clone()),
+        }
+    }
+
+    /// The events recording that this plan ran as `id`: the contact, then `action_executed`.
+    pub fn executed_events(&self, id: ActionId, contact: Executed) -> [Event; 2] {
+        let (first, kind, outcome) = match contact {
+            Executed::Sms { message_id, body } => (
+                Event::SmsSent {
+                    message_id,
+                    body,
+                    source: MessageSource::System,
+                    provider: None,
+                    provider_message_id: None,
+                },
+                ActionKind::SendSms,
+                "sent",
+            ),
+            Executed::Call { call_id } => {
+                (Event::CallPlaced { call_id, provider: None, provider_call_id: None }, ActionKind::PlaceCall, "placed")
+            }
+        };
+        [first, Event::ActionExecuted { action_id: id, kind, outcome: outcome.into(), step: Some(self.step.clone()) }]
+    }
+
     fn contact(&self) -> Contact {
         Contact {
             channel: self.action.channel(),
@@ -52,6 +86,23 @@ impl Planned {
             lead_requested: self.lead_requested,
         }
     }
+}
+
+/// The contact a plan made when it ran.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Executed {
+    /// An SMS went out.
+    Sms {
+        /// Its id.
+        message_id: MessageId,
+        /// What it said.
+        body: String,
+    },
+    /// A call was placed.
+    Call {
+        /// Its id.
+        call_id: CallId,
+    },
 }
 
 /// What to do after an event.
@@ -69,6 +120,12 @@ impl Decision {
     fn reason(mut self, rule: &str, detail: impl Into<String>) -> Self {
         self.reasons.push(Reason { rule: rule.into(), passed: true, detail: detail.into(), inputs: Map::new() });
         self
+    }
+
+    /// The `action_cancelled` events `cancel_pending` means for `state`: one per pending timer.
+    pub fn cancellations(&self, state: &ConversationState) -> Vec<Event> {
+        let Some(reason) = &self.cancel_pending else { return vec![] };
+        state.pending.keys().map(|id| Event::ActionCancelled { action_id: *id, reason: reason.clone() }).collect()
     }
 
     /// Nothing to do.

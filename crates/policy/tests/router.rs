@@ -1,12 +1,12 @@
 //! Named cadence scenarios: the router and the gate together, on a scripted clock.
 
 use chrono::{DateTime, Duration, Utc};
-use domain::vocab::{ActionKind, AnsweredBy, CallOutcome, ConsentKind, MessageSource, Verdict};
+use domain::vocab::{AnsweredBy, CallOutcome, ConsentKind, Verdict};
 use domain::{
     ActionId, CallId, CampaignId, Channel, ConsentId, ConversationId, ConversationState, E164, Event, EventRecord,
     LeadId, LeadSnapshot, MessageId, Seq,
 };
-use policy::{Cadence, CampaignPolicy, Gate, LeadContext, Planned, Router, Rules, StepAction};
+use policy::{Cadence, CampaignPolicy, Executed, Gate, LeadContext, Planned, Router, Rules, StepAction};
 
 fn utc(s: &str) -> DateTime<Utc> {
     s.parse().unwrap()
@@ -60,26 +60,23 @@ impl Lead {
         self.state.apply(&record).unwrap();
         self.records.push(record.clone());
         let decision = self.router().decide(&self.state, &record, at);
-        if let Some(reason) = decision.cancel_pending {
-            for (id, p) in std::mem::take(&mut self.pending) {
-                self.log.push(format!("{at} cancel {} ({reason})", p.step));
-                self.push(at, Event::ActionCancelled { action_id: id, reason: reason.clone() });
+        for cancelled in decision.cancellations(&self.state) {
+            if let Event::ActionCancelled { action_id, reason } = &cancelled {
+                let step = self
+                    .pending
+                    .iter()
+                    .find(|(id, _)| id == action_id)
+                    .map(|(_, p)| p.step.clone())
+                    .unwrap_or_default();
+                self.log.push(format!("{at} cancel {step} ({reason})"));
+                self.pending.retain(|(id, _)| id != action_id);
             }
+            self.push(at, cancelled);
         }
         for p in decision.schedule {
             let id = ActionId::new();
             self.log.push(format!("{at} plan {} for {}", p.step, p.due_at));
-            self.push(
-                at,
-                Event::ActionScheduled {
-                    action_id: id,
-                    kind: p.kind(),
-                    channel: Some(p.action.channel()),
-                    due_at: p.due_at,
-                    idempotency_key: format!("{}:{}", p.step, p.due_at),
-                    step: Some(p.step.clone()),
-                },
-            );
+            self.push(at, p.scheduled_event(id));
             self.pending.push((id, p));
         }
     }
@@ -100,17 +97,7 @@ impl Lead {
                     self.log.push(format!("{now} reschedule {} to {at}", planned.step));
                     // Moving a timer is scheduling the same action again with a new due time.
                     let again = Planned { due_at: at, ..planned };
-                    self.push(
-                        now,
-                        Event::ActionScheduled {
-                            action_id: id,
-                            kind: again.kind(),
-                            channel: Some(again.action.channel()),
-                            due_at: at,
-                            idempotency_key: format!("{}:{at}", again.step),
-                            step: Some(again.step.clone()),
-                        },
-                    );
+                    self.push(now, again.scheduled_event(id));
                     self.pending.push((id, again));
                 }
                 Verdict::Blocked => {
@@ -125,39 +112,17 @@ impl Lead {
         match planned.action {
             StepAction::Sms => {
                 self.log.push(format!("{now} sms {} ({})", planned.step, planned.template.clone().unwrap_or_default()));
-                self.push(
-                    now,
-                    Event::SmsSent {
-                        message_id: MessageId::new(),
-                        body: planned.template.clone().unwrap_or_default(),
-                        source: MessageSource::System,
-                        provider: None,
-                        provider_message_id: None,
-                    },
-                );
-                self.push(
-                    now,
-                    Event::ActionExecuted {
-                        action_id: id,
-                        kind: ActionKind::SendSms,
-                        outcome: "sent".into(),
-                        step: Some(planned.step.clone()),
-                    },
-                );
+                let body = planned.template.clone().unwrap_or_default();
+                for event in planned.executed_events(id, Executed::Sms { message_id: MessageId::new(), body }) {
+                    self.push(now, event);
+                }
             }
             StepAction::Call => {
                 self.log.push(format!("{now} call {}", planned.step));
                 let call_id = CallId::new();
-                self.push(now, Event::CallPlaced { call_id, provider: None, provider_call_id: None });
-                self.push(
-                    now,
-                    Event::ActionExecuted {
-                        action_id: id,
-                        kind: ActionKind::PlaceCall,
-                        outcome: "placed".into(),
-                        step: Some(planned.step.clone()),
-                    },
-                );
+                for event in planned.executed_events(id, Executed::Call { call_id }) {
+                    self.push(now, event);
+                }
                 if outcome == CallOutcome::Human {
                     self.push(
                         now + Duration::seconds(5),

@@ -7,13 +7,13 @@ use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap};
 
 use chrono::{DateTime, Datelike, Duration, Utc, Weekday};
-use domain::vocab::{ActionKind, AnsweredBy, CallOutcome, ConsentKind, ConversationStatus, MessageSource, Verdict};
+use domain::vocab::{AnsweredBy, CallOutcome, ConsentKind, ConversationStatus, Verdict};
 use domain::{
     ActionId, CallId, CampaignId, Channel, ConsentId, ConversationId, ConversationState, Event, EventRecord, LeadId,
     LeadSnapshot, MessageId, Seq,
 };
 use policy::router::ESCALATION_STEP;
-use policy::{Cadence, CampaignPolicy, Gate, LeadContext, Planned, Router, Rules, StepAction};
+use policy::{Cadence, CampaignPolicy, Executed, Gate, LeadContext, Planned, Router, Rules, StepAction};
 use serde::Serialize;
 
 use crate::people::{Person, Reply};
@@ -128,11 +128,8 @@ impl LeadSim<'_> {
             return;
         }
         let decision = self.router.decide(&self.state, &record, at);
-        if let Some(reason) = decision.cancel_pending {
-            let ids: Vec<ActionId> = self.state.pending.keys().copied().collect();
-            for action_id in ids {
-                self.push(at, Event::ActionCancelled { action_id, reason: reason.clone() });
-            }
+        for cancelled in decision.cancellations(&self.state) {
+            self.push(at, cancelled);
         }
         for planned in decision.schedule {
             let id = ActionId::from_uuid(uuid::Uuid::from_u128(u128::from(self.rng.next_u64())));
@@ -141,14 +138,7 @@ impl LeadSim<'_> {
     }
 
     fn schedule(&mut self, at: DateTime<Utc>, id: ActionId, planned: Planned) {
-        let event = Event::ActionScheduled {
-            action_id: id,
-            kind: planned.kind(),
-            channel: Some(planned.action.channel()),
-            due_at: planned.due_at,
-            idempotency_key: format!("{}:{}", planned.step, planned.due_at.timestamp()),
-            step: Some(planned.step.clone()),
-        };
+        let event = planned.scheduled_event(id);
         self.push(at, event);
         let due = planned.due_at;
         self.at(due, Item::Due(id, planned));
@@ -245,24 +235,12 @@ impl LeadSim<'_> {
         ));
         self.stats.attempts += 1;
         self.stats.first_touch.get_or_insert(now - self.arrival);
-        let step = Some(planned.step.clone());
         match planned.action {
             StepAction::Sms => {
                 let body = planned.template.clone().unwrap_or_default();
-                self.push(
-                    now,
-                    Event::SmsSent {
-                        message_id: MessageId::new(),
-                        body,
-                        source: MessageSource::System,
-                        provider: None,
-                        provider_message_id: None,
-                    },
-                );
-                self.push(
-                    now,
-                    Event::ActionExecuted { action_id: id, kind: ActionKind::SendSms, outcome: "sent".into(), step },
-                );
+                for event in planned.executed_events(id, Executed::Sms { message_id: MessageId::new(), body }) {
+                    self.push(now, event);
+                }
                 if !self.replied && self.rng.chance(self.person.reply_rate) {
                     self.replied = true;
                     let delay = self.rng.range(self.person.reply_delay.0, self.person.reply_delay.1);
@@ -272,16 +250,9 @@ impl LeadSim<'_> {
             }
             StepAction::Call => {
                 let call_id = CallId::from_uuid(uuid::Uuid::from_u128(u128::from(self.rng.next_u64())));
-                self.push(now, Event::CallPlaced { call_id, provider: None, provider_call_id: None });
-                self.push(
-                    now,
-                    Event::ActionExecuted {
-                        action_id: id,
-                        kind: ActionKind::PlaceCall,
-                        outcome: "placed".into(),
-                        step,
-                    },
-                );
+                for event in planned.executed_events(id, Executed::Call { call_id }) {
+                    self.push(now, event);
+                }
                 let answers =
                     self.rng.chance(if planned.step == ESCALATION_STEP { 0.8 } else { self.person.answer_rate });
                 if answers {
