@@ -5,12 +5,14 @@
 //! between channels, and says why. The rules are data ([`rules::Rules`]); the area-code table
 //! ([`nanp`]) comes from libphonenumber. No I/O, no clock: `now` is always an argument.
 
+pub mod audit;
 pub mod campaign;
 pub mod gate;
 pub mod holidays;
 pub mod nanp;
 pub mod rules;
 
+pub use audit::audit;
 pub use campaign::CampaignPolicy;
 pub use gate::{Contact, DncCheck, Gate, GateDecision, LeadContext, Placement, place};
 pub use rules::{Rules, StateRule, Window};

@@ -1,7 +1,6 @@
 //! The compliance gate: named scenarios, then properties checked against a brute-force oracle.
 
-use chrono::{DateTime, Duration, NaiveTime, Timelike, Utc};
-use chrono_tz::Tz;
+use chrono::{DateTime, Duration, Timelike, Utc};
 use domain::vocab::{CallOutcome, ConsentKind, MessageSource, Verdict};
 use domain::{
     CallId, CampaignId, Channel, ConsentId, ConversationId, ConversationState, E164, Event, EventRecord, LeadId,
@@ -276,7 +275,8 @@ fn campaign_windows_narrow_the_law_and_dst_mornings_open_at_local_eight() {
 // Properties, against an oracle written independently of the gate.
 // ---------------------------------------------------------------------------------------------
 
-/// Does every rule allow contact at `t`? Naive on purpose: it re-derives each rule.
+/// Does every rule allow contact at `t`? The audit re-derives each rule naively, apart from
+/// the gate's search.
 fn oracle_allows(
     l: &LeadContext,
     s: &ConversationState,
@@ -285,50 +285,7 @@ fn oracle_allows(
     campaign: &CampaignPolicy,
     t: DateTime<Utc>,
 ) -> bool {
-    let p = place(l);
-    let mut window = (NaiveTime::from_hms_opt(8, 0, 0).unwrap(), NaiveTime::from_hms_opt(21, 0, 0).unwrap());
-    let mut no_sunday = false;
-    let mut no_holiday = false;
-    for st in &p.states {
-        if let Some(r) = rules.states.get(st.code()) {
-            if let Some(w) = r.window {
-                window = (window.0.max(w.start), window.1.min(w.end));
-            }
-            no_sunday |= r.no_sunday;
-            no_holiday |= r.no_holidays;
-        }
-    }
-    let zones_ok = p.zones.iter().all(|z: &Tz| {
-        let local = t.with_timezone(z);
-        let day = local.date_naive();
-        local.time() >= window.0
-            && local.time() < window.1
-            && !(no_sunday && chrono::Datelike::weekday(&day) == chrono::Weekday::Sun)
-            && !(no_holiday && policy::holidays::is_holiday(day, &[]))
-    });
-    let count = |chs: &[Channel], hours: i64, marketing_only: bool| {
-        s.outbound
-            .iter()
-            .filter(|a| {
-                chs.contains(&a.channel) && a.at > t - Duration::hours(hours) && (!marketing_only || a.marketing)
-            })
-            .count()
-    };
-    let mut caps_ok = true;
-    if c.channel == Channel::Sms && !c.conversational {
-        caps_ok &= count(&[Channel::Sms], 24 * 30, true) < campaign.marketing_sms_per_month as usize;
-    }
-    for st in &p.states {
-        if let Some(cap) =
-            rules.states.get(st.code()).and_then(|r| r.cap_24h.as_ref()).filter(|cap| cap.channels.contains(&c.channel))
-        {
-            caps_ok &= count(&cap.channels, 24, false) < cap.max as usize;
-        }
-    }
-    let other = if c.channel == Channel::Sms { Channel::Voice } else { Channel::Sms };
-    let gap_ok = c.lead_requested
-        || s.last_outbound.get(&other).is_none_or(|last| t >= *last + Duration::seconds(campaign.channel_gap_secs));
-    zones_ok && caps_ok && gap_ok
+    policy::audit(rules, campaign, l, s, c, t).is_empty()
 }
 
 const NUMBERS: [&str; 12] = [

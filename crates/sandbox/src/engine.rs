@@ -6,7 +6,7 @@
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap};
 
-use chrono::{DateTime, Datelike, Duration, Utc, Weekday};
+use chrono::{DateTime, Duration, Utc};
 use domain::vocab::{AnsweredBy, CallOutcome, ConsentKind, ConversationStatus, Verdict};
 use domain::{
     ActionId, CallId, CampaignId, Channel, ConsentId, ConversationId, ConversationState, Event, EventRecord, LeadId,
@@ -223,16 +223,13 @@ impl LeadSim<'_> {
     }
 
     fn execute(&mut self, now: DateTime<Utc>, id: ActionId, planned: &Planned) {
-        let contact_channel = planned.action.channel();
-        self.stats.violations.extend(audit(
-            self.rules,
-            self.campaign,
-            &self.ctx,
-            &self.state,
-            contact_channel,
-            planned.lead_requested,
-            now,
-        ));
+        let contact = policy::Contact {
+            channel: planned.action.channel(),
+            automated: true,
+            conversational: false,
+            lead_requested: planned.lead_requested,
+        };
+        self.stats.violations.extend(policy::audit(self.rules, self.campaign, &self.ctx, &self.state, &contact, now));
         self.stats.attempts += 1;
         self.stats.first_touch.get_or_insert(now - self.arrival);
         match planned.action {
@@ -403,80 +400,6 @@ pub fn simulate_lead(cfg: &SimConfig, area_codes: &[&str], index: usize, lines: 
     }
     sim.run(cfg.start + Duration::days(cfg.days));
     (sim.stats, sim.lines.unwrap_or_default())
-}
-
-/// Checks an executed contact against the rules directly: written apart from the gate, so a
-/// gate bug shows up here as a violation.
-pub fn audit(
-    rules: &Rules,
-    campaign: &CampaignPolicy,
-    ctx: &LeadContext,
-    state: &ConversationState,
-    channel: Channel,
-    lead_requested: bool,
-    at: DateTime<Utc>,
-) -> Vec<String> {
-    let mut violations = Vec::new();
-    let placement = policy::place(ctx);
-    let (mut start, mut end) = (rules.federal.start, rules.federal.end);
-    let (mut no_sunday, mut no_holidays) = (false, false);
-    for s in &placement.states {
-        if let Some(r) = rules.states.get(s.code()) {
-            if let Some(w) = r.window {
-                start = start.max(w.start);
-                end = end.min(w.end);
-            }
-            no_sunday |= r.no_sunday;
-            no_holidays |= r.no_holidays;
-        }
-    }
-    if let Some(w) = campaign.window {
-        start = start.max(w.start);
-        end = end.min(w.end);
-    }
-    for zone in &placement.zones {
-        let local = at.with_timezone(zone);
-        let day = local.date_naive();
-        let bad_day = (no_sunday && day.weekday() == Weekday::Sun)
-            || (no_holidays && policy::holidays::is_holiday(day, &rules.extra_holidays))
-            || campaign.days.as_ref().is_some_and(|d| !d.contains(&day.weekday()));
-        if local.time() < start || local.time() >= end || bad_day {
-            violations.push(format!("{channel} at {} in {}", local.format("%a %H:%M"), zone.name()));
-        }
-    }
-    if !state.consent.get(&channel).is_some_and(|c| c.granted()) || state.opted_out() {
-        violations.push(format!("{channel} without consent"));
-    }
-    if state.calls.active.is_some() {
-        violations.push(format!("{channel} during a call"));
-    }
-    let other = if channel == Channel::Sms { Channel::Voice } else { Channel::Sms };
-    if !lead_requested
-        && state.last_outbound.get(&other).is_some_and(|t| at - *t < Duration::seconds(campaign.channel_gap_secs))
-    {
-        violations.push(format!("{channel} within the channel gap"));
-    }
-    let in_window = |chs: &[Channel], window: Duration, marketing: bool| {
-        state
-            .outbound
-            .iter()
-            .filter(|a| chs.contains(&a.channel) && a.at > at - window && (!marketing || a.marketing))
-            .count()
-    };
-    if channel == Channel::Sms
-        && in_window(&[Channel::Sms], Duration::days(30), true) >= campaign.marketing_sms_per_month as usize
-    {
-        violations.push("marketing SMS over the monthly cap".into());
-    }
-    for s in &placement.states {
-        if let Some(cap) =
-            rules.states.get(s.code()).and_then(|r| r.cap_24h.as_ref()).filter(|c| c.channels.contains(&channel))
-            && in_window(&cap.channels, Duration::hours(24), false) >= cap.max as usize
-        {
-            violations.push(format!("{} cap exceeded", s.code()));
-        }
-    }
-    violations
 }
 
 /// Totals over many leads.

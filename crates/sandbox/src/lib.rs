@@ -6,4 +6,4 @@ pub mod engine;
 pub mod people;
 pub mod rng;
 
-pub use engine::{AttemptLine, LeadStats, Report, SimConfig, audit, simulate_lead};
+pub use engine::{AttemptLine, LeadStats, Report, SimConfig, simulate_lead};

@@ -1,11 +1,9 @@
 //! The simulator: deterministic, rule-abiding under every strategy, and its audit really
 //! catches a forbidden contact.
 
-use chrono::{DateTime, Duration, Utc};
-use domain::vocab::{ConsentKind, MessageSource};
-use domain::{Channel, ConsentId, ConversationId, ConversationState, E164, Event, EventRecord, MessageId, Seq};
-use policy::{Cadence, CampaignPolicy, LeadContext, Rules};
-use sandbox::{Report, SimConfig, audit, simulate_lead};
+use chrono::DateTime;
+use policy::{Cadence, CampaignPolicy, Rules};
+use sandbox::{Report, SimConfig, simulate_lead};
 
 fn config(strategy: &str, seed: u64) -> SimConfig {
     SimConfig {
@@ -62,54 +60,4 @@ fn attempt_lines_name_zones_times_and_decisions() {
         DateTime::parse_from_rfc3339(&l.at_utc).unwrap();
         assert!(l.rule_window.contains(':'));
     }
-}
-
-#[test]
-fn the_audit_flags_what_the_rules_forbid() {
-    let ctx = LeadContext {
-        phone: E164::parse("+18505550100").unwrap(),
-        timezone: None,
-        state: None,
-        internal_dnc: false,
-        national_dnc: None,
-    };
-    let at: DateTime<Utc> = "2026-11-18T14:30:00Z".parse().unwrap(); // 08:30 Central, 09:30 Eastern
-    let mut state = ConversationState::default();
-    let grant = |seq: u64, channel| EventRecord {
-        conversation_id: ConversationId::new(),
-        seq: Seq(seq),
-        at: at - Duration::days(1),
-        recorded_at: at,
-        event: Event::ConsentGranted {
-            consent_id: ConsentId::new(),
-            channel,
-            kind: ConsentKind::ExpressWritten,
-            source: "form".into(),
-        },
-    };
-    state.apply(&grant(1, Channel::Sms)).unwrap();
-    let rules = Rules::default();
-    let campaign = CampaignPolicy::default();
-    assert!(audit(&rules, &campaign, &ctx, &state, Channel::Sms, false, at).is_empty());
-    assert_eq!(audit(&rules, &campaign, &ctx, &state, Channel::Voice, false, at), ["voice without consent"]);
-    // 07:30 Central / 08:30 Eastern: legal in one of the panhandle's zones only.
-    let early = audit(&rules, &campaign, &ctx, &state, Channel::Sms, false, at - Duration::hours(1));
-    assert_eq!(early, ["sms at Wed 07:30 in America/Chicago"]);
-    state.apply(&grant(2, Channel::Voice)).unwrap();
-    let sent = EventRecord {
-        conversation_id: ConversationId::new(),
-        seq: Seq(3),
-        at: at - Duration::seconds(30),
-        recorded_at: at,
-        event: Event::SmsSent {
-            message_id: MessageId::new(),
-            body: "hi".into(),
-            source: MessageSource::System,
-            provider: None,
-            provider_message_id: None,
-        },
-    };
-    state.apply(&sent).unwrap();
-    assert_eq!(audit(&rules, &campaign, &ctx, &state, Channel::Voice, false, at), ["voice within the channel gap"]);
-    assert!(audit(&rules, &campaign, &ctx, &state, Channel::Voice, true, at).is_empty(), "the lead asked");
 }
