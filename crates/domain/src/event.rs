@@ -58,10 +58,7 @@ impl From<&Lead> for LeadSnapshot {
 impl LeadSnapshot {
     /// "First Last" or "First".
     pub fn display_name(&self) -> String {
-        match &self.last_name {
-            Some(last) => format!("{} {last}", self.first_name),
-            None => self.first_name.clone(),
-        }
+        crate::lead::display_name(&self.first_name, self.last_name.as_deref())
     }
 }
 

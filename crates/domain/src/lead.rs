@@ -41,10 +41,15 @@ pub struct Lead {
 impl Lead {
     /// "First Last" or "First".
     pub fn display_name(&self) -> String {
-        match &self.last_name {
-            Some(last) => format!("{} {last}", self.first_name),
-            None => self.first_name.clone(),
-        }
+        display_name(&self.first_name, self.last_name.as_deref())
+    }
+}
+
+/// "First Last" or "First": how agents and summaries name a lead.
+pub fn display_name(first: &str, last: Option<&str>) -> String {
+    match last {
+        Some(last) => format!("{first} {last}"),
+        None => first.to_owned(),
     }
 }
 

@@ -61,6 +61,8 @@ impl HotState for MemoryHotState {
         Ok(self.with(|s| match s.locks.get(key) {
             Some((_, expires)) if *expires > now => None,
             _ => {
+                // Locks whose holder never unlocked would otherwise stay forever.
+                s.locks.retain(|_, (_, expires)| *expires > now);
                 let token = LockToken::new();
                 s.locks.insert(key.to_owned(), (token.clone(), now + ttl));
                 Some(token)
@@ -84,7 +86,6 @@ impl HotState for MemoryHotState {
         self.with(|s| {
             // Registration is rare next to media traffic; pruning here keeps ended calls from piling up.
             s.calls.retain(|_, (_, expires)| *expires > now);
-            s.locks.retain(|_, (_, expires)| *expires > now);
             s.calls.insert(call.to_owned(), (owner.to_owned(), now + ttl))
         });
         Ok(())

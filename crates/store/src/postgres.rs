@@ -99,16 +99,15 @@ impl PgStore {
         };
         let inserted: Result<Option<i64>, sqlx::Error> = sqlx::query_scalar(
             "with head as (update conversations set last_seq = last_seq + 1, updated_at = $2, \
-             status = coalesce($7, status) where id = $1 and ($8::bigint is null or last_seq = $8) returning last_seq) \
-             insert into events (conversation_id, seq, kind, at, recorded_at, payload, dedupe_key) \
-             select $1, head.last_seq, $3, $4, $2, $5, $6 from head returning seq",
+             status = coalesce($6, status) where id = $1 and ($7::bigint is null or last_seq = $7) returning last_seq) \
+             insert into events (conversation_id, seq, kind, at, recorded_at, payload) \
+             select $1, head.last_seq, $3, $4, $2, $5 from head returning seq",
         )
         .bind(id.as_uuid())
         .bind(Ts(now))
         .bind(event.event.kind())
         .bind(Ts(event.at))
         .bind(sqlx::types::Json(&event.event))
-        .bind(None::<&str>)
         .bind(status)
         .bind(expected.map(|e| e.0 as i64))
         .fetch_optional(&self.pool)
