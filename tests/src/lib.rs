@@ -6,7 +6,8 @@ use std::sync::Arc;
 
 use reqwest::{Client, Response};
 use serde_json::{Value, json};
-use server::{Application, Settings, Shutdown};
+use server::engine::EngineStats;
+use server::{Application, Options, Settings, Shutdown};
 use sqlx::Connection;
 pub use store::testing::{Kind, TestBackend};
 use tokio::task::JoinHandle;
@@ -26,15 +27,44 @@ pub struct TestApp {
     pub store: Arc<dyn store::Store>,
     /// The hot state.
     pub hot: Arc<dyn store::HotState>,
+    /// The sandbox carrier (shared with other instances started from this one).
+    pub sandbox: Arc<providers::SandboxCarrier>,
+    /// This instance's work counters.
+    pub stats: Arc<EngineStats>,
+    /// This instance's crash-test hooks.
+    pub faults: Arc<server::engine::Faults>,
     backend: Arc<TestBackend>,
+    options: Options,
     shutdown: Shutdown,
     task: JoinHandle<anyhow::Result<()>>,
 }
 
-/// Starts a server on `kind`, or `None` when that backend is not available off CI.
+/// Starts a server on `kind`, or `None` when that backend is not available off CI. Its
+/// background workers are off: API tests see only what their requests write.
 pub async fn spawn_app(kind: Kind) -> Option<TestApp> {
+    spawn_app_with(kind, None).await
+}
+
+/// Starts a server with its workers running on `clock` (polling every 20 ms), or `None` when
+/// the backend is not available off CI.
+pub async fn spawn_engine(kind: Kind, clock: Arc<server::ManualClock>) -> Option<TestApp> {
+    spawn_app_with(kind, Some(clock)).await
+}
+
+async fn spawn_app_with(kind: Kind, clock: Option<Arc<server::ManualClock>>) -> Option<TestApp> {
+    // `TEST_LOG=debug cargo test …` shows the servers' logs.
+    if let Ok(level) = std::env::var("TEST_LOG") {
+        static INIT: std::sync::Once = std::sync::Once::new();
+        INIT.call_once(|| {
+            server::telemetry::init(&server::config::LogSettings { format: Default::default(), level });
+        });
+    }
     let backend = Arc::new(TestBackend::of(kind)?);
-    let app = start(settings_for(&backend), backend).await;
+    let mut settings = settings_for(&backend);
+    settings.workers.enabled = clock.is_some();
+    settings.workers.poll_ms = 20;
+    let options = Options { clock: clock.map(|c| c as Arc<dyn server::Clock>), sandbox: None };
+    let app = start(settings, backend, options).await;
     let key = server::auth::create(app.store.as_ref(), "e2e").await.expect("create api key");
     Some(TestApp { api_key: key.secret, ..app })
 }
@@ -54,14 +84,32 @@ fn settings_for(backend: &TestBackend) -> Settings {
     settings
 }
 
-async fn start(settings: Settings, backend: Arc<TestBackend>) -> TestApp {
-    let app = Application::build(settings.clone()).await.expect("build application");
+async fn start(settings: Settings, backend: Arc<TestBackend>, mut options: Options) -> TestApp {
+    let app = Application::build_with(settings.clone(), options.clone()).await.expect("build application");
+    options.sandbox = Some(app.sandbox().clone());
     let address = format!("http://127.0.0.1:{}", app.port());
     let store = app.state().store.clone();
     let hot = app.state().hot.clone();
+    let sandbox = app.sandbox().clone();
+    let stats = app.engine().stats.clone();
+    let faults = app.engine().faults.clone();
     let shutdown = app.shutdown_handle();
     let task = tokio::spawn(app.run_until_stopped());
-    TestApp { address, client: Client::new(), api_key: String::new(), settings, store, hot, backend, shutdown, task }
+    TestApp {
+        address,
+        client: Client::new(),
+        api_key: String::new(),
+        settings,
+        store,
+        hot,
+        sandbox,
+        stats,
+        faults,
+        backend,
+        options,
+        shutdown,
+        task,
+    }
 }
 
 impl TestApp {
@@ -72,11 +120,33 @@ impl TestApp {
 
     /// Stops the server gracefully and starts a new one on the same data.
     pub async fn restart(self) -> TestApp {
-        let TestApp { settings, backend, shutdown, task, api_key, .. } = self;
+        let TestApp { settings, backend, shutdown, task, api_key, options, .. } = self;
         shutdown.trigger();
         task.await.expect("server task").expect("server stopped cleanly");
-        let app = start(settings, backend).await;
+        let app = start(settings, backend, options).await;
         TestApp { api_key, ..app }
+    }
+
+    /// Kills the server as a crash would (no graceful stop: in-flight work is abandoned, claims
+    /// stay held until their lease lapses) and starts a new one on the same data and carrier.
+    pub async fn kill_and_restart(self) -> TestApp {
+        let TestApp { settings, backend, task, api_key, options, .. } = self;
+        task.abort();
+        let _ = task.await;
+        let app = start(settings, backend, options).await;
+        TestApp { api_key, ..app }
+    }
+
+    /// A second instance on the same database, hot state, clock and carrier.
+    pub async fn another_instance(&self) -> TestApp {
+        let app = start(self.settings.clone(), self.backend.clone(), self.options.clone()).await;
+        TestApp { api_key: self.api_key.clone(), ..app }
+    }
+
+    /// Stops this instance gracefully.
+    pub async fn stop(self) {
+        self.shutdown.trigger();
+        let _ = self.task.await;
     }
 
     /// Absolute URL of a path.

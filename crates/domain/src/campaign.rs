@@ -1,6 +1,8 @@
 //! Campaigns: who is calling (persona), how (cadence, windows, caps), through which carriers,
 //! and which AI holds the conversation.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -10,7 +12,7 @@ use crate::phone::E164;
 use crate::validation::{ValidationError, optional_text, required_text};
 
 /// Carriers and the built-in sandbox, behind one provider interface.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Provider {
     /// Twilio REST + webhooks.
@@ -118,6 +120,9 @@ pub struct Campaign {
     pub voice: Option<VoiceSettings>,
     /// SMS agent.
     pub agent: AgentSettings,
+    /// SMS templates by name, overriding the built-in ones (see [`Campaign::render`]).
+    #[serde(default)]
+    pub templates: BTreeMap<String, String>,
     /// Created.
     pub created_at: DateTime<Utc>,
 }
@@ -141,6 +146,8 @@ pub struct CampaignInput {
     pub voice: Option<Value>,
     /// Optional; built-in by default.
     pub agent: Option<Value>,
+    /// Optional: template name → text.
+    pub templates: Option<Value>,
 }
 
 /// The persona as submitted.
@@ -176,6 +183,13 @@ impl CampaignInput {
             (_, Some(url)) => check_url("agent.url", url, &["http://", "https://"])?,
             _ => {}
         }
+        let templates = match self.templates {
+            None | Some(Value::Null) => BTreeMap::new(),
+            Some(v) => typed::<BTreeMap<String, String>>("templates", v)?,
+        };
+        for (name, text) in &templates {
+            required_text(&format!("templates.{name}"), Some(text), MAX_TEMPLATE_CHARS)?;
+        }
         Ok(Campaign {
             id: CampaignId::new(),
             name,
@@ -186,8 +200,57 @@ impl CampaignInput {
             sms,
             voice,
             agent: AgentSettings { mode: agent.mode, url: agent_url },
+            templates,
             created_at: now,
         })
+    }
+}
+
+/// Longest template: four concatenated SMS segments.
+const MAX_TEMPLATE_CHARS: usize = 640;
+
+/// The templates every campaign has unless it overrides them. Each names the sender and says
+/// how to opt out, as CTIA expects of automated texts.
+pub const BUILTIN_TEMPLATES: [(&str, &str); 4] = [
+    (
+        "intro",
+        "Hi {first_name}, this is {agent} with {company}. Thanks for your request! Is now a good time to talk? \
+         Reply STOP to opt out.",
+    ),
+    (
+        "missed_call",
+        "Sorry I missed you just now, {first_name}. {agent} from {company} here: text back a good time to call, \
+         or ask me anything. Reply STOP to opt out.",
+    ),
+    (
+        "follow_up",
+        "Hi {first_name}, {agent} from {company} following up on your request. Any questions I can answer? \
+         Reply STOP to opt out.",
+    ),
+    (
+        "last_chance",
+        "Last note from {agent} at {company}, {first_name}: reply any time if you'd still like help. \
+         Reply STOP to opt out.",
+    ),
+];
+
+impl Campaign {
+    /// The text of template `name`: the campaign's own, else the built-in one.
+    pub fn template(&self, name: &str) -> Option<&str> {
+        self.templates
+            .get(name)
+            .map(String::as_str)
+            .or_else(|| BUILTIN_TEMPLATES.iter().find(|(n, _)| *n == name).map(|(_, t)| *t))
+    }
+
+    /// Fills template `name` for a lead: `{first_name}`, `{agent}` (the persona) and `{company}`.
+    pub fn render(&self, name: &str, first_name: &str) -> Option<String> {
+        let text = self.template(name)?;
+        Some(
+            text.replace("{first_name}", first_name)
+                .replace("{agent}", &self.persona.name)
+                .replace("{company}", &self.persona.company),
+        )
     }
 }
 
@@ -243,6 +306,26 @@ mod tests {
         assert_eq!(c.voice.as_ref().unwrap().codec, BotCodec::L16);
         assert_eq!(c.agent.mode, AgentMode::Webhook);
         assert_eq!(c.windows, json!({}));
+        assert!(c.templates.is_empty());
+    }
+
+    #[test]
+    fn templates_render_with_overrides_and_built_ins() {
+        let c = input(json!({
+            "name": "Solar Q4",
+            "persona": {"name": "Ava", "company": "Acme Solar"},
+            "templates": {"intro": "Hey {first_name}, {agent} at {company}. STOP to opt out."}
+        }))
+        .parse(now())
+        .unwrap();
+        assert_eq!(c.render("intro", "Maria").unwrap(), "Hey Maria, Ava at Acme Solar. STOP to opt out.");
+        let missed = c.render("missed_call", "Maria").unwrap();
+        assert!(missed.starts_with("Sorry I missed you just now, Maria. Ava from Acme Solar"), "{missed}");
+        assert_eq!(c.render("nope", "Maria"), None);
+        let err = input(json!({"name": "x", "persona": {"name": "A", "company": "B"}, "templates": {"intro": ""}}))
+            .parse(now())
+            .unwrap_err();
+        assert_eq!(err.field, "templates.intro");
     }
 
     #[test]

@@ -20,8 +20,9 @@ pub const ESCALATION_STEP: &str = "escalation_call";
 /// Intents that end the cadence.
 pub const STOP_INTENTS: [&str; 3] = ["booked", "not_interested", "wrong_number"];
 
-/// An action to run later (or now).
-#[derive(Debug, Clone, PartialEq)]
+/// An action to run later (or now). Serialised into the timer's payload, so the worker that
+/// fires it (perhaps on another instance, after a restart) knows what was planned.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Planned {
     /// Cadence step id (or [`ESCALATION_STEP`]).
     pub step: String,
@@ -32,6 +33,7 @@ pub struct Planned {
     /// When it should run.
     pub due_at: DateTime<Utc>,
     /// The lead asked for it (waives the channel gap).
+    #[serde(default)]
     pub lead_requested: bool,
 }
 
@@ -155,6 +157,22 @@ pub struct Router<'a> {
     /// The campaign's cadence.
     pub cadence: &'a Cadence,
 }
+
+/// Event kinds [`Router::decide`] may act on; for every other kind it decides nothing, so a
+/// worker can move past them without loading the conversation.
+pub const REACTS_TO: [&str; 11] = [
+    "lead_created",
+    "intent_detected",
+    "sms_received",
+    "transcript_turn",
+    "call_answered",
+    "consent_revoked",
+    "status_changed",
+    "handoff_requested",
+    "action_executed",
+    "action_cancelled",
+    "call_ended",
+];
 
 impl Router<'_> {
     /// Why the cadence is over, if it is.

@@ -7,7 +7,7 @@ use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap};
 
 use chrono::{DateTime, Duration, Utc};
-use domain::vocab::{AnsweredBy, CallOutcome, ConsentKind, ConversationStatus, Verdict};
+use domain::vocab::{AnsweredBy, CallOutcome, ConsentKind, Verdict};
 use domain::{
     ActionId, CallId, CampaignId, Channel, ConsentId, ConversationId, ConversationState, Event, EventRecord, LeadId,
     LeadSnapshot, MessageId, Seq,
@@ -282,48 +282,10 @@ impl LeadSim<'_> {
 
     fn reply(&mut self, at: DateTime<Utc>, reply: Reply) {
         self.stats.first_two_way.get_or_insert(at - self.arrival);
-        self.push(
-            at,
-            Event::SmsReceived {
-                message_id: MessageId::new(),
-                body: reply.text().into(),
-                provider: None,
-                provider_message_id: None,
-                media_count: 0,
-            },
-        );
-        match reply {
-            Reply::OptOut => {
-                self.stats.opted_out = true;
-                self.push(
-                    at,
-                    Event::ConsentRevoked {
-                        channel: None,
-                        consent_ids: vec![],
-                        via: Some(Channel::Sms),
-                        text: Some(reply.text().into()),
-                    },
-                );
-                self.push(
-                    at,
-                    Event::StatusChanged { status: ConversationStatus::Dnc, by: "sms_keyword".into(), note: None },
-                );
-            }
-            other => {
-                if other == Reply::Book {
-                    self.stats.booked = true;
-                }
-                if let Some(intent) = other.intent() {
-                    self.push(
-                        at,
-                        Event::IntentDetected {
-                            intent: intent.into(),
-                            confidence: Some(0.9),
-                            channel: Some(Channel::Sms),
-                        },
-                    );
-                }
-            }
+        self.stats.opted_out |= reply == Reply::OptOut;
+        self.stats.booked |= reply == Reply::Book;
+        for event in reply.events(MessageId::new(), None) {
+            self.push(at, event);
         }
     }
 }

@@ -7,3 +7,5 @@ pub mod people;
 pub mod rng;
 
 pub use engine::{AttemptLine, LeadStats, Report, SimConfig, simulate_lead};
+pub use people::{Person, Reply};
+pub use rng::Rng;

@@ -21,6 +21,71 @@ pub struct Settings {
     pub log: LogSettings,
     /// API authentication.
     pub auth: AuthSettings,
+    /// The background workers (routing, timers, outbox).
+    pub workers: WorkerSettings,
+    /// The compliance rules table.
+    pub compliance: ComplianceSettings,
+    /// The sandbox carrier.
+    pub sandbox: SandboxSettings,
+}
+
+/// Background worker settings.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct WorkerSettings {
+    /// Run the workers in this instance (an API-only instance sets false).
+    pub enabled: bool,
+    /// Longest a worker sleeps between looks at the database, in milliseconds. Hot-state
+    /// wake-ups usually end the sleep sooner.
+    pub poll_ms: u64,
+    /// Rows claimed per round.
+    pub batch: u32,
+    /// Rows worked on at once.
+    pub concurrency: usize,
+    /// Seconds a claim is held before another instance may take the row over.
+    pub lease_secs: u64,
+}
+
+impl Default for WorkerSettings {
+    fn default() -> Self {
+        Self { enabled: true, poll_ms: 250, batch: 32, concurrency: 8, lease_secs: 60 }
+    }
+}
+
+/// Compliance settings.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct ComplianceSettings {
+    /// A JSON rules table replacing the built-in one (COMPLIANCE.md); see docs/cadences.md.
+    pub rules_file: Option<PathBuf>,
+}
+
+impl ComplianceSettings {
+    /// The rules in force.
+    pub fn rules(&self) -> anyhow::Result<policy::Rules> {
+        match &self.rules_file {
+            None => Ok(policy::Rules::default()),
+            Some(path) => {
+                let text = std::fs::read_to_string(path)
+                    .map_err(|e| anyhow::anyhow!("reading rules file {}: {e}", path.display()))?;
+                policy::Rules::from_json(&text).map_err(|e| anyhow::anyhow!("rules file {}: {e}", path.display()))
+            }
+        }
+    }
+}
+
+/// Sandbox carrier settings.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SandboxSettings {
+    /// Seed for the simulated people behind unscripted numbers.
+    pub seed: u64,
+}
+
+impl Default for SandboxSettings {
+    fn default() -> Self {
+        Self { seed: 1 }
+    }
 }
 
 /// HTTP listener settings.

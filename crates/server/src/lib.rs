@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod config;
+pub mod engine;
 pub mod error;
 pub mod extract;
 pub mod metrics;
@@ -13,5 +14,5 @@ pub mod state;
 pub mod telemetry;
 
 pub use config::Settings;
-pub use startup::{Application, Shutdown};
-pub use state::{AppState, Clock, SystemClock};
+pub use startup::{Application, Options, Shutdown};
+pub use state::{AppState, Clock, ManualClock, SystemClock};

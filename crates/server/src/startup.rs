@@ -10,10 +10,23 @@ use store::{Backend, Stores};
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
+use providers::{Carriers, SandboxCarrier};
+
 use crate::auth::KeyCache;
 use crate::config::Settings;
+use crate::engine::Engine;
 use crate::metrics::Metrics;
 use crate::state::{AppState, Clock, SystemClock};
+
+/// What a caller may inject instead of the defaults (tests, the demo).
+#[derive(Debug, Default, Clone)]
+pub struct Options {
+    /// The clock (default: the system clock).
+    pub clock: Option<Arc<dyn Clock>>,
+    /// The sandbox carrier (default: a new one on this instance's hot state). Tests share one
+    /// between instances, as real instances share one real carrier.
+    pub sandbox: Option<Arc<SandboxCarrier>>,
+}
 
 /// A bound, ready-to-run server.
 #[derive(Debug)]
@@ -22,6 +35,8 @@ pub struct Application {
     address: SocketAddr,
     state: AppState,
     settings: Settings,
+    engine: Engine,
+    sandbox: Arc<SandboxCarrier>,
     shutdown: watch::Sender<bool>,
 }
 
@@ -40,11 +55,13 @@ impl Application {
     /// Opens stores, migrates, binds. Fails fast with a clear error if the database or Redis
     /// named in the settings cannot be reached.
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
-        Self::build_with_clock(settings, Arc::new(SystemClock)).await
+        Self::build_with(settings, Options::default()).await
     }
 
-    /// As `build`, with an injected clock.
-    pub async fn build_with_clock(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
+    /// As `build`, with injected parts.
+    pub async fn build_with(settings: Settings, options: Options) -> anyhow::Result<Self> {
+        let clock = options.clock.unwrap_or_else(|| Arc::new(SystemClock));
+        let rules = settings.compliance.rules()?;
         let Stores { store, hot } = store::open(&settings.store_settings(), true).await?;
         tracing::info!(database = ?store.backend(), hot_state = hot.backend(), "stores open, migrations applied");
         let state = AppState {
@@ -57,7 +74,11 @@ impl Application {
         let listener = TcpListener::bind((settings.server.host.as_str(), settings.server.port)).await?;
         let address = listener.local_addr()?;
         let (shutdown, _) = watch::channel(false);
-        Ok(Self { listener, address, state, settings, shutdown })
+        let sandbox =
+            options.sandbox.unwrap_or_else(|| Arc::new(SandboxCarrier::new(settings.sandbox.seed, state.hot.clone())));
+        let carriers = Carriers::default().with(sandbox.clone());
+        let engine = Engine::new(state.clone(), carriers, rules, settings.workers.clone());
+        Ok(Self { listener, address, state, settings, engine, sandbox, shutdown })
     }
 
     /// Where it listens.
@@ -75,6 +96,16 @@ impl Application {
         &self.state
     }
 
+    /// The workers' engine (tests read its counters).
+    pub fn engine(&self) -> &Engine {
+        &self.engine
+    }
+
+    /// The sandbox carrier.
+    pub fn sandbox(&self) -> &Arc<SandboxCarrier> {
+        &self.sandbox
+    }
+
     /// Which database backs it.
     pub fn backend(&self) -> Backend {
         self.state.store.backend()
@@ -88,6 +119,8 @@ impl Application {
     /// Serves until asked to stop, then gives in-flight requests `shutdown_grace_secs` to finish.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
         let router = crate::routes::router(self.state.clone(), self.settings.server.max_body_bytes);
+        // Dropped (aborting the workers) however this future ends, even if it is itself aborted.
+        let workers = self.settings.workers.enabled.then(|| self.engine.spawn(self.shutdown.subscribe()));
         let mut stop = self.shutdown.subscribe();
         let grace = Duration::from_secs(self.settings.server.shutdown_grace_secs);
         let (drained_tx, drained_rx) = tokio::sync::oneshot::channel::<()>();
@@ -109,6 +142,12 @@ impl Application {
             _ = async { let _ = drained_rx.await; tokio::time::sleep(grace).await } => {
                 tracing::warn!("grace period over; closing remaining connections");
                 serving.abort();
+            }
+        }
+        if let Some(workers) = workers {
+            let _ = self.shutdown.send(true);
+            if tokio::time::timeout(grace, workers.join()).await.is_err() {
+                tracing::warn!("workers did not stop in time; their claims will lapse and be retried");
             }
         }
         tracing::info!("stopped");

@@ -29,6 +29,38 @@ impl Clock for SystemClock {
     }
 }
 
+/// A clock that moves only when told: the sandbox's virtual time, and tests' controllable
+/// clock. Share one between instances to give them the same time.
+#[derive(Debug)]
+pub struct ManualClock(std::sync::Mutex<DateTime<Utc>>);
+
+impl ManualClock {
+    /// Starts at `at`.
+    pub fn new(at: DateTime<Utc>) -> Self {
+        Self(std::sync::Mutex::new(at))
+    }
+
+    /// Moves time forward.
+    pub fn advance(&self, by: chrono::Duration) {
+        if let Ok(mut now) = self.0.lock() {
+            *now += by;
+        }
+    }
+
+    /// Sets the time.
+    pub fn set(&self, at: DateTime<Utc>) {
+        if let Ok(mut now) = self.0.lock() {
+            *now = at;
+        }
+    }
+}
+
+impl Clock for ManualClock {
+    fn now(&self) -> DateTime<Utc> {
+        self.0.lock().map(|t| *t).unwrap_or_else(|e| *e.into_inner())
+    }
+}
+
 /// Everything handlers share. Cheap to clone.
 #[derive(Debug, Clone)]
 pub struct AppState {

@@ -19,6 +19,10 @@ pub enum StoreError {
         /// Where the timeline is now.
         actual: Seq,
     },
+    /// The append was to finish a claim the worker no longer holds (its lease expired and
+    /// another worker took the row, or the row was cancelled); nothing was written.
+    #[error("claim on {0} no longer held")]
+    ClaimLost(domain::ActionId),
     /// The request contradicts itself (e.g. two events with one dedupe key); a caller bug.
     #[error("invalid append: {0}")]
     InvalidAppend(&'static str),

@@ -30,8 +30,8 @@ pub use hot::{HotState, LockToken, Presence};
 pub use hot_memory::MemoryHotState;
 pub use hot_redis::RedisHotState;
 pub use model::{
-    ApiKeyRecord, AppendOutcome, AppendRequest, Backend, Completion, LeadRecord, NewAction, NewOutbox, OutboxMessage,
-    Queue, ScheduledAction, StoreHealth,
+    ApiKeyRecord, AppendOutcome, AppendRequest, Backend, CARRIER_EVENT, Completion, Finish, LeadRecord, NewAction,
+    NewOutbox, OutboxMessage, Queue, ScheduledAction, StoreHealth,
 };
 pub use port::{Loaded, Store, decide_and_append};
 pub use postgres::{PgSettings, PgStore};

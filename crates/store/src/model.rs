@@ -34,12 +34,51 @@ pub struct AppendRequest {
     /// outbox rows are the effects of decisions already on the timeline and are cancelled with
     /// them, without events of their own.
     pub cancel_pending: Option<String>,
+    /// Cancel these timers (pending or claimed) and their outbox rows (pending only: a claimed
+    /// outbox row is a send in flight and cannot be recalled). The caller appends the matching
+    /// `action_cancelled` events itself, in the order its decision made them.
+    pub cancel_actions: Vec<ActionId>,
+    /// Move the conversation's routing cursor to here (never backwards): the router has decided
+    /// on every event up to this seq, and this append carries those decisions.
+    pub routed_through: Option<Seq>,
+    /// Finish a claimed timer or outbox row in the same transaction, so the work a claim did and
+    /// the claim's release commit together. If `worker` no longer holds the claim the whole
+    /// append fails with `ClaimLost` and nothing is written.
+    pub finish: Option<Finish>,
 }
+
+/// Finishing a claim as part of an append (see [`AppendRequest::finish`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finish {
+    /// Which table.
+    pub queue: Queue,
+    /// The claimed row.
+    pub id: ActionId,
+    /// Who claimed it.
+    pub worker: String,
+    /// Done, retry or failed.
+    pub completion: Completion,
+}
+
+/// Timer kind for what a simulated carrier will deliver later (sandbox replies and call
+/// progress). Those rows stand for the outside world, not for the conversation's plans, so
+/// cancellations never touch them.
+pub const CARRIER_EVENT: &str = "carrier_event";
 
 impl AppendRequest {
     /// Appends these events, unconditionally.
     pub fn events(events: Vec<NewEvent>) -> Self {
         Self { events, ..Self::default() }
+    }
+
+    /// True if the request only appends events (no timers, outbox, cancellations or claims).
+    pub fn is_plain(&self) -> bool {
+        self.schedule.is_empty()
+            && self.outbox.is_empty()
+            && self.cancel_pending.is_none()
+            && self.cancel_actions.is_empty()
+            && self.routed_through.is_none()
+            && self.finish.is_none()
     }
 
     /// Sets the expected head.

@@ -99,6 +99,17 @@ pub trait Store: Send + Sync + std::fmt::Debug + 'static {
         completion: Completion,
     ) -> Result<bool, StoreError>;
 
+    /// Where the conversation's routing cursor is (see `AppendRequest::routed_through`).
+    async fn routing_cursor(&self, id: ConversationId) -> Result<Option<Seq>, StoreError>;
+
+    /// Up to `limit` conversations with events the router has not decided on, least recently
+    /// updated first.
+    async fn unrouted(&self, limit: u32) -> Result<Vec<ConversationId>, StoreError>;
+
+    /// Moves routing cursors forward (never back) where deciding wrote nothing. Each move
+    /// stands alone: a failure part-way leaves the rest to be decided (again) later.
+    async fn mark_routed(&self, marks: &[(ConversationId, Seq)]) -> Result<(), StoreError>;
+
     /// Reads a timer.
     async fn action(&self, id: ActionId) -> Result<Option<ScheduledAction>, StoreError>;
 

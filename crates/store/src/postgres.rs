@@ -75,11 +75,7 @@ impl PgStore {
         request: &crate::AppendRequest,
     ) -> Option<Result<crate::AppendOutcome, StoreError>> {
         let [event] = request.events.as_slice() else { return None };
-        if event.dedupe_key.is_some()
-            || !request.schedule.is_empty()
-            || !request.outbox.is_empty()
-            || request.cancel_pending.is_some()
-        {
+        if event.dedupe_key.is_some() || !request.is_plain() {
             return None;
         }
         Some(self.append_one(id, request.expected, event).await)

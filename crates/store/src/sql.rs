@@ -294,11 +294,7 @@ macro_rules! impl_sql_store {
                 now: chrono::DateTime<chrono::Utc>,
                 completion: $crate::Completion,
             ) -> Result<bool, $crate::StoreError> {
-                let (status, retry_at, error) = match completion {
-                    $crate::Completion::Done => ("done", None, None),
-                    $crate::Completion::Retry { at, error } => ("pending", Some(at), Some(error)),
-                    $crate::Completion::Failed { error } => ("failed", None, Some(error)),
-                };
+                let (status, retry_at, error) = $crate::sql::completion_columns(&completion);
                 let sql = match queue {
                     $crate::Queue::Timers => $crate::sql::complete_sql!("scheduled_actions", "due_at"),
                     $crate::Queue::Outbox => $crate::sql::complete_sql!("outbox", "available_at"),
@@ -313,6 +309,47 @@ macro_rules! impl_sql_store {
                     .execute(self.writer())
                     .await?;
                 Ok(done.rows_affected() == 1)
+            }
+
+            async fn routing_cursor(
+                &self,
+                id: domain::ConversationId,
+            ) -> Result<Option<domain::Seq>, $crate::StoreError> {
+                let seq: Option<i64> = sqlx::query_scalar("select routed_seq from conversations where id = $1")
+                    .bind(id.as_uuid())
+                    .fetch_optional(self.reader())
+                    .await?;
+                Ok(seq.map(|s| domain::Seq(s as u64)))
+            }
+
+            async fn unrouted(&self, limit: u32) -> Result<Vec<domain::ConversationId>, $crate::StoreError> {
+                let ids: Vec<uuid::Uuid> = sqlx::query_scalar(
+                    "select id from conversations where last_seq > routed_seq order by updated_at limit $1",
+                )
+                .bind(i64::from(limit))
+                .fetch_all(self.reader())
+                .await?;
+                Ok(ids.into_iter().map(domain::ConversationId::from_uuid).collect())
+            }
+
+            async fn mark_routed(
+                &self,
+                marks: &[(domain::ConversationId, domain::Seq)],
+            ) -> Result<(), $crate::StoreError> {
+                if marks.is_empty() {
+                    return Ok(());
+                }
+                // One statement per row, each on its own: the moves are independent, and one
+                // transaction over many rows would deadlock with another instance moving an
+                // overlapping set in a different order.
+                for (id, seq) in marks {
+                    sqlx::query("update conversations set routed_seq = $2 where id = $1 and routed_seq < $2")
+                        .bind(id.as_uuid())
+                        .bind(seq.0 as i64)
+                        .execute(self.writer())
+                        .await?;
+                }
+                Ok(())
             }
 
             async fn action(&self, id: domain::ActionId) -> Result<Option<$crate::ScheduledAction>, $crate::StoreError> {
@@ -378,6 +415,9 @@ macro_rules! impl_sql_store {
             {
                 return Err($crate::StoreError::Conflict { expected, actual: head });
             }
+            if let Some(finish) = &request.finish {
+                finish_claim(&mut tx, finish, now).await?;
+            }
             for key in request.events.iter().filter_map(|e| e.dedupe_key.as_deref()) {
                 let seen: Option<i64> =
                     sqlx::query_scalar("select seq from events where conversation_id = $1 and dedupe_key = $2")
@@ -386,6 +426,8 @@ macro_rules! impl_sql_store {
                         .fetch_optional(&mut *tx)
                         .await?;
                 if let Some(seq) = seen {
+                    // The claim (if any) is still released: its work was done before.
+                    tx.commit().await?;
                     return Ok($crate::AppendOutcome::Duplicate { seq: domain::Seq(seq as u64) });
                 }
             }
@@ -394,15 +436,16 @@ macro_rules! impl_sql_store {
             if let Some(reason) = &request.cancel_pending {
                 let ids: Vec<uuid::Uuid> = sqlx::query_scalar(
                     "update scheduled_actions set status = 'cancelled', claimed_by = null, claimed_until = null, \
-                     updated_at = $2 where conversation_id = $1 and status in ('pending', 'claimed') returning id",
+                     updated_at = $2 where conversation_id = $1 and status in ('pending', 'claimed') \
+                     and kind <> 'carrier_event' returning id",
                 )
                 .bind(id.as_uuid())
                 .bind(Ts(now))
                 .fetch_all(&mut *tx)
                 .await?;
                 sqlx::query(
-                    "update outbox set status = 'cancelled', claimed_by = null, claimed_until = null, updated_at = $2 \
-                     where conversation_id = $1 and status in ('pending', 'claimed')",
+                    "update outbox set status = 'cancelled', updated_at = $2 \
+                     where conversation_id = $1 and status = 'pending'",
                 )
                 .bind(id.as_uuid())
                 .bind(Ts(now))
@@ -416,8 +459,45 @@ macro_rules! impl_sql_store {
                 }
                 cancelled = ids;
             }
+            for action_id in &request.cancel_actions {
+                sqlx::query(
+                    "update scheduled_actions set status = 'cancelled', claimed_by = null, claimed_until = null, \
+                     updated_at = $3 where id = $2 and conversation_id = $1 and status in ('pending', 'claimed')",
+                )
+                .bind(id.as_uuid())
+                .bind(action_id.as_uuid())
+                .bind(Ts(now))
+                .execute(&mut *tx)
+                .await?;
+                sqlx::query(
+                    "update outbox set status = 'cancelled', updated_at = $3 \
+                     where id = $2 and conversation_id = $1 and status = 'pending'",
+                )
+                .bind(id.as_uuid())
+                .bind(action_id.as_uuid())
+                .bind(Ts(now))
+                .execute(&mut *tx)
+                .await?;
+            }
             events.extend(request.events.iter().cloned());
             let records = insert_events(&mut tx, id, head, &events, now).await?;
+            // The consent ledger is the legal record: a revocation on the timeline stamps the
+            // ledger rows it covers in the same transaction.
+            for e in &events {
+                if let domain::Event::ConsentRevoked { channel, text, .. } = &e.event {
+                    sqlx::query(
+                        "update consent_ledger set revoked_at = $2, revocation_text = $3 \
+                         where lead_id = (select lead_id from conversations where id = $1) and revoked_at is null \
+                         and ($4 is null or channel = $4)",
+                    )
+                    .bind(id.as_uuid())
+                    .bind(Ts(e.at))
+                    .bind(text)
+                    .bind(channel.map(|c| c.as_str()))
+                    .execute(&mut *tx)
+                    .await?;
+                }
+            }
             for a in &request.schedule {
                 sqlx::query(
                     "insert into scheduled_actions (id, conversation_id, kind, channel, due_at, idempotency_key, \
@@ -456,14 +536,41 @@ macro_rules! impl_sql_store {
                 _ => None,
             });
             let last = records.last().map_or(head, |r| r.seq);
-            sqlx::query("update conversations set last_seq = $2, status = coalesce($3, status) where id = $1")
-                .bind(id.as_uuid())
-                .bind(last.0 as i64)
-                .bind(status)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "update conversations set last_seq = $2, status = coalesce($3, status), \
+                 routed_seq = case when $4 > routed_seq then $4 else routed_seq end where id = $1",
+            )
+            .bind(id.as_uuid())
+            .bind(last.0 as i64)
+            .bind(status)
+            .bind(request.routed_through.map(|s| s.0 as i64))
+            .execute(&mut *tx)
+            .await?;
             tx.commit().await?;
             Ok($crate::AppendOutcome::Appended { records, cancelled })
+        }
+
+        /// Finishes a claim inside an append's transaction; `ClaimLost` if it is not held.
+        async fn finish_claim(
+            tx: &mut sqlx::Transaction<'_, $db>,
+            finish: &$crate::Finish,
+            now: chrono::DateTime<chrono::Utc>,
+        ) -> Result<(), $crate::StoreError> {
+            let (status, retry_at, error) = $crate::sql::completion_columns(&finish.completion);
+            let sql = match finish.queue {
+                $crate::Queue::Timers => $crate::sql::complete_sql!("scheduled_actions", "due_at"),
+                $crate::Queue::Outbox => $crate::sql::complete_sql!("outbox", "available_at"),
+            };
+            let done = sqlx::query(sql)
+                .bind(finish.id.as_uuid())
+                .bind(&finish.worker)
+                .bind(status)
+                .bind(retry_at.map($crate::ts::Ts))
+                .bind(error)
+                .bind($crate::ts::Ts(now))
+                .execute(&mut **tx)
+                .await?;
+            if done.rows_affected() == 1 { Ok(()) } else { Err($crate::StoreError::ClaimLost(finish.id)) }
         }
 
         /// Inserts events after `head`, returning them as stored.
@@ -507,26 +614,42 @@ macro_rules! impl_sql_store {
 
 pub(crate) use impl_sql_store;
 
-/// The claim statement for one queue table (see `Store::claim`).
+/// A completion as the queue tables' columns: status, new due time, last error.
+pub(crate) fn completion_columns(
+    completion: &crate::Completion,
+) -> (&'static str, Option<chrono::DateTime<chrono::Utc>>, Option<String>) {
+    match completion {
+        crate::Completion::Done => ("done", None, None),
+        crate::Completion::Retry { at, error } => ("pending", Some(*at), Some(error.clone())),
+        crate::Completion::Failed { error } => ("failed", None, Some(error.clone())),
+    }
+}
+
+/// The claim statement for one queue table (see `Store::claim`). Due rows and rows whose lease
+/// lapsed are picked by two separate scans, so each uses its own partial index: one `OR` would
+/// make Postgres scan every pending row once the table holds millions of future timers.
 macro_rules! claim_sql {
     ($table:literal, $time:literal, $lock:literal) => {
         concat!(
             "with due as (select id as due_id from ",
             $table,
-            " where (status = 'pending' and ",
+            " where status = 'pending' and ",
             $time,
-            " <= $1) or (status = 'claimed' and claimed_until <= $1)",
-            " order by ",
+            " <= $1 order by ",
             $time,
             " limit $4",
             $lock,
-            ")",
+            "), lapsed as (select id as due_id from ",
+            $table,
+            " where status = 'claimed' and claimed_until <= $1 limit $4",
+            $lock,
+            "), picked as (select due_id from lapsed union all select due_id from due limit $4)",
             " update ",
             $table,
             " set status = 'claimed', claimed_by = $2, claimed_until = $3,",
-            " attempts = attempts + 1, updated_at = $1 from due where ",
+            " attempts = attempts + 1, updated_at = $1 from picked where ",
             $table,
-            ".id = due.due_id returning id"
+            ".id = picked.due_id returning id"
         )
     };
 }

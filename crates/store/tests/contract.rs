@@ -21,8 +21,8 @@ use serde_json::json;
 use store::testing::{Kind, TestBackend};
 use store::ts::Ts;
 use store::{
-    ApiKeyRecord, AppendOutcome, AppendRequest, Backend, Completion, HotState, LockToken, NewAction, NewOutbox,
-    Presence, Queue, Store, StoreError, Stores, decide_and_append,
+    ApiKeyRecord, AppendOutcome, AppendRequest, Backend, CARRIER_EVENT, Completion, Finish, HotState, LockToken,
+    NewAction, NewOutbox, Presence, Queue, Store, StoreError, Stores, decide_and_append,
 };
 use throughline_store as store;
 
@@ -788,6 +788,8 @@ async fn cancel_pending_revokes_everything_in_one_append(stores: &Stores) {
     assert!(matches!(store.append(f.conv, revoke().expecting(Seq(1))).await, Err(StoreError::Conflict { .. })));
     assert_eq!(store.pending_actions(f.conv).await.unwrap().len(), 3);
     assert_eq!(store.outbox_message(sms.id).await.unwrap().unwrap().status, "pending");
+    let ledger = store.lead(f.lead.lead.id).await.unwrap().unwrap().consent;
+    assert!(ledger.iter().all(|c| c.revoked_at.is_none()), "nor stamps the ledger");
 
     let head = store.lead(f.lead.lead.id).await.unwrap().unwrap().last_seq;
     let (records, cancelled) = appended(store.append(f.conv, revoke()).await.unwrap());
@@ -809,6 +811,8 @@ async fn cancel_pending_revokes_everything_in_one_append(stores: &Stores) {
     assert!(matches!(records[3].event, Event::ConsentRevoked { .. }));
     assert!(matches!(records[4].event, Event::StatusChanged { .. }));
 
+    let ledger = store.lead(f.lead.lead.id).await.unwrap().unwrap().consent;
+    assert!(!ledger.is_empty() && ledger.iter().all(|c| c.revoked_at.is_some()), "the ledger is stamped with it");
     assert!(store.pending_actions(f.conv).await.unwrap().is_empty());
     for id in &pending {
         let row = store.action(*id).await.unwrap().unwrap();
@@ -853,6 +857,119 @@ async fn cancel_pending_revokes_everything_in_one_append(stores: &Stores) {
 // ---------------------------------------------------------------------------------------------
 // 9-11. Status, API keys, health
 // ---------------------------------------------------------------------------------------------
+
+async fn routing_cursor_finds_undecided_events(stores: &Stores) {
+    let store = &*stores.store;
+    let a = fixture(store).await;
+    let b = fixture(store).await;
+    // New leads have events nobody has routed.
+    let pending = set_of(store.unrouted(100).await.unwrap());
+    assert!(pending.contains(&a.conv) && pending.contains(&b.conv));
+    assert_eq!(store.routing_cursor(a.conv).await.unwrap(), Some(Seq(0)));
+    assert_eq!(store.routing_cursor(ConversationId::new()).await.unwrap(), None);
+
+    // Deciding "nothing" moves the cursor without an append; it never moves back.
+    store.mark_routed(&[(a.conv, a.head())]).await.unwrap();
+    store.mark_routed(&[(a.conv, Seq(1))]).await.unwrap();
+    assert_eq!(store.routing_cursor(a.conv).await.unwrap(), Some(a.head()));
+    assert!(!set_of(store.unrouted(100).await.unwrap()).contains(&a.conv));
+
+    // A new event makes it undecided again; a decision appended with `routed_through` covers it
+    // and its own events in the same transaction.
+    let (records, _) = appended(store.append(a.conv, AppendRequest::events(vec![note("reply")])).await.unwrap());
+    assert!(set_of(store.unrouted(100).await.unwrap()).contains(&a.conv));
+    let decided = records[0].seq.next();
+    let request = AppendRequest { routed_through: Some(decided), ..AppendRequest::events(vec![note("decision")]) };
+    appended(store.append(a.conv, request.expecting(records[0].seq)).await.unwrap());
+    assert_eq!(store.routing_cursor(a.conv).await.unwrap(), Some(decided));
+    assert!(!set_of(store.unrouted(100).await.unwrap()).contains(&a.conv));
+
+    // A conflicting decision moves nothing.
+    let stale = AppendRequest { routed_through: Some(Seq(99)), ..AppendRequest::events(vec![note("stale")]) };
+    assert!(matches!(store.append(a.conv, stale.expecting(Seq(1))).await, Err(StoreError::Conflict { .. })));
+    assert_eq!(store.routing_cursor(a.conv).await.unwrap(), Some(decided));
+}
+
+fn set_of(ids: Vec<ConversationId>) -> HashSet<ConversationId> {
+    ids.into_iter().collect()
+}
+
+async fn appends_finish_claims_atomically(stores: &Stores) {
+    let store = &*stores.store;
+    let f = fixture(store).await;
+    let t0 = now();
+    let step = timer(&format!("{}:step", f.conv), t0);
+    let later = timer(&format!("{}:later", f.conv), t0 + secs(3_600));
+    let carrier = NewAction { kind: CARRIER_EVENT.into(), ..timer(&format!("{}:reply", f.conv), t0 + secs(3_600)) };
+    schedule(store, f.conv, &[step.clone(), later.clone()]).await;
+    appended(
+        store
+            .append(f.conv, AppendRequest { schedule: vec![carrier.clone()], ..AppendRequest::events(vec![note("x")]) })
+            .await
+            .unwrap(),
+    );
+    assert_eq!(store.claim(Queue::Timers, "w1", t0, LEASE, 10).await.unwrap(), vec![step.id]);
+
+    // Another worker cannot finish w1's claim: the whole append is refused.
+    let head = store.head(f.conv).await.unwrap().unwrap();
+    let finish =
+        |worker: &str, completion| Finish { queue: Queue::Timers, id: step.id, worker: worker.into(), completion };
+    let sms = outbox(&format!("{}:step:sms", f.conv), t0);
+    let thief = AppendRequest {
+        outbox: vec![sms.clone()],
+        finish: Some(finish("w2", Completion::Done)),
+        ..AppendRequest::events(vec![note("stolen")])
+    };
+    assert!(matches!(store.append(f.conv, thief).await, Err(StoreError::ClaimLost(id)) if id == step.id));
+    assert_eq!(store.head(f.conv).await.unwrap(), Some(head), "nothing appended");
+    assert_eq!(store.outbox_message(sms.id).await.unwrap(), None, "nothing enqueued");
+    assert_eq!(store.action(step.id).await.unwrap().unwrap().status, "claimed");
+
+    // The holder's decision, its outbox row and the release commit together.
+    let decision = AppendRequest {
+        outbox: vec![sms.clone()],
+        finish: Some(finish("w1", Completion::Done)),
+        ..AppendRequest::events(vec![note("decided")])
+    };
+    appended(store.append(f.conv, decision.clone()).await.unwrap());
+    assert_eq!(store.action(step.id).await.unwrap().unwrap().status, "done");
+    assert_eq!(store.outbox_message(sms.id).await.unwrap().unwrap().status, "pending");
+    // Replaying it (a worker that lost track) is refused: the claim is gone.
+    assert!(matches!(store.append(f.conv, decision).await, Err(StoreError::ClaimLost(_))));
+
+    // A retry finish re-arms the timer at the new time, again with its events.
+    assert_eq!(store.claim(Queue::Timers, "w1", t0 + secs(3_600), LEASE, 1).await.unwrap().len(), 1);
+    let claimed = store.action(later.id).await.unwrap().unwrap();
+    let (id, at) = if claimed.status == "claimed" { (later.id, t0 + secs(7_200)) } else { (carrier.id, t0) };
+    let retry = AppendRequest {
+        finish: Some(Finish {
+            queue: Queue::Timers,
+            id,
+            worker: "w1".into(),
+            completion: Completion::Retry { at, error: "outside the window".into() },
+        }),
+        ..AppendRequest::events(vec![note("rescheduled")])
+    };
+    appended(store.append(f.conv, retry).await.unwrap());
+    let row = store.action(id).await.unwrap().unwrap();
+    assert_eq!((row.status.as_str(), row.due_at), ("pending", at));
+
+    // Targeted cancellation: the named timer and its pending outbox row, nothing else; carrier
+    // deliveries are the outside world and survive a cancel-everything too.
+    let other = outbox(&format!("{}:other", f.conv), t0);
+    let named = NewOutbox { id: later.id, ..outbox(&format!("{}:later:sms", f.conv), t0) };
+    enqueue(store, f.conv, &[other.clone(), named.clone()]).await;
+    let cancel = AppendRequest { cancel_actions: vec![later.id], ..AppendRequest::events(vec![note("cancel")]) };
+    appended(store.append(f.conv, cancel).await.unwrap());
+    assert_eq!(store.action(later.id).await.unwrap().unwrap().status, "cancelled");
+    assert_eq!(store.outbox_message(named.id).await.unwrap().unwrap().status, "cancelled");
+    assert_eq!(store.outbox_message(other.id).await.unwrap().unwrap().status, "pending");
+    let everything = AppendRequest { cancel_pending: Some("opt_out".into()), ..AppendRequest::events(vec![]) };
+    let (_, cancelled) = appended(store.append(f.conv, everything).await.unwrap());
+    assert!(!cancelled.contains(&carrier.id));
+    assert_eq!(store.action(carrier.id).await.unwrap().unwrap().status, "pending");
+    assert_eq!(store.outbox_message(other.id).await.unwrap().unwrap().status, "cancelled");
+}
 
 async fn status_changed_updates_the_lead_status(stores: &Stores) {
     let store = &*stores.store;
@@ -1223,6 +1340,8 @@ contracts! {
         outbox_claim_protocol,
         cancel_pending_revokes_everything_in_one_append,
         status_changed_updates_the_lead_status,
+        routing_cursor_finds_undecided_events,
+        appends_finish_claims_atomically,
         api_keys_create_find_list_revoke,
         hot_locks_are_exclusive,
         hot_call_registry,

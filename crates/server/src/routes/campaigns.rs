@@ -19,7 +19,19 @@ pub async fn create(
 ) -> Result<(StatusCode, Json<Campaign>), ApiError> {
     let campaign = input.parse(app.clock.now())?;
     // The router reads these; refuse what it could not (a typo must not disable a limit).
-    policy::Cadence::from_json(&campaign.cadence)?;
+    let cadence = policy::Cadence::from_json(&campaign.cadence)?;
+    for (i, step) in cadence.steps.iter().enumerate() {
+        if let Some(name) = &step.template
+            && campaign.template(name).is_none()
+        {
+            return Err(domain::ValidationError::new(
+                format!("cadence.steps[{i}].template"),
+                "unknown_template",
+                format!("no template named {name:?}: add it under `templates` or use a built-in one"),
+            )
+            .into());
+        }
+    }
     policy::CampaignPolicy::from_campaign(&campaign)?;
     app.store.create_campaign(&campaign).await?;
     tracing::info!(campaign_id = %campaign.id, "campaign created");

@@ -1,0 +1,115 @@
+//! Carriers behind one interface. The outbox worker hands a [`Carrier`] an SMS to send or a call
+//! to place, with an idempotency key that makes a retried request have one effect; the carrier
+//! answers with its own id for the message or call. Real carriers report what happens next
+//! (delivery, answer, replies) by webhook; the [`sandbox`] carrier, which has no network, returns
+//! those reports as [`Delivery`]s for Throughline to deliver to itself when their time comes.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use domain::{CallId, ConversationId, E164, Event, Provider};
+
+pub mod sandbox;
+
+pub use sandbox::SandboxCarrier;
+
+/// An SMS to send.
+#[derive(Debug, Clone)]
+pub struct SmsRequest {
+    /// Whose conversation (carriers echo it back in callbacks).
+    pub conversation_id: ConversationId,
+    /// The lead.
+    pub to: E164,
+    /// The campaign's number.
+    pub from: E164,
+    /// Text.
+    pub body: String,
+    /// Same key, same effect: a retry after a crash sends nothing new.
+    pub idempotency_key: String,
+    /// When Throughline asked.
+    pub now: DateTime<Utc>,
+}
+
+/// A call to place.
+#[derive(Debug, Clone)]
+pub struct CallRequest {
+    /// Whose conversation.
+    pub conversation_id: ConversationId,
+    /// Our id for the call.
+    pub call_id: CallId,
+    /// The lead.
+    pub to: E164,
+    /// Caller id.
+    pub from: E164,
+    /// Same key, same effect.
+    pub idempotency_key: String,
+    /// When Throughline asked.
+    pub now: DateTime<Utc>,
+}
+
+/// What a carrier will report later about an accepted request, for carriers without webhooks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Delivery {
+    /// When it happens.
+    pub at: DateTime<Utc>,
+    /// What lands on the timeline then.
+    pub events: Vec<Event>,
+    /// Dedupe key for the first event (a carrier's id for the report).
+    pub dedupe_key: String,
+}
+
+/// A carrier's answer to an accepted request.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Receipt {
+    /// Which carrier.
+    pub provider: Provider,
+    /// Its id for the message or call.
+    pub provider_id: String,
+    /// Reports it will make later (sandbox only; real carriers call webhooks).
+    pub deliveries: Vec<Delivery>,
+}
+
+/// Why a carrier did not accept a request.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum CarrierError {
+    /// Worth retrying: timeouts, 5xx, rate limits.
+    #[error("carrier unavailable: {0}")]
+    Unavailable(String),
+    /// Not worth retrying: the carrier refused this request.
+    #[error("carrier refused the request: {0}")]
+    Rejected(String),
+}
+
+/// A carrier.
+#[async_trait]
+pub trait Carrier: Send + Sync + std::fmt::Debug + 'static {
+    /// Which one.
+    fn provider(&self) -> Provider;
+
+    /// Sends an SMS.
+    async fn send_sms(&self, request: &SmsRequest) -> Result<Receipt, CarrierError>;
+
+    /// Places a call.
+    async fn place_call(&self, request: &CallRequest) -> Result<Receipt, CarrierError>;
+}
+
+/// The carriers this instance can use, by provider.
+#[derive(Debug, Clone, Default)]
+pub struct Carriers {
+    by_provider: HashMap<Provider, Arc<dyn Carrier>>,
+}
+
+impl Carriers {
+    /// Adds (or replaces) a carrier.
+    pub fn with(mut self, carrier: Arc<dyn Carrier>) -> Self {
+        self.by_provider.insert(carrier.provider(), carrier);
+        self
+    }
+
+    /// The carrier for `provider`, if configured.
+    pub fn get(&self, provider: Provider) -> Option<&Arc<dyn Carrier>> {
+        self.by_provider.get(&provider)
+    }
+}

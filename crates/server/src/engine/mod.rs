@@ -1,0 +1,258 @@
+//! The engine: three background workers that turn the timeline into action.
+//!
+//! - **Routing** ([`routing`]): every event appended to a conversation, by any instance, is
+//!   decided on by the channel router, off the request path. The conversation's routing cursor
+//!   (`routed_seq`) records how far it got, in the same transaction as the decision's events, so
+//!   a crash re-routes exactly what was not decided. Hot-state notifications make it prompt; a
+//!   scan of the cursor index makes it certain.
+//! - **Timers** ([`timers`]): due scheduled actions are claimed (`FOR UPDATE SKIP LOCKED` with a
+//!   lease), the compliance gate is asked again, and the verdict (enqueue the contact,
+//!   reschedule, or drop) is appended together with the claim's release.
+//! - **Outbox** ([`outbox`]): enqueued contacts are claimed and handed to the carrier with an
+//!   idempotency key; the contact and `action_executed` are appended with the claim's release.
+//!
+//! Any number of instances run these against one database: a claim or a cursor move is held by
+//! one of them, and a stale holder's write is refused, so no action runs twice.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use domain::{Campaign, CampaignId};
+use futures_util::StreamExt;
+use futures_util::stream::BoxStream;
+use policy::{Cadence, CampaignPolicy, Rules};
+use providers::Carriers;
+use store::StoreError;
+use tokio::sync::{Mutex, watch};
+use tokio::task::JoinHandle;
+
+use crate::config::WorkerSettings;
+use crate::state::AppState;
+
+pub mod outbox;
+pub mod routing;
+pub mod timers;
+
+/// Topic that wakes timer workers when a timer is scheduled.
+pub const TIMERS_TOPIC: &str = "work:timers";
+/// Topic that wakes outbox workers when a contact is enqueued.
+pub const OUTBOX_TOPIC: &str = "work:outbox";
+
+/// Why one unit of work failed; logged, and the work is retried by a later pass.
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    /// The database failed or refused.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// A row or payload this build cannot read.
+    #[error("unreadable: {0}")]
+    Unreadable(String),
+    /// The conversation kept moving under the worker; try again shortly.
+    #[error("conversation busy")]
+    Busy,
+}
+
+/// How soon a row whose work failed is tried again (on any instance).
+const RETRY_AFTER: Duration = Duration::from_secs(1);
+
+/// A campaign with its cadence and policy parsed, as the workers need it.
+#[derive(Debug)]
+pub struct CampaignRuntime {
+    /// The stored campaign.
+    pub campaign: Campaign,
+    /// Its cadence.
+    pub cadence: Cadence,
+    /// Its windows and caps.
+    pub policy: CampaignPolicy,
+}
+
+/// Work counters, per engine (tests read them to see both instances worked).
+#[derive(Debug, Default)]
+pub struct EngineStats {
+    /// Conversations whose decisions were appended.
+    pub routed: AtomicU64,
+    /// Timers fired.
+    pub fired: AtomicU64,
+    /// Contacts handed to a carrier.
+    pub sent: AtomicU64,
+}
+
+impl EngineStats {
+    fn bump(counter: &AtomicU64) {
+        counter.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
+/// Fault injection for crash tests: each unit makes the outbox worker behave as if its process
+/// died right after the carrier accepted a request (nothing recorded, claim not released).
+#[derive(Debug, Default)]
+pub struct Faults {
+    /// Sends to "lose" this way.
+    pub die_after_send: AtomicU64,
+}
+
+impl Faults {
+    fn take(counter: &AtomicU64) -> bool {
+        counter.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1)).is_ok()
+    }
+}
+
+/// What the workers share. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    /// Stores, clock, metrics.
+    pub app: AppState,
+    /// Carriers by provider.
+    pub carriers: Carriers,
+    /// The legal rules table.
+    pub rules: Arc<Rules>,
+    /// This instance's worker name (claims carry it).
+    pub worker: String,
+    /// Tuning.
+    pub settings: WorkerSettings,
+    /// Counters.
+    pub stats: Arc<EngineStats>,
+    /// Crash-test hooks (all zero in normal operation).
+    pub faults: Arc<Faults>,
+    campaigns: Arc<Mutex<HashMap<CampaignId, Arc<CampaignRuntime>>>>,
+}
+
+impl Engine {
+    /// An engine for this instance.
+    pub fn new(app: AppState, carriers: Carriers, rules: Rules, settings: WorkerSettings) -> Self {
+        let worker = format!("{}-{}", hostname(), uuid::Uuid::new_v4().simple());
+        Self {
+            app,
+            carriers,
+            rules: Arc::new(rules),
+            worker,
+            settings,
+            stats: Arc::default(),
+            faults: Arc::default(),
+            campaigns: Arc::default(),
+        }
+    }
+
+    /// A campaign, parsed once (campaigns are immutable once created).
+    pub async fn campaign(&self, id: CampaignId) -> Result<Arc<CampaignRuntime>, EngineError> {
+        if let Some(c) = self.campaigns.lock().await.get(&id) {
+            return Ok(Arc::clone(c));
+        }
+        let campaign = self.app.store.campaign(id).await?.ok_or(StoreError::NotFound("campaign"))?;
+        let cadence = Cadence::from_json(&campaign.cadence).map_err(|e| EngineError::Unreadable(e.to_string()))?;
+        let policy = CampaignPolicy::from_campaign(&campaign).map_err(|e| EngineError::Unreadable(e.to_string()))?;
+        let runtime = Arc::new(CampaignRuntime { campaign, cadence, policy });
+        self.campaigns.lock().await.insert(id, Arc::clone(&runtime));
+        Ok(runtime)
+    }
+
+    /// Starts the three workers; they stop when `stop` turns true or the handle is dropped.
+    pub fn spawn(&self, stop: watch::Receiver<bool>) -> Workers {
+        let handles = vec![
+            tokio::spawn(self.clone().route_loop(stop.clone())),
+            tokio::spawn(self.clone().timer_loop(stop.clone())),
+            tokio::spawn(self.clone().outbox_loop(stop)),
+        ];
+        tracing::info!(worker = %self.worker, "engine started: routing, timers, outbox");
+        Workers { handles }
+    }
+
+    fn poll(&self) -> Duration {
+        Duration::from_millis(self.settings.poll_ms.max(1))
+    }
+
+    fn lease(&self) -> Duration {
+        Duration::from_secs(self.settings.lease_secs.max(1))
+    }
+
+    /// Hands a claimed row back after its work failed, to be tried again shortly, rather than
+    /// holding it until the lease lapses. A claim already lost (another instance took over) is
+    /// left alone; a row this build cannot read is marked failed.
+    async fn release(&self, queue: store::Queue, id: domain::ActionId, error: &EngineError) {
+        let now = self.app.clock.now();
+        let completion = match error {
+            EngineError::Store(StoreError::ClaimLost(_)) => {
+                tracing::info!(action_id = %id, ?queue, "claim taken over by another worker");
+                return;
+            }
+            EngineError::Unreadable(why) => {
+                tracing::error!(action_id = %id, ?queue, error = %why, "unreadable row marked failed");
+                store::Completion::Failed { error: why.clone() }
+            }
+            other => {
+                tracing::warn!(action_id = %id, ?queue, error = %other, "work failed; retrying shortly");
+                let at = now + chrono::Duration::from_std(RETRY_AFTER).unwrap_or_default();
+                store::Completion::Retry { at, error: other.to_string() }
+            }
+        };
+        if let Err(e) = self.app.store.complete(queue, id, &self.worker, now, completion).await {
+            tracing::warn!(action_id = %id, error = %e, "could not release a claim; its lease will lapse instead");
+        }
+    }
+
+    /// Tells every instance's `topic` workers there is work.
+    async fn wake(&self, topic: &str) {
+        let topics = [topic];
+        let publish = self.app.hot.publish(&topics, "1");
+        if let Ok(Err(e)) = tokio::time::timeout(Duration::from_millis(250), publish).await {
+            tracing::debug!(error = %e, topic, "could not publish a wake-up");
+        }
+    }
+
+    /// A subscription, or `None` (with a warning) when the hot state is down: workers then rely
+    /// on polling alone.
+    async fn subscribe(&self, topic: &str) -> Option<BoxStream<'static, String>> {
+        match self.app.hot.subscribe(topic).await {
+            Ok(s) => Some(s),
+            Err(e) => {
+                tracing::warn!(error = %e, topic, "no wake-ups from hot state; polling only");
+                None
+            }
+        }
+    }
+}
+
+/// Waits for the next message of an optional subscription (forever without one). A closed
+/// subscription is dropped so the caller resubscribes.
+async fn next_message(subscription: &mut Option<BoxStream<'static, String>>) -> Option<String> {
+    match subscription {
+        Some(s) => match s.next().await {
+            Some(m) => Some(m),
+            None => {
+                *subscription = None;
+                None
+            }
+        },
+        None => std::future::pending().await,
+    }
+}
+
+/// The running workers. Dropping this aborts them: if the server's task is killed, its workers
+/// die with it, as they would with the process.
+#[derive(Debug)]
+pub struct Workers {
+    handles: Vec<JoinHandle<()>>,
+}
+
+impl Workers {
+    /// Waits for the workers to finish after `stop` was signalled.
+    pub async fn join(mut self) {
+        for handle in std::mem::take(&mut self.handles) {
+            let _ = handle.await;
+        }
+    }
+}
+
+impl Drop for Workers {
+    fn drop(&mut self) {
+        for handle in &self.handles {
+            handle.abort();
+        }
+    }
+}
+
+fn hostname() -> String {
+    std::env::var("HOSTNAME").ok().filter(|h| !h.is_empty()).unwrap_or_else(|| "throughline".into())
+}

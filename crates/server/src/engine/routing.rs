@@ -1,0 +1,230 @@
+//! The routing worker: decides on every appended event, once.
+
+use std::collections::{BTreeSet, VecDeque};
+
+use domain::vocab::{ActionKind, Verdict};
+use domain::{ActionId, ConversationId, ConversationState, Event, EventRecord, NewEvent, Reason, Seq};
+use futures_util::StreamExt;
+use policy::router::REACTS_TO;
+use policy::{Decision, Gate, Router};
+use serde_json::Value;
+use store::{AppendRequest, NewAction, StoreError};
+use tokio::sync::watch;
+
+use super::{Engine, EngineError, EngineStats, TIMERS_TOPIC, next_message};
+
+/// Most conversations taken per scan of the cursor index.
+const SCAN: u32 = 256;
+/// Conflicting appends retried before leaving the conversation to the next pass.
+const ATTEMPTS: u32 = 5;
+
+/// A timeline notification, as `AppState::notify` publishes it.
+#[derive(serde::Deserialize)]
+struct Note {
+    conversation_id: ConversationId,
+    seq: Seq,
+    #[serde(default)]
+    kinds: Vec<String>,
+}
+
+/// What routing one conversation did.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Routed {
+    /// Nothing new.
+    UpToDate,
+    /// No decision had effects; the cursor may move to this seq without an append.
+    Nothing(Seq),
+    /// Decisions were appended.
+    Appended,
+}
+
+impl Engine {
+    pub(super) async fn route_loop(self, mut stop: watch::Receiver<bool>) {
+        let mut notes = self.subscribe("conversations").await;
+        let mut tick = tokio::time::interval(self.poll());
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            let mut batch: Vec<(ConversationId, Option<Note>)> = Vec::new();
+            tokio::select! {
+                _ = stop.changed() => if *stop.borrow() { break },
+                message = next_message(&mut notes) => {
+                    if let Some(note) = message.and_then(|m| serde_json::from_str::<Note>(&m).ok()) {
+                        batch.push((note.conversation_id, Some(note)));
+                    }
+                }
+                _ = tick.tick() => {
+                    if notes.is_none() {
+                        notes = self.subscribe("conversations").await;
+                    }
+                    match self.app.store.unrouted(SCAN).await {
+                        Ok(ids) => batch.extend(ids.into_iter().map(|id| (id, None))),
+                        Err(e) => tracing::warn!(error = %e, "routing scan failed"),
+                    }
+                }
+            }
+            self.route_batch(batch).await;
+        }
+    }
+
+    /// Routes a batch of conversations with bounded concurrency; cursor moves that needed no
+    /// append are written together.
+    async fn route_batch(&self, batch: Vec<(ConversationId, Option<Note>)>) {
+        let mut seen = BTreeSet::new();
+        let batch: Vec<_> = batch.into_iter().filter(|(id, _)| seen.insert(*id)).collect();
+        let results: Vec<(ConversationId, Result<Routed, EngineError>)> = futures_util::stream::iter(batch)
+            .map(|(id, note)| async move { (id, self.route_hinted(id, note).await) })
+            .buffer_unordered(self.settings.concurrency.max(1))
+            .collect()
+            .await;
+        let mut marks = Vec::new();
+        for (id, result) in results {
+            match result {
+                Ok(Routed::Nothing(seq)) => marks.push((id, seq)),
+                Ok(_) => {}
+                Err(e) => tracing::warn!(conversation_id = %id, error = %e, "routing failed; will retry"),
+            }
+        }
+        if let Err(e) = self.app.store.mark_routed(&marks).await {
+            tracing::warn!(error = %e, "could not move routing cursors; will redo");
+        }
+    }
+
+    /// Routes one conversation, skipping the load when a notification shows only events the
+    /// router never acts on, right after the cursor.
+    async fn route_hinted(&self, id: ConversationId, note: Option<Note>) -> Result<Routed, EngineError> {
+        if let Some(note) = note {
+            let cursor = self.app.store.routing_cursor(id).await?.unwrap_or_default();
+            if cursor >= note.seq {
+                return Ok(Routed::UpToDate);
+            }
+            let first = Seq(note.seq.0 + 1 - note.kinds.len() as u64);
+            let inert = !note.kinds.is_empty() && note.kinds.iter().all(|k| !REACTS_TO.contains(&k.as_str()));
+            if inert && cursor.next() >= first {
+                return Ok(Routed::Nothing(note.seq));
+            }
+        }
+        self.route(id).await
+    }
+
+    /// Decides on every event after the conversation's cursor and appends the decisions, with
+    /// the cursor's move, in one transaction.
+    pub async fn route(&self, id: ConversationId) -> Result<Routed, EngineError> {
+        for _ in 0..ATTEMPTS {
+            // Timeline first, cursor second: a cursor read before another router's commit could
+            // be older than the timeline read after it, and its decisions would be made twice.
+            // Read in this order, a cursor that moved past the timeline only means less to do,
+            // and one that moved with an append makes this append conflict.
+            let loaded = self.app.store.load(id).await?.ok_or(StoreError::NotFound("conversation"))?;
+            let cursor = self.app.store.routing_cursor(id).await?.ok_or(StoreError::NotFound("conversation"))?;
+            let head = loaded.state.last_seq;
+            if head <= cursor {
+                return Ok(Routed::UpToDate);
+            }
+            let runtime = self.campaign(loaded.conversation.campaign_id).await?;
+            let router =
+                Router { gate: Gate { rules: &self.rules, campaign: &runtime.policy }, cadence: &runtime.cadence };
+            let split = loaded.timeline.partition_point(|r| r.seq <= cursor);
+            let request = plan(&router, id, loaded.state.clone(), &loaded.timeline[split..], self.app.clock.now())?;
+            let Some(request) = request else { return Ok(Routed::Nothing(head)) };
+            let timers: Vec<(ActionId, chrono::DateTime<chrono::Utc>)> =
+                request.schedule.iter().map(|a| (a.id, a.due_at)).collect();
+            match self.app.append(id, request.expecting(head)).await {
+                Ok(_) => {
+                    EngineStats::bump(&self.stats.routed);
+                    for (timer, due) in &timers {
+                        if let Err(e) = self.app.hot.index_timer(*timer, *due).await {
+                            tracing::debug!(error = %e, "timer not indexed; workers will still poll for it");
+                        }
+                    }
+                    if !timers.is_empty() {
+                        self.wake(TIMERS_TOPIC).await;
+                    }
+                    return Ok(Routed::Appended);
+                }
+                Err(StoreError::Conflict { .. }) => continue,
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Err(EngineError::Store(StoreError::Conflict { expected: Seq(0), actual: Seq(0) }))
+    }
+}
+
+/// Asks the router about each of `events` (the undecided tail of the timeline) and about the
+/// events its own decisions produce (a dropped step moves the cadence on). Decisions are made
+/// with everything known: `state` is the fold of the whole timeline, and each decision's events
+/// are applied to it before the next decision, exactly as they will be appended after the
+/// head. So a batch like "cancelled, replied, opted out" is judged knowing about the opt-out.
+/// Step delays count from the triggering event's time, so a late pass keeps the schedule.
+/// `None` if nothing was decided.
+fn plan(
+    router: &Router<'_>,
+    id: ConversationId,
+    mut state: ConversationState,
+    events: &[EventRecord],
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Option<AppendRequest>, EngineError> {
+    let mut next_seq = state.last_seq.next();
+    let mut queue: VecDeque<EventRecord> = events.iter().cloned().collect();
+    let mut request = AppendRequest::default();
+    while let Some(record) = queue.pop_front() {
+        let decision = router.decide(&state, &record, record.at.min(now));
+        let mut produced = Vec::new();
+        produced.extend(decision_record(&decision, &state, &record));
+        for cancelled in decision.cancellations(&state) {
+            if let Event::ActionCancelled { action_id, .. } = &cancelled {
+                request.cancel_actions.push(*action_id);
+            }
+            produced.push(cancelled);
+        }
+        for (i, planned) in decision.schedule.iter().enumerate() {
+            let action_id = ActionId::new();
+            request.schedule.push(NewAction {
+                id: action_id,
+                kind: planned.kind().as_str().into(),
+                channel: Some(planned.action.channel().as_str().into()),
+                due_at: planned.due_at,
+                idempotency_key: format!("{id}:route:{}:{i}", record.seq),
+                payload: serde_json::to_value(planned).unwrap_or(Value::Null),
+            });
+            produced.push(planned.scheduled_event(action_id));
+        }
+        for event in produced {
+            let record = EventRecord { conversation_id: id, seq: next_seq, at: now, recorded_at: now, event };
+            next_seq = next_seq.next();
+            state.apply(&record).map_err(|e| EngineError::Unreadable(e.to_string()))?;
+            request.events.push(NewEvent::new(now, record.event.clone()));
+            queue.push_back(record);
+        }
+    }
+    if request.events.is_empty() {
+        return Ok(None);
+    }
+    request.routed_through = Some(Seq(next_seq.0 - 1));
+    Ok(Some(request))
+}
+
+/// The `decision_recorded` event for a routing decision that planned, cancelled or concluded
+/// something; `None` for the common "nothing to do".
+fn decision_record(decision: &Decision, state: &ConversationState, trigger: &EventRecord) -> Option<Event> {
+    if decision.reasons.is_empty() && decision.is_empty() {
+        return None;
+    }
+    let mut inputs = serde_json::Map::new();
+    inputs.insert("event".into(), Value::String(trigger.event.kind().into()));
+    inputs.insert("seq".into(), Value::from(trigger.seq.0));
+    let mut reasons = vec![Reason {
+        rule: "trigger".into(),
+        passed: true,
+        detail: format!("routing {} (seq {})", trigger.event.kind(), trigger.seq),
+        inputs,
+    }];
+    reasons.extend(decision.reasons.iter().cloned());
+    let (action, channel, verdict) = match decision.schedule.first() {
+        Some(planned) => (planned.kind(), Some(planned.action.channel()), Verdict::Allowed),
+        None => {
+            let cancelled = decision.cancel_pending.as_ref().and_then(|_| state.pending.values().next());
+            (cancelled.map_or(ActionKind::FollowUp, |p| p.kind), cancelled.and_then(|p| p.channel), Verdict::Blocked)
+        }
+    };
+    Some(Event::DecisionRecorded { action, channel, verdict, reasons, next_allowed_at: None })
+}
