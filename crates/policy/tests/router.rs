@@ -324,3 +324,59 @@ fn a_cadence_that_outruns_the_monthly_cap_is_held_not_dropped() {
     assert_eq!(held.step, "follow_up_1");
     assert_eq!(held.due_at, t0 + Duration::days(30), "until the first text is 30 days old");
 }
+
+#[test]
+fn events_outside_reacts_to_never_move_the_router() {
+    // A lead mid-cadence (a call pending) is the state where a reaction would matter most.
+    let mut lead = Lead::new("+12125550100", "text_first");
+    let t0 = utc("2026-11-24T15:00:00Z");
+    lead.created(t0);
+    lead.run_until(t0, CallOutcome::NoAnswer);
+    assert!(!lead.pending.is_empty(), "the first call is planned");
+    let (pending_id, _) = lead.pending[0].clone();
+    let inert = [
+        Event::SmsSent {
+            message_id: MessageId::new(),
+            body: "hi".into(),
+            source: domain::vocab::MessageSource::Manual,
+            provider: None,
+            provider_message_id: None,
+        },
+        Event::CallPlaced { call_id: CallId::new(), provider: None, provider_call_id: None },
+        Event::ConsentGranted {
+            consent_id: ConsentId::new(),
+            channel: Channel::Sms,
+            kind: ConsentKind::ExpressWritten,
+            source: "form".into(),
+        },
+        Event::ActionScheduled {
+            action_id: pending_id,
+            kind: domain::vocab::ActionKind::PlaceCall,
+            channel: Some(Channel::Voice),
+            due_at: t0 + Duration::seconds(300),
+            idempotency_key: "k".into(),
+            step: Some("call_1".into()),
+        },
+        Event::DecisionRecorded {
+            action: domain::vocab::ActionKind::PlaceCall,
+            channel: Some(Channel::Voice),
+            verdict: Verdict::Allowed,
+            reasons: vec![],
+            next_allowed_at: None,
+        },
+    ];
+    for event in inert {
+        assert!(!policy::router::REACTS_TO.contains(&event.kind()), "{}", event.kind());
+        let record = EventRecord {
+            conversation_id: ConversationId::from_uuid(uuid::Uuid::nil()),
+            seq: lead.state.last_seq.next(),
+            at: t0,
+            recorded_at: t0,
+            event,
+        };
+        let mut state = lead.state.clone();
+        state.apply(&record).unwrap();
+        let decision = lead.router().decide(&state, &record, t0);
+        assert!(decision.is_empty() && decision.reasons.is_empty(), "{}: {decision:?}", record.event.kind());
+    }
+}

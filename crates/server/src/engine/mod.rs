@@ -31,6 +31,7 @@ use tokio::task::JoinHandle;
 use crate::config::WorkerSettings;
 use crate::state::AppState;
 
+mod cache;
 pub mod outbox;
 pub mod routing;
 pub mod timers;
@@ -116,6 +117,7 @@ pub struct Engine {
     pub stats: Arc<EngineStats>,
     /// Crash-test hooks (all zero in normal operation).
     pub faults: Arc<Faults>,
+    states: Arc<cache::StateCache>,
     campaigns: Arc<Mutex<HashMap<CampaignId, Arc<CampaignRuntime>>>>,
 }
 
@@ -131,6 +133,7 @@ impl Engine {
             settings,
             stats: Arc::default(),
             faults: Arc::default(),
+            states: Arc::default(),
             campaigns: Arc::default(),
         }
     }

@@ -79,8 +79,9 @@ impl Engine {
             serde_json::from_value(row.payload.clone()).map_err(|e| EngineError::Unreadable(e.to_string()))?;
         let conversation = row.conversation_id;
         // Last look before the carrier: an opt-out or cancellation since enqueueing wins.
-        let state = self.app.store.load(conversation).await?.map(|l| l.state);
-        if state.as_ref().is_none_or(|s| s.opted_out() || !s.pending.contains_key(&id)) {
+        let current = self.states.current(self.app.store.as_ref(), conversation).await?;
+        let state = &current.state;
+        if state.opted_out() || !state.pending.contains_key(&id) {
             let request = AppendRequest {
                 finish: Some(self.finish_outbox(id, Completion::Failed { error: "cancelled before sending".into() })),
                 ..Default::default()

@@ -1,6 +1,6 @@
 //! The routing worker: decides on every appended event, once.
 
-use std::collections::{BTreeSet, VecDeque};
+use std::collections::{BTreeSet, HashMap, VecDeque};
 
 use domain::vocab::{ActionKind, Verdict};
 use domain::{ActionId, ConversationId, ConversationState, Event, EventRecord, NewEvent, Reason, Seq};
@@ -17,6 +17,10 @@ use super::{Engine, EngineError, EngineStats, TIMERS_TOPIC, next_message};
 const SCAN: u32 = 256;
 /// Conflicting appends retried before leaving the conversation to the next pass.
 const ATTEMPTS: u32 = 5;
+/// Cursor moves held before they are written…
+const MARKS_PENDING: usize = 1_024;
+/// …or at most this long.
+const MARKS_EVERY: std::time::Duration = std::time::Duration::from_millis(500);
 
 /// A timeline notification, as `AppState::notify` publishes it.
 #[derive(serde::Deserialize)]
@@ -43,6 +47,8 @@ impl Engine {
         let mut notes = self.subscribe("conversations").await;
         let mut tick = tokio::time::interval(self.poll());
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        let mut marks: HashMap<ConversationId, Seq> = HashMap::new();
+        let mut flushed = tokio::time::Instant::now();
         loop {
             let mut batch: Vec<(ConversationId, Option<Note>)> = Vec::new();
             tokio::select! {
@@ -62,13 +68,32 @@ impl Engine {
                     }
                 }
             }
-            self.route_batch(batch).await;
+            for (id, seq) in self.route_batch(batch).await {
+                let mark = marks.entry(id).or_default();
+                *mark = (*mark).max(seq);
+            }
+            if marks.len() >= MARKS_PENDING || flushed.elapsed() >= MARKS_EVERY {
+                self.flush_marks(&mut marks).await;
+                flushed = tokio::time::Instant::now();
+            }
+        }
+        self.flush_marks(&mut marks).await;
+    }
+
+    /// Writes the cursor moves that needed no append. They are batched: each is a write to
+    /// the conversation's row, which every append also takes, and a move that is late only
+    /// means those events are looked at again (deciding nothing again, or, if the
+    /// conversation has since changed, deciding with that knowledge).
+    async fn flush_marks(&self, marks: &mut HashMap<ConversationId, Seq>) {
+        let list: Vec<(ConversationId, Seq)> = marks.drain().collect();
+        if let Err(e) = self.app.store.mark_routed(&list).await {
+            tracing::warn!(error = %e, "could not move routing cursors; will redo");
         }
     }
 
-    /// Routes a batch of conversations with bounded concurrency; cursor moves that needed no
-    /// append are written together.
-    async fn route_batch(&self, batch: Vec<(ConversationId, Option<Note>)>) {
+    /// Routes a batch of conversations with bounded concurrency; returns the cursor moves that
+    /// needed no append.
+    async fn route_batch(&self, batch: Vec<(ConversationId, Option<Note>)>) -> Vec<(ConversationId, Seq)> {
         let mut seen = BTreeSet::new();
         let batch: Vec<_> = batch.into_iter().filter(|(id, _)| seen.insert(*id)).collect();
         let results: Vec<(ConversationId, Result<Routed, EngineError>)> = futures_util::stream::iter(batch)
@@ -84,9 +109,7 @@ impl Engine {
                 Err(e) => tracing::warn!(conversation_id = %id, error = %e, "routing failed; will retry"),
             }
         }
-        if let Err(e) = self.app.store.mark_routed(&marks).await {
-            tracing::warn!(error = %e, "could not move routing cursors; will redo");
-        }
+        marks
     }
 
     /// Routes one conversation, skipping the load when a notification shows only events the
@@ -114,23 +137,28 @@ impl Engine {
             // be older than the timeline read after it, and its decisions would be made twice.
             // Read in this order, a cursor that moved past the timeline only means less to do,
             // and one that moved with an append makes this append conflict.
-            let loaded = self.app.store.load(id).await?.ok_or(StoreError::NotFound("conversation"))?;
+            let current = self.states.current(self.app.store.as_ref(), id).await?;
             let cursor = self.app.store.routing_cursor(id).await?.ok_or(StoreError::NotFound("conversation"))?;
-            let head = loaded.state.last_seq;
+            let head = current.state.last_seq;
             if head <= cursor {
                 return Ok(Routed::UpToDate);
             }
-            let runtime = self.campaign(loaded.conversation.campaign_id).await?;
+            let undecided = current.since(self.app.store.as_ref(), cursor).await?;
+            let runtime = self.campaign(current.conversation.campaign_id).await?;
             let router =
                 Router { gate: Gate { rules: &self.rules, campaign: &runtime.policy }, cadence: &runtime.cadence };
-            let split = loaded.timeline.partition_point(|r| r.seq <= cursor);
-            let request = plan(&router, id, loaded.state.clone(), &loaded.timeline[split..], self.app.clock.now())?;
-            let Some(request) = request else { return Ok(Routed::Nothing(head)) };
+            let Some((request, after)) = plan(&router, id, current.state.clone(), &undecided, self.app.clock.now())?
+            else {
+                return Ok(Routed::Nothing(head));
+            };
             let timers: Vec<(ActionId, chrono::DateTime<chrono::Utc>)> =
                 request.schedule.iter().map(|a| (a.id, a.due_at)).collect();
             match self.app.append(id, request.expecting(head)).await {
-                Ok(_) => {
+                Ok(outcome) => {
                     EngineStats::bump(&self.stats.routed);
+                    if let store::AppendOutcome::Appended { records, .. } = &outcome {
+                        self.states.put(id, &current.with(after, records));
+                    }
                     for (timer, due) in &timers {
                         if let Err(e) = self.app.hot.index_timer(*timer, *due).await {
                             tracing::debug!(error = %e, "timer not indexed; workers will still poll for it");
@@ -162,7 +190,7 @@ fn plan(
     mut state: ConversationState,
     events: &[EventRecord],
     now: chrono::DateTime<chrono::Utc>,
-) -> Result<Option<AppendRequest>, EngineError> {
+) -> Result<Option<(AppendRequest, ConversationState)>, EngineError> {
     let mut next_seq = state.last_seq.next();
     let mut queue: VecDeque<EventRecord> = events.iter().cloned().collect();
     let mut request = AppendRequest::default();
@@ -200,7 +228,7 @@ fn plan(
         return Ok(None);
     }
     request.routed_through = Some(Seq(next_seq.0 - 1));
-    Ok(Some(request))
+    Ok(Some((request, state)))
 }
 
 /// The `decision_recorded` event for a routing decision that planned, cancelled or concluded

@@ -137,7 +137,7 @@ impl Engine {
         let planned: Planned =
             serde_json::from_value(action.payload.clone()).map_err(|e| EngineError::Unreadable(e.to_string()))?;
         for _ in 0..ATTEMPTS {
-            let loaded = self.app.store.load(conversation).await?.ok_or(StoreError::NotFound("conversation"))?;
+            let loaded = self.states.current(self.app.store.as_ref(), conversation).await?;
             let head = loaded.state.last_seq;
             if !loaded.state.pending.contains_key(&action.id) {
                 // Cancelled on the timeline since it was claimed: release it, say nothing.
