@@ -40,4 +40,10 @@ cleanup() {
 trap cleanup EXIT
 for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.1; done
 echo "server: $(nproc) cores, git $(git rev-parse --short HEAD), $backend" >&2
+cpu_before=$(awk '{print $14 + $15}' "/proc/$server/stat")
 "$bin/turns-load" --url "http://127.0.0.1:$port" --api-key "$key" "$@"
+# The server's own CPU over the run (user + system, all threads), so runs on a noisy machine
+# can be compared by cost as well as by throughput.
+cpu_after=$(awk '{print $14 + $15}' "/proc/$server/stat")
+echo "server cpu: $(( (cpu_after - cpu_before) * 1000 / $(getconf CLK_TCK) )) ms" >&2
+curl -fs "http://127.0.0.1:$port/metrics" | grep -E '^throughline_routing_passes_total' >&2 || true

@@ -12,6 +12,8 @@ use crate::metrics::Metrics;
 /// Longest a request waits to announce an append on the hot-state bus. Redis answers in well
 /// under a millisecond on a LAN; this only matters when it is unreachable.
 const PUBLISH_TIMEOUT: std::time::Duration = std::time::Duration::from_millis(250);
+/// Largest serialised records a notification carries.
+const NOTIFY_RECORDS_MAX: usize = 16 * 1024;
 
 /// A source of "now", injectable so time-dependent behaviour is testable.
 pub trait Clock: Send + Sync + std::fmt::Debug + 'static {
@@ -95,11 +97,18 @@ impl AppState {
         self.append(id, AppendRequest::events(vec![event])).await
     }
 
-    /// Publishes `{"conversation_id","seq","kinds"}` on `conversation:<id>` and `conversations`.
+    /// Publishes `{"conversation_id","seq","kinds","records"}` on `conversation:<id>` and
+    /// `conversations`. The records themselves ride along (live views show them, and the router
+    /// folds them without reading them back) unless they are large, when only kinds are sent.
     pub async fn notify(&self, id: ConversationId, records: &[EventRecord]) {
         let Some(last) = records.last() else { return };
         let kinds: Vec<&str> = records.iter().map(|r| r.event.kind()).collect();
-        let message = serde_json::json!({"conversation_id": id, "seq": last.seq, "kinds": kinds}).to_string();
+        let head = serde_json::json!({"conversation_id": id, "seq": last.seq, "kinds": kinds}).to_string();
+        let message = match serde_json::to_string(records) {
+            // `head` is a JSON object: splice the records in before its closing brace.
+            Ok(full) if full.len() <= NOTIFY_RECORDS_MAX => format!("{},\"records\":{full}}}", &head[..head.len() - 1]),
+            _ => head,
+        };
         let topic = format!("conversation:{id}");
         // Bounded: with Redis down, requests still succeed (the event is committed) without
         // waiting out the client's own timeouts.

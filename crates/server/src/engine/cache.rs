@@ -29,7 +29,7 @@ pub struct Current {
 }
 
 impl Current {
-    fn remember(&mut self, records: &[EventRecord]) {
+    pub(super) fn remember(&mut self, records: &[EventRecord]) {
         self.recent.extend(records.iter().cloned());
         let excess = self.recent.len().saturating_sub(RECENT);
         self.recent.drain(..excess);
@@ -73,6 +73,15 @@ pub struct StateCache {
 impl StateCache {
     /// The conversation folded to its head, reading only what the cache has not seen.
     pub async fn current(&self, store: &dyn Store, id: ConversationId) -> Result<Current, EngineError> {
+        Ok(self.refresh(store, id).await?.0)
+    }
+
+    /// As [`StateCache::current`], also returning the events it had to read.
+    pub async fn refresh(
+        &self,
+        store: &dyn Store,
+        id: ConversationId,
+    ) -> Result<(Current, Vec<EventRecord>), EngineError> {
         let cached = self.entries.lock().ok().and_then(|e| e.get(&id).cloned());
         let mut current = match cached {
             Some(c) => c,
@@ -81,18 +90,46 @@ impl StateCache {
                 Current { conversation, state: ConversationState::default(), recent: Vec::new() }
             }
         };
+        let mut fresh = Vec::new();
         loop {
             let page = store.events(id, current.state.last_seq, PAGE).await?;
             for record in &page {
                 current.state.apply(record).map_err(|e| EngineError::Unreadable(e.to_string()))?;
             }
             current.remember(&page);
-            if page.len() < PAGE as usize {
+            let done = page.len() < PAGE as usize;
+            fresh.extend(page);
+            if done {
                 break;
             }
         }
-        self.put(id, &current);
-        Ok(current)
+        if !fresh.is_empty() {
+            self.put(id, &current);
+        }
+        Ok((current, fresh))
+    }
+
+    /// The campaign of a cached conversation whose fold stands exactly at `seq`.
+    pub fn campaign_at(&self, id: ConversationId, seq: Seq) -> Option<domain::CampaignId> {
+        let entries = self.entries.lock().ok()?;
+        entries.get(&id).filter(|c| c.state.last_seq == seq).map(|c| c.conversation.campaign_id)
+    }
+
+    /// Runs `f` on the cached fold if it stands exactly at `seq`, in place (no copy); `f`
+    /// returns whether to keep its changes, which are otherwise undone by dropping the entry.
+    pub fn update_at<T>(&self, id: ConversationId, seq: Seq, f: impl FnOnce(&mut Current) -> (bool, T)) -> Option<T> {
+        let mut entries = self.entries.lock().ok()?;
+        let mut current = entries.remove(&id).filter(|c| c.state.last_seq == seq)?;
+        let (keep, out) = f(&mut current);
+        if keep {
+            entries.insert(id, current);
+        }
+        Some(out)
+    }
+
+    /// How far the cached fold of a conversation reaches, if one is kept.
+    pub fn seq(&self, id: ConversationId) -> Option<Seq> {
+        self.entries.lock().ok()?.get(&id).map(|c| c.state.last_seq)
     }
 
     /// Remembers a state (if it is newer than what is kept).

@@ -118,6 +118,7 @@ pub struct Engine {
     /// Crash-test hooks (all zero in normal operation).
     pub faults: Arc<Faults>,
     states: Arc<cache::StateCache>,
+    decided: Arc<std::sync::Mutex<HashMap<domain::ConversationId, domain::Seq>>>,
     campaigns: Arc<Mutex<HashMap<CampaignId, Arc<CampaignRuntime>>>>,
 }
 
@@ -134,6 +135,7 @@ impl Engine {
             stats: Arc::default(),
             faults: Arc::default(),
             states: Arc::default(),
+            decided: Arc::default(),
             campaigns: Arc::default(),
         }
     }

@@ -1,10 +1,10 @@
 //! The routing worker: decides on every appended event, once.
 
-use std::collections::{BTreeSet, HashMap, VecDeque};
+use std::collections::{HashMap, VecDeque};
 
 use domain::vocab::{ActionKind, Verdict};
 use domain::{ActionId, ConversationId, ConversationState, Event, EventRecord, NewEvent, Reason, Seq};
-use futures_util::StreamExt;
+use futures_util::{FutureExt, StreamExt};
 use policy::router::REACTS_TO;
 use policy::{Decision, Gate, Router};
 use serde_json::Value;
@@ -17,6 +17,10 @@ use super::{Engine, EngineError, EngineStats, TIMERS_TOPIC, next_message};
 const SCAN: u32 = 256;
 /// Conflicting appends retried before leaving the conversation to the next pass.
 const ATTEMPTS: u32 = 5;
+/// How often the cursor index is scanned while notifications arrive.
+const SCAN_EVERY: std::time::Duration = std::time::Duration::from_secs(5);
+/// Conversations whose decided position this instance remembers.
+const DECIDED_CAPACITY: usize = 50_000;
 /// Cursor moves held before they are written…
 const MARKS_PENDING: usize = 1_024;
 /// …or at most this long.
@@ -29,6 +33,50 @@ struct Note {
     seq: Seq,
     #[serde(default)]
     kinds: Vec<String>,
+    /// The events themselves, when the notification was small enough to carry them: read only
+    /// if this pass needs them (most notifications are settled by `kinds` alone).
+    #[serde(skip)]
+    raw: Vec<String>,
+}
+
+/// The records a notification carried.
+#[derive(serde::Deserialize)]
+struct Carried {
+    records: Option<Vec<EventRecord>>,
+}
+
+impl Note {
+    fn parse(message: String) -> Option<Note> {
+        let mut note: Note = serde_json::from_str(&message).ok()?;
+        note.raw.push(message);
+        Some(note)
+    }
+
+    /// The carried records, in order, if every merged notification carried them.
+    fn records(&self) -> Option<Vec<EventRecord>> {
+        let mut all = Vec::new();
+        for raw in &self.raw {
+            all.extend(serde_json::from_str::<Carried>(raw).ok()?.records?);
+        }
+        Some(all)
+    }
+}
+
+impl Note {
+    /// Two notes of one conversation as one, if together they describe a contiguous run of
+    /// events; otherwise `None` (look at everything).
+    fn merge(a: Note, b: Note) -> Option<Note> {
+        let (first, second) = if a.seq <= b.seq { (a, b) } else { (b, a) };
+        let second_start = second.seq.0 + 1 - second.kinds.len() as u64;
+        if second_start != first.seq.0 + 1 {
+            return None;
+        }
+        let mut kinds = first.kinds;
+        kinds.extend(second.kinds);
+        let mut raw = first.raw;
+        raw.extend(second.raw);
+        Some(Note { conversation_id: first.conversation_id, seq: second.seq, kinds, raw })
+    }
 }
 
 /// What routing one conversation did.
@@ -49,22 +97,38 @@ impl Engine {
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         let mut marks: HashMap<ConversationId, Seq> = HashMap::new();
         let mut flushed = tokio::time::Instant::now();
+        let mut scanned: Option<tokio::time::Instant> = None;
         loop {
             let mut batch: Vec<(ConversationId, Option<Note>)> = Vec::new();
             tokio::select! {
                 _ = stop.changed() => if *stop.borrow() { break },
                 message = next_message(&mut notes) => {
-                    if let Some(note) = message.and_then(|m| serde_json::from_str::<Note>(&m).ok()) {
-                        batch.push((note.conversation_id, Some(note)));
+                    // Take what else has already arrived too, and route the lot concurrently.
+                    let mut message = message;
+                    while let Some(m) = message.take() {
+                        if let Some(note) = Note::parse(m) {
+                            batch.push((note.conversation_id, Some(note)));
+                        }
+                        if batch.len() < SCAN as usize {
+                            message = next_message(&mut notes).now_or_never().flatten();
+                        }
                     }
                 }
                 _ = tick.tick() => {
                     if notes.is_none() {
                         notes = self.subscribe("conversations").await;
                     }
-                    match self.app.store.unrouted(SCAN).await {
-                        Ok(ids) => batch.extend(ids.into_iter().map(|id| (id, None))),
-                        Err(e) => tracing::warn!(error = %e, "routing scan failed"),
+                    // With notifications the scan is a safety net; without, it is the only way
+                    // to learn of new events, so it runs every poll.
+                    let due = notes.is_none() || scanned.is_none_or(|at| at.elapsed() >= SCAN_EVERY);
+                    if due {
+                        self.flush_marks(&mut marks).await;
+                        flushed = tokio::time::Instant::now();
+                        scanned = Some(flushed);
+                        match self.app.store.unrouted(SCAN).await {
+                            Ok(ids) => batch.extend(ids.into_iter().map(|id| (id, None))),
+                            Err(e) => tracing::warn!(error = %e, "routing scan failed"),
+                        }
                     }
                 }
             }
@@ -94,8 +158,24 @@ impl Engine {
     /// Routes a batch of conversations with bounded concurrency; returns the cursor moves that
     /// needed no append.
     async fn route_batch(&self, batch: Vec<(ConversationId, Option<Note>)>) -> Vec<(ConversationId, Seq)> {
-        let mut seen = BTreeSet::new();
-        let batch: Vec<_> = batch.into_iter().filter(|(id, _)| seen.insert(*id)).collect();
+        // One pass per conversation: its notes merge into one covering all their events (a scan
+        // entry, without a note, means "look at everything").
+        let mut merged: HashMap<ConversationId, Option<Note>> = HashMap::new();
+        for (id, note) in batch {
+            match merged.entry(id) {
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(note);
+                }
+                std::collections::hash_map::Entry::Occupied(mut o) => {
+                    let combined = match (o.get_mut().take(), note) {
+                        (Some(a), Some(b)) => Note::merge(a, b),
+                        _ => None,
+                    };
+                    *o.get_mut() = combined;
+                }
+            }
+        }
+        let batch: Vec<_> = merged.into_iter().collect();
         let results: Vec<(ConversationId, Result<Routed, EngineError>)> = futures_util::stream::iter(batch)
             .map(|(id, note)| async move { (id, self.route_hinted(id, note).await) })
             .buffer_unordered(self.settings.concurrency.max(1))
@@ -116,17 +196,104 @@ impl Engine {
     /// router never acts on, right after the cursor.
     async fn route_hinted(&self, id: ConversationId, note: Option<Note>) -> Result<Routed, EngineError> {
         if let Some(note) = note {
-            let cursor = self.app.store.routing_cursor(id).await?.unwrap_or_default();
+            // What this instance decided itself needs no query: skipping events it already
+            // decided on is safe whoever else routes them.
+            let cursor = match self.decided(id) {
+                Some(seq) => seq,
+                None => self.app.store.routing_cursor(id).await?.unwrap_or_default(),
+            };
             if cursor >= note.seq {
+                metrics::counter!("throughline_routing_passes_total", "path" => "known").increment(1);
                 return Ok(Routed::UpToDate);
             }
             let first = Seq(note.seq.0 + 1 - note.kinds.len() as u64);
             let inert = !note.kinds.is_empty() && note.kinds.iter().all(|k| !REACTS_TO.contains(&k.as_str()));
             if inert && cursor.next() >= first {
+                metrics::counter!("throughline_routing_passes_total", "path" => "inert").increment(1);
+                self.note_decided(id, note.seq);
                 return Ok(Routed::Nothing(note.seq));
             }
+            if cursor.next() >= first
+                && let Some(records) = note.records()
+                && let Some(routed) = self.route_carried(id, first, &records).await?
+            {
+                metrics::counter!("throughline_routing_passes_total", "path" => "carried").increment(1);
+                return Ok(routed);
+            }
         }
+        if let Some(routed) = self.route_fast(id).await? {
+            metrics::counter!("throughline_routing_passes_total", "path" => "fast").increment(1);
+            return Ok(routed);
+        }
+        metrics::counter!("throughline_routing_passes_total", "path" => "full").increment(1);
         self.route(id).await
+    }
+
+    /// The commonest case, without any query: the notification carried the new events, this
+    /// instance decided everything before them and its cached fold stands just before them.
+    async fn route_carried(
+        &self,
+        id: ConversationId,
+        first: Seq,
+        records: &[EventRecord],
+    ) -> Result<Option<Routed>, EngineError> {
+        let before = Seq(first.0.saturating_sub(1));
+        let Some(campaign) = self.states.campaign_at(id, before) else { return Ok(None) };
+        let runtime = self.campaign(campaign).await?;
+        let router = Router { gate: Gate { rules: &self.rules, campaign: &runtime.policy }, cadence: &runtime.cadence };
+        let now = self.app.clock.now();
+        // Folded in place under the cache's lock: no copy of the state. If a decision would act,
+        // the entry is dropped (it now holds events this pass will not record as decided) and
+        // the careful pass refolds it.
+        let quiet = self.states.update_at(id, before, |current| {
+            for record in records {
+                if current.state.apply(record).is_err() {
+                    return (false, false);
+                }
+            }
+            let acts = records.iter().any(|r| {
+                let d = router.decide(&current.state, r, r.at.min(now));
+                !d.is_empty() || !d.reasons.is_empty()
+            });
+            if !acts {
+                current.remember(records);
+            }
+            (!acts, !acts)
+        });
+        if quiet != Some(true) {
+            return Ok(None);
+        }
+        let head = records.last().map_or(before, |r| r.seq);
+        self.note_decided(id, head);
+        Ok(Some(Routed::Nothing(head)))
+    }
+
+    /// The common case without a cursor query: this instance has decided everything up to its
+    /// cached fold, so only the events after the fold are undecided, and if the router decides
+    /// nothing for any of them, nothing needs writing now. `None` when that does not hold or a
+    /// decision has effects: then [`Engine::route`] does the careful pass.
+    async fn route_fast(&self, id: ConversationId) -> Result<Option<Routed>, EngineError> {
+        let (Some(decided), Some(cached)) = (self.decided(id), self.states.seq(id)) else { return Ok(None) };
+        if decided < cached {
+            return Ok(None);
+        }
+        let (current, fresh) = self.states.refresh(self.app.store.as_ref(), id).await?;
+        let head = current.state.last_seq;
+        if head <= decided {
+            return Ok(Some(Routed::UpToDate));
+        }
+        let runtime = self.campaign(current.conversation.campaign_id).await?;
+        let router = Router { gate: Gate { rules: &self.rules, campaign: &runtime.policy }, cadence: &runtime.cadence };
+        let now = self.app.clock.now();
+        let acts = fresh.iter().filter(|r| r.seq > decided).any(|r| {
+            let d = router.decide(&current.state, r, r.at.min(now));
+            !d.is_empty() || !d.reasons.is_empty()
+        });
+        if acts {
+            return Ok(None);
+        }
+        self.note_decided(id, head);
+        Ok(Some(Routed::Nothing(head)))
     }
 
     /// Decides on every event after the conversation's cursor and appends the decisions, with
@@ -141,6 +308,7 @@ impl Engine {
             let cursor = self.app.store.routing_cursor(id).await?.ok_or(StoreError::NotFound("conversation"))?;
             let head = current.state.last_seq;
             if head <= cursor {
+                self.note_decided(id, cursor);
                 return Ok(Routed::UpToDate);
             }
             let undecided = current.since(self.app.store.as_ref(), cursor).await?;
@@ -157,6 +325,7 @@ impl Engine {
                 Ok(outcome) => {
                     EngineStats::bump(&self.stats.routed);
                     if let store::AppendOutcome::Appended { records, .. } = &outcome {
+                        self.note_decided(id, records.last().map_or(head, |r| r.seq));
                         self.states.put(id, &current.with(after, records));
                     }
                     for (timer, due) in &timers {
@@ -174,6 +343,23 @@ impl Engine {
             }
         }
         Err(EngineError::Store(StoreError::Conflict { expected: Seq(0), actual: Seq(0) }))
+    }
+}
+
+impl Engine {
+    /// How far this instance has decided on a conversation, if it remembers.
+    fn decided(&self, id: ConversationId) -> Option<Seq> {
+        self.decided.lock().ok().and_then(|d| d.get(&id).copied())
+    }
+
+    fn note_decided(&self, id: ConversationId, seq: Seq) {
+        if let Ok(mut decided) = self.decided.lock() {
+            if decided.len() >= DECIDED_CAPACITY {
+                decided.clear();
+            }
+            let entry = decided.entry(id).or_default();
+            *entry = (*entry).max(seq);
+        }
     }
 }
 
