@@ -42,16 +42,21 @@ pub struct TestApp {
 /// Starts a server on `kind`, or `None` when that backend is not available off CI. Its
 /// background workers are off: API tests see only what their requests write.
 pub async fn spawn_app(kind: Kind) -> Option<TestApp> {
-    spawn_app_with(kind, None).await
+    spawn_app_with(kind, None, false).await
 }
 
 /// Starts a server with its workers running on `clock` (polling every 20 ms), or `None` when
 /// the backend is not available off CI.
 pub async fn spawn_engine(kind: Kind, clock: Arc<server::ManualClock>) -> Option<TestApp> {
-    spawn_app_with(kind, Some(clock)).await
+    spawn_app_with(kind, Some(clock), true).await
 }
 
-async fn spawn_app_with(kind: Kind, clock: Option<Arc<server::ManualClock>>) -> Option<TestApp> {
+/// An API-only instance (workers off) on `clock`, or `None` when the backend is not available.
+pub async fn spawn_api(kind: Kind, clock: Arc<server::ManualClock>) -> Option<TestApp> {
+    spawn_app_with(kind, Some(clock), false).await
+}
+
+async fn spawn_app_with(kind: Kind, clock: Option<Arc<server::ManualClock>>, workers: bool) -> Option<TestApp> {
     // `TEST_LOG=debug cargo test …` shows the servers' logs.
     if let Ok(level) = std::env::var("TEST_LOG") {
         static INIT: std::sync::Once = std::sync::Once::new();
@@ -61,7 +66,7 @@ async fn spawn_app_with(kind: Kind, clock: Option<Arc<server::ManualClock>>) -> 
     }
     let backend = Arc::new(TestBackend::of(kind)?);
     let mut settings = settings_for(&backend);
-    settings.workers.enabled = clock.is_some();
+    settings.workers.enabled = workers;
     settings.workers.poll_ms = 20;
     let options = Options { clock: clock.map(|c| c as Arc<dyn server::Clock>), sandbox: None };
     let app = start(settings, backend, options).await;
@@ -140,6 +145,14 @@ impl TestApp {
     /// A second instance on the same database, hot state, clock and carrier.
     pub async fn another_instance(&self) -> TestApp {
         let app = start(self.settings.clone(), self.backend.clone(), self.options.clone()).await;
+        TestApp { api_key: self.api_key.clone(), ..app }
+    }
+
+    /// A second instance as `another_instance`, with its workers running.
+    pub async fn another_engine(&self) -> TestApp {
+        let mut settings = self.settings.clone();
+        settings.workers.enabled = true;
+        let app = start(settings, self.backend.clone(), self.options.clone()).await;
         TestApp { api_key: self.api_key.clone(), ..app }
     }
 

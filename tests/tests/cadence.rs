@@ -12,7 +12,7 @@ use domain::vocab::{CallOutcome, Verdict};
 use domain::{ConversationId, Event, EventRecord};
 use serde_json::{Value, json};
 use server::{Clock, ManualClock};
-use throughline_e2e::{Kind, TestApp, campaign_body, spawn_engine};
+use throughline_e2e::{Kind, TestApp, campaign_body, spawn_api, spawn_engine};
 
 /// Tuesday 2026-11-24 10:00 in New York.
 fn tuesday_10am_new_york() -> DateTime<Utc> {
@@ -335,6 +335,25 @@ async fn a_worker_that_dies_after_the_carrier_accepted_sends_nothing_twice(kind:
     app.stop().await;
 }
 
+async fn leads_taken_while_no_worker_ran_are_routed_when_one_starts(kind: Kind) {
+    let clock = Arc::new(ManualClock::new(tuesday_10am_new_york()));
+    let Some(api) = spawn_api(kind, clock.clone()).await else { return };
+    let campaign = campaign(&api, short_cadence()).await;
+    let convs = [lead(&api, &campaign, "+12125550100").await, lead(&api, &campaign, "+12125550101").await];
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    for conv in convs {
+        assert_eq!(kinds(&timeline(&api, conv).await), ["lead_created", "consent_granted", "consent_granted"]);
+    }
+    // A worker instance starting later never saw those appends announced; its scan of the
+    // routing cursors finds them.
+    let engine = api.another_engine().await;
+    for conv in convs {
+        until(&engine, conv, "the intro text", |tl| has_step(tl, "intro")).await;
+    }
+    engine.stop().await;
+    api.stop().await;
+}
+
 async fn two_instances_share_the_work_without_duplicates(kind: Kind) {
     let clock = Arc::new(ManualClock::new(tuesday_10am_new_york()));
     let Some(first) = spawn_engine(kind, clock.clone()).await else { return };
@@ -394,7 +413,8 @@ cadence_tests! {
         a_reply_asking_for_a_call_escalates_and_stops_the_texts,
         a_stop_reply_revokes_consent_and_cancels_the_pending_call,
         killing_the_server_mid_cadence_loses_and_repeats_nothing,
-        a_worker_that_dies_after_the_carrier_accepted_sends_nothing_twice
+        a_worker_that_dies_after_the_carrier_accepted_sends_nothing_twice,
+        leads_taken_while_no_worker_ran_are_routed_when_one_starts
     ],
     production: [two_instances_share_the_work_without_duplicates]
 }

@@ -88,6 +88,7 @@ async fn run(args: &Args) -> anyhow::Result<()> {
 }
 
 /// Bulk-inserts the campaign, conversations and timers; returns when the first timer is due.
+#[allow(clippy::print_stdout)]
 async fn fill(args: &Args, schema: &str) -> anyhow::Result<DateTime<Utc>> {
     let mut conn = sqlx::PgConnection::connect(&args.database_url).await?;
     sqlx::query(sqlx::AssertSqlSafe(format!("set search_path to \"{schema}\""))).execute(&mut conn).await?;
@@ -171,6 +172,7 @@ struct Tally {
     fired: u64,
 }
 
+#[allow(clippy::print_stdout)]
 async fn fire(
     args: &Args,
     store: Arc<dyn Store>,

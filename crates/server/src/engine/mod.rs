@@ -157,8 +157,8 @@ impl Engine {
     pub fn spawn(&self, stop: watch::Receiver<bool>) -> Workers {
         let handles = vec![
             tokio::spawn(self.clone().route_loop(stop.clone())),
-            tokio::spawn(self.clone().timer_loop(stop.clone())),
-            tokio::spawn(self.clone().outbox_loop(stop)),
+            tokio::spawn(self.clone().queue_loop(store::Queue::Timers, stop.clone())),
+            tokio::spawn(self.clone().queue_loop(store::Queue::Outbox, stop)),
         ];
         tracing::info!(worker = %self.worker, "engine started: routing, timers, outbox");
         Workers { handles }
@@ -170,6 +170,60 @@ impl Engine {
 
     fn lease(&self) -> Duration {
         Duration::from_secs(self.settings.lease_secs.max(1))
+    }
+
+    /// The timer or outbox worker: claim a batch, work on it, and when the queue runs dry sleep
+    /// until there may be more (a wake-up, the next indexed timer, or one poll interval).
+    async fn queue_loop(self, queue: store::Queue, mut stop: watch::Receiver<bool>) {
+        let topic = match queue {
+            store::Queue::Timers => TIMERS_TOPIC,
+            store::Queue::Outbox => OUTBOX_TOPIC,
+        };
+        let mut wake = self.subscribe(topic).await;
+        loop {
+            if *stop.borrow() {
+                break;
+            }
+            let now = self.app.clock.now();
+            let claimed = match self.app.store.claim(queue, &self.worker, now, self.lease(), self.settings.batch).await
+            {
+                Ok(ids) => ids,
+                Err(e) => {
+                    tracing::warn!(error = %e, ?queue, "could not claim work");
+                    Vec::new()
+                }
+            };
+            let full = claimed.len() as u32 >= self.settings.batch;
+            let this = &self;
+            futures_util::stream::iter(claimed)
+                .for_each_concurrent(self.settings.concurrency.max(1), |id| async move {
+                    let done = match queue {
+                        store::Queue::Timers => this.fire(id).await,
+                        store::Queue::Outbox => this.send(id).await,
+                    };
+                    if let Err(e) = done {
+                        this.release(queue, id, &e).await;
+                    }
+                    if queue == store::Queue::Timers {
+                        let _ = this.app.hot.unindex_timer(id).await;
+                    }
+                })
+                .await;
+            if full {
+                continue;
+            }
+            let sleep = match queue {
+                store::Queue::Timers => self.until_next_timer(now).await,
+                store::Queue::Outbox => self.poll(),
+            };
+            tokio::select! {
+                _ = stop.changed() => {}
+                _ = tokio::time::sleep(sleep) => {}
+                message = next_message(&mut wake) => if message.is_none() && wake.is_none() {
+                    wake = self.subscribe(topic).await;
+                },
+            }
+        }
     }
 
     /// Hands a claimed row back after its work failed, to be tried again shortly, rather than

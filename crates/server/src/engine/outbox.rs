@@ -2,14 +2,12 @@
 
 use chrono::Duration;
 use domain::{ActionId, CallId, E164, Event, MessageId, NewEvent, Provider};
-use futures_util::StreamExt;
 use policy::{Executed, Planned, StepAction};
 use providers::{CallRequest, CarrierError, Receipt, SmsRequest};
 use store::{AppendRequest, CARRIER_EVENT, Completion, Finish, NewAction, OutboxMessage, Queue};
-use tokio::sync::watch;
 
 use super::timers::CarrierPayload;
-use super::{Engine, EngineError, EngineStats, OUTBOX_TOPIC, TIMERS_TOPIC, next_message};
+use super::{Engine, EngineError, EngineStats, TIMERS_TOPIC};
 
 /// Claims of one row before a carrier that keeps failing is given up on.
 const MAX_ATTEMPTS: i32 = 6;
@@ -28,43 +26,6 @@ struct Contact {
 }
 
 impl Engine {
-    pub(super) async fn outbox_loop(self, mut stop: watch::Receiver<bool>) {
-        let mut wake = self.subscribe(OUTBOX_TOPIC).await;
-        loop {
-            if *stop.borrow() {
-                break;
-            }
-            let now = self.app.clock.now();
-            let claimed =
-                match self.app.store.claim(Queue::Outbox, &self.worker, now, self.lease(), self.settings.batch).await {
-                    Ok(ids) => ids,
-                    Err(e) => {
-                        tracing::warn!(error = %e, "could not claim outbox rows");
-                        Vec::new()
-                    }
-                };
-            let full = claimed.len() as u32 >= self.settings.batch;
-            let this = &self;
-            futures_util::stream::iter(claimed)
-                .for_each_concurrent(self.settings.concurrency.max(1), |id| async move {
-                    if let Err(e) = this.send(id).await {
-                        this.release(Queue::Outbox, id, &e).await;
-                    }
-                })
-                .await;
-            if full {
-                continue;
-            }
-            tokio::select! {
-                _ = stop.changed() => {}
-                _ = tokio::time::sleep(self.poll()) => {}
-                message = next_message(&mut wake) => if message.is_none() && wake.is_none() {
-                    wake = self.subscribe(OUTBOX_TOPIC).await;
-                },
-            }
-        }
-    }
-
     fn finish_outbox(&self, id: ActionId, completion: Completion) -> Finish {
         Finish { queue: Queue::Outbox, id, worker: self.worker.clone(), completion }
     }

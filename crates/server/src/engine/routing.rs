@@ -126,7 +126,14 @@ impl Engine {
                         flushed = tokio::time::Instant::now();
                         scanned = Some(flushed);
                         match self.app.store.unrouted(SCAN).await {
-                            Ok(ids) => batch.extend(ids.into_iter().map(|id| (id, None))),
+                            Ok(ids) => {
+                                // A full page means a backlog (after downtime, say): keep
+                                // scanning every tick until it is worked off.
+                                if ids.len() >= SCAN as usize {
+                                    scanned = None;
+                                }
+                                batch.extend(ids.into_iter().map(|id| (id, None)));
+                            }
                             Err(e) => tracing::warn!(error = %e, "routing scan failed"),
                         }
                     }

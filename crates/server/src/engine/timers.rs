@@ -3,13 +3,11 @@
 use chrono::{DateTime, Utc};
 use domain::vocab::{ConversationStatus, Verdict};
 use domain::{ActionId, CallId, Event, NewEvent};
-use futures_util::StreamExt;
 use policy::{Gate, LeadContext, Planned, Router, StepAction};
 use serde_json::{Value, json};
 use store::{AppendRequest, CARRIER_EVENT, Completion, Finish, NewOutbox, Queue, ScheduledAction, StoreError};
-use tokio::sync::watch;
 
-use super::{Engine, EngineError, EngineStats, OUTBOX_TOPIC, TIMERS_TOPIC, next_message};
+use super::{Engine, EngineError, EngineStats, OUTBOX_TOPIC};
 
 /// Conflicting appends retried before leaving the timer to its lease.
 const ATTEMPTS: u32 = 5;
@@ -24,49 +22,10 @@ pub struct CarrierPayload {
 }
 
 impl Engine {
-    pub(super) async fn timer_loop(self, mut stop: watch::Receiver<bool>) {
-        let mut wake = self.subscribe(TIMERS_TOPIC).await;
-        loop {
-            if *stop.borrow() {
-                break;
-            }
-            let now = self.app.clock.now();
-            let claimed =
-                match self.app.store.claim(Queue::Timers, &self.worker, now, self.lease(), self.settings.batch).await {
-                    Ok(ids) => ids,
-                    Err(e) => {
-                        tracing::warn!(error = %e, "could not claim timers");
-                        Vec::new()
-                    }
-                };
-            let full = claimed.len() as u32 >= self.settings.batch;
-            let this = &self;
-            futures_util::stream::iter(claimed)
-                .for_each_concurrent(self.settings.concurrency.max(1), |id| async move {
-                    if let Err(e) = this.fire(id).await {
-                        this.release(Queue::Timers, id, &e).await;
-                    }
-                    let _ = this.app.hot.unindex_timer(id).await;
-                })
-                .await;
-            if full {
-                continue;
-            }
-            let sleep = self.until_next_timer(now).await;
-            tokio::select! {
-                _ = stop.changed() => {}
-                _ = tokio::time::sleep(sleep) => {}
-                message = next_message(&mut wake) => if message.is_none() && wake.is_none() {
-                    wake = self.subscribe(TIMERS_TOPIC).await;
-                },
-            }
-        }
-    }
-
     /// How long to sleep: until the earliest indexed timer, at most one poll interval. Index
     /// entries already due that the database did not hand out are stale (fired elsewhere or
     /// cancelled) and are dropped; the database, not the index, says what is due.
-    async fn until_next_timer(&self, now: DateTime<Utc>) -> std::time::Duration {
+    pub(super) async fn until_next_timer(&self, now: DateTime<Utc>) -> std::time::Duration {
         let poll = self.poll();
         match self.app.hot.next_due().await {
             Ok(Some(next)) if next > now => (next - now).to_std().map_or(poll, |d| d.min(poll)),
