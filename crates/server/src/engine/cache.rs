@@ -116,7 +116,8 @@ impl StateCache {
     }
 
     /// Runs `f` on the cached fold if it stands exactly at `seq`, in place (no copy); `f`
-    /// returns whether to keep its changes, which are otherwise undone by dropping the entry.
+    /// returns whether its changes are sound to keep (otherwise the entry is dropped and the
+    /// next reader refolds it).
     pub fn update_at<T>(&self, id: ConversationId, seq: Seq, f: impl FnOnce(&mut Current) -> (bool, T)) -> Option<T> {
         let mut entries = self.entries.lock().ok()?;
         let mut current = entries.remove(&id).filter(|c| c.state.last_seq == seq)?;

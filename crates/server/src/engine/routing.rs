@@ -249,23 +249,21 @@ impl Engine {
         let runtime = self.campaign(campaign).await?;
         let router = Router { gate: Gate { rules: &self.rules, campaign: &runtime.policy }, cadence: &runtime.cadence };
         let now = self.app.clock.now();
-        // Folded in place under the cache's lock: no copy of the state. If a decision would act,
-        // the entry is dropped (it now holds events this pass will not record as decided) and
-        // the careful pass refolds it.
+        // Folded in place under the cache's lock: no copy of the state. The fold stays cached
+        // whatever the router decides (it is the timeline's, not the router's); if a decision
+        // would act, the careful pass takes over from it.
         let quiet = self.states.update_at(id, before, |current| {
             for record in records {
                 if current.state.apply(record).is_err() {
                     return (false, false);
                 }
             }
+            current.remember(records);
             let acts = records.iter().any(|r| {
                 let d = router.decide(&current.state, r, r.at.min(now));
                 !d.is_empty() || !d.reasons.is_empty()
             });
-            if !acts {
-                current.remember(records);
-            }
-            (!acts, !acts)
+            (true, !acts)
         });
         if quiet != Some(true) {
             return Ok(None);
