@@ -1,8 +1,9 @@
 //! The simulator: deterministic, rule-abiding under every strategy, and its audit really
 //! catches a forbidden contact.
 
-use chrono::DateTime;
+use chrono::{DateTime, Duration, Utc};
 use policy::{Cadence, CampaignPolicy, Rules};
+use proptest::prelude::*;
 use sandbox::{Report, SimConfig, simulate_lead};
 
 fn config(strategy: &str, seed: u64) -> SimConfig {
@@ -59,5 +60,42 @@ fn attempt_lines_name_zones_times_and_decisions() {
         assert_eq!(zones, l.local_time.split(',').count(), "{l:?}");
         DateTime::parse_from_rfc3339(&l.at_utc).unwrap();
         assert!(l.rule_window.contains(':'));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// The router and the gate together over whole event sequences: random people (replies,
+    /// STOP, "call me", "text only", answers, voicemail), random arrival times over two years
+    /// (every DST change), every strategy and random campaign windows and caps. The audit,
+    /// written apart from the gate, finds no contact outside every candidate zone's window,
+    /// after a revocation, over a cap, inside the channel gap or during a call.
+    #[test]
+    fn decisions_over_random_event_sequences_never_break_a_rule(
+        seed in any::<u64>(),
+        strategy in 0..Cadence::STRATEGIES.len(),
+        start_minute in 0i64..(2 * 365 * 24 * 60),
+        window in (8u32..13, 14u32..22),
+        weekends in any::<bool>(),
+        caps in (1u32..4, 1u32..5),
+    ) {
+        let campaign = CampaignPolicy::from_json(
+            &serde_json::json!({"start": format!("{:02}:00", window.0), "end": format!("{:02}:00", window.1), "weekends": weekends}),
+            &serde_json::json!({"calls_per_24h": caps.0, "marketing_sms_per_month": caps.1}),
+        )
+        .unwrap();
+        let start: DateTime<Utc> = "2026-01-01T00:00:00Z".parse::<DateTime<Utc>>().unwrap() + Duration::minutes(start_minute);
+        let cfg = SimConfig {
+            leads: 16,
+            days: 5,
+            seed,
+            start,
+            cadence: Cadence::strategy(Cadence::STRATEGIES[strategy]).unwrap(),
+            campaign,
+            rules: Rules::default(),
+        };
+        let summary = run(&cfg);
+        prop_assert_eq!(&summary["violations"], &serde_json::json!(0), "{}", summary);
     }
 }
