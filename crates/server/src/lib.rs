@@ -7,6 +7,7 @@ pub mod engine;
 pub mod error;
 pub mod extract;
 pub mod metrics;
+pub mod nlu_cli;
 mod routes;
 pub mod simulate;
 pub mod startup;

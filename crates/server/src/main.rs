@@ -24,6 +24,11 @@ enum Command {
     Migrate,
     /// Simulate cadence outcomes over synthetic leads on a virtual clock (no server needed).
     Simulate(server::simulate::SimulateArgs),
+    /// The built-in SMS understanding: classify messages or score a labelled corpus.
+    Nlu {
+        #[command(subcommand)]
+        action: server::nlu_cli::NluCommand,
+    },
     /// Manage operator API keys.
     Apikey {
         #[command(subcommand)]
@@ -65,6 +70,10 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Apikey { action } => apikey(settings, action).await,
+        Command::Nlu { action } => {
+            let stdin = std::io::stdin();
+            server::nlu_cli::run(&action, stdin.lock(), std::io::stdout().lock())
+        }
         Command::Simulate(args) => {
             let report = tokio::task::spawn_blocking(move || server::simulate::run(&args)).await??;
             print_json(&report)
