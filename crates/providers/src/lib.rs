@@ -12,6 +12,7 @@ use chrono::{DateTime, Utc};
 use domain::{CallId, ConversationId, E164, Event, Provider};
 
 pub mod sandbox;
+pub mod telnyx;
 pub mod twilio;
 
 pub use sandbox::SandboxCarrier;
