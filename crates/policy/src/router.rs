@@ -80,7 +80,8 @@ impl Planned {
         [first, Event::ActionExecuted { action_id: id, kind, outcome: outcome.into(), step: Some(self.step.clone()) }]
     }
 
-    fn contact(&self) -> Contact {
+    /// The contact this plan makes, as the gate and the audit judge it.
+    pub fn contact(&self) -> Contact {
         Contact {
             channel: self.action.channel(),
             automated: true,
@@ -133,6 +134,11 @@ impl Decision {
     /// Nothing to do.
     pub fn is_empty(&self) -> bool {
         self.schedule.is_empty() && self.cancel_pending.is_none()
+    }
+
+    /// Nothing to do and nothing to say: no effects and no reasons worth recording.
+    pub fn is_silent(&self) -> bool {
+        self.is_empty() && self.reasons.is_empty()
     }
 }
 

@@ -223,12 +223,7 @@ impl LeadSim<'_> {
     }
 
     fn execute(&mut self, now: DateTime<Utc>, id: ActionId, planned: &Planned) {
-        let contact = policy::Contact {
-            channel: planned.action.channel(),
-            automated: true,
-            conversational: false,
-            lead_requested: planned.lead_requested,
-        };
+        let contact = planned.contact();
         self.stats.violations.extend(policy::audit(self.rules, self.campaign, &self.ctx, &self.state, &contact, now));
         self.stats.attempts += 1;
         self.stats.first_touch.get_or_insert(now - self.arrival);

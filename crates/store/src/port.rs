@@ -119,21 +119,27 @@ pub trait Store: Send + Sync + std::fmt::Debug + 'static {
     /// Pending timers of a conversation, soonest first.
     async fn pending_actions(&self, id: ConversationId) -> Result<Vec<ScheduledAction>, StoreError>;
 
+    /// Every event after `after`, in order, read page by page.
+    async fn events_since(&self, id: ConversationId, after: Seq) -> Result<Vec<EventRecord>, StoreError> {
+        const PAGE: u32 = 1_000;
+        let mut events: Vec<EventRecord> = Vec::new();
+        loop {
+            let from = events.last().map_or(after, |r| r.seq);
+            let page = self.events(id, from, PAGE).await?;
+            let done = page.len() < PAGE as usize;
+            events.extend(page);
+            if done {
+                return Ok(events);
+            }
+        }
+    }
+
     /// The conversation, its whole timeline and the folded state.
     async fn load(&self, id: ConversationId) -> Result<Option<Loaded>, StoreError> {
         let Some(conversation) = self.conversation(id).await? else {
             return Ok(None);
         };
-        let mut timeline = Vec::new();
-        loop {
-            let after = timeline.last().map_or(Seq(0), |r: &EventRecord| r.seq);
-            let page = self.events(id, after, 1_000).await?;
-            let done = page.len() < 1_000;
-            timeline.extend(page);
-            if done {
-                break;
-            }
-        }
+        let timeline = self.events_since(id, Seq(0)).await?;
         let state = ConversationState::fold(&timeline).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         Ok(Some(Loaded { conversation, timeline, state }))
     }

@@ -14,8 +14,6 @@ use super::EngineError;
 const CAPACITY: usize = 20_000;
 /// Newest events kept per conversation, so the router's undecided tail is usually in memory.
 const RECENT: usize = 32;
-/// Events read per page.
-const PAGE: u32 = 1_000;
 
 /// A conversation's row and its fold up to some seq.
 #[derive(Debug, Clone)]
@@ -30,7 +28,7 @@ pub struct Current {
 
 impl Current {
     pub(super) fn remember(&mut self, records: &[EventRecord]) {
-        self.recent.extend(records.iter().cloned());
+        self.recent.extend(records[records.len().saturating_sub(RECENT)..].iter().cloned());
         let excess = self.recent.len().saturating_sub(RECENT);
         self.recent.drain(..excess);
     }
@@ -43,17 +41,7 @@ impl Current {
         if self.recent.first().is_some_and(|r| r.seq <= after.next()) {
             return Ok(self.recent.iter().filter(|r| r.seq > after).cloned().collect());
         }
-        let id = self.conversation.id;
-        let mut events: Vec<EventRecord> = Vec::new();
-        loop {
-            let from = events.last().map_or(after, |r| r.seq);
-            let page = store.events(id, from, PAGE).await?;
-            let done = page.len() < PAGE as usize;
-            events.extend(page);
-            if done {
-                return Ok(events);
-            }
-        }
+        Ok(store.events_since(self.conversation.id, after).await?)
     }
 
     /// This state with `records` (just appended) applied.
@@ -90,19 +78,11 @@ impl StateCache {
                 Current { conversation, state: ConversationState::default(), recent: Vec::new() }
             }
         };
-        let mut fresh = Vec::new();
-        loop {
-            let page = store.events(id, current.state.last_seq, PAGE).await?;
-            for record in &page {
-                current.state.apply(record).map_err(|e| EngineError::Unreadable(e.to_string()))?;
-            }
-            current.remember(&page);
-            let done = page.len() < PAGE as usize;
-            fresh.extend(page);
-            if done {
-                break;
-            }
+        let fresh = store.events_since(id, current.state.last_seq).await?;
+        for record in &fresh {
+            current.state.apply(record).map_err(|e| EngineError::Unreadable(e.to_string()))?;
         }
+        current.remember(&fresh);
         if !fresh.is_empty() {
             self.put(id, &current);
         }

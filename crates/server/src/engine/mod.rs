@@ -69,6 +69,13 @@ pub struct CampaignRuntime {
     pub policy: CampaignPolicy,
 }
 
+impl CampaignRuntime {
+    /// The router for this campaign under `rules`.
+    pub fn router<'a>(&'a self, rules: &'a Rules) -> policy::Router<'a> {
+        policy::Router { gate: policy::Gate { rules, campaign: &self.policy }, cadence: &self.cadence }
+    }
+}
+
 /// Work counters, per engine (tests read them to see both instances worked).
 #[derive(Debug, Default)]
 pub struct EngineStats {
@@ -166,6 +173,11 @@ impl Engine {
 
     fn poll(&self) -> Duration {
         Duration::from_millis(self.settings.poll_ms.max(1))
+    }
+
+    /// A claim's release, for an append to carry.
+    fn finish(&self, queue: store::Queue, id: domain::ActionId, completion: store::Completion) -> store::Finish {
+        store::Finish { queue, id, worker: self.worker.clone(), completion }
     }
 
     fn lease(&self) -> Duration {

@@ -4,7 +4,7 @@ use chrono::Duration;
 use domain::{ActionId, CallId, E164, Event, MessageId, NewEvent, Provider};
 use policy::{Executed, Planned, StepAction};
 use providers::{CallRequest, CarrierError, Receipt, SmsRequest};
-use store::{AppendRequest, CARRIER_EVENT, Completion, Finish, NewAction, OutboxMessage, Queue};
+use store::{AppendRequest, CARRIER_EVENT, Completion, NewAction, OutboxMessage, Queue};
 
 use super::timers::CarrierPayload;
 use super::{Engine, EngineError, EngineStats, TIMERS_TOPIC};
@@ -26,10 +26,6 @@ struct Contact {
 }
 
 impl Engine {
-    fn finish_outbox(&self, id: ActionId, completion: Completion) -> Finish {
-        Finish { queue: Queue::Outbox, id, worker: self.worker.clone(), completion }
-    }
-
     /// Sends one claimed row and records the contact with the claim's release.
     pub async fn send(&self, id: ActionId) -> Result<(), EngineError> {
         let Some(row) = self.app.store.outbox_message(id).await? else { return Ok(()) };
@@ -44,7 +40,11 @@ impl Engine {
         let state = &current.state;
         if state.opted_out() || !state.pending.contains_key(&id) {
             let request = AppendRequest {
-                finish: Some(self.finish_outbox(id, Completion::Failed { error: "cancelled before sending".into() })),
+                finish: Some(self.finish(
+                    Queue::Outbox,
+                    id,
+                    Completion::Failed { error: "cancelled before sending".into() },
+                )),
                 ..Default::default()
             };
             self.app.append(conversation, request).await?;
@@ -142,7 +142,7 @@ impl Engine {
         let request = AppendRequest {
             events: vec![NewEvent::new(now, first).dedupe(format!("outbox:{id}")), NewEvent::new(now, second)],
             schedule,
-            finish: Some(self.finish_outbox(id, Completion::Done)),
+            finish: Some(self.finish(Queue::Outbox, id, Completion::Done)),
             ..Default::default()
         };
         self.app.append(row.conversation_id, request).await?;
@@ -167,7 +167,7 @@ impl Engine {
                     reason: format!("carrier failed ({}): {why}", contact.planned.step),
                 },
             )],
-            finish: Some(self.finish_outbox(row.id, Completion::Failed { error: why })),
+            finish: Some(self.finish(Queue::Outbox, row.id, Completion::Failed { error: why })),
             ..Default::default()
         };
         self.app.append(row.conversation_id, request).await?;

@@ -6,7 +6,7 @@ use domain::vocab::{ActionKind, Verdict};
 use domain::{ActionId, ConversationId, ConversationState, Event, EventRecord, NewEvent, Reason, Seq};
 use futures_util::{FutureExt, StreamExt};
 use policy::router::REACTS_TO;
-use policy::{Decision, Gate, Router};
+use policy::{Decision, Router};
 use serde_json::Value;
 use store::{AppendRequest, NewAction, StoreError};
 use tokio::sync::watch;
@@ -247,7 +247,7 @@ impl Engine {
         let before = Seq(first.0.saturating_sub(1));
         let Some(campaign) = self.states.campaign_at(id, before) else { return Ok(None) };
         let runtime = self.campaign(campaign).await?;
-        let router = Router { gate: Gate { rules: &self.rules, campaign: &runtime.policy }, cadence: &runtime.cadence };
+        let router = runtime.router(&self.rules);
         let now = self.app.clock.now();
         // Folded in place under the cache's lock: no copy of the state. The fold stays cached
         // whatever the router decides (it is the timeline's, not the router's); if a decision
@@ -259,11 +259,7 @@ impl Engine {
                 }
             }
             current.remember(records);
-            let acts = records.iter().any(|r| {
-                let d = router.decide(&current.state, r, r.at.min(now));
-                !d.is_empty() || !d.reasons.is_empty()
-            });
-            (true, !acts)
+            (true, all_silent(&router, &current.state, records, now))
         });
         if quiet != Some(true) {
             return Ok(None);
@@ -288,13 +284,10 @@ impl Engine {
             return Ok(Some(Routed::UpToDate));
         }
         let runtime = self.campaign(current.conversation.campaign_id).await?;
-        let router = Router { gate: Gate { rules: &self.rules, campaign: &runtime.policy }, cadence: &runtime.cadence };
+        let router = runtime.router(&self.rules);
         let now = self.app.clock.now();
-        let acts = fresh.iter().filter(|r| r.seq > decided).any(|r| {
-            let d = router.decide(&current.state, r, r.at.min(now));
-            !d.is_empty() || !d.reasons.is_empty()
-        });
-        if acts {
+        let undecided: Vec<EventRecord> = fresh.into_iter().filter(|r| r.seq > decided).collect();
+        if !all_silent(&router, &current.state, &undecided, now) {
             return Ok(None);
         }
         self.note_decided(id, head);
@@ -318,8 +311,7 @@ impl Engine {
             }
             let undecided = current.since(self.app.store.as_ref(), cursor).await?;
             let runtime = self.campaign(current.conversation.campaign_id).await?;
-            let router =
-                Router { gate: Gate { rules: &self.rules, campaign: &runtime.policy }, cadence: &runtime.cadence };
+            let router = runtime.router(&self.rules);
             let Some((request, after)) = plan(&router, id, current.state.clone(), &undecided, self.app.clock.now())?
             else {
                 return Ok(Routed::Nothing(head));
@@ -347,7 +339,7 @@ impl Engine {
                 Err(e) => return Err(e.into()),
             }
         }
-        Err(EngineError::Store(StoreError::Conflict { expected: Seq(0), actual: Seq(0) }))
+        Err(EngineError::Busy)
     }
 }
 
@@ -366,6 +358,16 @@ impl Engine {
             *entry = (*entry).max(seq);
         }
     }
+}
+
+/// True if the router, judging with `state`, decides nothing at all about any of `events`.
+fn all_silent(
+    router: &Router<'_>,
+    state: &ConversationState,
+    events: &[EventRecord],
+    now: chrono::DateTime<chrono::Utc>,
+) -> bool {
+    events.iter().all(|r| router.decide(state, r, r.at.min(now)).is_silent())
 }
 
 /// Asks the router about each of `events` (the undecided tail of the timeline) and about the
@@ -425,7 +427,7 @@ fn plan(
 /// The `decision_recorded` event for a routing decision that planned, cancelled or concluded
 /// something; `None` for the common "nothing to do".
 fn decision_record(decision: &Decision, state: &ConversationState, trigger: &EventRecord) -> Option<Event> {
-    if decision.reasons.is_empty() && decision.is_empty() {
+    if decision.is_silent() {
         return None;
     }
     let mut inputs = serde_json::Map::new();

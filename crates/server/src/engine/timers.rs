@@ -3,9 +3,9 @@
 use chrono::{DateTime, Utc};
 use domain::vocab::{ConversationStatus, Verdict};
 use domain::{ActionId, CallId, Event, NewEvent};
-use policy::{Gate, LeadContext, Planned, Router, StepAction};
+use policy::{LeadContext, Planned, StepAction};
 use serde_json::{Value, json};
-use store::{AppendRequest, CARRIER_EVENT, Completion, Finish, NewOutbox, Queue, ScheduledAction, StoreError};
+use store::{AppendRequest, CARRIER_EVENT, Completion, NewOutbox, Queue, ScheduledAction, StoreError};
 
 use super::{Engine, EngineError, EngineStats, OUTBOX_TOPIC};
 
@@ -55,17 +55,14 @@ impl Engine {
             "send_sms" | "place_call" => self.fire_step(&action).await,
             other => {
                 tracing::error!(action_id = %id, kind = other, "unknown timer kind; marking failed");
-                let finish = self.finish(id, Completion::Failed { error: format!("unknown kind {other}") });
+                let finish =
+                    self.finish(Queue::Timers, id, Completion::Failed { error: format!("unknown kind {other}") });
                 self.app
                     .append(action.conversation_id, AppendRequest { finish: Some(finish), ..Default::default() })
                     .await?;
                 Ok(())
             }
         }
-    }
-
-    fn finish(&self, id: ActionId, completion: Completion) -> Finish {
-        Finish { queue: Queue::Timers, id, worker: self.worker.clone(), completion }
     }
 
     /// A carrier report comes due: it lands on the timeline once. A revocation in it cancels
@@ -82,7 +79,7 @@ impl Engine {
         let request = AppendRequest {
             events,
             cancel_pending: revokes.then(|| "the lead opted out".to_owned()),
-            finish: Some(self.finish(action.id, Completion::Done)),
+            finish: Some(self.finish(Queue::Timers, action.id, Completion::Done)),
             ..Default::default()
         };
         self.app.append(action.conversation_id, request).await?;
@@ -100,15 +97,16 @@ impl Engine {
             let head = loaded.state.last_seq;
             if !loaded.state.pending.contains_key(&action.id) {
                 // Cancelled on the timeline since it was claimed: release it, say nothing.
-                let request =
-                    AppendRequest { finish: Some(self.finish(action.id, Completion::Done)), ..Default::default() };
+                let request = AppendRequest {
+                    finish: Some(self.finish(Queue::Timers, action.id, Completion::Done)),
+                    ..Default::default()
+                };
                 self.app.append(conversation, request.expecting(head)).await?;
                 return Ok(());
             }
             let lead = self.app.store.lead(loaded.conversation.lead_id).await?.ok_or(StoreError::NotFound("lead"))?;
             let runtime = self.campaign(loaded.conversation.campaign_id).await?;
-            let router =
-                Router { gate: Gate { rules: &self.rules, campaign: &runtime.policy }, cadence: &runtime.cadence };
+            let router = runtime.router(&self.rules);
             let ctx = LeadContext {
                 phone: lead.lead.phone.clone(),
                 timezone: lead.lead.timezone,
@@ -126,14 +124,15 @@ impl Engine {
                     match self.contact(action.id, conversation, &planned, &runtime.campaign, &lead.lead, now) {
                         Ok(outbox) => {
                             request.outbox.push(outbox);
-                            request.finish = Some(self.finish(action.id, Completion::Done));
+                            request.finish = Some(self.finish(Queue::Timers, action.id, Completion::Done));
                         }
                         Err(why) => {
                             request.events.push(NewEvent::new(
                                 now,
                                 Event::ActionCancelled { action_id: action.id, reason: why.clone() },
                             ));
-                            request.finish = Some(self.finish(action.id, Completion::Failed { error: why }));
+                            request.finish =
+                                Some(self.finish(Queue::Timers, action.id, Completion::Failed { error: why }));
                         }
                     }
                 }
@@ -141,14 +140,17 @@ impl Engine {
                     let at = due.at.unwrap_or(now);
                     let moved = Planned { due_at: at, ..planned.clone() };
                     request.events.push(NewEvent::new(now, moved.scheduled_event(action.id)));
-                    request.finish =
-                        Some(self.finish(action.id, Completion::Retry { at, error: "rescheduled by the gate".into() }));
+                    request.finish = Some(self.finish(
+                        Queue::Timers,
+                        action.id,
+                        Completion::Retry { at, error: "rescheduled by the gate".into() },
+                    ));
                     reindex = Some(at);
                 }
                 Verdict::Blocked => {
                     let reason = blocked_reason(&due.record);
                     request.events.push(NewEvent::new(now, Event::ActionCancelled { action_id: action.id, reason }));
-                    request.finish = Some(self.finish(action.id, Completion::Done));
+                    request.finish = Some(self.finish(Queue::Timers, action.id, Completion::Done));
                 }
             }
             let enqueued = !request.outbox.is_empty();
