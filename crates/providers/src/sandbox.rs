@@ -43,27 +43,35 @@ pub struct Effect {
 pub struct SandboxCarrier {
     seed: u64,
     hot: Arc<dyn HotState>,
-    effects: Mutex<Vec<Effect>>,
-    repeats: Mutex<u64>,
+    log: Arc<Mutex<Log>>,
+}
+
+/// What the carrier did, as it would keep it on its own side.
+#[derive(Debug, Default)]
+struct Log {
+    effects: Vec<Effect>,
+    repeats: u64,
 }
 
 impl SandboxCarrier {
     /// A carrier whose unscripted people are drawn from `seed`, remembering keys in `hot`.
     pub fn new(seed: u64, hot: Arc<dyn HotState>) -> Self {
-        Self { seed, hot, effects: Mutex::new(Vec::new()), repeats: Mutex::new(0) }
+        Self { seed, hot, log: Arc::default() }
     }
 
     /// Effects performed by this process, oldest first (bounded).
     pub fn effects(&self) -> Vec<Effect> {
-        self.effects.lock().map(|e| e.clone()).unwrap_or_default()
+        self.log.lock().map(|l| l.effects.clone()).unwrap_or_default()
     }
 
     /// Requests that repeated an idempotency key already seen (and so did nothing new).
     pub fn repeats(&self) -> u64 {
-        self.repeats.lock().map(|r| *r).unwrap_or_default()
+        self.log.lock().map(|l| l.repeats).unwrap_or_default()
     }
 
-    /// Records the effect unless the key was seen before; true if it is new.
+    /// Records the effect unless the key was seen before; true if it is new. Runs as its own
+    /// task, as the carrier is another system: a caller that dies mid-request (a crashed
+    /// instance) cannot leave the key taken but the effect unlogged.
     async fn first_time(
         &self,
         channel: Channel,
@@ -71,23 +79,22 @@ impl SandboxCarrier {
         provider_id: &str,
         at: DateTime<Utc>,
     ) -> Result<bool, CarrierError> {
-        let lock = self
-            .hot
-            .try_lock(&format!("sandbox:request:{key}"), REMEMBER)
-            .await
-            .map_err(|e| CarrierError::Unavailable(format!("sandbox state: {e}")))?;
-        if lock.is_none() {
-            if let Ok(mut r) = self.repeats.lock() {
-                *r += 1;
+        let (hot, log) = (Arc::clone(&self.hot), Arc::clone(&self.log));
+        let effect = Effect { channel, idempotency_key: key.into(), provider_id: provider_id.into(), at };
+        let recorded = tokio::spawn(async move {
+            let lock = hot
+                .try_lock(&format!("sandbox:request:{}", effect.idempotency_key), REMEMBER)
+                .await
+                .map_err(|e| CarrierError::Unavailable(format!("sandbox state: {e}")))?;
+            let Ok(mut log) = log.lock() else { return Ok(lock.is_some()) };
+            if lock.is_none() {
+                log.repeats += 1;
+            } else if log.effects.len() < LOG_LIMIT {
+                log.effects.push(effect);
             }
-            return Ok(false);
-        }
-        if let Ok(mut effects) = self.effects.lock()
-            && effects.len() < LOG_LIMIT
-        {
-            effects.push(Effect { channel, idempotency_key: key.into(), provider_id: provider_id.into(), at });
-        }
-        Ok(true)
+            Ok(lock.is_some())
+        });
+        recorded.await.map_err(|e| CarrierError::Unavailable(format!("sandbox carrier: {e}")))?
     }
 
     /// The reaction's randomness: the seed and the key, so a retry draws the same.
