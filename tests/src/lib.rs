@@ -12,6 +12,8 @@ use sqlx::Connection;
 pub use store::testing::{Kind, TestBackend};
 use tokio::task::JoinHandle;
 
+pub mod doubles;
+
 /// A running server and what a test needs to talk to it.
 #[derive(Debug)]
 pub struct TestApp {
@@ -56,7 +58,25 @@ pub async fn spawn_api(kind: Kind, clock: Arc<server::ManualClock>) -> Option<Te
     spawn_app_with(kind, Some(clock), false).await
 }
 
+/// As [`spawn_engine`], with the settings adjusted first (carrier accounts, public URL).
+pub async fn spawn_engine_with(
+    kind: Kind,
+    clock: Arc<server::ManualClock>,
+    configure: impl FnOnce(&mut Settings),
+) -> Option<TestApp> {
+    spawn_configured(kind, Some(clock), true, configure).await
+}
+
 async fn spawn_app_with(kind: Kind, clock: Option<Arc<server::ManualClock>>, workers: bool) -> Option<TestApp> {
+    spawn_configured(kind, clock, workers, |_| {}).await
+}
+
+async fn spawn_configured(
+    kind: Kind,
+    clock: Option<Arc<server::ManualClock>>,
+    workers: bool,
+    configure: impl FnOnce(&mut Settings),
+) -> Option<TestApp> {
     // `TEST_LOG=debug cargo test …` shows the servers' logs.
     if let Ok(level) = std::env::var("TEST_LOG") {
         static INIT: std::sync::Once = std::sync::Once::new();
@@ -68,6 +88,7 @@ async fn spawn_app_with(kind: Kind, clock: Option<Arc<server::ManualClock>>, wor
     let mut settings = settings_for(&backend);
     settings.workers.enabled = workers;
     settings.workers.poll_ms = 20;
+    configure(&mut settings);
     let options = Options { clock: clock.map(|c| c as Arc<dyn server::Clock>), sandbox: None };
     let app = start(settings, backend, options).await;
     let key = server::auth::create(app.store.as_ref(), "e2e").await.expect("create api key");

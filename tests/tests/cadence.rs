@@ -217,9 +217,16 @@ async fn a_reply_asking_for_a_call_escalates_and_stops_the_texts(kind: Kind) {
     let conv = lead(&app, &campaign, "+12125550120").await;
     until(&app, conv, "the intro text", |tl| has_step(tl, "intro")).await;
     clock.advance(chrono::Duration::seconds(120));
+    until(&app, conv, "the reply", |tl| count(tl, "sms_received") == 1).await;
+    // The SMS agent reads the reply once the batching window (7 s) closes.
+    clock.advance(chrono::Duration::seconds(8));
     let tl = until(&app, conv, "the escalation call", |tl| has_step(tl, "escalation_call")).await;
     assert!(!has_step(&tl, "call_1"), "the cadence's own call was superseded");
     assert_eq!(count(&tl, "sms_received"), 1);
+    assert!(
+        tl.iter().any(|r| matches!(&r.event, Event::IntentDetected { intent, .. } if intent == "callback_request")),
+        "the agent read the reply as a request for a call"
+    );
     // Answered: the cadence is over, nothing else is pending.
     clock.advance(chrono::Duration::seconds(200));
     until(&app, conv, "the call to end", |tl| {
@@ -228,7 +235,9 @@ async fn a_reply_asking_for_a_call_escalates_and_stops_the_texts(kind: Kind) {
     .await;
     tokio::time::sleep(Duration::from_millis(200)).await;
     assert!(app.store.pending_actions(conv).await.unwrap().is_empty());
-    assert_eq!(steps_run(&timeline(&app, conv).await), ["intro", "escalation_call"]);
+    let tl = timeline(&app, conv).await;
+    assert_eq!(steps_run(&tl), ["intro", "escalation_call"]);
+    assert_eq!(count(&tl, "agent_replied"), 1, "the agent answered the reply once");
     app.stop().await;
 }
 
@@ -246,15 +255,25 @@ async fn a_stop_reply_revokes_consent_and_cancels_the_pending_call(kind: Kind) {
     let tl =
         until(&app, conv, "the opt-out", |tl| count(tl, "consent_revoked") == 1 && count(tl, "action_cancelled") >= 1)
             .await;
-    let pending = app.store.pending_actions(conv).await.unwrap();
+    // Carrier events are the outside world (the person will answer the confirmation), not
+    // contacts of ours.
+    let pending: Vec<_> =
+        app.store.pending_actions(conv).await.unwrap().into_iter().filter(|a| a.kind != "carrier_event").collect();
     assert!(pending.is_empty(), "every pending contact cancelled: {pending:?}");
+    assert_eq!(count(&tl, "status_changed"), 1, "status dnc");
     let lead_id = app.store.conversation(conv).await.unwrap().unwrap().lead_id;
     let ledger = app.store.lead(lead_id).await.unwrap().unwrap().consent;
     assert!(ledger.iter().all(|c| c.revoked_at.is_some()), "the ledger records it");
+    // One confirmation, without marketing, and nothing after it.
+    let tl = until(&app, conv, "the confirmation", |tl| count(tl, "sms_sent") == 2).await;
+    assert!(sms_bodies(&tl)[1].contains("unsubscribed"), "{:?}", sms_bodies(&tl));
+    assert!(tl.iter().any(|r| matches!(&r.event, Event::SmsSent { transactional: true, .. })));
     clock.advance(chrono::Duration::seconds(3600));
     tokio::time::sleep(Duration::from_millis(300)).await;
-    assert_eq!(count(&timeline(&app, conv).await, "call_placed"), 0);
-    assert_eq!(kinds(&tl).iter().filter(|k| **k == "sms_sent").count(), 1);
+    let tl = timeline(&app, conv).await;
+    assert_eq!(count(&tl, "call_placed"), 0);
+    assert_eq!(count(&tl, "sms_sent"), 2);
+    assert_eq!(count(&tl, "consent_revoked"), 1);
     app.stop().await;
 }
 

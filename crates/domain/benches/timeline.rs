@@ -51,6 +51,7 @@ fn timeline(n: usize) -> Vec<EventRecord> {
                 source: MessageSource::SmsAgent,
                 provider: None,
                 provider_message_id: None,
+                transactional: false,
             },
             1 => Event::SmsReceived {
                 message_id: MessageId::new(),
@@ -58,6 +59,7 @@ fn timeline(n: usize) -> Vec<EventRecord> {
                 provider: None,
                 provider_message_id: Some(format!("SM{i}")),
                 media_count: 0,
+                keyword: None,
             },
             2 => Event::TranscriptTurn {
                 channel: Channel::Voice,

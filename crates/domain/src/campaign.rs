@@ -90,12 +90,46 @@ pub enum AgentMode {
 }
 
 /// The SMS agent configuration.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct AgentSettings {
     /// Built-in or webhook.
+    #[serde(default)]
     pub mode: AgentMode,
     /// Webhook URL when `mode` is `webhook`.
     pub url: Option<String>,
+    /// Seconds inbound messages are collected before the agent answers the whole burst once
+    /// (default [`DEFAULT_BATCH_WINDOW_SECS`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub batch_window_secs: Option<u32>,
+    /// Milliseconds the webhook agent gets before the built-in agent answers instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeout_ms: Option<u32>,
+    /// Whether the first AI message says it is an automated assistant (default true).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disclose_ai: Option<bool>,
+    /// Built-in agent tuning (`questions`, `availability`, `team`), kept as given.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// Default batching window: long enough for a lead's burst of short texts, short enough to
+/// feel like a person typing back.
+pub const DEFAULT_BATCH_WINDOW_SECS: u32 = 7;
+/// Longest batching window a campaign may set.
+pub const MAX_BATCH_WINDOW_SECS: u32 = 300;
+/// Default time the webhook agent gets.
+pub const DEFAULT_AGENT_TIMEOUT_MS: u32 = 5_000;
+
+impl AgentSettings {
+    /// The batching window.
+    pub fn batch_window(&self) -> chrono::Duration {
+        chrono::Duration::seconds(i64::from(self.batch_window_secs.unwrap_or(DEFAULT_BATCH_WINDOW_SECS)))
+    }
+
+    /// Whether the first AI message discloses automation.
+    pub fn discloses_ai(&self) -> bool {
+        self.disclose_ai.unwrap_or(true)
+    }
 }
 
 /// A campaign as stored. `cadence`, `windows` and `caps` are JSON objects interpreted by the
@@ -183,6 +217,16 @@ impl CampaignInput {
             (_, Some(url)) => check_url("agent.url", url, &["http://", "https://"])?,
             _ => {}
         }
+        if agent.batch_window_secs.is_some_and(|w| w > MAX_BATCH_WINDOW_SECS) {
+            return Err(ValidationError::new(
+                "agent.batch_window_secs",
+                "out_of_range",
+                format!("at most {MAX_BATCH_WINDOW_SECS} seconds"),
+            ));
+        }
+        if agent.timeout_ms.is_some_and(|t| !(100..=30_000).contains(&t)) {
+            return Err(ValidationError::new("agent.timeout_ms", "out_of_range", "between 100 and 30000"));
+        }
         let templates = match self.templates {
             None | Some(Value::Null) => BTreeMap::new(),
             Some(v) => typed::<BTreeMap<String, String>>("templates", v)?,
@@ -199,7 +243,7 @@ impl CampaignInput {
             caps,
             sms,
             voice,
-            agent: AgentSettings { mode: agent.mode, url: agent_url },
+            agent: AgentSettings { url: agent_url, ..agent },
             templates,
             created_at: now,
         })
@@ -211,7 +255,7 @@ const MAX_TEMPLATE_CHARS: usize = 640;
 
 /// The templates every campaign has unless it overrides them. Each names the sender and says
 /// how to opt out, as CTIA expects of automated texts.
-pub const BUILTIN_TEMPLATES: [(&str, &str); 4] = [
+pub const BUILTIN_TEMPLATES: [(&str, &str); 8] = [
     (
         "intro",
         "Hi {first_name}, this is {agent} with {company}. Thanks for your request! Is now a good time to talk? \
@@ -232,6 +276,21 @@ pub const BUILTIN_TEMPLATES: [(&str, &str); 4] = [
         "Last note from {agent} at {company}, {first_name}: reply any time if you'd still like help. \
          Reply STOP to opt out.",
     ),
+    // Keyword answers (CTIA): no marketing in any of them.
+    (
+        "help",
+        "{company}: texts about your request from {agent}. Help: {contact}. Msg&data rates may apply. Reply STOP to opt out.",
+    ),
+    (
+        "opt_out_confirmation",
+        "{company}: you're unsubscribed and will get no more messages. Reply START to resubscribe.",
+    ),
+    ("resubscribed", "{company}: you're subscribed again. Reply HELP for help, STOP to opt out."),
+    (
+        "after_hours",
+        "Thanks {first_name}! {agent} at {company} here: we're away right now and will text you back during business \
+         hours. Reply STOP to opt out.",
+    ),
 ];
 
 impl Campaign {
@@ -243,14 +302,29 @@ impl Campaign {
             .or_else(|| BUILTIN_TEMPLATES.iter().find(|(n, _)| *n == name).map(|(_, t)| *t))
     }
 
-    /// Fills template `name` for a lead: `{first_name}`, `{agent}` (the persona) and `{company}`.
+    /// Fills template `name` for a lead: `{first_name}`, `{agent}` (the persona), `{company}`
+    /// and `{contact}` (see [`Campaign::contact`]).
     pub fn render(&self, name: &str, first_name: &str) -> Option<String> {
         let text = self.template(name)?;
-        Some(
-            text.replace("{first_name}", first_name)
-                .replace("{agent}", &self.persona.name)
-                .replace("{company}", &self.persona.company),
-        )
+        let mut out = text
+            .replace("{first_name}", first_name)
+            .replace("{agent}", &self.persona.name)
+            .replace("{company}", &self.persona.company);
+        if out.contains("{contact}") {
+            out = out.replace("{contact}", &self.contact());
+        }
+        Some(out)
+    }
+
+    /// How a lead reaches the campaign's people, for HELP answers: `sms.contact` if set, else
+    /// the sending number.
+    pub fn contact(&self) -> String {
+        let sms = self.sms.as_ref();
+        sms.and_then(|s| s.extra.get("contact"))
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+            .or_else(|| sms.map(|s| s.from_number.as_str().to_owned()))
+            .unwrap_or_else(|| self.persona.company.clone())
     }
 }
 

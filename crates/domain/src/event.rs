@@ -97,6 +97,10 @@ pub enum Event {
         provider: Option<Provider>,
         /// Carrier's id, once known.
         provider_message_id: Option<String>,
+        /// A keyword answer or an opt-out confirmation: required by the rules, never marketing,
+        /// so it does not count toward marketing caps.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        transactional: bool,
     },
     /// An SMS came in.
     SmsReceived {
@@ -111,6 +115,10 @@ pub enum Event {
         /// Attached media count.
         #[serde(default)]
         media_count: u32,
+        /// The carrier keyword it was handled as (`stop`, `start`, `help`, or `revocation` for
+        /// free-text opt-outs): answered by the keyword rules, not by the SMS agent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        keyword: Option<String>,
     },
     /// A carrier reported delivery progress.
     SmsStatus {
@@ -284,6 +292,31 @@ pub enum Event {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         step: Option<String>,
     },
+    /// The SMS agent answered a burst of inbound messages (its reply, if any, goes out through
+    /// the outbox and lands as `sms_sent`). What it asked and offered is kept here so the next
+    /// turn never re-asks a known fact and can read "the first one" against the offer.
+    AgentReplied {
+        /// `builtin` or `webhook`.
+        agent: String,
+        /// The last inbound event this turn answered.
+        answered_through: Seq,
+        /// The burst's intent as the agent read it.
+        intent: Option<String>,
+        /// The slot the reply asks about.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        asked: Option<String>,
+        /// Appointment slots offered, lead-local `YYYY-MM-DDTHH:MM`.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        offered: Vec<String>,
+        /// The slot booked, lead-local.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        booked: Option<String>,
+        /// Why the campaign's webhook agent was not used (timeout, error), when it was not.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        fallback: Option<String>,
+        /// The reply's message id, when there was one.
+        message_id: Option<MessageId>,
+    },
     /// The compliance gate decided about a contact.
     DecisionRecorded {
         /// The action considered.
@@ -324,6 +357,7 @@ impl Event {
             Event::ActionCancelled { .. } => "action_cancelled",
             Event::ActionExecuted { .. } => "action_executed",
             Event::DecisionRecorded { .. } => "decision_recorded",
+            Event::AgentReplied { .. } => "agent_replied",
         }
     }
 }

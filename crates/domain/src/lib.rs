@@ -24,7 +24,7 @@ pub use facts::Slot;
 pub use ids::{ActionId, ApiKeyId, CallId, CampaignId, ConsentId, ConversationId, LeadId, MessageId, Seq};
 pub use lead::{Conversation, Lead, LeadInput, NewLead};
 pub use phone::E164;
-pub use state::{ConversationState, FoldError};
+pub use state::{AgentState, ConversationState, FoldError};
 pub use summary::TransferSummary;
 pub use validation::ValidationError;
 pub use vocab::{Channel, ConversationStatus, LeadSource, MessageSource, Role, Stage};

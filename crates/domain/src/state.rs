@@ -21,8 +21,9 @@ use crate::vocab::{
 pub const OUTBOUND_HISTORY: usize = 128;
 /// Intents meaning "text me, don't call".
 pub const TEXT_ONLY_INTENTS: [&str; 1] = ["text_only"];
-/// Intents meaning "call me" (they also lift a text-only preference).
-pub const CALL_INTENTS: [&str; 2] = ["callback_request", "schedule"];
+/// Intents meaning "call me" (they also lift a text-only preference). `schedule` is not one:
+/// a lead proposing a time is answered by the SMS agent's booking, not by an immediate call.
+pub const CALL_INTENTS: [&str; 1] = ["callback_request"];
 /// Lines kept for summaries and agents; older ones stay in the timeline.
 pub const RECENT_LINES: usize = 20;
 /// Unanswered questions kept.
@@ -178,6 +179,38 @@ pub struct PendingAction {
 }
 
 /// Everything known about a conversation, derived only from its events.
+/// What the SMS agent has done, from its `agent_replied` events: enough for its next turn
+/// without re-reading the timeline.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct AgentState {
+    /// The latest message from the lead the agent should answer (not a keyword).
+    pub last_message: Seq,
+    /// The last message the agent has answered.
+    pub answered_through: Seq,
+    /// Replies it sent.
+    pub replies: u32,
+    /// Slots it asked about, oldest first (bounded).
+    pub asked: Vec<String>,
+    /// Slots of its open booking offer, lead-local.
+    pub offered: Vec<String>,
+    /// The slot booked, lead-local.
+    pub booked: Option<String>,
+    /// Turns in a row it did not understand.
+    pub unclear_streak: u32,
+    /// Turns about pricing.
+    pub pricing_asks: u32,
+}
+
+impl AgentState {
+    /// The lead has said something the agent has not answered yet.
+    pub fn owes_answer(&self) -> bool {
+        self.last_message > self.answered_through
+    }
+}
+
+/// Slots remembered as asked.
+const ASKED_KEPT: usize = 32;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct ConversationState {
     /// Last applied event.
@@ -227,6 +260,8 @@ pub struct ConversationState {
     pub last_inbound: BTreeMap<Channel, DateTime<Utc>>,
     /// Time of the latest event.
     pub updated_at: Option<DateTime<Utc>>,
+    /// The SMS agent's memory.
+    pub agent: AgentState,
 }
 
 impl ConversationState {
@@ -253,18 +288,22 @@ impl ConversationState {
                 self.lead = Some(lead.clone());
                 self.status.get_or_insert(ConversationStatus::InProgress);
             }
-            Event::SmsSent { message_id, body, source, .. } => {
-                let marketing = !matches!(source, MessageSource::Manual | MessageSource::SmsAgent);
+            Event::SmsSent { message_id, body, source, transactional, .. } => {
+                let marketing = !transactional && !matches!(source, MessageSource::Manual | MessageSource::SmsAgent);
                 self.touch_outbound(Channel::Sms, at, marketing);
                 self.sms.sent += 1;
                 if marketing {
                     self.sms.automated += 1;
                 }
-                self.message_status.insert(*message_id, DeliveryStatus::Queued);
+                // A carrier's callback can beat the outbox's record of the send.
+                self.message_status.entry(*message_id).or_insert(DeliveryStatus::Queued);
                 let role = if *source == MessageSource::Manual { Role::Agent } else { Role::Ai };
                 self.push_line(record.seq, at, Channel::Sms, role, body, true);
             }
-            Event::SmsReceived { body, .. } => {
+            Event::SmsReceived { body, keyword, .. } => {
+                if keyword.is_none() {
+                    self.agent.last_message = record.seq;
+                }
                 self.sms.received += 1;
                 self.use_channel(Channel::Sms);
                 self.last_inbound.insert(Channel::Sms, at);
@@ -390,6 +429,26 @@ impl ConversationState {
                 self.pending.remove(action_id);
                 if let Some(step) = step {
                     self.steps_run.push((step.clone(), at));
+                }
+            }
+            Event::AgentReplied { answered_through, intent, asked, offered, booked, message_id, .. } => {
+                let a = &mut self.agent;
+                a.answered_through = a.answered_through.max(*answered_through);
+                a.replies += u32::from(message_id.is_some());
+                if a.asked.len() < ASKED_KEPT {
+                    a.asked.extend(asked.iter().cloned());
+                }
+                a.offered.clone_from(offered);
+                if booked.is_some() {
+                    a.booked.clone_from(booked);
+                    a.offered.clear();
+                }
+                match intent.as_deref() {
+                    Some("unknown") | None => a.unclear_streak += 1,
+                    Some(other) => {
+                        a.unclear_streak = 0;
+                        a.pricing_asks += u32::from(other == "pricing");
+                    }
                 }
             }
             Event::DecisionRecorded { .. } => {}
@@ -548,6 +607,7 @@ mod tests {
                 source: MessageSource::System,
                 provider: None,
                 provider_message_id: None,
+                transactional: false,
             },
             Event::SmsReceived {
                 message_id: MessageId::new(),
@@ -555,6 +615,7 @@ mod tests {
                 provider: None,
                 provider_message_id: None,
                 media_count: 0,
+                keyword: None,
             },
             Event::CallPlaced { call_id: call, provider: None, provider_call_id: None },
             Event::CallAnswered { call_id: call, answered_by: AnsweredBy::Human },
@@ -584,6 +645,7 @@ mod tests {
                 provider: None,
                 provider_message_id: None,
                 media_count: 0,
+                keyword: None,
             },
             turn(Channel::Voice, Role::Lead, "hello"),
         ]))
@@ -638,6 +700,7 @@ mod tests {
                 source: MessageSource::Api,
                 provider: None,
                 provider_message_id: None,
+                transactional: false,
             },
             Event::SmsStatus { message_id: id, status: DeliveryStatus::Delivered, error_code: None },
             Event::SmsStatus { message_id: id, status: DeliveryStatus::Sent, error_code: None },

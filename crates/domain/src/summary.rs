@@ -321,6 +321,7 @@ mod tests {
                 source: MessageSource::System,
                 provider: None,
                 provider_message_id: None,
+                transactional: false,
             },
             Event::DisclosureRecorded {
                 channel: Channel::Sms,
@@ -337,6 +338,7 @@ mod tests {
                 provider: None,
                 provider_message_id: None,
                 media_count: 0,
+                keyword: None,
             },
             fact("timeline", "3 months"),
             fact("need", "solar install"),

@@ -32,14 +32,16 @@ fn event() -> impl Strategy<Value = Event> {
             body,
             source: MessageSource::System,
             provider: None,
-            provider_message_id: None
+            provider_message_id: None,
+            transactional: false
         }),
         text.clone().prop_map(|body| Event::SmsReceived {
             message_id: MessageId::new(),
             body,
             provider: None,
             provider_message_id: None,
-            media_count: 0
+            media_count: 0,
+            keyword: None
         }),
         (0u8..4, 0usize..7).prop_map(|(m, s)| Event::SmsStatus {
             message_id: message(m),

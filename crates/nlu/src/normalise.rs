@@ -72,243 +72,399 @@ pub fn contains_phrase(norm: &str, phrase: &str) -> bool {
     false
 }
 
-/// Whole messages that are a keyword of the STOP family (after punctuation and emoji are
-/// dropped).
-const KEYWORDS: [&str; 30] = [
-    "stop",
-    "stopall",
-    "stop all",
-    "unsubscribe",
-    "unsub",
-    "cancel",
-    "end",
-    "quit",
-    "revoke",
-    "optout",
-    "opt out",
-    "stop please",
-    "please stop",
-    "pls stop",
-    "plz stop",
-    "stop pls",
-    "stop plz",
-    "stop now",
-    "stop it",
-    "stop stop",
-    "remove",
-    "remove me",
-    "baja",
-    "alto",
-    "parar",
-    "detener",
-    "cancelar",
-    "basta",
-    "no more",
-    "stop thanks",
-];
+/// The words of a normalised text: letters, digits and inner apostrophes ("don't"; a quoted
+/// "'stop'" is "stop").
+pub(crate) fn words(norm: &str) -> impl Iterator<Item = &str> {
+    norm.split(|c: char| !(c.is_alphanumeric() || c == '\'')).map(|w| w.trim_matches('\'')).filter(|w| !w.is_empty())
+}
+
+/// `word` is one of the `|`-separated `list` (phrase tables are kept as one string each).
+pub(crate) fn listed(list: &str, word: &str) -> bool {
+    list.split('|').any(|w| w == word)
+}
+
+/// A one-bit-per-word summary of [`words`] for [`has_phrase`]: a phrase whose first word's
+/// bit is not set cannot be there. Contractions set their stem too ("who's" → "who").
+pub(crate) fn bloom(words: &[&str]) -> u64 {
+    words.iter().fold(0, |bits, w| bits | key(w) | w.split_once('\'').map_or(0, |(stem, _)| key(stem)))
+}
+
+fn key(word: &str) -> u64 {
+    let b = word.as_bytes();
+    let (first, last) = (b.first().copied().unwrap_or(0) as usize, b.last().copied().unwrap_or(0) as usize);
+    1 << ((first * 31 + last * 7 + b.len() * 13) % 64)
+}
+
+/// [`contains_phrase`] for a phrase written already normalised, given the [`words`] of `norm`
+/// (slices of it) and their [`bloom`]: a phrase that opens with a word is only tried where
+/// that word is, and nothing is allocated, so checking hundreds of phrases stays cheap.
+pub(crate) fn has_phrase(norm: &str, words: &[&str], bloom: u64, phrase: &str) -> bool {
+    let first = phrase.split(|c: char| !(c.is_alphanumeric() || c == '\'')).next().unwrap_or("");
+    if first.is_empty() {
+        return find_phrase(norm, phrase, 0).is_some();
+    }
+    if bloom & key(first) == 0 {
+        return false;
+    }
+    let base = norm.as_ptr() as usize;
+    words.iter().any(|w| {
+        let at = (w.as_ptr() as usize).wrapping_sub(base);
+        w.starts_with(first)
+            && norm.get(at..).is_some_and(|rest| {
+                rest.starts_with(phrase)
+                    && (!phrase.ends_with(char::is_alphanumeric)
+                        || rest[phrase.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
+            })
+    })
+}
+
+/// The first whole-word occurrence of `phrase` (already normalised) in `norm` at or after
+/// `from`, as (start, end). Symbols and emoji at either end of `phrase` match anywhere.
+pub(crate) fn find_phrase(norm: &str, phrase: &str, mut from: usize) -> Option<(usize, usize)> {
+    let wordy = |c: char| c.is_alphanumeric();
+    let starts_wordy = phrase.chars().next().is_some_and(wordy);
+    let ends_wordy = phrase.chars().next_back().is_some_and(wordy);
+    while let Some(i) = norm.get(from..)?.find(phrase) {
+        let at = from + i;
+        let end = at + phrase.len();
+        let before_ok = !starts_wordy || norm[..at].chars().next_back().is_none_or(|c| !wordy(c));
+        let after_ok = !ends_wordy || norm[end..].chars().next().is_none_or(|c| !wordy(c));
+        if before_ok && after_ok {
+            return Some((at, end));
+        }
+        from = at + phrase.chars().next().map_or(1, char::len_utf8);
+    }
+    None
+}
+
+/// Whole messages (or whole sentences of one, see [`CLAUSE_KEYWORDS`]) that are a keyword of
+/// the STOP family, after punctuation, emoji and courtesy words ([`COURTESY`]) are dropped.
+const KEYWORDS: &str = concat!(
+    "stop|stopall|stop all|unsubscribe|unsubscribe me|unsub|unsub me|cancel|end|quit|revoke|optout|opt out",
+    "|opt me out|stop it|stop stop|stop stop stop|remove|remove me|baja|alto|para|parar|detener|cancelar",
+    "|basta|no more|no mas|enough stop|stahp|stawp|stoppit",
+);
+
+/// Keywords that also revoke as a sentence of their own inside a longer message ("wrong
+/// number. please remove", "who is this? stop"). `cancel` is here too, unless the message is
+/// about an appointment ("can't make it tomorrow. cancel").
+const CLAUSE_KEYWORDS: &str = concat!(
+    "stop|stopall|stop all|stop it|stop stop|unsubscribe|unsubscribe me|unsub|optout|opt out|opt me out",
+    "|remove|remove me|quit|end|cancel|revoke|baja|basta|no more|no mas|stahp|stawp",
+);
+
+/// Politeness and filler around a keyword ("stop please", "por favor baja", "STOP NOW").
+const COURTESY: &str = concat!(
+    "please|pls|plz|plse|now|thanks|thank|you|thx|ty|ok|okay|just|asap|por|favor|gracias|ya|already",
+    "|immediately|rn|said|again|and|so|omg|dude|bro|sir|maam",
+);
+
+/// Words that make a sentence-final `cancel` about something other than the messages.
+const CANCEL_CONTEXT: &str = "appointment|appt|meeting|visit|cita|inspection|consultation|order|booking|reservation";
 
 /// Revocations anywhere in a message.
-const PHRASES: [&str; 70] = [
-    "take me off",
-    "off your list",
-    "off the list",
-    "off your contact",
-    "remove me",
-    "remove my number",
-    "remove my info",
-    "remove my name",
-    "delete my number",
-    "delete my info",
-    "lose my number",
-    "unsubscribe",
-    "opt out",
-    "opt-out",
-    "optout",
-    "no more text",
-    "no more texts",
-    "no more messages",
-    "no more msgs",
-    "no more calls",
-    "no more contact",
-    "don't text me",
-    "dont text me",
-    "do not text",
-    "don't message me",
-    "dont message me",
-    "do not message",
-    "don't contact me",
-    "dont contact me",
-    "do not contact",
-    "never contact",
-    "never text me",
-    "don't ever text",
-    "dont ever text",
-    "leave me alone",
-    "quit texting",
-    "quit messaging",
-    "quit calling",
-    "cease",
-    "desist",
-    "do not disturb",
-    "para de",
-    "pare de",
-    "paren de",
-    "deja de escribir",
-    "deja de mandar",
-    "dejen de",
-    "no me escribas",
-    "no me escriban",
-    "no me mandes",
-    "no me manden",
-    "no me contactes",
-    "no me contacten",
-    "no quiero mas mensajes",
-    "no mas mensajes",
-    "borra mi numero",
-    "borren mi numero",
-    "sacame de",
-    "dar de baja",
-    "darme de baja",
-    "de baja",
-    "bajame",
-    "de la lista",
-    "off this list",
-    "off ur list",
-    "leave me be",
-    "erase my info",
-    "erase my number",
-    "delete me",
-    "blowing up my phone",
-];
+const PHRASES: &str = concat!(
+    "don't call/text|dont call/text|do not call/text|take me off|get me off|get us off|want off",
+    "|off of your list|off of the list|like to be removed|want to be removed|wish to be removed",
+    "|asked to be removed|ask to be removed|asking to be removed|get me removed|unenroll|un-enroll",
+    "|quitarme de|eliminarme|borrarme|take my number off|take my name off|take my info off|take us off",
+    "|take this number off|off your list|off the list|off ur list|off this list|off your contact",
+    "|off your call|off your text|off your mailing|remove me|remove us|remove my number|remove my info",
+    "|remove my name|remove my contact|remove my phone|remove this number|remove this phone|delete my number",
+    "|delete my info|delete my contact|delete my phone|delete this number|delete me|erase my info",
+    "|erase my number|erase me|lose my number|lose this number|forget my number|forget this number",
+    "|unsubscribe|unsub|opt out|opt-out|optout|opt me out|opting out|opted out|revoke|revoking",
+    "|withdraw my consent|withdraw consent|withdrawing my consent|withdrawing consent|i do not consent",
+    "|i don't consent|i dont consent|no longer consent|no more text|no more texts|no more texting",
+    "|no more messages|no more msgs|no more msg|no more sms|no more calls|no more contact|no more of these",
+    "|do not call list|do-not-call|dnc list|do not disturb|leave me alone|leave us alone|leave me be",
+    "|quit texting|quit messaging|quit calling|quit contacting|cease|desist|blowing up my phone",
+    "|block this number|blocking this number|block your number|blocking your number|blocking you|i'm blocking",
+    "|im blocking|gonna block|going to block|i'll block|ill block|i will block|will block you|block you",
+    "|block u|te bloqueo|los bloqueo|las bloqueo|voy a bloquear|los voy a bloquear|bloquear este numero",
+    "|bloquearlos|cut it out|knock it off|para de|pare de|paren de|deja de|dejen de|no me escribas",
+    "|no me escriban|no me mandes|no me manden|no me envies|no me envien|no me contactes|no me contacten",
+    "|no me vuelvas a|no me vuelvan a|no vuelvas a escribir|no vuelvan a escribir|no quiero mas mensajes",
+    "|no quiero recibir|no quiero mensajes|no quiero sus mensajes|no quiero textos",
+    "|no quiero llamadas ni mensajes|no quiero que me escriban|no quiero que me contacten|no mas mensajes",
+    "|no mas textos|no mas llamadas|borra mi numero|borren mi numero|borrar mi numero|elimina mi numero",
+    "|eliminen mi numero|eliminar mi numero|quita mi numero|quiten mi numero|sacame de|saquenme de|quitame de",
+    "|quitenme de|dar de baja|darme de baja|de baja|bajame|de la lista|dejame en paz|dejenme en paz",
+    "|no me molesten|no me molestes",
+);
+
+/// Dismissals that revoke unless negated ("the leak won't go away").
+const DISMISSALS: &str = "go away|get lost|fuck off|f off|piss off|buzz off|back off|bug off";
 
 /// Real words one letter away from "stop".
-const NOT_STOP: [&str; 8] = ["top", "step", "shop", "slop", "stow", "atop", "sop", "stops"];
+const NOT_STOP: [&str; 14] =
+    ["top", "step", "shop", "slop", "stow", "atop", "sop", "stops", "spot", "soto", "tops", "stoop", "stomp", "sup"];
 
 /// What may follow "stop" for it to be about contacting the lead.
-const STOP_OBJECTS: [&str; 36] = [
-    "text",
-    "texting",
-    "txt",
-    "txting",
-    "texts",
-    "msg",
-    "msging",
-    "msgs",
-    "message",
-    "messages",
-    "messaging",
-    "contact",
-    "contacting",
-    "calling",
-    "call",
-    "calls",
-    "emailing",
-    "sending",
-    "bothering",
-    "spamming",
-    "it",
-    "now",
-    "please",
-    "pls",
-    "plz",
-    "subscription",
-    "consent",
-    "these",
-    "this",
-    "all",
-    "blowing",
-    "mandando",
-    "enviando",
-    "escribiendo",
-    "con",
-    "mensajes",
-];
+const STOP_OBJECTS: &str = concat!(
+    "text|texting|textin|texing|txt|txting|texts|msg|msging|msgs|message|messages|messaging|sms|contact",
+    "|contacting|calling|call|calls|ringing|email|emails|emailing|sending|bothering|bugging|pestering",
+    "|harassing|hounding|spamming|reaching|hitting|it|now|please|pls|plz|subscription|consent|these|this|all",
+    "|blowing|mandando|mandarme|enviando|escribiendo|escribirme|llamando|con|mensajes",
+);
 
 /// Keywords of the STOP family that revoke when they open a short message or are followed by
 /// what they stop ("cancel these texts", "End messages", "revoke consent").
-const LEADING: [&str; 8] = ["stop", "stopall", "unsubscribe", "cancel", "end", "quit", "revoke", "optout"];
+const LEADING: [&str; 9] = ["stop", "stopall", "unsubscribe", "unsub", "cancel", "end", "quit", "revoke", "optout"];
 
-/// Words that negate a contact verb ("don't ever call or text me again").
-const NEGATIONS: [&str; 4] = ["don't", "dont", "never", "not"];
+/// After a leading keyword in a short message, words that make it about something else
+/// ("stop by", "end of month", "cancel my plan").
+const NOT_AFTER_LEADING: &str = "by|in|over|at|the|of|my|our|a|an|that|for|on|to|his|her|their";
+
+/// Determiners between a leading keyword and its object ("cancel my subscription").
+const DETERMINERS: &str = "my|the|your|ur|these|those|all|our|this|any";
+
 /// Contact verbs.
-const CONTACT: [&str; 8] = ["text", "call", "contact", "message", "msg", "txt", "email", "txting"];
+const CONTACT: &str = "text|call|contact|message|msg|txt|email|txting|texting|calling|messaging|contacting|sms";
+/// Contact verbs that are about the messages themselves (not only calls).
+const WRITTEN: &str = "text|contact|message|msg|txt|email|txting|texting|messaging|contacting|sms";
+/// May come between a negation and its contact verb ("don't you ever text me").
+const NEGATION_GAP: &str = "ever|evr|even|please|pls|plz|you|u|ya|guys|anyone|y'all|yall|dare";
+/// Words that turn a negated contact verb into a restriction ("don't call before noon").
+const TIME_LIMITS: &str = "before|after|until|till|til|during|between|past|at|on|early|late|so|while";
+/// What unwanted contact is called ("I don't want any more texts").
+const CONTACT_NOUNS: &str = concat!(
+    "text|texts|txt|txts|texting|message|messages|msg|msgs|sms|contact|contacted|receive|receiving",
+    "|solicitations",
+);
 
 /// The revocation in `norm` (already normalised), if there is one.
 pub fn opt_out_phrase(norm: &str) -> Option<String> {
-    let letters: String = norm
-        .chars()
-        .map(|c| if c.is_alphanumeric() || c == '\'' { c } else { ' ' })
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    if KEYWORDS.contains(&letters.as_str()) {
-        return Some(letters);
+    let mut letters = letters_only(norm);
+    // A stop sign on its own.
+    if letters.is_empty() && norm.contains('🛑') {
+        return Some("🛑".to_owned());
     }
-    // One-word typos of the two commonest keywords.
-    if !letters.contains(' ') {
-        if (3..=5).contains(&letters.len()) && damerau(&letters, "stop") <= 1 && !NOT_STOP.contains(&letters.as_str()) {
-            return Some(letters);
-        }
-        if letters.len() >= 8 && damerau(&letters, "unsubscribe") <= 2 {
-            return Some(letters);
-        }
+    // Spelled out: "s t o p".
+    if letters.len() >= 5 && letters.split(' ').all(|w| w.chars().count() == 1) {
+        letters.retain(|c| c != ' ');
     }
-    if let Some(p) = PHRASES.iter().find(|p| contains_phrase(norm, p)) {
+    if let Some(k) = keyword(&letters, KEYWORDS) {
+        return Some(k);
+    }
+    if let Some(k) = sentence_keyword(norm) {
+        return Some(k);
+    }
+    let words: Vec<&str> = letters.split(' ').collect();
+    // Slices of `norm` itself, for the phrase search.
+    let spans: Vec<&str> = self::words(norm).collect();
+    let bits = bloom(&spans);
+    if let Some(w) = words.iter().find(|w| unsubscribe_typo(w)) {
+        return Some((*w).to_owned());
+    }
+    if let Some(p) = PHRASES.split('|').find(|p| has_phrase(norm, &spans, bits, p)) {
         return Some((*p).to_owned());
     }
-    leading_keyword(norm, &letters).or_else(|| never_again(&letters)).or_else(|| stop_request(&letters))
+    leading_keyword(norm, &words)
+        .or_else(|| list_removal(&words))
+        .or_else(|| negated_contact(&words))
+        .or_else(|| unwanted_contact(&words))
+        .or_else(|| stop_request(&words))
+        .or_else(|| dismissal(norm, &spans, bits))
+}
+
+/// Letters, digits and apostrophes, one space between words.
+fn letters_only(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for w in words(text) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// `letters` is one of `list` once courtesy words are trimmed from both ends, or a one-word
+/// typo of "stop".
+fn keyword(letters: &str, list: &str) -> Option<String> {
+    if listed(list, letters) {
+        return Some(letters.to_owned());
+    }
+    let words: Vec<&str> = letters.split(' ').collect();
+    let first = words.iter().position(|w| !listed(COURTESY, w))?;
+    let last = words.iter().rposition(|w| !listed(COURTESY, w))?;
+    let core = words[first..=last].join(" ");
+    if listed(list, &core) {
+        return Some(core);
+    }
+    // One-word typos of the commonest keyword ("stpo", "srop", "stopp").
+    let stop_typo = first == last
+        && (3..=5).contains(&core.len())
+        && damerau(&core, "stop") <= 1
+        && !NOT_STOP.contains(&core.as_str());
+    stop_typo.then_some(core)
+}
+
+/// A sentence of its own that is a keyword ("wrong number. please remove", "who is this? stop").
+fn sentence_keyword(norm: &str) -> Option<String> {
+    let separator = |c: char| !(c.is_alphanumeric() || c == '\'' || c == ' ' || c == '-' || c == '#' || c == '$');
+    if !norm.contains(separator) && !norm.contains(" - ") {
+        return None;
+    }
+    let about_booking = || words(norm).any(|w| listed(CANCEL_CONTEXT, w));
+    // A spaced dash ends a sentence too ("wrong number - stop").
+    norm.split(" - ")
+        .flat_map(|part| part.split(separator))
+        .map(letters_only)
+        .filter(|s| !s.is_empty())
+        .find_map(|clause| keyword(&clause, CLAUSE_KEYWORDS).filter(|k| k != "cancel" || !about_booking()))
+}
+
+/// A typo of "unsubscribe" (or "unsubscribed") as one word of a longer message.
+fn unsubscribe_typo(w: &str) -> bool {
+    (8..=13).contains(&w.len()) && w.starts_with("un") && damerau(w, "unsubscribe") <= 2
+        || (10..=12).contains(&w.len()) && damerau(w, "unsubscribe") <= 1
 }
 
 /// A STOP-family keyword opening the message as a sentence of its own ("STOP. How did you get
-/// this number?"), or followed by what it stops ("cancel these texts").
-fn leading_keyword(norm: &str, letters: &str) -> Option<String> {
-    let words: Vec<&str> = letters.split(' ').collect();
+/// this number?"), or followed by what it stops ("cancel these texts", "cancel my
+/// subscription").
+fn leading_keyword(norm: &str, words: &[&str]) -> Option<String> {
     let first = *words.first()?;
-    if !LEADING.contains(&first) {
+    if !LEADING.contains(&first) || first == "cancel" && words.iter().any(|w| listed(CANCEL_CONTEXT, w)) {
         return None;
     }
-    let own_sentence = norm[first.len()..].trim_start().starts_with(['.', '!', ',', ';']);
+    // "STOP. How did you get this number?", "STOP - I never signed up", "stop 🛑 wrong number".
+    let own_sentence = norm.starts_with(first)
+        && norm
+            .get(first.len()..)
+            .and_then(|rest| rest.trim_start().chars().next())
+            .is_some_and(|c| !c.is_alphanumeric() && c != '\'');
     let next = words.get(1).copied().unwrap_or("");
-    let object =
-        STOP_OBJECTS.contains(&next) || (words.len() <= 3 && !["by", "in", "over", "at", "the"].contains(&next));
+    let after = words.get(2).copied().unwrap_or("");
+    let object = listed(STOP_OBJECTS, next)
+        || listed(DETERMINERS, next) && listed(STOP_OBJECTS, after)
+        || (words.len() <= 3 && !listed(NOT_AFTER_LEADING, next));
     (own_sentence || object).then(|| words[..words.len().min(2)].join(" "))
 }
 
-/// A negated contact verb with "again" or "ever": "don't ever call or text me again".
-fn never_again(letters: &str) -> Option<String> {
-    let words: Vec<&str> = letters.split(' ').collect();
-    let neg = words.iter().position(|w| NEGATIONS.contains(w))?;
-    let verb = words.iter().skip(neg + 1).take(4).position(|w| CONTACT.contains(w))? + neg + 1;
-    let emphatic = words[neg + 1..verb].contains(&"ever") || words[verb..].contains(&"again");
-    emphatic.then(|| words[neg..=verb].join(" "))
+/// Removal verbs for [`list_removal`].
+const REMOVAL: &str = concat!(
+    "remove|removed|removing|delete|deleted|deleting|erase|erased|drop|taken|quitar|quitame|quitenme|quiten",
+    "|quiteme|sacar|sacame|saquen|saquenme|saqueme|borrar|borren|borrenme|borrame|borreme|eliminar|eliminen",
+    "|eliminenme|eliminame|elimineme|discontinue",
+);
+/// What a lead is on ("your list", "your database"); not "system", which is solar hardware.
+const LISTS: &str = "list|lists|mailing|database|contacts|roster|lista|listas|registros";
+
+/// A removal verb with a list a few words on: "I'd like to be removed from your list",
+/// "delete me from your database", "quítenme de sus listas".
+fn list_removal(words: &[&str]) -> Option<String> {
+    let verb = words.iter().position(|w| listed(REMOVAL, w))?;
+    let list = words[verb + 1..].iter().take(6).position(|w| listed(LISTS, w))? + verb + 1;
+    // "the list of things to do" is not a contact list.
+    if words.get(list + 1) == Some(&"of") {
+        return None;
+    }
+    Some(format!("{} … {}", words[verb], words[list]))
 }
 
-/// "stop" (or "quit") followed within two words by something about contacting, and not
-/// negated ("don't stop") or a visit ("stop by").
-fn stop_request(letters: &str) -> Option<String> {
-    let words: Vec<&str> = letters.split(' ').collect();
+/// A negated contact verb: "don't text me", "please don't call or text", "don't ever call me
+/// again". A bare "don't call" is a channel preference (text only), not a revocation.
+fn negated_contact(words: &[&str]) -> Option<String> {
     for (i, w) in words.iter().enumerate() {
-        let verb = *w == "stop" || *w == "quit" || *w == "cease";
-        if !(verb || damerau(w, "stop") == 1 && w.len() >= 4 && !NOT_STOP.contains(w)) {
+        let strong = matches!(*w, "don't" | "dont" | "dnt" | "never") || *w == "not" && i > 0 && words[i - 1] == "do";
+        if !(strong || *w == "not") {
             continue;
         }
-        let negated = i > 0 && ["don't", "dont", "not", "never", "no"].contains(&words[i - 1])
+        let Some(gap) = words[i + 1..].iter().take(3).position(|n| !listed(NEGATION_GAP, n)) else {
+            continue;
+        };
+        let at = i + 1 + gap;
+        let verb = words[at];
+        if !listed(CONTACT, verb) {
+            continue;
+        }
+        let rest = &words[at + 1..];
+        let emphatic = words[i + 1..at].contains(&"ever")
+            || rest.iter().any(|n| ["again", "anymore", "ever"].contains(n))
+            || rest.windows(2).any(|p| p == ["no", "more"] || p == ["at", "all"]);
+        // "don't text me before 9": a restriction, not a revocation.
+        let object = usize::from(rest.first().is_some_and(|n| ["me", "us", "him", "her"].contains(n)));
+        let restricted = rest.get(object).is_some_and(|n| listed(TIME_LIMITS, n));
+        if restricted && !emphatic {
+            continue;
+        }
+        // "I don't text much": a habit, not a request.
+        let own_habit = i > 0 && ["i", "we"].contains(&words[i - 1]);
+        let written = listed(WRITTEN, verb) && !own_habit;
+        // "call or text", "calling and texting": both channels.
+        let both = verb.starts_with("call")
+            && ["or", "and", "nor", "n"].contains(&rest.first().copied().unwrap_or(""))
+            && rest.get(1).is_some_and(|n| listed(WRITTEN, n));
+        if emphatic || strong && (written || both) {
+            return Some(words[i..=at].join(" "));
+        }
+    }
+    None
+}
+
+/// Not wanting the messages: "I don't want any more texts", "no longer wish to receive these",
+/// "I do not want to be contacted".
+fn unwanted_contact(words: &[&str]) -> Option<String> {
+    for (i, w) in words.iter().enumerate() {
+        if !["want", "wish", "wanna", "like", "consent"].contains(w) {
+            continue;
+        }
+        let before = &words[i.saturating_sub(2)..i];
+        let negated = before.iter().any(|b| ["don't", "dont", "not", "longer", "never"].contains(b));
+        if negated && words[i + 1..].iter().take(5).any(|n| listed(CONTACT_NOUNS, n)) {
+            return Some(words[i.saturating_sub(2)..=i].join(" "));
+        }
+    }
+    None
+}
+
+/// "stop" (or "quit", or a typo of "stop") followed within two words by something about
+/// contacting, or ending the message; not negated ("don't stop") or a visit ("stop by").
+fn stop_request(words: &[&str]) -> Option<String> {
+    for (i, w) in words.iter().enumerate() {
+        let verb = ["stop", "quit", "cease", "discontinue", "stahp", "stawp"].contains(w);
+        if !(verb || (4..=5).contains(&w.len()) && damerau(w, "stop") == 1 && !NOT_STOP.contains(w)) {
+            continue;
+        }
+        // "don't stop", and the lead's own plans: "I'll stop texting back".
+        let negated = i > 0
+            && [
+                "don't", "dont", "not", "never", "no", "won't", "wont", "didn't", "didnt", "i'll", "ill", "i", "we",
+                "we'll", "i'm", "im",
+            ]
+            .contains(&words[i - 1])
             || i > 1 && words[i - 2] == "do" && words[i - 1] == "not";
         if negated {
             continue;
         }
         let next = words.get(i + 1).copied().unwrap_or("");
-        if ["by", "in", "over", "at", "to", "for", "and", "the"].contains(&next) {
+        if ["by", "in", "over", "at", "to", "for", "and", "the", "of", "looking", "working", "using"].contains(&next) {
             continue;
         }
-        let near = words.iter().skip(i + 1).take(2).any(|n| STOP_OBJECTS.contains(n));
-        let last = i + 1 == words.len();
+        // "stop texting me", "stop with all the texts".
+        let reach = if next == "with" { 4 } else { 2 };
+        let near = words.iter().skip(i + 1).take(reach).any(|n| listed(STOP_OBJECTS, n));
+        let last = words[i + 1..].iter().all(|n| listed(COURTESY, n));
         if near || last {
             return Some(format!("stop {next}").trim_end().to_owned());
         }
     }
     None
+}
+
+/// "go away", "get lost": revocations when they open a sentence ("ok go away"), not as a
+/// statement about something else ("does the noise go away?").
+fn dismissal(norm: &str, words: &[&str], bits: u64) -> Option<String> {
+    let phrase = DISMISSALS.split('|').find(|p| has_phrase(norm, words, bits, p))?;
+    let (at, _) = find_phrase(norm, phrase, 0)?;
+    let clause = norm[..at].rsplit(['.', '!', '?', ',', ';']).next().unwrap_or("");
+    let opens = letters_only(clause)
+        .split(' ')
+        .all(|w| w.is_empty() || listed(COURTESY, w) || ["lol", "man", "just"].contains(&w));
+    opens.then(|| phrase.to_owned())
 }
 
 /// Optimal-string-alignment distance (transpositions count one).
@@ -351,6 +507,73 @@ mod tests {
         assert!(!contains_phrase("recall meeting", "call me"));
         assert!(contains_phrase("how much?", "?"));
         assert!(contains_phrase("llamame manana", "llámame"));
+    }
+
+    #[test]
+    fn phrase_tables_are_written_normalised() {
+        for list in [KEYWORDS, CLAUSE_KEYWORDS, COURTESY, CANCEL_CONTEXT, PHRASES, DISMISSALS, STOP_OBJECTS] {
+            for phrase in list.split('|') {
+                assert!(!phrase.is_empty());
+                assert_eq!(normalise(phrase), phrase);
+            }
+        }
+    }
+
+    #[test]
+    fn revocations_are_found_in_any_reasonable_wording() {
+        for t in [
+            "I'd like to be removed from your list",
+            "please don't call or text me",
+            "i don't want any more texts",
+            "I no longer wish to receive messages",
+            "opt me out",
+            "S.T.O.P",
+            "🛑",
+            "STOP - I never signed up for this",
+            "wrong number. please remove",
+            "who is this? stop",
+            "unsubscibe me",
+            "I said 'stop'",
+            "elimínenme de su lista",
+            "no me vuelvan a escribir",
+            "ya no quiero mensajes",
+            "I'm blocking this number",
+            "just go away",
+            "Please discontinue these messages",
+            "cancel my subscription",
+            "revoke my consent",
+            "dont msg me again",
+            "ugh stahp with the msgs",
+        ] {
+            assert!(opt_out_phrase(&normalise(t)).is_some(), "{t}");
+        }
+    }
+
+    #[test]
+    fn look_alikes_are_not_revocations() {
+        for t in [
+            "stop by friday",
+            "cancel my old plan?",
+            "remove the old unit",
+            "at the end of the month",
+            "end of month works",
+            "cancel appointment tomorrow",
+            "is there a cancellation fee?",
+            "I'll stop texting back if you keep calling",
+            "please don't call before noon, text is fine",
+            "DONT CALL. text.",
+            "can you not text me at 6am",
+            "does the noise go away after install?",
+            "remove the tree from the list of things to do",
+            "no more than $150 a month",
+            "I quit my job so money is tight",
+            "how much to stop the leak",
+            "the leak won't stop",
+            "stop worrying about it, I'm in",
+            "can I get on your list?",
+        ] {
+            assert!(opt_out_phrase(&normalise(t)).is_none(), "{t}");
+        }
     }
 
     #[test]

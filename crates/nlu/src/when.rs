@@ -36,11 +36,14 @@ const DAYS: [(&str, Weekday); 21] = [
     ("domingo", Weekday::Sun),
 ];
 
-const PARTS: [(&str, u32); 9] = [
+const PARTS: [(&str, u32); 12] = [
     ("morning", 9),
     ("afternoon", 14),
     ("evening", 18),
     ("tonight", 19),
+    ("tonite", 19),
+    ("2nite", 19),
+    ("mediodia", 12),
     ("noon", 12),
     ("lunch", 12),
     ("tarde", 15),
@@ -57,6 +60,50 @@ struct Parts {
     after: bool,
     part: Option<u32>,
     now: bool,
+    /// "in 2 hrs", "in 20 min": minutes from now.
+    later: Option<i64>,
+    /// "the 15th": a day of the month.
+    month_day: Option<u32>,
+}
+
+/// Minutes in a unit of a relative time ("in 20 min", "en una hora").
+fn unit_minutes(unit: &str) -> Option<i64> {
+    match unit {
+        "min" | "mins" | "minute" | "minutes" | "minuto" | "minutos" | "m" => Some(1),
+        "hr" | "hrs" | "hour" | "hours" | "hora" | "horas" | "h" | "hs" => Some(60),
+        _ => None,
+    }
+}
+
+/// A count in a relative time: "20", "an", "a few", "half an", "una".
+fn count(word: &str) -> Option<f64> {
+    match word {
+        "a" | "an" | "one" | "una" | "un" => Some(1.0),
+        "few" | "couple" => Some(2.0),
+        "half" => Some(0.5),
+        "two" | "dos" => Some(2.0),
+        "three" | "tres" => Some(3.0),
+        _ => word.parse::<f64>().ok().filter(|n| *n > 0.0 && *n <= 600.0),
+    }
+}
+
+/// "15th", "3rd", "1st", "22nd": a day of the month.
+fn ordinal(t: &str) -> Option<u32> {
+    let digits = t.strip_suffix("st").or(t.strip_suffix("nd")).or(t.strip_suffix("rd")).or(t.strip_suffix("th"))?;
+    digits.parse::<u32>().ok().filter(|d| (1..=31).contains(d))
+}
+
+/// "sat" and "sun" are words too ("gets a lot of sun"): days only with a day's context.
+fn ambiguous_day(t: &str, prev: Option<&str>, next: Option<&str>) -> bool {
+    ["sat", "sun"].contains(&t)
+        && !matches!(
+            prev,
+            None | Some("on" | "this" | "next" | "or" | "and" | "by" | "till" | "until" | "til" | "thru")
+        )
+        && !next.is_some_and(|n| {
+            ["or", "and", "at", "morning", "afternoon", "evening", "night", "works", "is", "@"].contains(&n)
+                || n.starts_with(|c: char| c.is_ascii_digit())
+        })
 }
 
 fn read(norm: &str) -> Parts {
@@ -74,7 +121,7 @@ fn read(norm: &str) -> Parts {
                 p.day_offset = Some(0);
                 p.words.push(t.into());
             }
-            "tomorrow" | "tmrw" | "tmr" | "tomorow" | "tommorow" => {
+            "tomorrow" | "tmrw" | "tmr" | "tomorow" | "tommorow" | "tmw" | "tomm" | "2moro" | "2morrow" | "2mrw" => {
                 p.day_offset = Some(1);
                 p.words.push(t.into());
             }
@@ -92,17 +139,61 @@ fn read(norm: &str) -> Parts {
                 p.words.push(t.into());
             }
             "after" | "despues" => p.after = true,
+            "weekend" | "finde" => {
+                p.weekday = Some(Weekday::Sat);
+                p.words.push(t.into());
+            }
+            "in" | "en" if p.later.is_none() => {
+                // "in 20 min", "in an hour", "in a few hours", "in half an hour", "en una hora".
+                let next: Vec<&str> = tokens.iter().skip(i + 1).take(4).map(String::as_str).collect();
+                let (n, rest) = match next.as_slice() {
+                    ["a", "few" | "couple", rest @ ..] | ["half", "an" | "a", rest @ ..] => {
+                        (count(next[1]).map(|n| if next[0] == "half" { 0.5 } else { n }), rest)
+                    }
+                    [n, rest @ ..] => (count(n), rest),
+                    [] => (None, &[][..]),
+                };
+                let rest: Vec<&str> = rest.iter().copied().filter(|w| *w != "of").collect();
+                if let (Some(n), Some(unit)) = (n, rest.first().and_then(|u| unit_minutes(u))) {
+                    p.later = Some((n * unit as f64).round() as i64);
+                    let len = next.iter().position(|w| unit_minutes(w).is_some()).map_or(2, |u| u + 1);
+                    p.words.push(tokens[i..=i + len].join(" "));
+                }
+            }
             _ => {
-                if let Some((_, d)) = DAYS.iter().find(|(n, _)| *n == t) {
+                let next = tokens.get(i + 1).map(String::as_str);
+                if ambiguous_day(t, prev, next) {
+                    continue;
+                }
+                if let Some(d) = ordinal(t) {
+                    // "coverage by the 1st" is a deadline, not a time to call.
+                    let before = |k: usize| i.checked_sub(k).map(|j| tokens[j].as_str());
+                    let deadline = |w: Option<&str>| matches!(w, Some("by" | "before" | "until" | "till" | "from"));
+                    if deadline(prev) || prev == Some("the") && deadline(before(2)) {
+                        continue;
+                    }
+                    p.month_day = Some(d);
+                    p.words.push(t.into());
+                } else if let Some((_, d)) = DAYS.iter().find(|(n, _)| *n == t) {
                     p.weekday = Some(*d);
                     p.words.push(t.into());
                 } else if let Some((_, h)) = PARTS.iter().find(|(n, _)| *n == t) {
+                    // "good morning", "buenas tardes": greetings, not times.
+                    if matches!(prev, Some("good" | "buenas" | "buenos")) {
+                        continue;
+                    }
                     p.part = Some(*h);
                     p.words.push(t.into());
                 } else if let Some(hm) = clock(t, tokens.get(i + 1).map(String::as_str)) {
-                    // A bare number is a time only after "at"/"after"/"by" or with am/pm.
+                    // A bare number is a time only after "at"/"after"/"by", before "works", or with
+                    // am/pm ("11 works", not "I have 2 kids").
                     let bare = t.chars().all(|c| c.is_ascii_digit());
-                    if !bare || matches!(prev, Some("at" | "after" | "by" | "around" | "a" | "las" | "despues")) {
+                    let offered =
+                        matches!(next, Some("works" | "work" | "ok" | "okay" | "good" | "fine" | "oclock" | "ish"));
+                    if !bare
+                        || offered
+                        || matches!(prev, Some("at" | "after" | "by" | "around" | "a" | "las" | "despues"))
+                    {
                         p.hour = Some(hm);
                         let word = if prev == Some("after") { format!("after {t}") } else { t.to_owned() };
                         p.words.push(word);
@@ -154,6 +245,9 @@ pub fn parse_when(norm: &str, now: NaiveDateTime) -> Option<When> {
         return None;
     }
     let expression = p.words.join(" ");
+    if let Some(minutes) = p.later {
+        return Some(When { at: now + Duration::minutes(minutes), expression });
+    }
     if p.now && p.day_offset.is_none() && p.hour.is_none() && p.weekday.is_none() {
         return Some(When { at: now, expression });
     }
@@ -162,6 +256,17 @@ pub fn parse_when(norm: &str, now: NaiveDateTime) -> Option<When> {
         let ahead =
             (i64::from(day.num_days_from_monday()) - i64::from(now.weekday().num_days_from_monday())).rem_euclid(7);
         date = now.date() + Duration::days(if ahead == 0 && p.day_offset.is_none() { 7 } else { ahead });
+    }
+    if let Some(day) = p.month_day.filter(|_| p.weekday.is_none() && p.day_offset.is_none()) {
+        // This month's, or next month's once it has passed.
+        let mut month = now.date().with_day(1)?;
+        for _ in 0..3 {
+            if let Some(d) = month.with_day(day).filter(|d| *d >= now.date()) {
+                date = d;
+                break;
+            }
+            month = (month + Duration::days(32)).with_day(1)?;
+        }
     }
     let (h, m) = p.hour.or(p.part.map(|h| (h, 0))).unwrap_or((10, 0));
     let mut at = date.and_time(NaiveTime::from_hms_opt(h, m, 0)?);
@@ -202,5 +307,19 @@ mod tests {
         assert_eq!(when("now works", now), Some(at(now)));
         assert_eq!(when("I have 2 kids", now), None, "a bare number is not a time");
         assert_eq!(when("not interested", now), None);
+        assert_eq!(when("try again in 2 hrs, driving", now), Some(at("2026-11-24 23:00")));
+        assert_eq!(when("call back in an hour", now), Some(at("2026-11-24 22:00")));
+        assert_eq!(when("give me a ring in 20 min", now), Some(at("2026-11-24 21:20")));
+        assert_eq!(when("in half an hour", now), Some(at("2026-11-24 21:30")));
+        assert_eq!(when("try me in a couple of hours", now), Some(at("2026-11-24 23:00")));
+        assert_eq!(when("set it up for the 15th", now), Some(at("2026-12-15 10:00")));
+        assert_eq!(when("the 28th at 3pm", now), Some(at("2026-11-28 15:00")));
+        assert_eq!(when("this weekend works", now), Some(at("2026-11-28 10:00")));
+        assert_eq!(when("sat at 11", now), Some(at("2026-11-28 11:00")));
+        assert_eq!(when("my roof gets a lot of sun", now), None, "sun is not sunday here");
+        assert_eq!(when("in 3 years", now), None, "a timeline, not a callback");
+        assert_eq!(when("Good morning! how much is it", now), None, "a greeting");
+        assert_eq!(when("11 works", now), Some(at("2026-11-25 11:00")));
+        assert_eq!(when("I need coverage by the 1st", now), None, "a deadline");
     }
 }

@@ -1,7 +1,8 @@
 //! The shipped corpus, scored: opt-out must be found every time and never invented; intent
-//! quality must not regress. `dev.jsonl` is what the rules were written against; `test.jsonl`
-//! was written separately and held out for intents (its opt-out misses did shape the opt-out
-//! patterns), so its intent figures are the honest ones.
+//! quality must not regress. `dev.jsonl` and `test.jsonl` are both tuning data now: the rules
+//! were written against them (as phrase families, never as their sentences), so their figures
+//! are a regression guard, not an estimate. The honest, held-out figure comes from
+//! `holdout.jsonl`, which the rules are never tuned on.
 
 use nlu::{Labelled, evaluate};
 
@@ -19,16 +20,30 @@ fn corpus(name: &str) -> Vec<Labelled> {
 fn opt_outs_are_never_missed_and_never_invented() {
     for name in ["dev.jsonl", "test.jsonl"] {
         let e = evaluate(&corpus(name));
-        assert!(e.opt_out.recall >= 0.99, "{name}: {:?}", e.opt_out);
-        assert!(e.opt_out.precision >= 0.97, "{name}: {:?}", e.opt_out);
+        assert!(e.opt_out.recall >= 1.0, "{name}: {:?}", e.opt_out);
+        assert!(e.opt_out.precision >= 0.99, "{name}: {:?}", e.opt_out);
     }
 }
 
 #[test]
 fn intent_quality_does_not_regress() {
+    // Both 1.0 when the thresholds were set.
     let dev = evaluate(&corpus("dev.jsonl"));
-    assert!(dev.messages >= 220 && dev.macro_f1 >= 0.95, "dev: {} {:?}", dev.macro_f1, dev.errors);
+    assert!(dev.messages >= 220 && dev.macro_f1 >= 0.99, "dev: {} {:?}", dev.macro_f1, dev.errors);
     let test = evaluate(&corpus("test.jsonl"));
-    // Held out: 0.821 when written; the target is 0.85.
-    assert!(test.messages >= 130 && test.macro_f1 >= 0.80, "test: {} {:?}", test.macro_f1, test.errors);
+    assert!(test.messages >= 130 && test.macro_f1 >= 0.99, "test: {} {:?}", test.macro_f1, test.errors);
+}
+
+/// The held-out figure: `holdout.jsonl` (180 replies) was written by someone who never saw the
+/// rules, after they were tuned, and the rules were never changed to fit it. Measured when it
+/// was first scored: macro-F1 0.921 (target 0.85 met); opt-out precision 0.962 and recall
+/// 0.962 (one revocation missed, one false revocation: the 0.99 / 0.97 target is NOT met on
+/// held-out text; see docs/sms.md). This keeps those figures from getting worse.
+#[test]
+fn held_out_figures_do_not_regress() {
+    let holdout = evaluate(&corpus("holdout.jsonl"));
+    assert_eq!(holdout.messages, 180);
+    assert!(holdout.macro_f1 >= 0.92, "holdout: {} {:?}", holdout.macro_f1, holdout.errors);
+    assert!(holdout.opt_out.recall >= 0.96, "holdout: {:?}", holdout.opt_out);
+    assert!(holdout.opt_out.precision >= 0.96, "holdout: {:?}", holdout.opt_out);
 }

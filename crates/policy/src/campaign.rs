@@ -29,6 +29,8 @@ pub struct CampaignPolicy {
     pub channel_gap_secs: i64,
     /// Automated contact needs express written consent (true unless counsel says otherwise).
     pub require_express_written: bool,
+    /// How long the SMS agent collects a burst of inbound messages before answering once.
+    pub agent_window: chrono::Duration,
 }
 
 impl Default for CampaignPolicy {
@@ -41,6 +43,7 @@ impl Default for CampaignPolicy {
             marketing_sms_per_month: DEFAULT_MARKETING_SMS_PER_MONTH,
             channel_gap_secs: DEFAULT_CHANNEL_GAP_SECS,
             require_express_written: true,
+            agent_window: chrono::Duration::seconds(i64::from(domain::campaign::DEFAULT_BATCH_WINDOW_SECS)),
         }
     }
 }
@@ -95,7 +98,8 @@ impl CampaignPolicy {
     /// `"weekends": false`) and `caps` (`sms_per_24h`, `calls_per_24h`,
     /// `marketing_sms_per_month`, `channel_gap_secs`, `require_express_written`).
     pub fn from_campaign(campaign: &Campaign) -> Result<Self, ValidationError> {
-        Self::from_json(&campaign.windows, &campaign.caps)
+        let policy = Self::from_json(&campaign.windows, &campaign.caps)?;
+        Ok(Self { agent_window: campaign.agent.batch_window(), ..policy })
     }
 
     /// As `from_campaign`, from the two JSON objects.
@@ -145,6 +149,7 @@ impl CampaignPolicy {
             marketing_sms_per_month: c.marketing_sms_per_month.unwrap_or(DEFAULT_MARKETING_SMS_PER_MONTH),
             channel_gap_secs: gap,
             require_express_written: c.require_express_written.unwrap_or(true),
+            ..Self::default()
         })
     }
 }

@@ -69,6 +69,7 @@ impl Planned {
                     source: MessageSource::System,
                     provider: None,
                     provider_message_id: None,
+                    transactional: false,
                 },
                 ActionKind::SendSms,
                 "sent",
@@ -113,6 +114,8 @@ pub enum Executed {
 pub struct Decision {
     /// Timers to create.
     pub schedule: Vec<Planned>,
+    /// Have the SMS agent answer at this instant (the end of the batching window).
+    pub agent_reply: Option<DateTime<Utc>>,
     /// Cancel every pending timer of the conversation, for this reason.
     pub cancel_pending: Option<String>,
     /// Why (for the decision record).
@@ -125,15 +128,22 @@ impl Decision {
         self
     }
 
-    /// The `action_cancelled` events `cancel_pending` means for `state`: one per pending timer.
+    /// The `action_cancelled` events `cancel_pending` means for `state`: one per pending
+    /// contact. A pending SMS agent reply is left alone: the lead is owed an answer whatever
+    /// the cadence does (an opt-out cancels it through the store, with everything else).
     pub fn cancellations(&self, state: &ConversationState) -> Vec<Event> {
         let Some(reason) = &self.cancel_pending else { return vec![] };
-        state.pending.keys().map(|id| Event::ActionCancelled { action_id: *id, reason: reason.clone() }).collect()
+        state
+            .pending
+            .iter()
+            .filter(|(_, p)| p.kind != ActionKind::SmsAgentReply)
+            .map(|(id, _)| Event::ActionCancelled { action_id: *id, reason: reason.clone() })
+            .collect()
     }
 
     /// Nothing to do.
     pub fn is_empty(&self) -> bool {
-        self.schedule.is_empty() && self.cancel_pending.is_none()
+        self.schedule.is_empty() && self.cancel_pending.is_none() && self.agent_reply.is_none()
     }
 
     /// Nothing to do and nothing to say: no effects and no reasons worth recording.
@@ -166,7 +176,7 @@ pub struct Router<'a> {
 
 /// Event kinds [`Router::decide`] may act on; for every other kind it decides nothing, so a
 /// worker can move past them without loading the conversation.
-pub const REACTS_TO: [&str; 11] = [
+pub const REACTS_TO: [&str; 12] = [
     "lead_created",
     "intent_detected",
     "sms_received",
@@ -178,6 +188,7 @@ pub const REACTS_TO: [&str; 11] = [
     "action_executed",
     "action_cancelled",
     "call_ended",
+    "agent_replied",
 ];
 
 impl Router<'_> {
@@ -231,7 +242,7 @@ impl Router<'_> {
                         lead_requested: true,
                     }],
                     cancel_pending: Some("superseded: the lead asked for a call".into()),
-                    reasons: vec![],
+                    ..Decision::default()
                 }
                 .reason(
                     "escalation",
@@ -247,8 +258,37 @@ impl Router<'_> {
                     Decision::default()
                 }
             }
-            Event::SmsReceived { .. }
-            | Event::TranscriptTurn { role: Role::Lead, .. }
+            Event::SmsReceived { keyword, .. } => {
+                let mut decision = match stop {
+                    Some(why) if has_pending_step => {
+                        Decision { cancel_pending: Some(format!("cadence stopped: {why}")), ..Decision::default() }
+                            .reason("cadence_stopped", why)
+                    }
+                    _ => Decision::default(),
+                };
+                let waiting = state.pending.values().any(|p| p.kind == ActionKind::SmsAgentReply);
+                if let (None, None, false) = (keyword, agent_silenced(state), waiting) {
+                    let window = self.gate.campaign.agent_window;
+                    decision.agent_reply = Some(now + window);
+                    decision = decision.reason(
+                        "sms_agent",
+                        format!("the SMS agent answers the lead's messages after a {} s window", window.num_seconds()),
+                    );
+                }
+                decision
+            }
+            // Messages that arrived while the agent was answering: answer them too.
+            Event::AgentReplied { .. } => {
+                let waiting = state.pending.values().any(|p| p.kind == ActionKind::SmsAgentReply);
+                if state.agent.owes_answer() && !waiting && agent_silenced(state).is_none() {
+                    let window = self.gate.campaign.agent_window;
+                    Decision { agent_reply: Some(now + window), ..Decision::default() }
+                        .reason("sms_agent", "the lead wrote again while the agent was answering")
+                } else {
+                    Decision::default()
+                }
+            }
+            Event::TranscriptTurn { role: Role::Lead, .. }
             | Event::CallAnswered { .. }
             | Event::ConsentRevoked { .. }
             | Event::StatusChanged { .. }
@@ -344,6 +384,18 @@ impl Router<'_> {
         let record = record(planned, gate.verdict, gate.reasons.clone(), next);
         DueDecision { verdict: gate.verdict, at, gate: Some(gate), record }
     }
+}
+
+/// Why the SMS agent must not answer, if it must not: the lead opted out, or a person has the
+/// conversation.
+pub fn agent_silenced(state: &ConversationState) -> Option<&'static str> {
+    if state.opted_out() || state.status == Some(ConversationStatus::Dnc) {
+        return Some("opted out");
+    }
+    if state.handoff.is_some() {
+        return Some("handed to a person");
+    }
+    None
 }
 
 fn record(

@@ -53,6 +53,7 @@ fn the_audit_flags_what_the_rules_forbid() {
             source: MessageSource::System,
             provider: None,
             provider_message_id: None,
+            transactional: false,
         },
     };
     state.apply(&sent).unwrap();
@@ -104,6 +105,7 @@ fn conversational_replies_are_exempt_from_the_marketing_cap_only() {
             source: MessageSource::System,
             provider: None,
             provider_message_id: None,
+            transactional: false,
         };
         push(&mut state, at - Duration::days(day), sent);
     }

@@ -74,6 +74,7 @@ fn sms_sent(at: DateTime<Utc>) -> (DateTime<Utc>, Event) {
             source: MessageSource::System,
             provider: None,
             provider_message_id: None,
+            transactional: false,
         },
     )
 }
@@ -340,6 +341,7 @@ fn scenario() -> impl Strategy<Value = (LeadContext, ConversationState, Contact,
                             source: MessageSource::SmsAgent,
                             provider: None,
                             provider_message_id: None,
+                            transactional: false,
                         },
                     )),
                 }

@@ -175,6 +175,7 @@ impl Lead {
                 provider: None,
                 provider_message_id: None,
                 media_count: 0,
+                keyword: None,
             },
         );
         if let Some(intent) = intent {
@@ -341,6 +342,7 @@ fn events_outside_reacts_to_never_move_the_router() {
             source: domain::vocab::MessageSource::Manual,
             provider: None,
             provider_message_id: None,
+            transactional: false,
         },
         Event::CallPlaced { call_id: CallId::new(), provider: None, provider_call_id: None },
         Event::ConsentGranted {
@@ -379,4 +381,75 @@ fn events_outside_reacts_to_never_move_the_router() {
         let decision = lead.router().decide(&state, &record, t0);
         assert!(decision.is_empty() && decision.reasons.is_empty(), "{}: {decision:?}", record.event.kind());
     }
+}
+
+/// The router's answer to a message from the lead, judged on the lead's current timeline.
+fn on_message(lead: &Lead, at: DateTime<Utc>, keyword: Option<&str>) -> policy::Decision {
+    let record = EventRecord {
+        conversation_id: ConversationId::from_uuid(uuid::Uuid::nil()),
+        seq: Seq(lead.records.len() as u64 + 1),
+        at,
+        recorded_at: at,
+        event: Event::SmsReceived {
+            message_id: MessageId::new(),
+            body: "hello".into(),
+            provider: None,
+            provider_message_id: None,
+            media_count: 0,
+            keyword: keyword.map(str::to_owned),
+        },
+    };
+    let mut state = lead.state.clone();
+    state.apply(&record).unwrap();
+    lead.router().decide(&state, &record, at)
+}
+
+#[test]
+fn a_burst_of_messages_gets_one_agent_reply_after_the_window() {
+    let t0 = utc("2026-11-17T15:00:00Z");
+    let mut lead = Lead::new("+12125550100", "text_first");
+    lead.created(t0);
+    let at = t0 + Duration::minutes(1);
+    let first = on_message(&lead, at, None);
+    assert_eq!(first.agent_reply, Some(at + Duration::seconds(7)), "the default window is 7 s");
+    // While that reply is pending, more messages join the same burst.
+    let reply_id = ActionId::new();
+    lead.push(
+        at,
+        Event::ActionScheduled {
+            action_id: reply_id,
+            kind: domain::vocab::ActionKind::SmsAgentReply,
+            channel: Some(Channel::Sms),
+            due_at: at + Duration::seconds(7),
+            idempotency_key: "k".into(),
+            step: None,
+        },
+    );
+    assert_eq!(on_message(&lead, at + Duration::seconds(2), None).agent_reply, None);
+    // Keywords are answered by the keyword rules, never by the agent.
+    let mut fresh = Lead::new("+12125550100", "text_first");
+    fresh.created(t0);
+    assert_eq!(on_message(&fresh, at, Some("help")).agent_reply, None);
+    // A cancellation for the cadence leaves the lead's pending answer alone.
+    let stop = policy::Decision { cancel_pending: Some("superseded".into()), ..policy::Decision::default() };
+    let cancelled: Vec<ActionId> = stop
+        .cancellations(&lead.state)
+        .iter()
+        .filter_map(|e| match e {
+            Event::ActionCancelled { action_id, .. } => Some(*action_id),
+            _ => None,
+        })
+        .collect();
+    assert!(!cancelled.contains(&reply_id), "{cancelled:?}");
+    // After an opt-out the agent says nothing.
+    lead.push(
+        at,
+        Event::ConsentRevoked {
+            channel: None,
+            consent_ids: vec![],
+            via: Some(Channel::Sms),
+            text: Some("STOP".into()),
+        },
+    );
+    assert_eq!(on_message(&lead, at + Duration::seconds(30), None).agent_reply, None);
 }

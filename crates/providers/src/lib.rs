@@ -3,19 +3,26 @@
 //! answers with its own id for the message or call. Real carriers report what happens next
 //! (delivery, answer, replies) by webhook; the [`sandbox`] carrier, which has no network, returns
 //! those reports as [`Delivery`]s for Throughline to deliver to itself when their time comes.
+//! [`TwilioCarrier`] and [`TelnyxCarrier`] speak the carriers' REST APIs; [`twilio`] and
+//! [`telnyx`] check their webhooks' signatures.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use domain::{CallId, ConversationId, E164, Event, Provider};
+use domain::{CallId, ConversationId, E164, Event, MessageSource, Provider};
 
+pub mod rest;
 pub mod sandbox;
 pub mod telnyx;
+pub mod telnyx_api;
 pub mod twilio;
+pub mod twilio_api;
 
 pub use sandbox::SandboxCarrier;
+pub use telnyx_api::{TelnyxAccount, TelnyxCarrier};
+pub use twilio_api::{TwilioAccount, TwilioCarrier};
 
 /// An SMS to send.
 #[derive(Debug, Clone)]
@@ -32,6 +39,14 @@ pub struct SmsRequest {
     pub idempotency_key: String,
     /// When Throughline asked.
     pub now: DateTime<Utc>,
+    /// The campaign's own API base for this carrier (a regional edge), if it set one.
+    pub api_base: Option<String>,
+    /// Where the carrier should report delivery (signed webhooks), if a public URL is known.
+    pub status_callback: Option<String>,
+    /// Who wrote it (carriers ignore it; the sandbox's simulated people read it).
+    pub source: MessageSource,
+    /// A keyword answer or confirmation.
+    pub transactional: bool,
 }
 
 /// A call to place.
@@ -49,6 +64,12 @@ pub struct CallRequest {
     pub idempotency_key: String,
     /// When Throughline asked.
     pub now: DateTime<Utc>,
+    /// The campaign's own API base for this carrier, if it set one.
+    pub api_base: Option<String>,
+    /// Where the carrier fetches call instructions when the call is answered (Twilio TwiML).
+    pub answer_url: Option<String>,
+    /// Where the carrier reports call progress.
+    pub status_callback: Option<String>,
 }
 
 /// What a carrier will report later about an accepted request, for carriers without webhooks.

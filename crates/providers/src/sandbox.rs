@@ -14,7 +14,7 @@ use std::time::Duration;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use domain::vocab::{AnsweredBy, CallOutcome};
-use domain::{Channel, Event, MessageId, Provider};
+use domain::{Channel, Event, MessageId, MessageSource, Provider};
 use sandbox::{Person, Rng};
 use store::HotState;
 
@@ -125,12 +125,24 @@ impl Carrier for SandboxCarrier {
         self.first_time(Channel::Sms, &request.idempotency_key, &provider_id, request.now).await?;
         let person = Person::for_number(self.seed, &request.to);
         let mut deliveries = Vec::new();
-        if rng.chance(person.reply_rate) {
+        // People answer the cadence's texts (a scripted conversation also answers the agent);
+        // nobody answers a keyword confirmation.
+        let from_cadence = request.source == MessageSource::System && !request.transactional;
+        let scripted = person.script.map(|s| s.answer(&request.body, from_cadence));
+        let replies = match scripted {
+            Some(answer) => answer.is_some(),
+            None => from_cadence && rng.chance(person.reply_rate),
+        };
+        if replies {
             let delay = rng.range(person.reply_delay.0, person.reply_delay.1.max(person.reply_delay.0 + 1));
             let reply_id = Self::provider_id("SB", &mut rng);
+            let mut message = person.reply.message(message_id(&mut rng), Some(reply_id.clone()));
+            if let (Some(Some(text)), Event::SmsReceived { body, .. }) = (scripted, &mut message) {
+                *body = text.to_owned();
+            }
             deliveries.push(Delivery {
                 at: request.now + chrono::Duration::seconds(delay),
-                events: person.reply.events(message_id(&mut rng), Some(reply_id.clone())),
+                events: vec![message],
                 dedupe_key: format!("sandbox:{reply_id}"),
             });
         }
@@ -196,6 +208,10 @@ mod tests {
             body: "hi".into(),
             idempotency_key: key.into(),
             now: Utc::now(),
+            api_base: None,
+            status_callback: None,
+            source: MessageSource::System,
+            transactional: false,
         }
     }
 
@@ -221,6 +237,9 @@ mod tests {
             from: E164::parse("+14155550100").unwrap(),
             idempotency_key: key.into(),
             now: Utc::now(),
+            api_base: None,
+            answer_url: None,
+            status_callback: None,
         };
         let ended = |r: &Receipt| match r.deliveries.last().unwrap().events.last().unwrap() {
             Event::CallEnded { outcome, .. } => *outcome,

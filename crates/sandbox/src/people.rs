@@ -51,18 +51,24 @@ impl Reply {
 }
 
 impl Reply {
-    /// What lands on the timeline when the person sends this reply: the message, then what it
-    /// means (an intent, or a revocation and the `dnc` status for STOP). Until the SMS agent
-    /// reads replies itself, the simulated person states its meaning along with its words.
-    pub fn events(self, message_id: MessageId, provider_message_id: Option<String>) -> Vec<Event> {
+    /// The message the person sends, as a carrier reports it. Its meaning is for the SMS
+    /// agent and the keyword rules to read, exactly as for a real lead's text.
+    pub fn message(self, message_id: MessageId, provider_message_id: Option<String>) -> Event {
         let provider = provider_message_id.as_ref().map(|_| Provider::Sandbox);
-        let mut events = vec![Event::SmsReceived {
+        Event::SmsReceived {
             message_id,
             body: self.text().into(),
             provider,
             provider_message_id,
             media_count: 0,
-        }];
+            keyword: None,
+        }
+    }
+
+    /// The message and what the SMS agent and keyword rules make of it (an intent, or a
+    /// revocation and the `dnc` status for STOP), for the simulator, which runs no agent.
+    pub fn events(self, message_id: MessageId, provider_message_id: Option<String>) -> Vec<Event> {
+        let mut events = vec![self.message(message_id, provider_message_id)];
         match self {
             Reply::OptOut => {
                 events.push(Event::ConsentRevoked {
@@ -113,6 +119,57 @@ pub struct Person {
     pub reply: Reply,
     /// Chance a live call ends with a booking.
     pub books_on_call: f64,
+    /// A conversation the person holds with the SMS agent, if scripted for one.
+    pub script: Option<Script>,
+}
+
+/// A scripted conversation with the SMS agent: the person reads each text and answers what it
+/// asks, as a real lead would.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    /// Interested: answers every qualification question and takes the first slot offered.
+    Qualifies,
+    /// Asks whether this is a bot, then for a real person.
+    WantsPerson,
+}
+
+impl Script {
+    /// The answer to a text, if the person answers it. `from_cadence` is true for the cadence's
+    /// own texts (not the agent's replies).
+    pub fn answer(self, body: &str, from_cadence: bool) -> Option<&'static str> {
+        let text = body.to_lowercase();
+        let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
+        match self {
+            Script::Qualifies => {
+                if from_cadence {
+                    Some("hi! yes, still interested")
+                } else if has(&["booked", "confirmed", "you're all set"]) {
+                    None
+                } else if has(&["would "]) && has(&[" or "]) && has(&["work"]) {
+                    Some("the first one works")
+                } else if has(&["decision", "spouse", "anyone else", "co-owner"]) {
+                    Some("just me, it's my house")
+                } else if has(&["budget"]) {
+                    Some("around $15k")
+                } else if has(&["when are you", "timeline", "hoping to", "how soon"]) {
+                    Some("next month ideally")
+                } else if has(&["project", "help you with", "looking for", "what can we"]) {
+                    Some("need a new roof, the old one leaks")
+                } else {
+                    None
+                }
+            }
+            Script::WantsPerson => {
+                if from_cadence {
+                    Some("wait, is this a bot?")
+                } else if has(&["will follow up", "will reach out", "will call you", "will be in touch"]) {
+                    None
+                } else {
+                    Some("I'd rather talk to a real person please")
+                }
+            }
+        }
+    }
 }
 
 const MOVED_TO: [&str; 6] = [
@@ -163,6 +220,7 @@ impl Person {
             voicemail_rate: 0.6,
             reply,
             books_on_call: 0.3,
+            script: None,
         }
     }
 
@@ -178,7 +236,11 @@ impl Person {
     /// | 4 | "STOP"                        | ring out                  |
     /// | 5 | never replies                 | answered, books           |
     /// | 6 | "not interested, thanks"      | ring out                  |
+    /// | 7 | qualifies with the agent, books the first slot | ring out |
+    /// | 8 | "is this a bot?", then asks for a person | ring out |
     ///
+    /// Scripts 0–6 answer only the cadence's texts, once; 7 and 8 hold a conversation with the
+    /// SMS agent ([`Script::answer`]). Nobody answers keyword confirmations.
     /// Every other number behaves as drawn from `seed` and the number, the same every time.
     pub fn for_number(seed: u64, phone: &E164) -> Self {
         let digits: u64 = phone
@@ -207,6 +269,11 @@ impl Person {
                 b'4' => scripted(Some(Reply::OptOut), false, false, false),
                 b'5' => scripted(None, true, false, true),
                 b'6' => scripted(Some(Reply::NotInterested), false, false, false),
+                b'7' | b'8' => Person {
+                    script: Some(if national.as_bytes()[8] == b'7' { Script::Qualifies } else { Script::WantsPerson }),
+                    reply_delay: (45, 45),
+                    ..scripted(None, false, false, false)
+                },
                 _ => person,
             };
         }

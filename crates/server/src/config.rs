@@ -27,6 +27,59 @@ pub struct Settings {
     pub compliance: ComplianceSettings,
     /// The sandbox carrier.
     pub sandbox: SandboxSettings,
+    /// Real carriers' credentials (each optional: a carrier without them is not used).
+    pub carriers: CarrierSettings,
+}
+
+/// Carrier accounts.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct CarrierSettings {
+    /// Twilio.
+    pub twilio: Option<TwilioSettings>,
+    /// Telnyx.
+    pub telnyx: Option<TelnyxSettings>,
+}
+
+/// A Twilio account. The auth token both authenticates REST calls and keys the
+/// `X-Twilio-Signature` on webhooks.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TwilioSettings {
+    /// `AC…`.
+    pub account_sid: String,
+    /// Auth token.
+    pub auth_token: SecretString,
+    /// REST base (a regional edge or a test double); campaigns may override it.
+    #[serde(default = "default_twilio_base")]
+    pub api_base: String,
+}
+
+/// A Telnyx account.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TelnyxSettings {
+    /// API key (REST).
+    pub api_key: SecretString,
+    /// The account's Ed25519 public key (base64), which signs webhooks.
+    pub public_key: String,
+    /// REST base; campaigns may override it.
+    #[serde(default = "default_telnyx_base")]
+    pub api_base: String,
+    /// Messaging profile to send from.
+    #[serde(default)]
+    pub messaging_profile_id: Option<String>,
+    /// Call Control connection that places calls.
+    #[serde(default)]
+    pub connection_id: Option<String>,
+}
+
+fn default_twilio_base() -> String {
+    providers::twilio_api::DEFAULT_API_BASE.into()
+}
+
+fn default_telnyx_base() -> String {
+    providers::telnyx_api::DEFAULT_API_BASE.into()
 }
 
 /// Background worker settings.

@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod config;
+pub mod demo;
 pub mod engine;
 pub mod error;
 pub mod extract;
@@ -10,6 +11,7 @@ pub mod metrics;
 pub mod nlu_cli;
 mod routes;
 pub mod simulate;
+pub mod sms;
 pub mod startup;
 pub mod state;
 pub mod telemetry;

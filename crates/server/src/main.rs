@@ -24,6 +24,9 @@ enum Command {
     Migrate,
     /// Simulate cadence outcomes over synthetic leads on a virtual clock (no server needed).
     Simulate(server::simulate::SimulateArgs),
+    /// Tell one sandbox lead's story end to end (form, texts, qualification, booking or
+    /// hand-off), on a virtual clock with no servers.
+    Demo(server::demo::DemoArgs),
     /// The built-in SMS understanding: classify messages or score a labelled corpus.
     Nlu {
         #[command(subcommand)]
@@ -56,7 +59,11 @@ enum ApiKeyAction {
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
-    let settings = Settings::load(cli.config.as_deref())?;
+    let mut settings = Settings::load(cli.config.as_deref())?;
+    if matches!(cli.command, Command::Demo(_)) {
+        // The story is the output; the server's own logs would drown it.
+        settings.log.level = "warn".into();
+    }
     telemetry::init(&settings.log);
     match cli.command {
         Command::Serve => serve(settings).await,
@@ -74,6 +81,7 @@ async fn main() -> anyhow::Result<()> {
             let stdin = std::io::stdin();
             server::nlu_cli::run(&action, stdin.lock(), std::io::stdout().lock())
         }
+        Command::Demo(args) => server::demo::run(&args, &mut std::io::stdout().lock()).await,
         Command::Simulate(args) => {
             let report = tokio::task::spawn_blocking(move || server::simulate::run(&args)).await??;
             print_json(&report)

@@ -10,7 +10,7 @@ use store::{Backend, Stores};
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
-use providers::{Carriers, SandboxCarrier};
+use providers::{Carriers, SandboxCarrier, TelnyxAccount, TelnyxCarrier, TwilioAccount, TwilioCarrier};
 
 use crate::auth::KeyCache;
 use crate::config::Settings;
@@ -70,14 +70,31 @@ impl Application {
             keys: KeyCache::new(Duration::from_secs(settings.auth.key_cache_secs)),
             clock,
             metrics: Metrics::install(),
+            rules: Arc::new(rules),
+            sms: Arc::new(crate::sms::SmsContext::from_settings(&settings)?),
         };
         let listener = TcpListener::bind((settings.server.host.as_str(), settings.server.port)).await?;
         let address = listener.local_addr()?;
         let (shutdown, _) = watch::channel(false);
         let sandbox =
             options.sandbox.unwrap_or_else(|| Arc::new(SandboxCarrier::new(settings.sandbox.seed, state.hot.clone())));
-        let carriers = Carriers::default().with(sandbox.clone());
-        let engine = Engine::new(state.clone(), carriers, rules, settings.workers.clone());
+        let mut carriers = Carriers::default().with(sandbox.clone());
+        if let Some(t) = &settings.carriers.twilio {
+            carriers = carriers.with(Arc::new(TwilioCarrier::new(TwilioAccount {
+                account_sid: t.account_sid.clone(),
+                auth_token: t.auth_token.clone(),
+                api_base: t.api_base.clone(),
+            })));
+        }
+        if let Some(t) = &settings.carriers.telnyx {
+            carriers = carriers.with(Arc::new(TelnyxCarrier::new(TelnyxAccount {
+                api_key: t.api_key.clone(),
+                api_base: t.api_base.clone(),
+                messaging_profile_id: t.messaging_profile_id.clone(),
+                connection_id: t.connection_id.clone(),
+            })));
+        }
+        let engine = Engine::new(state.clone(), carriers, settings.workers.clone());
         Ok(Self { listener, address, state, settings, engine, sandbox, shutdown })
     }
 

@@ -76,6 +76,10 @@ pub struct AppState {
     pub clock: Arc<dyn Clock>,
     /// Prometheus registry.
     pub metrics: Metrics,
+    /// The legal rules table the compliance gate applies.
+    pub rules: Arc<policy::Rules>,
+    /// Carrier webhook secrets, the public URL and the SMS edge's caches.
+    pub sms: Arc<crate::sms::SmsContext>,
 }
 
 impl AppState {

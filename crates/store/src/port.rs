@@ -5,8 +5,8 @@ use std::time::Duration;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use domain::{
-    ActionId, ApiKeyId, Campaign, CampaignId, Conversation, ConversationId, ConversationState, EventRecord, LeadId,
-    NewEvent, NewLead, Seq,
+    ActionId, ApiKeyId, Campaign, CampaignId, Conversation, ConversationId, ConversationState, E164, EventRecord,
+    LeadId, NewEvent, NewLead, Seq,
 };
 
 use crate::error::StoreError;
@@ -56,6 +56,14 @@ pub trait Store: Send + Sync + std::fmt::Debug + 'static {
     /// conversation are serialised and numbered without gaps; a dedupe key seen before makes
     /// the whole request a no-op.
     async fn append(&self, id: ConversationId, request: AppendRequest) -> Result<AppendOutcome, StoreError>;
+
+    /// The newest conversation of the lead at `lead_phone` in a campaign that texts or calls
+    /// from `our_number`, with its campaign: how an inbound message or call finds its timeline.
+    async fn conversation_by_numbers(
+        &self,
+        lead_phone: &E164,
+        our_number: &E164,
+    ) -> Result<Option<(ConversationId, CampaignId)>, StoreError>;
 
     /// The conversation's head (its last seq), or `None` if it does not exist. Seqs only grow,
     /// so "seq ≤ head" stays true once observed.

@@ -186,6 +186,27 @@ macro_rules! impl_sql_store {
                 }
             }
 
+            async fn conversation_by_numbers(
+                &self,
+                lead_phone: &domain::E164,
+                our_number: &domain::E164,
+            ) -> Result<Option<(domain::ConversationId, domain::CampaignId)>, $crate::StoreError> {
+                // `->` / `->>` read the campaign document on both backends (SQLite 3.38+).
+                let row: Option<(uuid::Uuid, uuid::Uuid)> = sqlx::query_as(
+                    "select c.id, c.campaign_id from leads l \
+                     join conversations c on c.lead_id = l.id \
+                     join campaigns k on k.id = l.campaign_id \
+                     where l.phone = $1 and ((k.body -> 'sms' ->> 'from_number') = $2 \
+                     or (k.body -> 'voice' ->> 'from_number') = $2) \
+                     order by l.created_at desc, l.id desc limit 1",
+                )
+                .bind(lead_phone.as_str())
+                .bind(our_number.as_str())
+                .fetch_optional(self.reader())
+                .await?;
+                Ok(row.map(|(c, k)| (domain::ConversationId::from_uuid(c), domain::CampaignId::from_uuid(k))))
+            }
+
             async fn head(&self, id: domain::ConversationId) -> Result<Option<domain::Seq>, $crate::StoreError> {
                 let head: Option<i64> = sqlx::query_scalar("select last_seq from conversations where id = $1")
                     .bind(id.as_uuid())
@@ -482,7 +503,28 @@ macro_rules! impl_sql_store {
             events.extend(request.events.iter().cloned());
             let records = insert_events(&mut tx, id, head, &events, now).await?;
             // The consent ledger is the legal record: a revocation on the timeline stamps the
-            // ledger rows it covers in the same transaction.
+            // ledger rows it covers in the same transaction, and a grant (START after STOP)
+            // adds its own row.
+            for e in &events {
+                if let domain::Event::ConsentGranted { consent_id, channel, kind, source } = &e.event {
+                    sqlx::query(
+                        "insert into consent_ledger (id, lead_id, channel, kind, scope, source, disclosure_text, url, \
+                         ip, captured_at, revoked_at, revocation_text, created_at) \
+                         select $2, lead_id, $3, $4, 'marketing', $5, $6, null, null, $7, null, null, $8 \
+                         from conversations where id = $1 on conflict (id) do nothing",
+                    )
+                    .bind(id.as_uuid())
+                    .bind(consent_id.as_uuid())
+                    .bind(channel.as_str())
+                    .bind(kind.as_str())
+                    .bind(source)
+                    .bind(format!("consent recorded on the timeline ({source})"))
+                    .bind(Ts(e.at))
+                    .bind(Ts(now))
+                    .execute(&mut *tx)
+                    .await?;
+                }
+            }
             for e in &events {
                 if let domain::Event::ConsentRevoked { channel, text, .. } = &e.event {
                     sqlx::query(

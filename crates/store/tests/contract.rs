@@ -1280,6 +1280,59 @@ async fn hot_pubsub_delivers_to_subscribers(stores: &Stores) {
 // Every contract against every backend
 // ---------------------------------------------------------------------------------------------
 
+// ---------------------------------------------------------------------------------------------
+// Inbound matching and re-subscription
+// ---------------------------------------------------------------------------------------------
+
+/// An inbound message finds its conversation by (lead number, our number); the newest lead for
+/// the number wins, and other numbers find nothing.
+async fn conversations_are_found_by_number_pair(stores: &Stores) {
+    let store = stores.store.as_ref();
+    let first = fixture(store).await;
+    let lead_phone = first.lead.lead.phone.clone();
+    let ours = domain::E164::parse("+14155550100").expect("number");
+    let found = store.conversation_by_numbers(&lead_phone, &ours).await.expect("lookup");
+    assert_eq!(found.map(|(c, _)| c), Some(first.conv));
+    // The same person fills a second form a little later: that conversation takes their texts.
+    let campaign = campaign();
+    store.create_campaign(&campaign).await.expect("campaign");
+    let mut again = new_lead(campaign.id);
+    again.lead.created_at += secs(60);
+    store.create_lead(&again, &opening(&again)).await.expect("second lead");
+    let found = store.conversation_by_numbers(&lead_phone, &ours).await.expect("lookup");
+    assert_eq!(found, Some((again.lead.conversation_id, campaign.id)));
+    let stranger = domain::E164::parse("+16175550123").expect("number");
+    assert_eq!(store.conversation_by_numbers(&stranger, &ours).await.expect("lookup"), None);
+    let other = domain::E164::parse("+14155550199").expect("number");
+    assert_eq!(store.conversation_by_numbers(&lead_phone, &other).await.expect("lookup"), None);
+}
+
+/// START after STOP: a `consent_granted` append adds a ledger row in the same transaction,
+/// after the revocation stamped the old ones.
+async fn consent_grants_add_ledger_rows(stores: &Stores) {
+    let store = stores.store.as_ref();
+    let f = fixture(store).await;
+    let revoke = Event::ConsentRevoked {
+        channel: None,
+        consent_ids: vec![],
+        via: Some(Channel::Sms),
+        text: Some("STOP".into()),
+    };
+    store.append(f.conv, AppendRequest::events(vec![NewEvent::new(now(), revoke)])).await.expect("revoke");
+    let grant = Event::ConsentGranted {
+        consent_id: domain::ConsentId::new(),
+        channel: Channel::Sms,
+        kind: domain::vocab::ConsentKind::ExpressWritten,
+        source: "sms keyword START".into(),
+    };
+    store.append(f.conv, AppendRequest::events(vec![NewEvent::new(now(), grant)])).await.expect("grant");
+    let ledger = store.lead(f.lead.lead.id).await.expect("lead").expect("exists").consent;
+    assert_eq!(ledger.len(), 3);
+    let active: Vec<_> = ledger.iter().filter(|c| c.revoked_at.is_none()).collect();
+    assert_eq!(active.len(), 1);
+    assert_eq!((active[0].channel, active[0].source.as_str()), (Channel::Sms, "sms keyword START"));
+}
+
 macro_rules! contracts {
     (stores: [$($s:ident),* $(,)?], backend: [$($b:ident),* $(,)?] $(,)?) => {
         /// SQLite file + in-process hot state.
@@ -1348,6 +1401,8 @@ contracts! {
         hot_presence_lists_only_current_agents,
         hot_timer_index_orders_due_timers,
         hot_pubsub_delivers_to_subscribers,
+        conversations_are_found_by_number_pair,
+        consent_grants_add_ledger_rows,
     ],
     backend: [
         health_reports_backend_and_migrations,

@@ -23,6 +23,8 @@ use domain::{Campaign, CampaignId};
 use futures_util::StreamExt;
 use futures_util::stream::BoxStream;
 use policy::{Cadence, CampaignPolicy, Rules};
+
+use crate::state::AppState as State;
 use providers::Carriers;
 use store::StoreError;
 use tokio::sync::{Mutex, watch};
@@ -31,6 +33,7 @@ use tokio::task::JoinHandle;
 use crate::config::WorkerSettings;
 use crate::state::AppState;
 
+pub mod agent;
 mod cache;
 pub mod outbox;
 pub mod routing;
@@ -124,23 +127,29 @@ pub struct Engine {
     pub stats: Arc<EngineStats>,
     /// Crash-test hooks (all zero in normal operation).
     pub faults: Arc<Faults>,
+    /// HTTP client for webhook agents.
+    http: reqwest::Client,
     states: Arc<cache::StateCache>,
     decided: Arc<std::sync::Mutex<HashMap<domain::ConversationId, domain::Seq>>>,
     campaigns: Arc<Mutex<HashMap<CampaignId, Arc<CampaignRuntime>>>>,
 }
 
 impl Engine {
-    /// An engine for this instance.
-    pub fn new(app: AppState, carriers: Carriers, rules: Rules, settings: WorkerSettings) -> Self {
+    /// An engine for this instance, applying the state's rules table.
+    pub fn new(app: AppState, carriers: Carriers, settings: WorkerSettings) -> Self {
         let worker = format!("{}-{}", hostname(), uuid::Uuid::new_v4().simple());
         Self {
+            rules: Arc::clone(&app.rules),
             app,
             carriers,
-            rules: Arc::new(rules),
             worker,
             settings,
             stats: Arc::default(),
             faults: Arc::default(),
+            http: reqwest::Client::builder()
+                .connect_timeout(Duration::from_secs(2))
+                .build()
+                .unwrap_or_else(|_| reqwest::Client::new()),
             states: Arc::default(),
             decided: Arc::default(),
             campaigns: Arc::default(),
@@ -282,6 +291,15 @@ impl Engine {
                 None
             }
         }
+    }
+}
+
+/// Tells the outbox workers (on every instance) there is something to send, from a request
+/// handler that enqueued it.
+pub async fn wake_outbox(app: &State) {
+    let publish = app.hot.publish(&[OUTBOX_TOPIC], "1");
+    if let Ok(Err(e)) = tokio::time::timeout(Duration::from_millis(250), publish).await {
+        tracing::debug!(error = %e, "could not publish an outbox wake-up");
     }
 }
 

@@ -1,7 +1,7 @@
 //! The outbox worker: hands enqueued contacts to their carrier, once.
 
 use chrono::Duration;
-use domain::{ActionId, CallId, E164, Event, MessageId, NewEvent, Provider};
+use domain::{ActionId, CallId, E164, Event, MessageId, MessageSource, NewEvent, Provider};
 use policy::{Executed, Planned, StepAction};
 use providers::{CallRequest, CarrierError, Receipt, SmsRequest};
 use store::{AppendRequest, CARRIER_EVENT, Completion, NewAction, OutboxMessage, Queue};
@@ -12,17 +12,82 @@ use super::{Engine, EngineError, EngineStats, TIMERS_TOPIC};
 /// Claims of one row before a carrier that keeps failing is given up on.
 const MAX_ATTEMPTS: i32 = 6;
 
-/// An outbox row's payload, as the timer worker wrote it.
-#[derive(serde::Deserialize)]
-struct Contact {
-    planned: Planned,
-    provider: Provider,
-    to: E164,
-    from: E164,
+/// An outbox row's payload: a planned cadence contact (written by the timer worker), or a
+/// message of its own (an SMS agent reply, a keyword answer, an API send).
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Contact {
+    /// The cadence step or escalation this contact performs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned: Option<Planned>,
+    /// For a message outside the cadence: who wrote it and why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<MessageMeta>,
+    /// Carrier.
+    pub provider: Provider,
+    /// The lead.
+    pub to: E164,
+    /// Our number.
+    pub from: E164,
+    /// SMS text.
     #[serde(default)]
-    body: Option<String>,
+    pub body: Option<String>,
+    /// Our id for a call.
     #[serde(default)]
-    call_id: Option<CallId>,
+    pub call_id: Option<CallId>,
+    /// The campaign's own API base for the carrier.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub api_base: Option<String>,
+}
+
+/// Who wrote a message outside the cadence, and why it is sent.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct MessageMeta {
+    /// The audit's source.
+    pub source: MessageSource,
+    /// `sms_agent`, `api`, `help`, `opt_out_confirmation`, `resubscribed`, `after_hours`.
+    pub purpose: String,
+    /// A keyword answer or confirmation: never marketing.
+    #[serde(default)]
+    pub transactional: bool,
+}
+
+/// Purposes that may still be sent to a lead who has opted out: the one confirmation, and
+/// answers to HELP.
+const AFTER_OPT_OUT: [&str; 2] = ["opt_out_confirmation", "help"];
+
+/// An outbox row sending `body` to the lead from the campaign's SMS number, or `None` if the
+/// campaign has no SMS carrier.
+pub fn message_row(
+    campaign: &domain::Campaign,
+    to: &E164,
+    body: String,
+    meta: MessageMeta,
+    idempotency_key: String,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Option<store::NewOutbox> {
+    let sms = campaign.sms.as_ref()?;
+    let contact = Contact {
+        planned: None,
+        message: Some(meta),
+        provider: sms.provider,
+        to: to.clone(),
+        from: sms.from_number.clone(),
+        body: Some(body),
+        call_id: None,
+        api_base: api_base(&sms.extra),
+    };
+    Some(store::NewOutbox {
+        id: ActionId::new(),
+        kind: domain::vocab::ActionKind::SendSms.as_str().into(),
+        idempotency_key,
+        payload: serde_json::to_value(contact).unwrap_or_default(),
+        available_at: now,
+    })
+}
+
+/// A campaign's `api_base` override for its carrier.
+pub fn api_base(extra: &serde_json::Map<String, serde_json::Value>) -> Option<String> {
+    extra.get("api_base").and_then(|v| v.as_str()).map(str::to_owned)
 }
 
 impl Engine {
@@ -38,7 +103,12 @@ impl Engine {
         // Last look before the carrier: an opt-out or cancellation since enqueueing wins.
         let current = self.states.current(self.app.store.as_ref(), conversation).await?;
         let state = &current.state;
-        if state.opted_out() || !state.pending.contains_key(&id) {
+        let stale = match (&contact.planned, &contact.message) {
+            (Some(_), _) => state.opted_out() || !state.pending.contains_key(&id),
+            (None, Some(meta)) => state.opted_out() && !AFTER_OPT_OUT.contains(&meta.purpose.as_str()),
+            (None, None) => true,
+        };
+        if stale {
             let request = AppendRequest {
                 finish: Some(self.finish(
                     Queue::Outbox,
@@ -56,7 +126,8 @@ impl Engine {
                 .await;
         };
         let now = self.app.clock.now();
-        let result = match contact.planned.action {
+        let message_id = MessageId::from_uuid(id.as_uuid());
+        let result = match contact.planned.as_ref().map_or(StepAction::Sms, |p| p.action) {
             StepAction::Sms => {
                 let request = SmsRequest {
                     conversation_id: conversation,
@@ -65,17 +136,25 @@ impl Engine {
                     body: contact.body.clone().unwrap_or_default(),
                     idempotency_key: row.idempotency_key.clone(),
                     now,
+                    api_base: contact.api_base.clone(),
+                    status_callback: self.app.sms.status_callback(contact.provider, conversation, message_id),
+                    source: contact.message.as_ref().map_or(MessageSource::System, |m| m.source),
+                    transactional: contact.message.as_ref().is_some_and(|m| m.transactional),
                 };
                 carrier.send_sms(&request).await
             }
             StepAction::Call => {
+                let call_id = contact.call_id.unwrap_or_else(|| CallId::from_uuid(id.as_uuid()));
                 let request = CallRequest {
                     conversation_id: conversation,
-                    call_id: contact.call_id.unwrap_or_else(|| CallId::from_uuid(id.as_uuid())),
+                    call_id,
                     to: contact.to.clone(),
                     from: contact.from.clone(),
                     idempotency_key: row.idempotency_key.clone(),
                     now,
+                    api_base: contact.api_base.clone(),
+                    answer_url: self.app.sms.voice_url(contact.provider, "voice", conversation, call_id),
+                    status_callback: self.app.sms.voice_url(contact.provider, "voice/status", conversation, call_id),
                 };
                 carrier.place_call(&request).await
             }
@@ -104,17 +183,28 @@ impl Engine {
     async fn record(&self, row: &OutboxMessage, contact: &Contact, receipt: Receipt) -> Result<(), EngineError> {
         let id = row.id;
         let now = self.app.clock.now();
-        let executed = match contact.planned.action {
-            StepAction::Sms => Executed::Sms {
-                message_id: MessageId::from_uuid(id.as_uuid()),
-                body: contact.body.clone().unwrap_or_default(),
-            },
-            StepAction::Call => {
-                Executed::Call { call_id: contact.call_id.unwrap_or_else(|| CallId::from_uuid(id.as_uuid())) }
+        let message_id = MessageId::from_uuid(id.as_uuid());
+        let mut events = match (&contact.planned, &contact.message) {
+            (Some(planned), _) => {
+                let executed = match planned.action {
+                    StepAction::Sms => Executed::Sms { message_id, body: contact.body.clone().unwrap_or_default() },
+                    StepAction::Call => {
+                        Executed::Call { call_id: contact.call_id.unwrap_or_else(|| CallId::from_uuid(id.as_uuid())) }
+                    }
+                };
+                let [first, second] = planned.executed_events(id, executed);
+                vec![first, second]
             }
+            (None, meta) => vec![Event::SmsSent {
+                message_id,
+                body: contact.body.clone().unwrap_or_default(),
+                source: meta.as_ref().map_or(MessageSource::System, |m| m.source),
+                provider: None,
+                provider_message_id: None,
+                transactional: meta.as_ref().is_some_and(|m| m.transactional),
+            }],
         };
-        let [mut first, second] = contact.planned.executed_events(id, executed);
-        match &mut first {
+        match &mut events[0] {
             Event::SmsSent { provider, provider_message_id, .. } => {
                 *provider = Some(receipt.provider);
                 *provider_message_id = Some(receipt.provider_id.clone());
@@ -139,8 +229,10 @@ impl Engine {
             })
             .collect();
         let timers: Vec<_> = schedule.iter().map(|a| (a.id, a.due_at)).collect();
+        let mut events = events.into_iter().map(|e| NewEvent::new(now, e));
+        let first = events.next().map(|e| e.dedupe(format!("outbox:{id}")));
         let request = AppendRequest {
-            events: vec![NewEvent::new(now, first).dedupe(format!("outbox:{id}")), NewEvent::new(now, second)],
+            events: first.into_iter().chain(events).collect(),
             schedule,
             finish: Some(self.finish(Queue::Outbox, id, Completion::Done)),
             ..Default::default()
@@ -159,14 +251,20 @@ impl Engine {
     async fn give_up(&self, row: &OutboxMessage, contact: &Contact, why: String) -> Result<(), EngineError> {
         tracing::error!(action_id = %row.id, error = %why, "contact not sent");
         let now = self.app.clock.now();
+        let event = match &contact.planned {
+            Some(planned) => Event::ActionCancelled {
+                action_id: row.id,
+                reason: format!("carrier failed ({}): {why}", planned.step),
+            },
+            // A message of its own has no timer: its failure is the message's status.
+            None => Event::SmsStatus {
+                message_id: MessageId::from_uuid(row.id.as_uuid()),
+                status: domain::vocab::DeliveryStatus::Failed,
+                error_code: Some(why.clone()),
+            },
+        };
         let request = AppendRequest {
-            events: vec![NewEvent::new(
-                now,
-                Event::ActionCancelled {
-                    action_id: row.id,
-                    reason: format!("carrier failed ({}): {why}", contact.planned.step),
-                },
-            )],
+            events: vec![NewEvent::new(now, event)],
             finish: Some(self.finish(Queue::Outbox, row.id, Completion::Failed { error: why })),
             ..Default::default()
         };

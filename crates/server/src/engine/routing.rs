@@ -409,6 +409,26 @@ fn plan(
             });
             produced.push(planned.scheduled_event(action_id));
         }
+        if let Some(due_at) = decision.agent_reply {
+            let action_id = ActionId::new();
+            let idempotency_key = format!("{id}:agent:{}", record.seq);
+            request.schedule.push(NewAction {
+                id: action_id,
+                kind: ActionKind::SmsAgentReply.as_str().into(),
+                channel: Some(domain::Channel::Sms.as_str().into()),
+                due_at,
+                idempotency_key: idempotency_key.clone(),
+                payload: serde_json::json!({"after": record.seq}),
+            });
+            produced.push(Event::ActionScheduled {
+                action_id,
+                kind: ActionKind::SmsAgentReply,
+                channel: Some(domain::Channel::Sms),
+                due_at,
+                idempotency_key,
+                step: None,
+            });
+        }
         for event in produced {
             let record = EventRecord { conversation_id: id, seq: next_seq, at: now, recorded_at: now, event };
             next_seq = next_seq.next();
@@ -442,6 +462,9 @@ fn decision_record(decision: &Decision, state: &ConversationState, trigger: &Eve
     reasons.extend(decision.reasons.iter().cloned());
     let (action, channel, verdict) = match decision.schedule.first() {
         Some(planned) => (planned.kind(), Some(planned.action.channel()), Verdict::Allowed),
+        None if decision.agent_reply.is_some() => {
+            (ActionKind::SmsAgentReply, Some(domain::Channel::Sms), Verdict::Allowed)
+        }
         None => {
             let cancelled = decision.cancel_pending.as_ref().and_then(|_| state.pending.values().next());
             (cancelled.map_or(ActionKind::FollowUp, |p| p.kind), cancelled.and_then(|p| p.channel), Verdict::Blocked)

@@ -53,6 +53,7 @@ impl Engine {
         match action.kind.as_str() {
             CARRIER_EVENT => self.deliver(&action).await,
             "send_sms" | "place_call" => self.fire_step(&action).await,
+            "sms_agent_reply" => self.agent_turn(&action).await,
             other => {
                 tracing::error!(action_id = %id, kind = other, "unknown timer kind; marking failed");
                 let finish =
@@ -65,12 +66,56 @@ impl Engine {
         }
     }
 
-    /// A carrier report comes due: it lands on the timeline once. A revocation in it cancels
-    /// every pending contact in the same transaction.
+    /// A carrier report comes due: it lands on the timeline once. A message from the lead goes
+    /// through the same keyword rules as a webhook's (a revocation cancels every pending
+    /// contact in the same transaction); a revocation in the report itself does too.
     async fn deliver(&self, action: &ScheduledAction) -> Result<(), EngineError> {
         let payload: CarrierPayload =
             serde_json::from_value(action.payload.clone()).map_err(|e| EngineError::Unreadable(e.to_string()))?;
         let at = action.due_at;
+        let finish = || Some(self.finish(Queue::Timers, action.id, Completion::Done));
+        if let [Event::SmsReceived { body, .. }] = payload.events.as_slice()
+            && let Some(command) = crate::sms::inbound::command(body)
+        {
+            let mut received = NewEvent::new(at, payload.events[0].clone()).dedupe(payload.dedupe_key.clone());
+            if let Event::SmsReceived { keyword, .. } = &mut received.event {
+                *keyword = Some(command.label().to_owned());
+            }
+            for _ in 0..ATTEMPTS {
+                let loaded =
+                    self.app.store.load(action.conversation_id).await?.ok_or(StoreError::NotFound("conversation"))?;
+                let runtime = self.campaign(loaded.conversation.campaign_id).await?;
+                let now = self.app.clock.now();
+                let keyed = crate::sms::inbound::keyword_request(
+                    command,
+                    &received,
+                    &loaded.state,
+                    &runtime.campaign,
+                    action.conversation_id,
+                    now,
+                );
+                let mut request = keyed.unwrap_or_else(|| {
+                    let mut plain = received.clone();
+                    if let Event::SmsReceived { keyword, .. } = &mut plain.event {
+                        *keyword = None;
+                    }
+                    AppendRequest::events(vec![plain])
+                });
+                request.finish = finish();
+                let enqueued = !request.outbox.is_empty();
+                match self.app.append(action.conversation_id, request.expecting(loaded.state.last_seq)).await {
+                    Ok(_) => {
+                        if enqueued {
+                            self.wake(OUTBOX_TOPIC).await;
+                        }
+                        return Ok(());
+                    }
+                    Err(StoreError::Conflict { .. }) => continue,
+                    Err(e) => return Err(e.into()),
+                }
+            }
+            return Err(EngineError::Busy);
+        }
         let revokes = payload.events.iter().any(|e| matches!(e, Event::ConsentRevoked { .. }));
         let mut events: Vec<NewEvent> = payload.events.into_iter().map(|e| NewEvent::new(at, e)).collect();
         if let Some(first) = events.first_mut() {
@@ -79,7 +124,7 @@ impl Engine {
         let request = AppendRequest {
             events,
             cancel_pending: revokes.then(|| "the lead opted out".to_owned()),
-            finish: Some(self.finish(Queue::Timers, action.id, Completion::Done)),
+            finish: finish(),
             ..Default::default()
         };
         self.app.append(action.conversation_id, request).await?;
@@ -191,11 +236,17 @@ impl Engine {
                 payload["provider"] = json!(sms.provider);
                 payload["from"] = json!(sms.from_number.as_str());
                 payload["body"] = Value::String(body);
+                if let Some(base) = super::outbox::api_base(&sms.extra) {
+                    payload["api_base"] = json!(base);
+                }
             }
             StepAction::Call => {
                 let voice = campaign.voice.as_ref().ok_or("the campaign has no voice carrier configured")?;
                 payload["provider"] = json!(voice.provider);
                 payload["from"] = json!(voice.from_number.as_str());
+                if let Some(base) = super::outbox::api_base(&voice.extra) {
+                    payload["api_base"] = json!(base);
+                }
                 payload["call_id"] = json!(CallId::new());
             }
         }

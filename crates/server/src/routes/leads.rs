@@ -20,6 +20,15 @@ pub async fn create(
     _caller: Caller,
     ApiJson(input): ApiJson<LeadInput>,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
+    let lead = open(&app, input).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(json!({"lead_id": lead.id, "conversation_id": lead.conversation_id, "campaign_id": lead.campaign_id})),
+    ))
+}
+
+/// Stores a submitted lead and starts its conversation (the API's and the demo's way in).
+pub async fn open(app: &AppState, input: LeadInput) -> Result<Lead, ApiError> {
     let now = app.clock.now();
     let new = input.parse(now)?;
     let lead = &new.lead;
@@ -31,13 +40,11 @@ pub async fn create(
         )
     }));
     let records = app.store.create_lead(&new, &opening).await?;
+    app.sms.forget(&lead.phone);
     app.metrics.appended(&records, None);
     app.notify(lead.conversation_id, &records).await;
     tracing::info!(lead_id = %lead.id, conversation_id = %lead.conversation_id, campaign_id = %lead.campaign_id, "lead created");
-    Ok((
-        StatusCode::CREATED,
-        Json(json!({"lead_id": lead.id, "conversation_id": lead.conversation_id, "campaign_id": lead.campaign_id})),
-    ))
+    Ok(new.lead)
 }
 
 /// A lead as returned by the API.

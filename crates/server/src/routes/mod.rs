@@ -3,7 +3,7 @@
 mod campaigns;
 mod conversations;
 mod health;
-mod leads;
+pub(crate) mod leads;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -25,12 +25,18 @@ pub fn router(state: AppState, max_body_bytes: usize) -> Router {
         .route("/conversations/{id}/summary", get(conversations::summary))
         .route("/conversations/{id}/status", put(conversations::set_status))
         .route("/conversations/{id}/turns", post(conversations::add_turn))
-        .route("/conversations/{id}/facts", post(conversations::add_fact));
+        .route("/conversations/{id}/facts", post(conversations::add_fact))
+        .route("/sms/send", post(crate::sms::send::send));
+    let webhooks = Router::new()
+        .route("/twilio/sms", post(crate::sms::webhooks::twilio_sms))
+        .route("/twilio/sms/status", post(crate::sms::webhooks::twilio_sms_status))
+        .route("/telnyx/sms", post(crate::sms::webhooks::telnyx_sms));
     Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/metrics", get(health::metrics))
         .nest("/api/v1", api)
+        .nest("/webhooks", webhooks)
         .fallback(fallback)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::metrics::track))
