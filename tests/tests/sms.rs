@@ -243,6 +243,10 @@ async fn signed_messages_drive_a_conversation_to_booking(kind: Kind) {
 
 async fn a_free_text_revocation_cancels_the_pending_call(kind: Kind) {
     let Some(rig) = rig(kind, tuesday_11am_chicago()).await else { return };
+    // The same person filled another campaign's form earlier: the revocation covers it too.
+    let older_campaign = rig.campaign(quiet(), json!({})).await;
+    let (_, older) = rig.lead(&older_campaign).await;
+    rig.until(older, "the older lead to be routed", |tl| count(tl, "action_scheduled") == 1).await;
     let campaign = rig.campaign(intro_only(), json!({})).await;
     let (lead_id, conv) = rig.lead(&campaign).await;
     rig.until(conv, "the call to be planned", |tl| {
@@ -261,6 +265,9 @@ async fn a_free_text_revocation_cancels_the_pending_call(kind: Kind) {
     assert!(rig.app.store.pending_actions(conv).await.unwrap().is_empty());
     let ledger = rig.app.store.lead(lead_id.parse().unwrap()).await.unwrap().unwrap().consent;
     assert!(ledger.iter().all(|c| c.revoked_at.is_some()));
+    let older_tl = rig.timeline(older).await;
+    assert_eq!(count(&older_tl, "consent_revoked"), 1, "{:?}", kinds(&older_tl));
+    assert!(rig.app.store.pending_actions(older).await.unwrap().is_empty(), "the older cadence is cancelled");
     // One confirmation, no marketing; nothing else ever.
     let sent = rig.twilio.wait_for(2).await;
     assert!(sent[1].body.contains("unsubscribed"), "{}", sent[1].body);

@@ -65,6 +65,10 @@ pub trait Store: Send + Sync + std::fmt::Debug + 'static {
         our_number: &E164,
     ) -> Result<Option<(ConversationId, CampaignId)>, StoreError>;
 
+    /// Every conversation of every lead at `phone`: a revocation is the person's, whichever
+    /// conversation it was sent on.
+    async fn conversations_by_phone(&self, phone: &E164) -> Result<Vec<ConversationId>, StoreError>;
+
     /// The conversation's head (its last seq), or `None` if it does not exist. Seqs only grow,
     /// so "seq ≤ head" stays true once observed.
     async fn head(&self, id: ConversationId) -> Result<Option<Seq>, StoreError>;

@@ -207,6 +207,20 @@ macro_rules! impl_sql_store {
                 Ok(row.map(|(c, k)| (domain::ConversationId::from_uuid(c), domain::CampaignId::from_uuid(k))))
             }
 
+            async fn conversations_by_phone(
+                &self,
+                phone: &domain::E164,
+            ) -> Result<Vec<domain::ConversationId>, $crate::StoreError> {
+                let ids: Vec<uuid::Uuid> = sqlx::query_scalar(
+                    "select c.id from leads l join conversations c on c.lead_id = l.id where l.phone = $1 \
+                     order by l.created_at, l.id",
+                )
+                .bind(phone.as_str())
+                .fetch_all(self.reader())
+                .await?;
+                Ok(ids.into_iter().map(domain::ConversationId::from_uuid).collect())
+            }
+
             async fn head(&self, id: domain::ConversationId) -> Result<Option<domain::Seq>, $crate::StoreError> {
                 let head: Option<i64> = sqlx::query_scalar("select last_seq from conversations where id = $1")
                     .bind(id.as_uuid())

@@ -1303,6 +1303,9 @@ async fn conversations_are_found_by_number_pair(stores: &Stores) {
     assert_eq!(found, Some((again.lead.conversation_id, campaign.id)));
     let stranger = domain::E164::parse("+16175550123").expect("number");
     assert_eq!(store.conversation_by_numbers(&stranger, &ours).await.expect("lookup"), None);
+    let all = store.conversations_by_phone(&lead_phone).await.expect("by phone");
+    assert_eq!(all, vec![first.conv, again.lead.conversation_id]);
+    assert!(store.conversations_by_phone(&stranger).await.expect("by phone").is_empty());
     let other = domain::E164::parse("+14155550199").expect("number");
     assert_eq!(store.conversation_by_numbers(&lead_phone, &other).await.expect("lookup"), None);
 }

@@ -87,27 +87,36 @@ fn local_text(t: NaiveDateTime) -> String {
 }
 
 /// The built-in agent's configuration for a campaign: persona and disclosure from the
-/// campaign, questions, availability and team from `agent` (defaults otherwise).
-pub fn config(campaign: &Campaign) -> AgentConfig {
-    #[derive(Deserialize, Default)]
-    struct Tuning {
-        #[serde(default)]
-        questions: Option<Vec<nlu::agent::Question>>,
-        #[serde(default)]
-        availability: Option<nlu::agent::Availability>,
-        #[serde(default)]
-        team: Option<Vec<String>>,
-    }
-    let tuning: Tuning = serde_json::from_value(Value::Object(campaign.agent.extra.clone())).unwrap_or_default();
+/// campaign, questions, availability and team from `agent` (defaults where absent). A value
+/// that does not parse is refused when the campaign is created.
+pub fn config(campaign: &Campaign) -> Result<AgentConfig, domain::ValidationError> {
     let defaults = AgentConfig::default();
-    AgentConfig {
+    let extra = &campaign.agent.extra;
+    fn field<T: serde::de::DeserializeOwned>(
+        extra: &serde_json::Map<String, Value>,
+        name: &str,
+    ) -> Result<Option<T>, domain::ValidationError> {
+        extra
+            .get(name)
+            .map(|v| {
+                serde_json::from_value(v.clone()).map_err(|e| {
+                    domain::ValidationError::new(
+                        format!("agent.{name}"),
+                        "invalid_field",
+                        domain::validation::redact_serde_message(&e.to_string()),
+                    )
+                })
+            })
+            .transpose()
+    }
+    Ok(AgentConfig {
         persona: campaign.persona.name.clone(),
         company: campaign.persona.company.clone(),
         disclose_ai: campaign.agent.discloses_ai(),
-        questions: tuning.questions.unwrap_or(defaults.questions),
-        availability: tuning.availability.unwrap_or(defaults.availability),
-        team: tuning.team.unwrap_or(defaults.team),
-    }
+        questions: field(extra, "questions")?.unwrap_or(defaults.questions),
+        availability: field(extra, "availability")?.unwrap_or(defaults.availability),
+        team: field(extra, "team")?.unwrap_or(defaults.team),
+    })
 }
 
 /// What the campaign's webhook agent is sent.
@@ -322,7 +331,14 @@ impl Engine {
         let local_now = now.with_timezone(&zone).naive_local();
         let first_name = state.lead.as_ref().map_or(String::new(), |l| l.first_name.clone());
         let messages: Vec<String> = reading.burst.iter().map(|(_, t)| t.clone()).collect();
-        let config = config(campaign);
+        // Validated when the campaign was created; a campaign stored before that check gets
+        // the defaults.
+        let config = config(campaign).unwrap_or_else(|_| AgentConfig {
+            persona: campaign.persona.name.clone(),
+            company: campaign.persona.company.clone(),
+            disclose_ai: campaign.agent.discloses_ai(),
+            ..AgentConfig::default()
+        });
         let input =
             nlu::agent::Input { first_name: &first_name, now: local_now, messages: &messages, memory: &reading.memory };
         let builtin = nlu::agent::respond(&config, &input);

@@ -120,6 +120,13 @@ impl Engine {
             self.app.append(conversation, request).await?;
             return Ok(());
         }
+        let call = contact.planned.as_ref().is_some_and(|p| p.action == StepAction::Call);
+        if call && matches!(contact.provider, Provider::Twilio | Provider::Telnyx) {
+            // Their calls are answered by voice webhooks and bridged by the media gateway, which
+            // this build does not have yet: placing one would ring a lead into an error.
+            let why = "calls through Twilio or Telnyx need the voice webhooks and media gateway (not built yet)";
+            return self.give_up(&row, &contact, why.into()).await;
+        }
         let Some(carrier) = self.carriers.get(contact.provider) else {
             return self
                 .give_up(&row, &contact, format!("no {:?} carrier configured on this instance", contact.provider))

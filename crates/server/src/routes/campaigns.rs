@@ -18,6 +18,8 @@ pub async fn create(
     ApiJson(input): ApiJson<CampaignInput>,
 ) -> Result<(StatusCode, Json<Campaign>), ApiError> {
     let campaign = input.parse(app.clock.now())?;
+    // The built-in agent's tuning: refused here rather than silently replaced by defaults.
+    crate::engine::agent::config(&campaign)?;
     // The router reads these; refuse what it could not (a typo must not disable a limit).
     let cadence = policy::Cadence::from_json(&campaign.cadence)?;
     for (i, step) in cadence.steps.iter().enumerate() {

@@ -242,6 +242,9 @@ pub async fn receive(app: &AppState, inbound: &Inbound) -> Result<Received, SmsE
                         if enqueued {
                             crate::engine::wake_outbox(app).await;
                         }
+                        if matches!(command, Command::Stop | Command::Revocation) {
+                            revoke_elsewhere(app, conversation, inbound).await?;
+                        }
                         break outcome;
                     }
                 }
@@ -268,6 +271,47 @@ pub async fn receive(app: &AppState, inbound: &Inbound) -> Result<Received, SmsE
             Received::Duplicate { conversation_id: conversation }
         }
     })
+}
+
+/// A revocation is the person's: the same number's other conversations (an older form, another
+/// campaign) are revoked and their pending contact cancelled too, each in its own transaction,
+/// once (the carrier's message id keys it, so a retry adds nothing).
+async fn revoke_elsewhere(app: &AppState, revoked_on: ConversationId, inbound: &Inbound) -> Result<(), SmsError> {
+    let key = format!("revocation:{}", dedupe_key(inbound.provider, &inbound.provider_message_id));
+    for other in app.store.conversations_by_phone(&inbound.from).await? {
+        if other == revoked_on {
+            continue;
+        }
+        let now = app.clock.now();
+        let events = vec![
+            NewEvent::new(
+                now,
+                Event::ConsentRevoked {
+                    channel: None,
+                    consent_ids: vec![],
+                    via: Some(Channel::Sms),
+                    text: Some(inbound.body.clone()),
+                },
+            )
+            .dedupe(key.clone()),
+            NewEvent::new(
+                now,
+                Event::StatusChanged {
+                    status: ConversationStatus::Dnc,
+                    by: "sms_revocation".into(),
+                    note: Some(format!("revoked by a text on conversation {revoked_on}")),
+                },
+            ),
+        ];
+        let request = AppendRequest {
+            events,
+            cancel_pending: Some("the lead opted out (on another conversation)".into()),
+            ..AppendRequest::default()
+        };
+        app.append(other, request).await?;
+        tracing::info!(conversation_id = %other, "revocation applied to the number's other conversation");
+    }
+    Ok(())
 }
 
 #[cfg(test)]
