@@ -404,6 +404,20 @@ async fn a_failing_webhook_agent_falls_back_to_the_built_in_one(kind: Kind) {
     rig.app.stop().await;
 }
 
+async fn a_revocation_read_by_the_agent_is_honoured(kind: Kind) {
+    let Some(rig) = rig(kind, tuesday_11am_chicago()).await else { return };
+    let agent = AgentDouble::start(AgentBehaviour::Answer(json!({"intent": "opt_out"}))).await;
+    let campaign = rig.campaign(intro_only(), json!({"mode": "webhook", "url": agent.url})).await;
+    let (_, conv) = rig.lead(&campaign).await;
+    rig.twilio.wait_for(1).await;
+    let confirmation = rig.exchange("SM500", "ok whatever, I'm done with this").await;
+    assert!(confirmation.contains("unsubscribed"), "{confirmation}");
+    let tl = rig.until(conv, "the revocation", |tl| count(tl, "consent_revoked") == 1).await;
+    assert!(tl.iter().any(|r| matches!(&r.event, Event::StatusChanged { status: ConversationStatus::Dnc, .. })));
+    assert!(rig.app.store.pending_actions(conv).await.unwrap().is_empty(), "the cadence's call is cancelled");
+    rig.app.stop().await;
+}
+
 async fn out_of_hours_messages_get_the_auto_reply_and_a_morning_answer(kind: Kind) {
     // 22:30 in Chicago.
     let Some(rig) = rig(kind, "2026-11-25T04:30:00Z".parse().unwrap()).await else { return };
@@ -448,5 +462,6 @@ sms_tests!(
     bad_webhooks_write_nothing,
     the_send_api_passes_the_gate,
     a_failing_webhook_agent_falls_back_to_the_built_in_one,
+    a_revocation_read_by_the_agent_is_honoured,
     out_of_hours_messages_get_the_auto_reply_and_a_morning_answer,
 );

@@ -119,6 +119,15 @@ pub fn config(campaign: &Campaign) -> Result<AgentConfig, domain::ValidationErro
     })
 }
 
+/// A revocation the agent read, and whose burst it was.
+struct Revoked<'a> {
+    campaign: &'a Campaign,
+    lead: &'a domain::Lead,
+    messages: &'a [String],
+    answered_through: Seq,
+    agent: &'a str,
+}
+
 /// What the campaign's webhook agent is sent.
 #[derive(Debug, Serialize)]
 struct WebhookContext<'a> {
@@ -358,6 +367,12 @@ impl Engine {
             enforce_disclosure(&mut turn, &config, &first_name, reading.memory.ai_messages == 0, &builtin);
         }
         let answered_through = reading.burst.last().map_or(Seq(0), |(s, _)| *s);
+        if turn.intent == nlu::Intent::OptOut || turn.timeline_intent.as_deref() == Some("opt_out") {
+            // The burst as a whole reads as a revocation (no single message did, or a webhook
+            // agent said so): honoured like a keyword, with the one confirmation.
+            let revoked = Revoked { campaign, lead: &lead.lead, messages: &messages, answered_through, agent };
+            return Ok(self.revoked_by_agent(action, loaded, revoked, now));
+        }
         let mut events = vec![NewEvent::new(now, allowed)];
         let at = now;
         let fact = |slot: &str, value: Value, confidence| {
@@ -450,6 +465,40 @@ impl Engine {
         ));
         events.push(self.executed(action, now, if message_id.is_some() { "answered" } else { "silent" }));
         Ok(AppendRequest { events, outbox, finish: finish(Completion::Done), ..Default::default() })
+    }
+
+    /// What an agent turn that reads a revocation appends.
+    fn revoked_by_agent(
+        &self,
+        action: &ScheduledAction,
+        loaded: &store::Loaded,
+        revoked: Revoked<'_>,
+        now: DateTime<Utc>,
+    ) -> AppendRequest {
+        let Revoked { campaign, lead, messages, answered_through, agent } = revoked;
+        let finish = Some(self.finish(Queue::Timers, action.id, Completion::Done));
+        let mut request = AppendRequest { finish, ..Default::default() };
+        crate::sms::inbound::revoke(&mut request, &loaded.state, messages.join(" / "), "sms_agent", now);
+        if let Some(body) = campaign.render("opt_out_confirmation", &lead.first_name) {
+            let purpose = "opt_out_confirmation".to_owned();
+            let meta = MessageMeta { source: MessageSource::System, purpose, transactional: true };
+            let key = format!("{}:{}:opt_out", loaded.conversation.id, action.id);
+            request.outbox.extend(message_row(campaign, &lead.phone, body, meta, key, now));
+        }
+        request.events.push(NewEvent::new(
+            now,
+            Event::AgentReplied {
+                agent: agent.into(),
+                answered_through,
+                intent: Some("opt_out".into()),
+                asked: None,
+                offered: vec![],
+                booked: None,
+                fallback: None,
+                message_id: None,
+            },
+        ));
+        request
     }
 
     /// Asks the campaign's webhook agent, within its timeout.

@@ -169,30 +169,8 @@ pub fn keyword_request(
     match command {
         Command::Stop | Command::Revocation if opted_out => {}
         Command::Stop | Command::Revocation => {
-            let consent_ids = state.consent.values().flat_map(|c| c.active.iter().copied()).collect();
-            request.events.extend([
-                NewEvent::new(
-                    now,
-                    Event::IntentDetected {
-                        intent: "opt_out".into(),
-                        confidence: Some(0.99),
-                        channel: Some(Channel::Sms),
-                    },
-                ),
-                NewEvent::new(
-                    now,
-                    Event::ConsentRevoked { channel: None, consent_ids, via: Some(Channel::Sms), text: Some(text) },
-                ),
-                NewEvent::new(
-                    now,
-                    Event::StatusChanged {
-                        status: ConversationStatus::Dnc,
-                        by: format!("sms_{}", command.label()),
-                        note: None,
-                    },
-                ),
-            ]);
-            request.cancel_pending = Some("the lead opted out".into());
+            let by = format!("sms_{}", command.label());
+            revoke(&mut request, state, text, &by, now);
             request.outbox.extend(reply("opt_out_confirmation", "opt_out_confirmation"));
         }
         Command::Start => {
@@ -216,6 +194,25 @@ pub fn keyword_request(
         Command::Help => request.outbox.extend(reply("help", "help")),
     }
     Some(request)
+}
+
+/// Adds a revocation to `request`: `opt_out`, consent revoked on every channel (the store
+/// stamps the ledger), status `dnc`, and every pending action and unsent outbox row cancelled,
+/// all in the request's one transaction. The caller adds the confirmation.
+pub fn revoke(request: &mut AppendRequest, state: &ConversationState, text: String, by: &str, now: DateTime<Utc>) {
+    let consent_ids = state.consent.values().flat_map(|c| c.active.iter().copied()).collect();
+    request.events.extend([
+        NewEvent::new(
+            now,
+            Event::IntentDetected { intent: "opt_out".into(), confidence: Some(0.99), channel: Some(Channel::Sms) },
+        ),
+        NewEvent::new(
+            now,
+            Event::ConsentRevoked { channel: None, consent_ids, via: Some(Channel::Sms), text: Some(text) },
+        ),
+        NewEvent::new(now, Event::StatusChanged { status: ConversationStatus::Dnc, by: by.into(), note: None }),
+    ]);
+    request.cancel_pending = Some("the lead opted out".into());
 }
 
 /// Records an inbound message (see the module docs). Returns once it is durable.
