@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 pub mod agent;
 pub mod eval;
+mod index;
 pub mod keywords;
 pub mod normalise;
 mod rules;
@@ -139,8 +140,8 @@ pub fn classify(text: &str) -> Classification {
     let spelled = rules::canonical(&norm);
     let norm = spelled.as_deref().unwrap_or(&norm);
     let words: Vec<&str> = normalise::words(norm).collect();
-    let first = words.iter().position(|w| !rules::listed(rules::FILLER, w));
-    let last = words.iter().rposition(|w| !rules::listed(rules::FILLER, w));
+    let first = words.iter().position(|w| !rules::FILLER_SET.contains(w));
+    let last = words.iter().rposition(|w| !rules::FILLER_SET.contains(w));
     let core = match (first, last) {
         (Some(f), Some(l)) => words[f..=l].join(" "),
         _ => String::new(),
@@ -151,7 +152,9 @@ pub fn classify(text: &str) -> Classification {
         .map(String::as_str)
         .filter(|w| w.split(' ').any(|t| !["now", "today", "hoy", "ahora", "rn"].contains(&t)));
     let bloom = normalise::bloom(&words);
-    let msg = rules::Msg { norm, raw: text, words: &words, core: &core, callback, bloom };
+    // Every phrase of every rule, tested in one read of the message (see `index`).
+    let hits = rules::scan(norm, &words, bloom, &core);
+    let msg = rules::Msg { norm, raw: text, words: &words, core: &core, callback, bloom, hits };
     if let Some((intent, phrase, confidence)) = rules::decide(&msg) {
         return Classification { intent, confidence, slots, opt_out: false, matched: Some(phrase) };
     }
@@ -172,12 +175,35 @@ fn find_budget(norm: &str) -> Option<String> {
             || digits.ends_with('k') && digits[..digits.len() - 1].chars().all(|c| c.is_ascii_digit() || c == '.');
         let monthly = words
             .get(i + 1..i + 3)
-            .is_some_and(|n| n.join(" ").starts_with("a month") || n.join(" ").starts_with("per month"));
+            .is_some_and(|n| joined_starts_with(n, "a month") || joined_starts_with(n, "per month"));
         if has_digit && (money || monthly) {
             return Some(bare.trim_end_matches(['.', ',']).to_owned());
         }
     }
     None
+}
+
+/// `parts.join(" ").starts_with(prefix)`, without joining (this ran for every word).
+fn joined_starts_with(parts: &[&str], prefix: &str) -> bool {
+    let mut rest = prefix.as_bytes();
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            match rest.split_first() {
+                None => return true,
+                Some((b' ', tail)) => rest = tail,
+                Some(_) => return false,
+            }
+        }
+        let part = part.as_bytes();
+        if rest.len() <= part.len() {
+            return part.starts_with(rest);
+        }
+        if !rest.starts_with(part) {
+            return false;
+        }
+        rest = &rest[part.len()..];
+    }
+    rest.is_empty()
 }
 
 /// When they plan to buy: `asap`, `next month`, `in 3 months`, `this summer`.
@@ -196,7 +222,8 @@ fn find_timeline(norm: &str) -> Option<String> {
         "this winter",
         "few months",
     ];
-    if let Some(p) = PHRASES.iter().find(|p| normalise::contains_phrase(norm, p)) {
+    // `contains_phrase` without normalising the (already normal) phrases on every call.
+    if let Some(p) = PHRASES.iter().find(|p| normalise::find_phrase(norm, p, 0).is_some()) {
         return Some((*p).to_owned());
     }
     let words: Vec<&str> = norm.split_whitespace().collect();

@@ -4,20 +4,26 @@
 //! never be missed: the carriers' STOP family, any reasonable revocation in free text, in
 //! English or Spanish, with typos, and not the look-alikes ("stop by anytime", "don't stop").
 
+use std::sync::LazyLock;
+
+use crate::index::{Hits, PhraseIndex, WordList};
+
 /// Lower-case, accents folded (`á` → `a`, `ñ` → `n`), curly quotes straightened, letters
 /// repeated three or more times collapsed ("stoooop" → "stop"), whitespace collapsed.
 pub fn normalise(text: &str) -> String {
+    // One pass and one allocation: the only whitespace pushed is a single ' ' between words,
+    // so trimming the end is dropping at most that one space (it used to copy the string).
     let mut out = String::with_capacity(text.len());
     let mut last: Option<char> = None;
     let mut run = 0;
-    for c in text.chars().flat_map(char::to_lowercase) {
+    let mut push = |c: char| {
         let c = fold(c);
         if c.is_whitespace() {
             if !out.is_empty() && !out.ends_with(' ') {
                 out.push(' ');
             }
             last = None;
-            continue;
+            return;
         }
         if Some(c) == last && c.is_alphabetic() {
             run += 1;
@@ -31,8 +37,19 @@ pub fn normalise(text: &str) -> String {
             // A third repeat means emphasis, not spelling: keep one.
             out.pop();
         }
+    };
+    for c in text.chars() {
+        // ASCII (most SMS) lower-cases to one ASCII char: skip the case-mapping iterator.
+        if c.is_ascii() {
+            push(c.to_ascii_lowercase());
+        } else {
+            c.to_lowercase().for_each(&mut push);
+        }
     }
-    out.trim_end().to_owned()
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
 }
 
 fn fold(c: char) -> char {
@@ -78,18 +95,14 @@ pub(crate) fn words(norm: &str) -> impl Iterator<Item = &str> {
     norm.split(|c: char| !(c.is_alphanumeric() || c == '\'')).map(|w| w.trim_matches('\'')).filter(|w| !w.is_empty())
 }
 
-/// `word` is one of the `|`-separated `list` (phrase tables are kept as one string each).
-pub(crate) fn listed(list: &str, word: &str) -> bool {
-    list.split('|').any(|w| w == word)
-}
-
 /// A one-bit-per-word summary of [`words`] for [`has_phrase`]: a phrase whose first word's
 /// bit is not set cannot be there. Contractions set their stem too ("who's" → "who").
 pub(crate) fn bloom(words: &[&str]) -> u64 {
     words.iter().fold(0, |bits, w| bits | key(w) | w.split_once('\'').map_or(0, |(stem, _)| key(stem)))
 }
 
-fn key(word: &str) -> u64 {
+/// The bloom bit of one word.
+pub(crate) fn key(word: &str) -> u64 {
     let b = word.as_bytes();
     let (first, last) = (b.first().copied().unwrap_or(0) as usize, b.last().copied().unwrap_or(0) as usize);
     1 << ((first * 31 + last * 7 + b.len() * 13) % 64)
@@ -124,7 +137,7 @@ pub(crate) fn find_phrase(norm: &str, phrase: &str, mut from: usize) -> Option<(
     let wordy = |c: char| c.is_alphanumeric();
     let starts_wordy = phrase.chars().next().is_some_and(wordy);
     let ends_wordy = phrase.chars().next_back().is_some_and(wordy);
-    while let Some(i) = norm.get(from..)?.find(phrase) {
+    while let Some(i) = find_str(norm.get(from..)?, phrase) {
         let at = from + i;
         let end = at + phrase.len();
         let before_ok = !starts_wordy || norm[..at].chars().next_back().is_none_or(|c| !wordy(c));
@@ -133,6 +146,24 @@ pub(crate) fn find_phrase(norm: &str, phrase: &str, mut from: usize) -> Option<(
             return Some((at, end));
         }
         from = at + phrase.chars().next().map_or(1, char::len_utf8);
+    }
+    None
+}
+
+/// `hay.find(needle)`, by the needle's first byte and a compare: for an SMS and a short
+/// phrase this beats building a two-way searcher per call (`StrSearcher::new` was ~5% of
+/// `classify` once the phrase index was in). UTF-8 is self-synchronising, so a byte match of
+/// a whole `&str` is a match at a char boundary, as `str::find` reports.
+fn find_str(hay: &str, needle: &str) -> Option<usize> {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else { return Some(0) };
+    let mut from = 0;
+    while let Some(i) = hay.get(from..)?.iter().position(|&b| b == first) {
+        let at = from + i;
+        if hay[at..].starts_with(needle) {
+            return Some(at);
+        }
+        from = at + 1;
     }
     None
 }
@@ -233,6 +264,25 @@ const CONTACT_NOUNS: &str = concat!(
     "|solicitations",
 );
 
+// Compiled once (see `crate::index`): the word lists as hash sets, and the revocation phrases
+// as an index by first word. The phrase tables alone were ~80% of an opt-out check.
+static KEYWORD_SET: WordList = WordList::new(KEYWORDS);
+static CLAUSE_KEYWORD_SET: WordList = WordList::new(CLAUSE_KEYWORDS);
+static COURTESY_SET: WordList = WordList::new(COURTESY);
+static CANCEL_CONTEXT_SET: WordList = WordList::new(CANCEL_CONTEXT);
+static STOP_OBJECT_SET: WordList = WordList::new(STOP_OBJECTS);
+static NOT_AFTER_LEADING_SET: WordList = WordList::new(NOT_AFTER_LEADING);
+static DETERMINER_SET: WordList = WordList::new(DETERMINERS);
+static CONTACT_SET: WordList = WordList::new(CONTACT);
+static WRITTEN_SET: WordList = WordList::new(WRITTEN);
+static NEGATION_GAP_SET: WordList = WordList::new(NEGATION_GAP);
+static TIME_LIMIT_SET: WordList = WordList::new(TIME_LIMITS);
+static CONTACT_NOUN_SET: WordList = WordList::new(CONTACT_NOUNS);
+static REMOVAL_SET: WordList = WordList::new(REMOVAL);
+static LIST_SET: WordList = WordList::new(LISTS);
+/// [`PHRASES`] (table 0) and [`DISMISSALS`] (table 1).
+static OPT_OUT_INDEX: LazyLock<PhraseIndex> = LazyLock::new(|| PhraseIndex::new(&[PHRASES, DISMISSALS], false));
+
 /// The revocation in `norm` (already normalised), if there is one.
 pub fn opt_out_phrase(norm: &str) -> Option<String> {
     let mut letters = letters_only(norm);
@@ -244,7 +294,7 @@ pub fn opt_out_phrase(norm: &str) -> Option<String> {
     if letters.len() >= 5 && letters.split(' ').all(|w| w.chars().count() == 1) {
         letters.retain(|c| c != ' ');
     }
-    if let Some(k) = keyword(&letters, KEYWORDS) {
+    if let Some(k) = keyword(&letters, &KEYWORD_SET) {
         return Some(k);
     }
     if let Some(k) = sentence_keyword(norm) {
@@ -257,48 +307,58 @@ pub fn opt_out_phrase(norm: &str) -> Option<String> {
     if let Some(w) = words.iter().find(|w| unsubscribe_typo(w)) {
         return Some((*w).to_owned());
     }
-    if let Some(p) = PHRASES.split('|').find(|p| has_phrase(norm, &spans, bits, p)) {
-        return Some((*p).to_owned());
+    let hits = OPT_OUT_INDEX.scan(norm, &spans, bits, "");
+    if let Some(p) = OPT_OUT_INDEX.first(0, &hits, |_| true) {
+        return Some(p.to_owned());
     }
     leading_keyword(norm, &words)
         .or_else(|| list_removal(&words))
         .or_else(|| negated_contact(&words))
         .or_else(|| unwanted_contact(&words))
         .or_else(|| stop_request(&words))
-        .or_else(|| dismissal(norm, &spans, bits))
+        .or_else(|| dismissal(norm, &hits))
 }
 
 /// Letters, digits and apostrophes, one space between words.
 fn letters_only(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    letters_into(text, &mut out);
+    out
+}
+
+/// [`letters_only`] into `out` (cleared first), to reuse one buffer.
+fn letters_into(text: &str, out: &mut String) {
+    out.clear();
     for w in words(text) {
         if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(w);
     }
-    out
 }
 
 /// `letters` is one of `list` once courtesy words are trimmed from both ends, or a one-word
 /// typo of "stop".
-fn keyword(letters: &str, list: &str) -> Option<String> {
-    if listed(list, letters) {
+fn keyword(letters: &str, list: &WordList) -> Option<String> {
+    if list.contains(letters) {
         return Some(letters.to_owned());
     }
-    let words: Vec<&str> = letters.split(' ').collect();
-    let first = words.iter().position(|w| !listed(COURTESY, w))?;
-    let last = words.iter().rposition(|w| !listed(COURTESY, w))?;
-    let core = words[first..=last].join(" ");
-    if listed(list, &core) {
-        return Some(core);
+    // The first and last words that are not courtesy; the core between them is a slice of
+    // `letters` (its words are one space apart), so nothing is joined.
+    let first = letters.split(' ').find(|w| !COURTESY_SET.contains(w))?;
+    let last = letters.rsplit(' ').find(|w| !COURTESY_SET.contains(w))?;
+    let start = first.as_ptr() as usize - letters.as_ptr() as usize;
+    let end = last.as_ptr() as usize - letters.as_ptr() as usize + last.len();
+    let core = &letters[start..end];
+    if list.contains(core) {
+        return Some(core.to_owned());
     }
     // One-word typos of the commonest keyword ("stpo", "srop", "stopp").
-    let stop_typo = first == last
+    let stop_typo = std::ptr::eq(first.as_ptr(), last.as_ptr())
         && (3..=5).contains(&core.len())
-        && damerau(&core, "stop") <= 1
-        && !NOT_STOP.contains(&core.as_str());
-    stop_typo.then_some(core)
+        && within(core, "stop", 1)
+        && !NOT_STOP.contains(&core);
+    stop_typo.then(|| core.to_owned())
 }
 
 /// A sentence of its own that is a keyword ("wrong number. please remove", "who is this? stop").
@@ -307,19 +367,25 @@ fn sentence_keyword(norm: &str) -> Option<String> {
     if !norm.contains(separator) && !norm.contains(" - ") {
         return None;
     }
-    let about_booking = || words(norm).any(|w| listed(CANCEL_CONTEXT, w));
+    let about_booking = || words(norm).any(|w| CANCEL_CONTEXT_SET.contains(w));
+    let mut clause = String::with_capacity(norm.len());
     // A spaced dash ends a sentence too ("wrong number - stop").
-    norm.split(" - ")
-        .flat_map(|part| part.split(separator))
-        .map(letters_only)
-        .filter(|s| !s.is_empty())
-        .find_map(|clause| keyword(&clause, CLAUSE_KEYWORDS).filter(|k| k != "cancel" || !about_booking()))
+    for piece in norm.split(" - ").flat_map(|part| part.split(separator)) {
+        letters_into(piece, &mut clause);
+        if clause.is_empty() {
+            continue;
+        }
+        if let Some(k) = keyword(&clause, &CLAUSE_KEYWORD_SET).filter(|k| k != "cancel" || !about_booking()) {
+            return Some(k);
+        }
+    }
+    None
 }
 
 /// A typo of "unsubscribe" (or "unsubscribed") as one word of a longer message.
 fn unsubscribe_typo(w: &str) -> bool {
-    (8..=13).contains(&w.len()) && w.starts_with("un") && damerau(w, "unsubscribe") <= 2
-        || (10..=12).contains(&w.len()) && damerau(w, "unsubscribe") <= 1
+    (8..=13).contains(&w.len()) && w.starts_with("un") && within(w, "unsubscribe", 2)
+        || (10..=12).contains(&w.len()) && within(w, "unsubscribe", 1)
 }
 
 /// A STOP-family keyword opening the message as a sentence of its own ("STOP. How did you get
@@ -327,7 +393,7 @@ fn unsubscribe_typo(w: &str) -> bool {
 /// subscription").
 fn leading_keyword(norm: &str, words: &[&str]) -> Option<String> {
     let first = *words.first()?;
-    if !LEADING.contains(&first) || first == "cancel" && words.iter().any(|w| listed(CANCEL_CONTEXT, w)) {
+    if !LEADING.contains(&first) || first == "cancel" && words.iter().any(|w| CANCEL_CONTEXT_SET.contains(w)) {
         return None;
     }
     // "STOP. How did you get this number?", "STOP - I never signed up", "stop 🛑 wrong number".
@@ -338,9 +404,9 @@ fn leading_keyword(norm: &str, words: &[&str]) -> Option<String> {
             .is_some_and(|c| !c.is_alphanumeric() && c != '\'');
     let next = words.get(1).copied().unwrap_or("");
     let after = words.get(2).copied().unwrap_or("");
-    let object = listed(STOP_OBJECTS, next)
-        || listed(DETERMINERS, next) && listed(STOP_OBJECTS, after)
-        || (words.len() <= 3 && !listed(NOT_AFTER_LEADING, next));
+    let object = STOP_OBJECT_SET.contains(next)
+        || DETERMINER_SET.contains(next) && STOP_OBJECT_SET.contains(after)
+        || (words.len() <= 3 && !NOT_AFTER_LEADING_SET.contains(next));
     (own_sentence || object).then(|| words[..words.len().min(2)].join(" "))
 }
 
@@ -356,8 +422,8 @@ const LISTS: &str = "list|lists|mailing|database|contacts|roster|lista|listas|re
 /// A removal verb with a list a few words on: "I'd like to be removed from your list",
 /// "delete me from your database", "quítenme de sus listas".
 fn list_removal(words: &[&str]) -> Option<String> {
-    let verb = words.iter().position(|w| listed(REMOVAL, w))?;
-    let list = words[verb + 1..].iter().take(6).position(|w| listed(LISTS, w))? + verb + 1;
+    let verb = words.iter().position(|w| REMOVAL_SET.contains(w))?;
+    let list = words[verb + 1..].iter().take(6).position(|w| LIST_SET.contains(w))? + verb + 1;
     // "the list of things to do" is not a contact list.
     if words.get(list + 1) == Some(&"of") {
         return None;
@@ -373,12 +439,12 @@ fn negated_contact(words: &[&str]) -> Option<String> {
         if !(strong || *w == "not") {
             continue;
         }
-        let Some(gap) = words[i + 1..].iter().take(3).position(|n| !listed(NEGATION_GAP, n)) else {
+        let Some(gap) = words[i + 1..].iter().take(3).position(|n| !NEGATION_GAP_SET.contains(n)) else {
             continue;
         };
         let at = i + 1 + gap;
         let verb = words[at];
-        if !listed(CONTACT, verb) {
+        if !CONTACT_SET.contains(verb) {
             continue;
         }
         let rest = &words[at + 1..];
@@ -387,17 +453,17 @@ fn negated_contact(words: &[&str]) -> Option<String> {
             || rest.windows(2).any(|p| p == ["no", "more"] || p == ["at", "all"]);
         // "don't text me before 9": a restriction, not a revocation.
         let object = usize::from(rest.first().is_some_and(|n| ["me", "us", "him", "her"].contains(n)));
-        let restricted = rest.get(object).is_some_and(|n| listed(TIME_LIMITS, n));
+        let restricted = rest.get(object).is_some_and(|n| TIME_LIMIT_SET.contains(n));
         if restricted && !emphatic {
             continue;
         }
         // "I don't text much": a habit, not a request.
         let own_habit = i > 0 && ["i", "we"].contains(&words[i - 1]);
-        let written = listed(WRITTEN, verb) && !own_habit;
+        let written = WRITTEN_SET.contains(verb) && !own_habit;
         // "call or text", "calling and texting": both channels.
         let both = verb.starts_with("call")
             && ["or", "and", "nor", "n"].contains(&rest.first().copied().unwrap_or(""))
-            && rest.get(1).is_some_and(|n| listed(WRITTEN, n));
+            && rest.get(1).is_some_and(|n| WRITTEN_SET.contains(n));
         if emphatic || strong && (written || both) {
             return Some(words[i..=at].join(" "));
         }
@@ -414,7 +480,7 @@ fn unwanted_contact(words: &[&str]) -> Option<String> {
         }
         let before = &words[i.saturating_sub(2)..i];
         let negated = before.iter().any(|b| ["don't", "dont", "not", "longer", "never"].contains(b));
-        if negated && words[i + 1..].iter().take(5).any(|n| listed(CONTACT_NOUNS, n)) {
+        if negated && words[i + 1..].iter().take(5).any(|n| CONTACT_NOUN_SET.contains(n)) {
             return Some(words[i.saturating_sub(2)..=i].join(" "));
         }
     }
@@ -426,7 +492,7 @@ fn unwanted_contact(words: &[&str]) -> Option<String> {
 fn stop_request(words: &[&str]) -> Option<String> {
     for (i, w) in words.iter().enumerate() {
         let verb = ["stop", "quit", "cease", "discontinue", "stahp", "stawp"].contains(w);
-        if !(verb || (4..=5).contains(&w.len()) && damerau(w, "stop") == 1 && !NOT_STOP.contains(w)) {
+        if !(verb || (4..=5).contains(&w.len()) && within(w, "stop", 1) && *w != "stop" && !NOT_STOP.contains(w)) {
             continue;
         }
         // "don't stop", and the lead's own plans: "I'll stop texting back".
@@ -446,8 +512,8 @@ fn stop_request(words: &[&str]) -> Option<String> {
         }
         // "stop texting me", "stop with all the texts".
         let reach = if next == "with" { 4 } else { 2 };
-        let near = words.iter().skip(i + 1).take(reach).any(|n| listed(STOP_OBJECTS, n));
-        let last = words[i + 1..].iter().all(|n| listed(COURTESY, n));
+        let near = words.iter().skip(i + 1).take(reach).any(|n| STOP_OBJECT_SET.contains(n));
+        let last = words[i + 1..].iter().all(|n| COURTESY_SET.contains(n));
         if near || last {
             return Some(format!("stop {next}").trim_end().to_owned());
         }
@@ -457,37 +523,88 @@ fn stop_request(words: &[&str]) -> Option<String> {
 
 /// "go away", "get lost": revocations when they open a sentence ("ok go away"), not as a
 /// statement about something else ("does the noise go away?").
-fn dismissal(norm: &str, words: &[&str], bits: u64) -> Option<String> {
-    let phrase = DISMISSALS.split('|').find(|p| has_phrase(norm, words, bits, p))?;
+fn dismissal(norm: &str, hits: &Hits) -> Option<String> {
+    let phrase = OPT_OUT_INDEX.first(1, hits, |_| true)?;
     let (at, _) = find_phrase(norm, phrase, 0)?;
     let clause = norm[..at].rsplit(['.', '!', '?', ',', ';']).next().unwrap_or("");
     let opens = letters_only(clause)
         .split(' ')
-        .all(|w| w.is_empty() || listed(COURTESY, w) || ["lol", "man", "just"].contains(&w));
+        .all(|w| w.is_empty() || COURTESY_SET.contains(w) || ["lol", "man", "just"].contains(&w));
     opens.then(|| phrase.to_owned())
+}
+
+/// `damerau(a, b) <= k`, without the alignment when the letters alone rule it out: the bag
+/// distance (letters in one and not the other, counted with repeats, the larger side) is a
+/// lower bound of the alignment distance, since each edit changes it by at most one and a
+/// transposition not at all. Most words checked against "stop" and "unsubscribe" fail here
+/// (the alignment was ~5% of `classify`).
+fn within(a: &str, b: &str, k: usize) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        let mut counts = [0i16; 128];
+        for c in a.bytes() {
+            counts[usize::from(c)] += 1;
+        }
+        for c in b.bytes() {
+            counts[usize::from(c)] -= 1;
+        }
+        // Each letter's surplus once, on the side that has it.
+        let (mut more, mut fewer) = (0, 0);
+        for c in a.bytes().chain(b.bytes()) {
+            let n = std::mem::take(&mut counts[usize::from(c)]);
+            more += n.max(0).unsigned_abs();
+            fewer += n.min(0).unsigned_abs();
+        }
+        if usize::from(more.max(fewer)) > k {
+            return false;
+        }
+    }
+    damerau(a, b) <= k
 }
 
 /// Optimal-string-alignment distance (transpositions count one).
 fn damerau(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
+    // Every caller passes words of at most 13 bytes: on the stack, with no allocation (the
+    // per-word `Vec<Vec<_>>` showed in the opt-out profile). Longer words take the heap.
+    const MAX: usize = 16;
+    let (mut a_buf, mut b_buf) = (['\0'; MAX], ['\0'; MAX]);
+    let fill = |buf: &mut [char; MAX], s: &str| {
+        let mut n = 0;
+        for c in s.chars() {
+            *buf.get_mut(n)? = c;
+            n += 1;
+        }
+        (n < MAX).then_some(n)
+    };
+    match (fill(&mut a_buf, a), fill(&mut b_buf, b)) {
+        (Some(n), Some(m)) => osa(&a_buf[..n], &b_buf[..m], &mut [0; MAX * MAX]),
+        _ => {
+            let a: Vec<char> = a.chars().collect();
+            let b: Vec<char> = b.chars().collect();
+            osa(&a, &b, &mut vec![0; (a.len() + 1) * (b.len() + 1)])
+        }
     }
-    for (j, cell) in d[0].iter_mut().enumerate() {
+}
+
+/// [`damerau`] over chars, in `d` (at least `(a.len() + 1) * (b.len() + 1)` cells).
+fn osa(a: &[char], b: &[char], d: &mut [usize]) -> usize {
+    let w = b.len() + 1;
+    for i in 0..=a.len() {
+        d[i * w] = i;
+    }
+    for (j, cell) in d[..w].iter_mut().enumerate() {
         *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            let mut best = (d[(i - 1) * w + j] + 1).min(d[i * w + j - 1] + 1).min(d[(i - 1) * w + j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+                best = best.min(d[(i - 2) * w + j - 2] + 1);
             }
+            d[i * w + j] = best;
         }
     }
-    d[a.len()][b.len()]
+    d[a.len() * w + b.len()]
 }
 
 #[cfg(test)]

@@ -107,15 +107,14 @@ fn ambiguous_day(t: &str, prev: Option<&str>, next: Option<&str>) -> bool {
 }
 
 fn read(norm: &str) -> Parts {
-    let tokens: Vec<String> = norm
+    // Slices of `norm` (they were copied into `String`s, one allocation per token).
+    let tokens: Vec<&str> = norm
         .split(|c: char| c.is_whitespace() || c == ',' || c == '?' || c == '!' || c == '.')
         .filter(|t| !t.is_empty())
-        .map(str::to_owned)
         .collect();
     let mut p = Parts::default();
-    for (i, t) in tokens.iter().enumerate() {
-        let t = t.as_str();
-        let prev = i.checked_sub(1).map(|j| tokens[j].as_str());
+    for (i, &t) in tokens.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|j| tokens[j]);
         match t {
             "today" | "hoy" => {
                 p.day_offset = Some(0);
@@ -145,7 +144,7 @@ fn read(norm: &str) -> Parts {
             }
             "in" | "en" if p.later.is_none() => {
                 // "in 20 min", "in an hour", "in a few hours", "in half an hour", "en una hora".
-                let next: Vec<&str> = tokens.iter().skip(i + 1).take(4).map(String::as_str).collect();
+                let next: Vec<&str> = tokens.iter().skip(i + 1).take(4).copied().collect();
                 let (n, rest) = match next.as_slice() {
                     ["a", "few" | "couple", rest @ ..] | ["half", "an" | "a", rest @ ..] => {
                         (count(next[1]).map(|n| if next[0] == "half" { 0.5 } else { n }), rest)
@@ -161,13 +160,13 @@ fn read(norm: &str) -> Parts {
                 }
             }
             _ => {
-                let next = tokens.get(i + 1).map(String::as_str);
+                let next = tokens.get(i + 1).copied();
                 if ambiguous_day(t, prev, next) {
                     continue;
                 }
                 if let Some(d) = ordinal(t) {
                     // "coverage by the 1st" is a deadline, not a time to call.
-                    let before = |k: usize| i.checked_sub(k).map(|j| tokens[j].as_str());
+                    let before = |k: usize| i.checked_sub(k).map(|j| tokens[j]);
                     let deadline = |w: Option<&str>| matches!(w, Some("by" | "before" | "until" | "till" | "from"));
                     if deadline(prev) || prev == Some("the") && deadline(before(2)) {
                         continue;
@@ -184,7 +183,7 @@ fn read(norm: &str) -> Parts {
                     }
                     p.part = Some(*h);
                     p.words.push(t.into());
-                } else if let Some(hm) = clock(t, tokens.get(i + 1).map(String::as_str)) {
+                } else if let Some(hm) = clock(t, tokens.get(i + 1).copied()) {
                     // A bare number is a time only after "at"/"after"/"by", before "works", or with
                     // am/pm ("11 works", not "I have 2 kids").
                     let bare = t.chars().all(|c| c.is_ascii_digit());

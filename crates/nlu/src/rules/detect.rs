@@ -1,7 +1,8 @@
 //! The detectors of the intent rules: the few kinds of message a phrase list cannot describe
 //! (a name in "no Kevin here", "talk to" + whoever, a count of texts).
 
-use super::{Msg, has, listed};
+use super::{BOT_TABLE, Msg, NOT_A_BOT_TABLE, first};
+use crate::index::WordList;
 
 /// Common words that are not names after "no … here" or "this isn't …".
 pub(super) const NOT_NAMES: &str = concat!(
@@ -20,6 +21,12 @@ pub(super) const NOT_NAMES: &str = concat!(
     "|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|quite|exactly|necessarily|today",
 );
 
+// Compiled once (see `crate::index`).
+static NOT_NAME_SET: WordList = WordList::new(NOT_NAMES);
+static PEOPLE_SET: WordList = WordList::new(PEOPLE);
+static TALK_PEOPLE_SET: WordList = WordList::new(TALK_PEOPLE);
+static WANT_SET: WordList = WordList::new(WANT);
+
 /// Intended for someone who is not there: "no Kevin here", "there is no Steve at this number".
 pub(super) fn absent_person(m: &Msg) -> Option<String> {
     let w = m.words;
@@ -33,7 +40,7 @@ pub(super) fn absent_person(m: &Msg) -> Option<String> {
         let place = next == "here"
             || ["at", "on"].contains(&next) && ["this", "that"].contains(&after)
             || ["lives", "living", "by"].contains(&next);
-        let plausible = name.len() >= 2 && name.chars().all(char::is_alphabetic) && !listed(NOT_NAMES, name);
+        let plausible = name.len() >= 2 && name.chars().all(char::is_alphabetic) && !NOT_NAME_SET.contains(name);
         (place && plausible).then(|| format!("no {name} {next}"))
     })
 }
@@ -61,7 +68,7 @@ pub(super) fn not_this_person(m: &Msg) -> Option<String> {
                 || ends_sentence(m.norm, name);
             let plausible = name.len() >= 2
                 && name.chars().all(char::is_alphabetic)
-                && !listed(NOT_NAMES, name)
+                && !NOT_NAME_SET.contains(name)
                 && !name.ends_with("ing")
                 && !name.ends_with("ly");
             // Past "this isn't" a name must be written as one ("I'm not David", not "I'm not rich").
@@ -132,7 +139,7 @@ pub(super) fn asks_for_person(m: &Msg) -> Option<String> {
         let talk = TALK.iter().find(|t| w[i..].starts_with(t));
         let object_at = match talk {
             Some(t) => i + t.len(),
-            None if listed(WANT, word) => i + 1,
+            None if WANT_SET.contains(word) => i + 1,
             None => continue,
         };
         // Consulting family is a concern, not a request ("talk to my husband first").
@@ -142,7 +149,8 @@ pub(super) fn asks_for_person(m: &Msg) -> Option<String> {
         {
             continue;
         }
-        let wanted = object.iter().take(3).find(|o| listed(PEOPLE, o) || talk.is_some() && listed(TALK_PEOPLE, o));
+        let wanted =
+            object.iter().take(3).find(|o| PEOPLE_SET.contains(o) || talk.is_some() && TALK_PEOPLE_SET.contains(o));
         if let Some(who) = wanted {
             // "I want to talk to someone about financing" is a request; "need a person to come
             // out" is a visit.
@@ -157,7 +165,7 @@ pub(super) fn asks_for_person(m: &Msg) -> Option<String> {
     }
     // "can a real person call me", "have a manager call me".
     w.windows(2).enumerate().find_map(|(i, pair)| {
-        let asks = listed(PEOPLE, pair[0])
+        let asks = PEOPLE_SET.contains(pair[0])
             && ["call", "text", "contact", "reach", "get", "email", "ring"].contains(&pair[1])
             && w[..i]
                 .iter()
@@ -188,7 +196,7 @@ pub(super) fn named_person(m: &Msg) -> Option<String> {
                 let [whose, what] = t else { return None };
                 let name = whose.strip_suffix("'s")?;
                 let contact = ["number", "cell", "phone", "direct", "email", "contact", "line"].contains(what);
-                (contact && (listed(PEOPLE, name) || is_name(m, name, None) && capitalised(m.raw, whose)))
+                (contact && (PEOPLE_SET.contains(name) || is_name(m, name, None) && capitalised(m.raw, whose)))
                     .then(|| format!("{whose} {what}"))
             })
         })
@@ -205,7 +213,7 @@ fn is_name(m: &Msg, word: &str, next: Option<&str>) -> bool {
     word.len() >= 2
         && word.chars().all(char::is_alphabetic)
         && !NOT.contains(&word)
-        && !listed(NOT_NAMES, word)
+        && !NOT_NAME_SET.contains(word)
         && !days.contains(&word)
         && (capitalised(m.raw, word)
             || next.is_none_or(|n| ["call", "text", "reach", "contact", "directly"].contains(&n)))
@@ -214,12 +222,14 @@ fn is_name(m: &Msg, word: &str, next: Option<&str>) -> bool {
 /// Asking whether this is a bot ("are u real", "is a person typing this"), and not saying it
 /// is not one ("…call me, not a bot").
 pub(super) fn bot_question(m: &Msg) -> Option<String> {
-    const NOT_A_BOT: [&str; 6] = ["not a bot", "not a robot", "no bots", "not an ai", "not automated", "no robots"];
-    if NOT_A_BOT.iter().any(|p| has(m, p)) {
+    if first(m, NOT_A_BOT_TABLE).is_some() {
         return None;
     }
-    BOT.split('|').find(|p| has(m, p)).map(str::to_owned)
+    first(m, BOT_TABLE).map(str::to_owned)
 }
+
+/// Saying it is not a bot, for [`bot_question`].
+pub(super) const NOT_A_BOT: &str = "not a bot|not a robot|no bots|not an ai|not automated|no robots";
 
 pub(super) const BOT: &str = concat!(
     "bot|bots|bot?|robot|chatbot|chat bot|🤖|beep boop|automated|automatic?|automatic message|automatic reply",
