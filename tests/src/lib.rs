@@ -13,6 +13,7 @@ pub use store::testing::{Kind, TestBackend};
 use tokio::task::JoinHandle;
 
 pub mod doubles;
+pub mod load;
 
 /// A running server and what a test needs to talk to it.
 #[derive(Debug)]

@@ -12,7 +12,8 @@ pub struct When {
     pub expression: String,
 }
 
-const DAYS: [(&str, Weekday); 21] = [
+/// Day names (English, abbreviations, Spanish) and their weekday; the agent reads them too.
+pub(crate) const DAYS: [(&str, Weekday); 21] = [
     ("monday", Weekday::Mon),
     ("mon", Weekday::Mon),
     ("lunes", Weekday::Mon),

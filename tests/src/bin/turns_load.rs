@@ -64,21 +64,13 @@ async fn run(args: &Args) -> anyhow::Result<String> {
     let (mut latencies, errors) =
         run_phase(&client, args, &conversations, args.requests, Duration::from_secs(args.seconds)).await?;
     let elapsed = started.elapsed();
-    latencies.sort_unstable();
-    let pct = |p: f64| -> f64 {
-        if latencies.is_empty() {
-            return 0.0;
-        }
-        let i = ((latencies.len() as f64 * p).ceil() as usize).clamp(1, latencies.len()) - 1;
-        latencies[i] as f64 / 1000.0
-    };
-    let n = latencies.len() as f64;
+    let (per_sec, latency) = throughline_e2e::load::report(&mut latencies, elapsed);
     let report = json!({
         "requests": latencies.len(),
         "errors": errors,
         "seconds": (elapsed.as_secs_f64() * 100.0).round() / 100.0,
-        "appends_per_sec": (n / elapsed.as_secs_f64()).round(),
-        "latency_ms": {"p50": pct(0.50), "p90": pct(0.90), "p99": pct(0.99), "p999": pct(0.999), "max": pct(1.0)},
+        "appends_per_sec": per_sec,
+        "latency_ms": latency,
         "conversations": args.conversations,
         "concurrency": args.concurrency,
     });

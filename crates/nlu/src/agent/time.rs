@@ -55,29 +55,7 @@ impl DayPart {
 impl Agent<'_> {
     /// Days named (in order), the part of day, and an exact time (with an hour) if any.
     pub(super) fn time_features(&self, norm: &str) -> (Vec<DayRef>, Option<DayPart>, Option<NaiveDateTime>) {
-        const DAYS: [(&str, Weekday); 21] = [
-            ("monday", Weekday::Mon),
-            ("mon", Weekday::Mon),
-            ("lunes", Weekday::Mon),
-            ("tuesday", Weekday::Tue),
-            ("tues", Weekday::Tue),
-            ("martes", Weekday::Tue),
-            ("wednesday", Weekday::Wed),
-            ("wed", Weekday::Wed),
-            ("miercoles", Weekday::Wed),
-            ("thursday", Weekday::Thu),
-            ("thurs", Weekday::Thu),
-            ("jueves", Weekday::Thu),
-            ("friday", Weekday::Fri),
-            ("fri", Weekday::Fri),
-            ("viernes", Weekday::Fri),
-            ("saturday", Weekday::Sat),
-            ("sat", Weekday::Sat),
-            ("sabado", Weekday::Sat),
-            ("sunday", Weekday::Sun),
-            ("sun", Weekday::Sun),
-            ("domingo", Weekday::Sun),
-        ];
+        use crate::when::DAYS;
         let today = self.now().date();
         let tokens: Vec<&str> = norm
             .split(|c: char| c.is_whitespace() || matches!(c, ',' | '?' | '!' | '.' | ';'))

@@ -25,7 +25,7 @@ use chrono::{DateTime, NaiveDateTime, TimeZone as _, Utc};
 use domain::vocab::{ActionKind, ConversationStatus, DisclosureKind, MessageSource, Role, Verdict};
 use domain::{Campaign, Channel, Event, EventRecord, MessageId, NewEvent, Reason, Seq, Slot};
 use nlu::agent::{AgentConfig, Close, Disclosure, Memory, Turn};
-use policy::{Contact, Gate, LeadContext};
+use policy::{Contact, Gate};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use store::{AppendRequest, Completion, NewOutbox, Queue, ScheduledAction, StoreError};
@@ -252,13 +252,7 @@ impl Engine {
         let lead = self.app.store.lead(loaded.conversation.lead_id).await?.ok_or(StoreError::NotFound("lead"))?;
         let runtime = self.campaign(loaded.conversation.campaign_id).await?;
         let campaign = &runtime.campaign;
-        let ctx = LeadContext {
-            phone: lead.lead.phone.clone(),
-            timezone: lead.lead.timezone,
-            state: lead.lead.state,
-            internal_dnc: lead.status == ConversationStatus::Dnc,
-            national_dnc: None,
-        };
+        let ctx = crate::engine::lead_context(&lead);
         let reply_contact =
             Contact { channel: Channel::Sms, automated: true, conversational: true, lead_requested: false };
         let gate = Gate { rules: &self.rules, campaign: &runtime.policy }.check(&ctx, state, &reply_contact, now);

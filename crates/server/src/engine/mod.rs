@@ -294,6 +294,19 @@ impl Engine {
     }
 }
 
+/// What the compliance gate knows of a lead: its number, zone and state as recorded, and the
+/// internal do-not-contact list (its conversation's `dnc` status). No national registry is
+/// configured yet.
+pub fn lead_context(record: &store::LeadRecord) -> policy::LeadContext {
+    policy::LeadContext {
+        phone: record.lead.phone.clone(),
+        timezone: record.lead.timezone,
+        state: record.lead.state,
+        internal_dnc: record.status == domain::ConversationStatus::Dnc,
+        national_dnc: None,
+    }
+}
+
 /// Tells the outbox workers (on every instance) there is something to send, from a request
 /// handler that enqueued it.
 pub async fn wake_outbox(app: &State) {

@@ -1,9 +1,9 @@
 //! The timer worker: fires due scheduled actions, asking the gate again first.
 
 use chrono::{DateTime, Utc};
-use domain::vocab::{ConversationStatus, Verdict};
+use domain::vocab::Verdict;
 use domain::{ActionId, CallId, Event, NewEvent};
-use policy::{LeadContext, Planned, StepAction};
+use policy::{Planned, StepAction};
 use serde_json::{Value, json};
 use store::{AppendRequest, CARRIER_EVENT, Completion, NewOutbox, Queue, ScheduledAction, StoreError};
 
@@ -152,13 +152,7 @@ impl Engine {
             let lead = self.app.store.lead(loaded.conversation.lead_id).await?.ok_or(StoreError::NotFound("lead"))?;
             let runtime = self.campaign(loaded.conversation.campaign_id).await?;
             let router = runtime.router(&self.rules);
-            let ctx = LeadContext {
-                phone: lead.lead.phone.clone(),
-                timezone: lead.lead.timezone,
-                state: lead.lead.state,
-                internal_dnc: lead.status == ConversationStatus::Dnc,
-                national_dnc: None,
-            };
+            let ctx = crate::engine::lead_context(&lead);
             let now = self.app.clock.now();
             let due = router.on_due(&ctx, &loaded.state, &planned, now);
             let mut request =

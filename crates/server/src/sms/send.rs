@@ -7,9 +7,9 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::Duration;
-use domain::vocab::{ActionKind, ConversationStatus, MessageSource, Verdict};
+use domain::vocab::{ActionKind, MessageSource, Verdict};
 use domain::{Channel, Event, LeadId, MessageId, NewEvent};
-use policy::gate::{Contact, Gate, LeadContext};
+use policy::gate::{Contact, Gate};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use store::{AppendRequest, StoreError};
@@ -62,13 +62,7 @@ pub async fn send(
     }
     let policy = policy::CampaignPolicy::from_campaign(&campaign).map_err(|e| ApiError::internal(&e))?;
     let conversation = lead.conversation_id;
-    let ctx = LeadContext {
-        phone: lead.phone.clone(),
-        timezone: lead.timezone,
-        state: lead.state,
-        internal_dnc: record.status == ConversationStatus::Dnc,
-        national_dnc: None,
-    };
+    let ctx = crate::engine::lead_context(&record);
     for _ in 0..5 {
         let loaded = app.store.load(conversation).await?.ok_or_else(|| ApiError::not_found("conversation"))?;
         let now = app.clock.now();
