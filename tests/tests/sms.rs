@@ -353,7 +353,27 @@ async fn the_send_api_passes_the_gate(kind: Kind) {
     assert_eq!(body["status"], "queued");
     let sent = rig.twilio.wait_for(1).await;
     assert_eq!(sent[0].body, "Your quote is ready.");
-    let tl = rig.until(conv, "the api message", |tl| count(tl, "sms_sent") == 1).await;
+    // A retried request with the same Idempotency-Key sends nothing new.
+    let retry = |key: &'static str| {
+        rig.app
+            .client
+            .post(rig.app.url("/api/v1/sms/send"))
+            .bearer_auth(&rig.app.api_key)
+            .header("idempotency-key", key)
+            .json(&json!({"leadId": lead_id, "message": "See you Tuesday."}))
+            .send()
+    };
+    let first = retry("quote-42").await.unwrap();
+    assert_eq!(first.status(), 202);
+    let first: Value = first.json().await.unwrap();
+    let again = retry("quote-42").await.unwrap();
+    assert_eq!(again.status(), 200);
+    let again: Value = again.json().await.unwrap();
+    assert_eq!((again["message_id"].clone(), again["duplicate"].clone()), (first["message_id"].clone(), json!(true)));
+    rig.twilio.wait_for(2).await;
+    let tl = rig.until(conv, "the api messages", |tl| count(tl, "sms_sent") == 2).await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(rig.twilio.messages().len(), 2, "one message per key");
     assert!(tl.iter().any(|r| matches!(&r.event, Event::SmsSent { source: MessageSource::Api, .. })));
     // 11 pm in Chicago: the window blocks it, 409 names the rule, nothing is written.
     rig.clock.set("2026-11-25T05:00:00Z".parse().unwrap());

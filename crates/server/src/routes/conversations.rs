@@ -147,7 +147,7 @@ fn parse_at(at: Option<&str>, now: DateTime<Utc>) -> Result<DateTime<Utc>, Valid
 }
 
 /// The `Idempotency-Key` header: a retried request with the same key has one effect.
-fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
+pub(crate) fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
     let Some(value) = headers.get("idempotency-key") else { return Ok(None) };
     let key = value.to_str().map(str::trim).unwrap_or_default();
     if key.is_empty() || key.len() > MAX_IDEMPOTENCY_KEY {

@@ -1,7 +1,7 @@
 //! The HTTP surface (see docs/api.md and docs/openapi.json).
 
 mod campaigns;
-mod conversations;
+pub(crate) mod conversations;
 mod health;
 pub(crate) mod leads;
 

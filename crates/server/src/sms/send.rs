@@ -34,13 +34,16 @@ pub struct SendInput {
     message: Option<String>,
 }
 
-/// Sends an SMS to a lead through the gate and the outbox.
+/// Sends an SMS to a lead through the gate and the outbox. With an `Idempotency-Key` header a
+/// retried request sends nothing new and answers 200 with the same message id.
 #[tracing::instrument(skip_all)]
 pub async fn send(
     State(app): State<AppState>,
     _caller: Caller,
+    headers: axum::http::HeaderMap,
     ApiJson(input): ApiJson<SendInput>,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
+    let idempotency = crate::routes::conversations::idempotency_key(&headers)?;
     let lead_id = input.lead_id.as_deref().ok_or_else(|| missing("leadId"))?;
     let lead_id: LeadId = lead_id.parse().map_err(|_| invalid("leadId", "must be a lead id"))?;
     let message = input.message.as_deref().map(str::trim).unwrap_or_default();
@@ -87,14 +90,17 @@ pub async fn send(
                 .field(failed.first().copied().unwrap_or("gate")));
         }
         let meta = MessageMeta { source: MessageSource::Api, purpose: "api".into(), transactional: false };
-        let key = format!("{conversation}:api:{}", uuid::Uuid::new_v4());
-        let Some(row) = message_row(&campaign, &lead.phone, message.to_owned(), meta, key, now) else {
+        let request_key = idempotency.clone().unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+        let key = format!("{conversation}:api:{request_key}");
+        let Some(mut row) = message_row(&campaign, &lead.phone, message.to_owned(), meta, key.clone(), now) else {
             return Err(ApiError::new(
                 StatusCode::CONFLICT,
                 "no_sms_carrier",
                 "the lead's campaign has no SMS carrier",
             ));
         };
+        // The same key names the same message: its id is derived from the key.
+        row.id = domain::ActionId::from_uuid(uuid_of(&key));
         let message_id = MessageId::from_uuid(row.id.as_uuid());
         let decision = Event::DecisionRecorded {
             action: ActionKind::SendSms,
@@ -103,9 +109,19 @@ pub async fn send(
             reasons: gate.reasons,
             next_allowed_at: None,
         };
-        let request =
-            AppendRequest { events: vec![NewEvent::new(now, decision)], outbox: vec![row], ..AppendRequest::default() };
+        let mut decided = NewEvent::new(now, decision);
+        if idempotency.is_some() {
+            decided = decided.dedupe(format!("api:{request_key}"));
+        }
+        let request = AppendRequest { events: vec![decided], outbox: vec![row], ..AppendRequest::default() };
         match app.append(conversation, request.expecting(loaded.state.last_seq)).await {
+            Ok(store::AppendOutcome::Duplicate { .. }) => {
+                return Ok((
+                    StatusCode::OK,
+                    Json(json!({"message_id": message_id, "conversation_id": conversation, "status": "queued",
+                                "duplicate": true})),
+                ));
+            }
             Ok(_) => {
                 crate::engine::wake_outbox(&app).await;
                 tracing::info!(lead_id = %lead_id, conversation_id = %conversation, "api sms queued");
@@ -119,6 +135,15 @@ pub async fn send(
         }
     }
     Err(StoreError::Conflict { expected: domain::Seq(0), actual: domain::Seq(0) }.into())
+}
+
+/// A stable UUID for a request key (the first 16 bytes of its SHA-256).
+fn uuid_of(key: &str) -> uuid::Uuid {
+    use sha2::Digest as _;
+    let digest = sha2::Sha256::digest(key.as_bytes());
+    let mut bytes = [0u8; 16];
+    bytes.copy_from_slice(&digest[..16]);
+    uuid::Uuid::from_bytes(bytes)
 }
 
 fn missing(field: &str) -> ApiError {
