@@ -259,35 +259,30 @@ impl Router<'_> {
                 }
             }
             Event::SmsReceived { keyword, .. } => {
-                let mut decision = match stop {
+                let decision = match stop {
                     Some(why) if has_pending_step => {
                         Decision { cancel_pending: Some(format!("cadence stopped: {why}")), ..Decision::default() }
                             .reason("cadence_stopped", why)
                     }
                     _ => Decision::default(),
                 };
-                let waiting = state.pending.values().any(|p| p.kind == ActionKind::SmsAgentReply);
-                if let (None, None, false) = (keyword, agent_silenced(state), waiting) {
-                    let window = self.gate.campaign.agent_window;
-                    decision.agent_reply = Some(now + window);
-                    decision = decision.reason(
+                match (keyword, self.agent_reply(state, now)) {
+                    (None, Some(at)) => Decision { agent_reply: Some(at), ..decision }.reason(
                         "sms_agent",
-                        format!("the SMS agent answers the lead's messages after a {} s window", window.num_seconds()),
-                    );
+                        format!(
+                            "the SMS agent answers the lead's messages after a {} s window",
+                            self.gate.campaign.agent_window.num_seconds()
+                        ),
+                    ),
+                    _ => decision,
                 }
-                decision
             }
             // Messages that arrived while the agent was answering: answer them too.
-            Event::AgentReplied { .. } => {
-                let waiting = state.pending.values().any(|p| p.kind == ActionKind::SmsAgentReply);
-                if state.agent.owes_answer() && !waiting && agent_silenced(state).is_none() {
-                    let window = self.gate.campaign.agent_window;
-                    Decision { agent_reply: Some(now + window), ..Decision::default() }
-                        .reason("sms_agent", "the lead wrote again while the agent was answering")
-                } else {
-                    Decision::default()
-                }
-            }
+            Event::AgentReplied { .. } => match self.agent_reply(state, now) {
+                Some(at) => Decision { agent_reply: Some(at), ..Decision::default() }
+                    .reason("sms_agent", "the lead wrote again while the agent was answering"),
+                None => Decision::default(),
+            },
             Event::TranscriptTurn { role: Role::Lead, .. }
             | Event::CallAnswered { .. }
             | Event::ConsentRevoked { .. }
@@ -318,6 +313,14 @@ impl Router<'_> {
             },
             _ => Decision::default(),
         }
+    }
+
+    /// When the SMS agent should answer, if it owes the lead an answer, none is already
+    /// waiting (a burst shares one), and nothing silences it: the end of the batching window.
+    fn agent_reply(&self, state: &ConversationState, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        let waiting = state.pending.values().any(|p| p.kind == ActionKind::SmsAgentReply);
+        (state.agent.owes_answer() && !waiting && agent_silenced(state).is_none())
+            .then(|| now + self.gate.campaign.agent_window)
     }
 
     fn continue_after(

@@ -9,7 +9,6 @@
 //!         [--concurrency 32] [--requests 60000] [--seconds 30] [--warmup 2000]`
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
@@ -121,43 +120,17 @@ async fn run_phase(
     count: u64,
     limit: Duration,
 ) -> anyhow::Result<(Vec<u32>, u64)> {
-    let next = Arc::new(AtomicU64::new(0));
-    let errors = Arc::new(AtomicU64::new(0));
-    let deadline = Instant::now() + limit;
-    let mut workers = tokio::task::JoinSet::new();
-    for _ in 0..args.concurrency {
-        let (client, next, errors, conversations) =
-            (client.clone(), next.clone(), errors.clone(), conversations.clone());
-        let (url, key) = (args.url.clone(), args.api_key.clone());
-        workers.spawn(async move {
-            let mut latencies = Vec::new();
-            loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                if i >= count || Instant::now() >= deadline {
-                    return latencies;
-                }
-                let conversation = &conversations[(i as usize) % conversations.len()];
-                let body = json!({"channel": "voice", "role": if i % 2 == 0 { "lead" } else { "ai" },
-                                  "text": "I'd like to hear more about the premium plan, maybe next week."});
-                let sent = Instant::now();
-                let ok = client
-                    .post(format!("{url}/api/v1/conversations/{conversation}/turns"))
-                    .bearer_auth(&key)
-                    .json(&body)
-                    .send()
-                    .await
-                    .is_ok_and(|r| r.status() == 201);
-                if ok {
-                    latencies.push(u32::try_from(sent.elapsed().as_micros()).unwrap_or(u32::MAX));
-                } else {
-                    errors.fetch_add(1, Ordering::Relaxed);
-                }
-            }
-        });
-    }
-    let mut all = Vec::new();
-    while let Some(result) = workers.join_next().await {
-        all.extend(result?);
-    }
-    Ok((all, errors.load(Ordering::Relaxed)))
+    let (client, conversations) = (client.clone(), conversations.clone());
+    let (url, key) = (Arc::new(args.url.clone()), Arc::new(args.api_key.clone()));
+    throughline_e2e::load::drive(args.concurrency, count, limit, move |i| {
+        let conversation = &conversations[(i as usize) % conversations.len()];
+        let body = json!({"channel": "voice", "role": if i % 2 == 0 { "lead" } else { "ai" },
+                          "text": "I'd like to hear more about the premium plan, maybe next week."});
+        let request = client
+            .post(format!("{url}/api/v1/conversations/{conversation}/turns"))
+            .bearer_auth(key.as_str())
+            .json(&body);
+        async move { request.send().await.is_ok_and(|r| r.status() == 201) }
+    })
+    .await
 }

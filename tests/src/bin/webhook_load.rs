@@ -142,54 +142,30 @@ async fn run_phase(
     counter: &Arc<AtomicU64>,
     count: u64,
 ) -> anyhow::Result<(Vec<u32>, u64)> {
-    let sent = Arc::new(AtomicU64::new(0));
-    let errors = Arc::new(AtomicU64::new(0));
-    let deadline = Instant::now() + Duration::from_secs(args.seconds);
     let target = format!("{}/webhooks/twilio/sms", args.url);
     let signed_url = format!("{}/webhooks/twilio/sms", args.public_url.trim_end_matches('/'));
-    let mut workers = tokio::task::JoinSet::new();
-    for _ in 0..args.concurrency {
-        let (client, sent, errors, phones, counter) =
-            (client.clone(), sent.clone(), errors.clone(), phones.clone(), counter.clone());
-        let (target, signed_url, token) = (target.clone(), signed_url.clone(), args.auth_token.clone());
-        workers.spawn(async move {
-            let mut latencies = Vec::new();
-            loop {
-                if sent.fetch_add(1, Ordering::Relaxed) >= count || Instant::now() >= deadline {
-                    return latencies;
-                }
-                let i = counter.fetch_add(1, Ordering::Relaxed);
-                let phone = &phones[(i as usize) % phones.len()];
-                let params = vec![
-                    ("MessageSid".to_owned(), format!("SM{i:032x}")),
-                    ("AccountSid".to_owned(), "ACload".to_owned()),
-                    ("From".to_owned(), phone.clone()),
-                    ("To".to_owned(), OURS.to_owned()),
-                    ("Body".to_owned(), "how much would this cost for a 3 bedroom house?".to_owned()),
-                    ("NumMedia".to_owned(), "0".to_owned()),
-                ];
-                let signature = providers::twilio::signature(&signed_url, &params, &token);
-                let body = serde_urlencoded::to_string(&params).unwrap_or_default();
-                let started = Instant::now();
-                let ok = client
-                    .post(&target)
-                    .header("content-type", "application/x-www-form-urlencoded")
-                    .header("x-twilio-signature", signature)
-                    .body(body)
-                    .send()
-                    .await
-                    .is_ok_and(|r| r.status().is_success());
-                if ok {
-                    latencies.push(u32::try_from(started.elapsed().as_micros()).unwrap_or(u32::MAX));
-                } else {
-                    errors.fetch_add(1, Ordering::Relaxed);
-                }
-            }
-        });
-    }
-    let mut all = Vec::new();
-    while let Some(result) = workers.join_next().await {
-        all.extend(result?);
-    }
-    Ok((all, errors.load(Ordering::Relaxed)))
+    let (client, phones, counter, token) = (client.clone(), phones.clone(), counter.clone(), args.auth_token.clone());
+    let limit = Duration::from_secs(args.seconds);
+    throughline_e2e::load::drive(args.concurrency, count, limit, move |_| {
+        // Message ids run on across phases, so warm-up and measured messages never collide.
+        let i = counter.fetch_add(1, Ordering::Relaxed);
+        let phone = &phones[(i as usize) % phones.len()];
+        let params = vec![
+            ("MessageSid".to_owned(), format!("SM{i:032x}")),
+            ("AccountSid".to_owned(), "ACload".to_owned()),
+            ("From".to_owned(), phone.clone()),
+            ("To".to_owned(), OURS.to_owned()),
+            ("Body".to_owned(), "how much would this cost for a 3 bedroom house?".to_owned()),
+            ("NumMedia".to_owned(), "0".to_owned()),
+        ];
+        let signature = providers::twilio::signature(&signed_url, &params, &token);
+        let body = serde_urlencoded::to_string(&params).unwrap_or_default();
+        let request = client
+            .post(&target)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("x-twilio-signature", signature)
+            .body(body);
+        async move { request.send().await.is_ok_and(|r| r.status().is_success()) }
+    })
+    .await
 }

@@ -90,7 +90,6 @@ fn local_text(t: NaiveDateTime) -> String {
 /// campaign, questions, availability and team from `agent` (defaults where absent). A value
 /// that does not parse is refused when the campaign is created.
 pub fn config(campaign: &Campaign) -> Result<AgentConfig, domain::ValidationError> {
-    let defaults = AgentConfig::default();
     let extra = &campaign.agent.extra;
     fn field<T: serde::de::DeserializeOwned>(
         extra: &serde_json::Map<String, Value>,
@@ -109,14 +108,28 @@ pub fn config(campaign: &Campaign) -> Result<AgentConfig, domain::ValidationErro
             })
             .transpose()
     }
-    Ok(AgentConfig {
+    let mut config = identity(campaign);
+    if let Some(questions) = field(extra, "questions")? {
+        config.questions = questions;
+    }
+    if let Some(availability) = field(extra, "availability")? {
+        config.availability = availability;
+    }
+    if let Some(team) = field(extra, "team")? {
+        config.team = team;
+    }
+    Ok(config)
+}
+
+/// The campaign's persona and disclosure with the default questions, availability and team:
+/// what a campaign whose tuning does not parse (one stored before it was checked) gets.
+pub fn identity(campaign: &Campaign) -> AgentConfig {
+    AgentConfig {
         persona: campaign.persona.name.clone(),
         company: campaign.persona.company.clone(),
         disclose_ai: campaign.agent.discloses_ai(),
-        questions: field(extra, "questions")?.unwrap_or(defaults.questions),
-        availability: field(extra, "availability")?.unwrap_or(defaults.availability),
-        team: field(extra, "team")?.unwrap_or(defaults.team),
-    })
+        ..AgentConfig::default()
+    }
 }
 
 /// A revocation the agent read, and whose burst it was.
@@ -334,17 +347,10 @@ impl Engine {
         let local_now = now.with_timezone(&zone).naive_local();
         let first_name = state.lead.as_ref().map_or(String::new(), |l| l.first_name.clone());
         let messages: Vec<String> = reading.burst.iter().map(|(_, t)| t.clone()).collect();
-        // Validated when the campaign was created; a campaign stored before that check gets
-        // the defaults.
-        let config = config(campaign).unwrap_or_else(|_| AgentConfig {
-            persona: campaign.persona.name.clone(),
-            company: campaign.persona.company.clone(),
-            disclose_ai: campaign.agent.discloses_ai(),
-            ..AgentConfig::default()
-        });
+        let config = &runtime.agent;
         let input =
             nlu::agent::Input { first_name: &first_name, now: local_now, messages: &messages, memory: &reading.memory };
-        let builtin = nlu::agent::respond(&config, &input);
+        let builtin = nlu::agent::respond(config, &input);
         let (mut turn, agent, fallback) = match (campaign.agent.mode, campaign.agent.url.as_deref()) {
             (domain::campaign::AgentMode::Webhook, Some(url)) => {
                 match self.ask_webhook(url, campaign, loaded, &lead.lead, &reading, &builtin).await {
@@ -358,7 +364,7 @@ impl Engine {
             _ => (builtin.clone(), "builtin", None),
         };
         if agent == "webhook" {
-            enforce_disclosure(&mut turn, &config, &first_name, reading.memory.ai_messages == 0, &builtin);
+            enforce_disclosure(&mut turn, config, &first_name, reading.memory.ai_messages == 0, &builtin);
         }
         let answered_through = reading.burst.last().map_or(Seq(0), |(s, _)| *s);
         if turn.intent == nlu::Intent::OptOut || turn.timeline_intent.as_deref() == Some("opt_out") {

@@ -70,6 +70,8 @@ pub struct CampaignRuntime {
     pub cadence: Cadence,
     /// Its windows and caps.
     pub policy: CampaignPolicy,
+    /// The built-in SMS agent's configuration.
+    pub agent: nlu::agent::AgentConfig,
 }
 
 impl CampaignRuntime {
@@ -164,7 +166,9 @@ impl Engine {
         let campaign = self.app.store.campaign(id).await?.ok_or(StoreError::NotFound("campaign"))?;
         let cadence = Cadence::from_json(&campaign.cadence).map_err(|e| EngineError::Unreadable(e.to_string()))?;
         let policy = CampaignPolicy::from_campaign(&campaign).map_err(|e| EngineError::Unreadable(e.to_string()))?;
-        let runtime = Arc::new(CampaignRuntime { campaign, cadence, policy });
+        // Checked when the campaign was created; the agent's tuning is parsed here once.
+        let agent = agent::config(&campaign).unwrap_or_else(|_| agent::identity(&campaign));
+        let runtime = Arc::new(CampaignRuntime { campaign, cadence, policy, agent });
         self.campaigns.lock().await.insert(id, Arc::clone(&runtime));
         Ok(runtime)
     }
@@ -274,11 +278,7 @@ impl Engine {
 
     /// Tells every instance's `topic` workers there is work.
     async fn wake(&self, topic: &str) {
-        let topics = [topic];
-        let publish = self.app.hot.publish(&topics, "1");
-        if let Ok(Err(e)) = tokio::time::timeout(Duration::from_millis(250), publish).await {
-            tracing::debug!(error = %e, topic, "could not publish a wake-up");
-        }
+        wake(&self.app, topic).await;
     }
 
     /// A subscription, or `None` (with a warning) when the hot state is down: workers then rely
@@ -310,9 +310,16 @@ pub fn lead_context(record: &store::LeadRecord) -> policy::LeadContext {
 /// Tells the outbox workers (on every instance) there is something to send, from a request
 /// handler that enqueued it.
 pub async fn wake_outbox(app: &State) {
-    let publish = app.hot.publish(&[OUTBOX_TOPIC], "1");
+    wake(app, OUTBOX_TOPIC).await;
+}
+
+/// Tells every instance's `topic` workers there is work (bounded: a down hot state only means
+/// they find it by polling).
+async fn wake(app: &State, topic: &str) {
+    let topics = [topic];
+    let publish = app.hot.publish(&topics, "1");
     if let Ok(Err(e)) = tokio::time::timeout(Duration::from_millis(250), publish).await {
-        tracing::debug!(error = %e, "could not publish an outbox wake-up");
+        tracing::debug!(error = %e, topic, "could not publish a wake-up");
     }
 }
 

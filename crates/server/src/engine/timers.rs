@@ -81,40 +81,23 @@ impl Engine {
             if let Event::SmsReceived { keyword, .. } = &mut received.event {
                 *keyword = Some(command.label().to_owned());
             }
-            for _ in 0..ATTEMPTS {
-                let loaded =
-                    self.app.store.load(action.conversation_id).await?.ok_or(StoreError::NotFound("conversation"))?;
-                let runtime = self.campaign(loaded.conversation.campaign_id).await?;
-                let now = self.app.clock.now();
-                let keyed = crate::sms::inbound::keyword_request(
-                    command,
-                    &received,
-                    &loaded.state,
-                    &runtime.campaign,
-                    action.conversation_id,
-                    now,
-                );
-                let mut request = keyed.unwrap_or_else(|| {
-                    let mut plain = received.clone();
-                    if let Event::SmsReceived { keyword, .. } = &mut plain.event {
-                        *keyword = None;
-                    }
-                    AppendRequest::events(vec![plain])
-                });
-                request.finish = finish();
-                let enqueued = !request.outbox.is_empty();
-                match self.app.append(action.conversation_id, request.expecting(loaded.state.last_seq)).await {
-                    Ok(_) => {
-                        if enqueued {
-                            self.wake(OUTBOX_TOPIC).await;
-                        }
-                        return Ok(());
-                    }
-                    Err(StoreError::Conflict { .. }) => continue,
-                    Err(e) => return Err(e.into()),
-                }
-            }
-            return Err(EngineError::Busy);
+            let conversation = self.app.store.conversation(action.conversation_id).await?;
+            let conversation = conversation.ok_or(StoreError::NotFound("conversation"))?;
+            let runtime = self.campaign(conversation.campaign_id).await?;
+            let appended = crate::sms::inbound::append_command(
+                &self.app,
+                action.conversation_id,
+                &runtime.campaign,
+                command,
+                &received,
+                finish(),
+            )
+            .await;
+            return match appended {
+                Ok(_) => Ok(()),
+                Err(StoreError::Conflict { .. }) => Err(EngineError::Busy),
+                Err(e) => Err(e.into()),
+            };
         }
         let revokes = payload.events.iter().any(|e| matches!(e, Event::ConsentRevoked { .. }));
         let mut events: Vec<NewEvent> = payload.events.into_iter().map(|e| NewEvent::new(at, e)).collect();

@@ -63,7 +63,7 @@ pub enum Received {
         /// The message's seq.
         seq: Seq,
         /// The keyword it was handled as.
-        keyword: Option<&'static str>,
+        keyword: Option<String>,
     },
     /// A carrier retry of a message already recorded: nothing changed.
     Duplicate {
@@ -215,7 +215,7 @@ pub fn revoke(request: &mut AppendRequest, state: &ConversationState, text: Stri
     request.cancel_pending = Some("the lead opted out".into());
 }
 
-/// Records an inbound message (see the module docs). Returns once it is durable.
+/// Records an inbound message (see the module docs).
 #[tracing::instrument(skip_all, fields(provider = ?inbound.provider))]
 pub async fn receive(app: &AppState, inbound: &Inbound) -> Result<Received, SmsError> {
     let (conversation, campaign) =
@@ -224,50 +224,72 @@ pub async fn receive(app: &AppState, inbound: &Inbound) -> Result<Received, SmsE
         None => app.append(conversation, AppendRequest::events(vec![received_event(inbound, None)])).await?,
         Some(command) => {
             let campaign = app.sms.campaign(app.store.as_ref(), campaign).await?;
-            let mut attempts = 0;
-            loop {
-                let loaded = app.store.load(conversation).await?.ok_or(StoreError::NotFound("conversation"))?;
-                let now = app.clock.now();
-                let received = received_event(inbound, Some(command));
-                let request = keyword_request(command, &received, &loaded.state, &campaign, conversation, now)
-                    .unwrap_or_else(|| AppendRequest::events(vec![received_event(inbound, None)]));
-                let enqueued = !request.outbox.is_empty();
-                match app.append(conversation, request.expecting(loaded.state.last_seq)).await {
-                    Err(StoreError::Conflict { .. }) if attempts < 5 => attempts += 1,
-                    Err(e) => return Err(e.into()),
-                    Ok(outcome) => {
-                        if enqueued {
-                            crate::engine::wake_outbox(app).await;
-                        }
-                        if matches!(command, Command::Stop | Command::Revocation) {
-                            revoke_elsewhere(app, conversation, inbound).await?;
-                        }
-                        break outcome;
-                    }
-                }
+            let received = received_event(inbound, Some(command));
+            let outcome = append_command(app, conversation, &campaign, command, &received, None).await?;
+            if matches!(command, Command::Stop | Command::Revocation) {
+                revoke_elsewhere(app, conversation, inbound).await?;
             }
+            outcome
         }
     };
     Ok(match outcome {
         AppendOutcome::Appended { records, .. } => {
-            let first = records.iter().find(|r| matches!(r.event, Event::SmsReceived { .. }));
-            let keyword = first.and_then(|r| match &r.event {
-                Event::SmsReceived { keyword: Some(k), .. } => {
-                    [Command::Stop, Command::Revocation, Command::Start, Command::Help]
-                        .into_iter()
-                        .find(|c| c.label() == k)
-                        .map(Command::label)
-                }
+            let first = records.iter().find_map(|r| match &r.event {
+                Event::SmsReceived { keyword, .. } => Some((r.seq, keyword.clone())),
                 _ => None,
             });
+            let (seq, keyword) = first.unwrap_or((Seq(0), None));
             tracing::info!(conversation_id = %conversation, keyword, "inbound sms recorded");
-            Received::New { conversation_id: conversation, seq: first.map_or(Seq(0), |r| r.seq), keyword }
+            Received::New { conversation_id: conversation, seq, keyword }
         }
         AppendOutcome::Duplicate { .. } => {
             tracing::info!(conversation_id = %conversation, "inbound sms already recorded (carrier retry)");
             Received::Duplicate { conversation_id: conversation }
         }
     })
+}
+
+/// Conflicting appends retried before giving up (the timeline kept moving under a keyword).
+const ATTEMPTS: u32 = 5;
+
+/// Appends a keyword message (`received`, its `keyword` set) with the effects the rules give it
+/// on the conversation's current state, in one transaction with `finish` (a claim's release,
+/// for a carrier report the engine delivers). The state is read again if the timeline moved
+/// in between; a message that turns out not to be a command is appended plainly. Both the
+/// webhooks and the sandbox carrier's replies come through here.
+pub async fn append_command(
+    app: &AppState,
+    conversation: ConversationId,
+    campaign: &Campaign,
+    command: Command,
+    received: &NewEvent,
+    finish: Option<store::Finish>,
+) -> Result<AppendOutcome, StoreError> {
+    let mut attempt = 0;
+    loop {
+        let loaded = app.store.load(conversation).await?.ok_or(StoreError::NotFound("conversation"))?;
+        let now = app.clock.now();
+        let mut request = keyword_request(command, received, &loaded.state, campaign, conversation, now)
+            .unwrap_or_else(|| {
+                let mut plain = received.clone();
+                if let Event::SmsReceived { keyword, .. } = &mut plain.event {
+                    *keyword = None;
+                }
+                AppendRequest::events(vec![plain])
+            });
+        request.finish.clone_from(&finish);
+        let enqueued = !request.outbox.is_empty();
+        match app.append(conversation, request.expecting(loaded.state.last_seq)).await {
+            Err(StoreError::Conflict { .. }) if attempt + 1 < ATTEMPTS => attempt += 1,
+            Err(e) => return Err(e),
+            Ok(outcome) => {
+                if enqueued {
+                    crate::engine::wake_outbox(app).await;
+                }
+                return Ok(outcome);
+            }
+        }
+    }
 }
 
 /// A revocation is the person's: the same number's other conversations (an older form, another

@@ -20,6 +20,9 @@ use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::state::AppState;
 
+/// Reads-and-appends tried while the conversation keeps moving; the last conflict is answered
+/// 409 `conflict` (retry).
+const ATTEMPTS: u32 = 5;
 /// Longest message accepted: ten concatenated segments.
 const MAX_MESSAGE_CHARS: usize = 1_600;
 /// A lead who texted within this long is in a conversation: a message now is a reply, which
@@ -66,7 +69,9 @@ pub async fn send(
     let policy = policy::CampaignPolicy::from_campaign(&campaign).map_err(|e| ApiError::internal(&e))?;
     let conversation = lead.conversation_id;
     let ctx = crate::engine::lead_context(&record);
-    for _ in 0..5 {
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
         let loaded = app.store.load(conversation).await?.ok_or_else(|| ApiError::not_found("conversation"))?;
         let now = app.clock.now();
         let replying = loaded
@@ -130,11 +135,10 @@ pub async fn send(
                     Json(json!({"message_id": message_id, "conversation_id": conversation, "status": "queued"})),
                 ));
             }
-            Err(StoreError::Conflict { .. }) => continue,
+            Err(StoreError::Conflict { .. }) if attempt < ATTEMPTS => continue,
             Err(e) => return Err(e.into()),
         }
     }
-    Err(StoreError::Conflict { expected: domain::Seq(0), actual: domain::Seq(0) }.into())
 }
 
 /// A stable UUID for a request key (the first 16 bytes of its SHA-256).

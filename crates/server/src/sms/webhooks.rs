@@ -17,7 +17,7 @@ use secrecy::ExposeSecret;
 use serde::Deserialize;
 use store::{AppendRequest, StoreError};
 
-use super::inbound::{Inbound, Received, SmsError, receive};
+use super::inbound::{Inbound, SmsError, receive};
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -271,9 +271,8 @@ pub async fn telnyx_sms(
                 media_count: payload.media.len() as u32,
                 at: hook.data.occurred_at.unwrap_or_else(|| app.clock.now()),
             };
-            match receive(&app, &inbound).await? {
-                Received::New { .. } | Received::Duplicate { .. } => Ok(ok()),
-            }
+            receive(&app, &inbound).await?;
+            Ok(ok())
         }
         "message.sent" | "message.finalized" => {
             let query = status_query(&uri)?;
