@@ -1,5 +1,7 @@
 //! Test doubles at the carriers' HTTP boundary, speaking their real formats: Twilio's
-//! Messages REST API (form posts, basic auth, `I-Twilio-Idempotency-Token`, `201 {"sid"}`), a
+//! Messages and Calls REST API (form posts, basic auth, `I-Twilio-Idempotency-Token`,
+//! `201 {"sid"}`, hang-up by `Status=completed` and 404/20404 for a call that is gone), Telnyx's
+//! Call Control API (`POST /v2/calls`, `…/actions/hangup`, 422/90018 for a call that ended), a
 //! signed Twilio and Telnyx webhook sender, and a customer's webhook agent.
 
 use std::sync::{Arc, Mutex};
@@ -27,9 +29,34 @@ pub struct TwilioMessage {
     pub status_callback: Option<String>,
 }
 
+/// One call the Twilio double accepted.
+#[derive(Debug, Clone)]
+pub struct TwilioCall {
+    /// Its `sid` (`CA…`).
+    pub sid: String,
+    /// The whole form, in order (`StatusCallbackEvent` repeats).
+    pub form: Vec<(String, String)>,
+}
+
+impl TwilioCall {
+    /// The first value of a form field.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.form.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+
+    /// Every value of a form field.
+    pub fn all(&self, name: &str) -> Vec<&str> {
+        self.form.iter().filter(|(k, _)| k == name).map(|(_, v)| v.as_str()).collect()
+    }
+}
+
 #[derive(Debug, Default)]
 struct TwilioLog {
     messages: Vec<TwilioMessage>,
+    calls: Vec<TwilioCall>,
+    /// Every hang-up request: the sid in the path and the `Status` asked for.
+    hangups: Vec<(String, String)>,
+    ended: Vec<String>,
     tokens: Vec<(String, String)>,
     repeats: u32,
 }
@@ -63,6 +90,8 @@ impl TwilioDouble {
         };
         let app = Router::new()
             .route("/2010-04-01/Accounts/{account}/Messages.json", post(create_message))
+            .route("/2010-04-01/Accounts/{account}/Calls.json", post(create_call))
+            .route("/2010-04-01/Accounts/{account}/Calls/{call}", post(update_call))
             .with_state(double.clone());
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await.expect("bind");
         let base = format!("http://{}", listener.local_addr().expect("addr"));
@@ -73,6 +102,30 @@ impl TwilioDouble {
     /// Messages sent, in order (one per idempotency token).
     pub fn messages(&self) -> Vec<TwilioMessage> {
         self.log.lock().map(|l| l.messages.clone()).unwrap_or_default()
+    }
+
+    /// Calls placed, in order (one per idempotency token).
+    pub fn calls(&self) -> Vec<TwilioCall> {
+        self.log.lock().map(|l| l.calls.clone()).unwrap_or_default()
+    }
+
+    /// Hang-up requests received, in order: `(CallSid, Status)`, whether or not the call was
+    /// still there.
+    pub fn hangups(&self) -> Vec<(String, String)> {
+        self.log.lock().map(|l| l.hangups.clone()).unwrap_or_default()
+    }
+
+    /// Waits until `n` calls were placed, or panics after 20 s.
+    pub async fn wait_for_calls(&self, n: usize) -> Vec<TwilioCall> {
+        let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(20);
+        loop {
+            let calls = self.calls();
+            if calls.len() >= n {
+                return calls;
+            }
+            assert!(tokio::time::Instant::now() < deadline, "waited for {n} calls; got {}", calls.len());
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
     }
 
     /// Requests that repeated a token (and sent nothing).
@@ -98,19 +151,82 @@ impl TwilioDouble {
     }
 }
 
+/// Twilio's answer to a request without the account's basic auth, if it lacks it.
+fn twilio_unauthorized(double: &TwilioDouble, account: &str, headers: &HeaderMap) -> Option<(StatusCode, Json<Value>)> {
+    let expected = format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(format!("{}:{}", double.account_sid, double.auth_token))
+    );
+    let auth = headers.get("authorization").and_then(|v| v.to_str().ok());
+    (account != double.account_sid || auth != Some(expected.as_str()))
+        .then(|| (StatusCode::UNAUTHORIZED, Json(json!({"code": 20003, "message": "Authenticate", "status": 401}))))
+}
+
+async fn create_call(
+    State(double): State<TwilioDouble>,
+    Path(account): Path<String>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> impl IntoResponse {
+    if let Some(refused) = twilio_unauthorized(&double, &account, &headers) {
+        return refused;
+    }
+    let form: Vec<(String, String)> = serde_urlencoded::from_bytes(&body).unwrap_or_default();
+    let has = |n: &str| form.iter().any(|(k, _)| k == n);
+    if !has("To") || !has("From") || !(has("Url") || has("Twiml")) {
+        return (StatusCode::BAD_REQUEST, Json(json!({"code": 21205, "message": "Url parameter is required."})));
+    }
+    let token = headers.get("i-twilio-idempotency-token").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+    let mut log = double.log.lock().expect("log");
+    if let Some((_, sid)) = log.tokens.iter().find(|(t, _)| !token.is_empty() && *t == token) {
+        let sid = sid.clone();
+        log.repeats += 1;
+        return (StatusCode::CREATED, Json(json!({"sid": sid, "status": "queued"})));
+    }
+    let sid = format!("CA{:032x}", uuid::Uuid::new_v4().as_u128());
+    log.tokens.push((token, sid.clone()));
+    log.calls.push(TwilioCall { sid: sid.clone(), form });
+    (StatusCode::CREATED, Json(json!({"sid": sid, "status": "queued", "account_sid": account})))
+}
+
+/// `POST …/Calls/{CallSid}.json`: `Status=completed` ends a call the double placed; a call it
+/// never placed, or one already ended, is Twilio's 404 / 20404.
+async fn update_call(
+    State(double): State<TwilioDouble>,
+    Path((account, call)): Path<(String, String)>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> impl IntoResponse {
+    if let Some(refused) = twilio_unauthorized(&double, &account, &headers) {
+        return refused;
+    }
+    let Some(sid) = call.strip_suffix(".json").map(str::to_owned) else {
+        return (StatusCode::NOT_FOUND, Json(json!({"code": 20404, "message": "not found", "status": 404})));
+    };
+    let form: Vec<(String, String)> = serde_urlencoded::from_bytes(&body).unwrap_or_default();
+    let status = form.iter().find(|(k, _)| k == "Status").map(|(_, v)| v.clone()).unwrap_or_default();
+    let mut log = double.log.lock().expect("log");
+    log.hangups.push((sid.clone(), status.clone()));
+    let live = log.calls.iter().any(|c| c.sid == sid) && !log.ended.contains(&sid);
+    if !live {
+        let message = format!("The requested resource /2010-04-01/Accounts/{account}/Calls/{sid}.json was not found");
+        return (StatusCode::NOT_FOUND, Json(json!({"code": 20404, "message": message, "status": 404})));
+    }
+    if status != "completed" && status != "canceled" {
+        return (StatusCode::BAD_REQUEST, Json(json!({"code": 21220, "message": "Invalid call state"})));
+    }
+    log.ended.push(sid.clone());
+    (StatusCode::OK, Json(json!({"sid": sid, "status": status})))
+}
+
 async fn create_message(
     State(double): State<TwilioDouble>,
     Path(account): Path<String>,
     headers: HeaderMap,
     body: axum::body::Bytes,
 ) -> impl IntoResponse {
-    let expected = format!(
-        "Basic {}",
-        base64::engine::general_purpose::STANDARD.encode(format!("{}:{}", double.account_sid, double.auth_token))
-    );
-    let auth = headers.get("authorization").and_then(|v| v.to_str().ok());
-    if account != double.account_sid || auth != Some(expected.as_str()) {
-        return (StatusCode::UNAUTHORIZED, Json(json!({"code": 20003, "message": "Authenticate", "status": 401})));
+    if let Some(refused) = twilio_unauthorized(&double, &account, &headers) {
+        return refused;
     }
     let form: Vec<(String, String)> = serde_urlencoded::from_bytes(&body).unwrap_or_default();
     let get = |n: &str| form.iter().find(|(k, _)| k == n).map(|(_, v)| v.clone());
@@ -154,6 +270,174 @@ pub async fn post_twilio(
         .send()
         .await
         .expect("webhook request")
+}
+
+/// Posts a Telnyx-signed JSON webhook (Ed25519 over `"{timestamp}|{body}"`) to `url`.
+pub async fn post_telnyx(
+    client: &reqwest::Client,
+    url: &str,
+    key: &ed25519_dalek::SigningKey,
+    timestamp: i64,
+    body: &str,
+) -> reqwest::Response {
+    use ed25519_dalek::Signer;
+    let signature = key.sign(format!("{timestamp}|{body}").as_bytes());
+    client
+        .post(url)
+        .header("telnyx-timestamp", timestamp.to_string())
+        .header("telnyx-signature-ed25519", base64::engine::general_purpose::STANDARD.encode(signature.to_bytes()))
+        .header("content-type", "application/json")
+        .body(body.to_owned())
+        .send()
+        .await
+        .expect("webhook request")
+}
+
+/// One call the Telnyx double accepted.
+#[derive(Debug, Clone)]
+pub struct TelnyxCall {
+    /// The `call_control_id` it answered with.
+    pub call_control_id: String,
+    /// The request body.
+    pub body: Value,
+}
+
+#[derive(Debug, Default)]
+struct TelnyxLog {
+    calls: Vec<TelnyxCall>,
+    keys: Vec<(String, String)>,
+    hangups: Vec<String>,
+    ended: Vec<String>,
+}
+
+/// A Telnyx Call Control double on a random local port: places calls (bearer auth,
+/// `Idempotency-Key`) and hangs them up.
+#[derive(Debug, Clone)]
+pub struct TelnyxDouble {
+    /// `http://127.0.0.1:<port>`: the `api_base` to configure.
+    pub base: String,
+    /// The API key it accepts.
+    pub api_key: String,
+    log: Arc<Mutex<TelnyxLog>>,
+}
+
+impl TelnyxDouble {
+    /// Starts one on a random port.
+    pub async fn start() -> Self {
+        let double = Self { base: String::new(), api_key: "KEYtest".into(), log: Arc::default() };
+        let app = Router::new()
+            .route("/v2/calls", post(telnyx_dial))
+            .route("/v2/calls/{id}/actions/hangup", post(telnyx_hangup))
+            .with_state(double.clone());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let base = format!("http://{}", listener.local_addr().expect("addr"));
+        tokio::spawn(async move { axum::serve(listener, app).await });
+        Self { base, ..double }
+    }
+
+    /// Calls placed, in order (one per idempotency key).
+    pub fn calls(&self) -> Vec<TelnyxCall> {
+        self.log.lock().map(|l| l.calls.clone()).unwrap_or_default()
+    }
+
+    /// Hang-up requests received, in order (call control ids), whether or not the call was
+    /// still up.
+    pub fn hangups(&self) -> Vec<String> {
+        self.log.lock().map(|l| l.hangups.clone()).unwrap_or_default()
+    }
+
+    /// Waits until `n` calls were placed, or panics after 20 s.
+    pub async fn wait_for_calls(&self, n: usize) -> Vec<TelnyxCall> {
+        let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(20);
+        loop {
+            let calls = self.calls();
+            if calls.len() >= n {
+                return calls;
+            }
+            assert!(tokio::time::Instant::now() < deadline, "waited for {n} calls; got {}", calls.len());
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+    }
+
+    /// Waits until `n` hang-ups were requested, or panics after 20 s.
+    pub async fn wait_for_hangups(&self, n: usize) -> Vec<String> {
+        let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(20);
+        loop {
+            let hangups = self.hangups();
+            if hangups.len() >= n {
+                return hangups;
+            }
+            assert!(tokio::time::Instant::now() < deadline, "waited for {n} hang-ups; got {hangups:?}");
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+    }
+
+    fn authorized(&self, headers: &HeaderMap) -> bool {
+        headers.get("authorization").and_then(|v| v.to_str().ok()) == Some(format!("Bearer {}", self.api_key).as_str())
+    }
+}
+
+fn telnyx_unauthorized() -> (StatusCode, Json<Value>) {
+    (StatusCode::UNAUTHORIZED, Json(json!({"errors": [{"code": "10009", "title": "Authentication failed"}]})))
+}
+
+async fn telnyx_dial(
+    State(double): State<TelnyxDouble>,
+    headers: HeaderMap,
+    Json(body): Json<Value>,
+) -> impl IntoResponse {
+    if !double.authorized(&headers) {
+        return telnyx_unauthorized();
+    }
+    if body["connection_id"].as_str().is_none() || body["to"].as_str().is_none() || body["from"].as_str().is_none() {
+        return (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Json(
+                json!({"errors": [{"code": "10015", "title": "Invalid value", "detail": "connection_id, to and from are required"}]}),
+            ),
+        );
+    }
+    let key = headers.get("idempotency-key").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+    let mut log = double.log.lock().expect("log");
+    let id = match log.keys.iter().find(|(k, _)| !key.is_empty() && *k == key) {
+        Some((_, id)) => id.clone(),
+        None => {
+            let id = format!("v3:{}", uuid::Uuid::new_v4().simple());
+            log.keys.push((key, id.clone()));
+            log.calls.push(TelnyxCall { call_control_id: id.clone(), body });
+            id
+        }
+    };
+    let leg = uuid::Uuid::new_v4().to_string();
+    (
+        StatusCode::OK,
+        Json(json!({"data": {"call_control_id": id, "call_leg_id": leg, "call_session_id": leg,
+                             "is_alive": false, "record_type": "call"}})),
+    )
+}
+
+/// `POST /v2/calls/{id}/actions/hangup`: a call the double placed and has not ended hangs up;
+/// anything else is Telnyx's 422 / 90018.
+async fn telnyx_hangup(
+    State(double): State<TelnyxDouble>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> impl IntoResponse {
+    if !double.authorized(&headers) {
+        return telnyx_unauthorized();
+    }
+    let mut log = double.log.lock().expect("log");
+    log.hangups.push(id.clone());
+    let live = log.calls.iter().any(|c| c.call_control_id == id) && !log.ended.contains(&id);
+    if !live {
+        return (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Json(json!({"errors": [{"code": "90018", "title": "Call has already ended",
+                                    "detail": "This call is no longer active and can't receive commands."}]})),
+        );
+    }
+    log.ended.push(id);
+    (StatusCode::OK, Json(json!({"data": {"result": "ok"}})))
 }
 
 /// What the agent double does with each request.

@@ -14,6 +14,7 @@ use tokio::task::JoinHandle;
 
 pub mod doubles;
 pub mod load;
+pub mod media;
 
 /// A running server and what a test needs to talk to it.
 #[derive(Debug)]
@@ -36,6 +37,9 @@ pub struct TestApp {
     pub stats: Arc<EngineStats>,
     /// This instance's crash-test hooks.
     pub faults: Arc<server::engine::Faults>,
+    /// The instance's shared state (stores, carriers, stream tokens), for calling server
+    /// functions directly.
+    pub state: server::state::AppState,
     backend: Arc<TestBackend>,
     options: Options,
     shutdown: Shutdown,
@@ -66,6 +70,15 @@ pub async fn spawn_engine_with(
     configure: impl FnOnce(&mut Settings),
 ) -> Option<TestApp> {
     spawn_configured(kind, Some(clock), true, configure).await
+}
+
+/// As [`spawn_api`], with the settings adjusted first.
+pub async fn spawn_api_with(
+    kind: Kind,
+    clock: Arc<server::ManualClock>,
+    configure: impl FnOnce(&mut Settings),
+) -> Option<TestApp> {
+    spawn_configured(kind, Some(clock), false, configure).await
 }
 
 async fn spawn_app_with(kind: Kind, clock: Option<Arc<server::ManualClock>>, workers: bool) -> Option<TestApp> {
@@ -120,6 +133,7 @@ async fn start(settings: Settings, backend: Arc<TestBackend>, mut options: Optio
     let sandbox = app.sandbox().clone();
     let stats = app.engine().stats.clone();
     let faults = app.engine().faults.clone();
+    let state = app.state().clone();
     let shutdown = app.shutdown_handle();
     let task = tokio::spawn(app.run_until_stopped());
     TestApp {
@@ -132,6 +146,7 @@ async fn start(settings: Settings, backend: Arc<TestBackend>, mut options: Optio
         sandbox,
         stats,
         faults,
+        state,
         backend,
         options,
         shutdown,

@@ -79,6 +79,7 @@ async fn telnyx_sends_json_with_bearer_auth_and_an_idempotency_key() {
         api_base: None,
         answer_url: None,
         status_callback: None,
+        stream_url: None,
     };
     assert!(matches!(telnyx(&base).place_call(&call).await, Err(CarrierError::Rejected(_))));
 }

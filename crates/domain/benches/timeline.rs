@@ -67,6 +67,7 @@ fn timeline(n: usize) -> Vec<EventRecord> {
                 text: "We'd want it done before summer, budget around twenty thousand".into(),
                 call_id: Some(call),
                 heard: true,
+                mark: None,
             },
             3 => Event::TranscriptTurn {
                 channel: Channel::Voice,
@@ -74,6 +75,7 @@ fn timeline(n: usize) -> Vec<EventRecord> {
                 text: "Great, a specialist can walk you through financing options.".into(),
                 call_id: Some(call),
                 heard: i % 12 != 3,
+                mark: None,
             },
             4 => Event::FactLearned {
                 slot: Slot::parse(["need", "timeline", "budget"][i % 3]).unwrap(),

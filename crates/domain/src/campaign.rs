@@ -59,6 +59,18 @@ pub enum BotCodec {
     L16,
 }
 
+/// What the media gateway does with a call whose bot never connects, stalls or breaks the
+/// protocol.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum BotFailurePolicy {
+    /// Hang up.
+    #[default]
+    HangUp,
+    /// Ask for a human (a `handoff_requested` event), then hang up.
+    Handoff,
+}
+
 /// How calls are placed and bridged to the campaign's bot.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct VoiceSettings {
@@ -71,8 +83,12 @@ pub struct VoiceSettings {
     /// Bot-side audio encoding.
     #[serde(default)]
     pub codec: BotCodec,
-    /// What the gateway plays before the bot speaks (AI disclosure).
+    /// What the gateway plays before the bot speaks (AI disclosure): the name of a prompt in
+    /// the server's `media.prompts`, or the built-in one when absent.
     pub disclosure_prompt: Option<String>,
+    /// What happens to the call when the bot cannot carry on.
+    #[serde(default)]
+    pub on_bot_failure: BotFailurePolicy,
     /// Provider-specific settings, kept as given.
     #[serde(flatten)]
     pub extra: Map<String, Value>,

@@ -168,6 +168,10 @@ pub enum Event {
         call_id: Option<CallId>,
         /// False when the lead never heard it (cleared before its mark came back).
         heard: bool,
+        /// The bot's media-streams mark after this line's audio: when a later
+        /// `bot_audio_cleared` names it, the line is folded as not heard.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        mark: Option<String>,
     },
     /// A qualification fact.
     FactLearned {
@@ -227,6 +231,33 @@ pub enum Event {
         ended_ms: Option<u64>,
         /// Played or sent in full.
         complete: bool,
+    },
+    /// The caller pressed a key during a call.
+    DtmfReceived {
+        /// On which call.
+        call_id: CallId,
+        /// `0`–`9`, `*`, `#`, `A`–`D`.
+        digit: String,
+        /// Offset into the call.
+        at_ms: u64,
+    },
+    /// The bot cleared audio the caller had not heard yet (barge-in): the lines before these
+    /// marks were never heard in full.
+    BotAudioCleared {
+        /// On which call.
+        call_id: CallId,
+        /// The bot's marks whose audio was dropped before it played.
+        marks: Vec<String>,
+        /// How much queued bot audio was dropped.
+        unheard_ms: u64,
+    },
+    /// The media gateway refused or cut a call's stream (a replayed token, a codec it cannot
+    /// carry, a bot that never answered or stalled, frames it could not read).
+    CallStreamFailed {
+        /// Which call.
+        call_id: CallId,
+        /// Machine-readable reason (`token_replayed`, `bot_unreachable`, `bot_stalled`, …).
+        reason: String,
     },
     /// Someone asked for a human.
     HandoffRequested {
@@ -349,6 +380,9 @@ impl Event {
             Event::ConsentGranted { .. } => "consent_granted",
             Event::ConsentRevoked { .. } => "consent_revoked",
             Event::DisclosureRecorded { .. } => "disclosure_recorded",
+            Event::DtmfReceived { .. } => "dtmf_received",
+            Event::BotAudioCleared { .. } => "bot_audio_cleared",
+            Event::CallStreamFailed { .. } => "call_stream_failed",
             Event::HandoffRequested { .. } => "handoff_requested",
             Event::HandoffAccepted { .. } => "handoff_accepted",
             Event::HandoffDeclined { .. } => "handoff_declined",
@@ -414,6 +448,7 @@ mod tests {
             text: "yeah call me".into(),
             call_id: None,
             heard: true,
+            mark: None,
         };
         let json = serde_json::to_value(&event).unwrap();
         assert_eq!(json["type"], "transcript_turn");

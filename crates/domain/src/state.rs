@@ -26,6 +26,9 @@ pub const TEXT_ONLY_INTENTS: [&str; 1] = ["text_only"];
 pub const CALL_INTENTS: [&str; 1] = ["callback_request"];
 /// Lines kept for summaries and agents; older ones stay in the timeline.
 pub const RECENT_LINES: usize = 20;
+/// Cleared bot marks remembered, so a transcript line posted after its audio was cleared is
+/// still folded as not heard (a bot posts a line within seconds of speaking it).
+pub const CLEARED_MARKS: usize = 64;
 /// Unanswered questions kept.
 pub const OPEN_QUESTIONS: usize = 5;
 
@@ -67,6 +70,9 @@ pub struct Line {
     pub text: String,
     /// Whether the lead heard it (voice lines cut off by barge-in are not).
     pub heard: bool,
+    /// The bot's mark after the line's audio, on voice lines that have one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mark: Option<String>,
 }
 
 /// Consent standing on one channel.
@@ -231,6 +237,9 @@ pub struct ConversationState {
     pub recent: VecDeque<Line>,
     /// Questions the lead asked that nobody has answered yet.
     pub open_questions: VecDeque<String>,
+    /// The bot's most recent cleared marks (see [`CLEARED_MARKS`]).
+    #[serde(skip)]
+    pub cleared_marks: VecDeque<String>,
     /// Consent per channel.
     pub consent: BTreeMap<Channel, ChannelConsent>,
     /// AI disclosure.
@@ -339,12 +348,32 @@ impl ConversationState {
                     self.calls.active = None;
                 }
             }
-            Event::TranscriptTurn { channel, role, text, heard, .. } => {
+            Event::TranscriptTurn { channel, role, text, heard, mark, .. } => {
                 self.use_channel(*channel);
                 if *role == Role::Lead {
                     self.last_inbound.insert(*channel, at);
                 }
-                self.push_line(record.seq, at, *channel, *role, text, *heard);
+                // A line whose audio was already cleared was never heard, whatever the bot says.
+                let cleared = mark.as_ref().is_some_and(|m| self.cleared_marks.contains(m));
+                self.push_line(record.seq, at, *channel, *role, text, *heard && !cleared);
+                if let Some(line) = self.recent.back_mut() {
+                    line.mark.clone_from(mark);
+                }
+            }
+            // Recorded for the audit and the timeline; nothing in the state depends on them.
+            Event::DtmfReceived { .. } | Event::CallStreamFailed { .. } => {}
+            Event::BotAudioCleared { marks, .. } => {
+                for line in self.recent.iter_mut() {
+                    if line.mark.as_ref().is_some_and(|m| marks.contains(m)) {
+                        line.heard = false;
+                    }
+                }
+                for mark in marks {
+                    if self.cleared_marks.len() == CLEARED_MARKS {
+                        self.cleared_marks.pop_front();
+                    }
+                    self.cleared_marks.push_back(mark.clone());
+                }
             }
             Event::FactLearned { slot, value, confidence, .. } => {
                 let entry = FactEntry { value: value.clone(), confidence: *confidence, seq: record.seq, at };
@@ -520,7 +549,7 @@ impl ConversationState {
         if self.recent.len() == RECENT_LINES {
             self.recent.pop_front();
         }
-        self.recent.push_back(Line { seq, at, channel, role, text: text.to_owned(), heard });
+        self.recent.push_back(Line { seq, at, channel, role, text: text.to_owned(), heard, mark: None });
     }
 }
 
@@ -586,7 +615,7 @@ mod tests {
     }
 
     fn turn(channel: Channel, role: Role, text: &str) -> Event {
-        Event::TranscriptTurn { channel, role, text: text.into(), call_id: None, heard: true }
+        Event::TranscriptTurn { channel, role, text: text.into(), call_id: None, heard: true, mark: None }
     }
 
     #[test]

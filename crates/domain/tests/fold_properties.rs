@@ -53,7 +53,8 @@ fn event() -> impl Strategy<Value = Event> {
             role,
             text,
             call_id: None,
-            heard
+            heard,
+            mark: None
         }),
         Just(Event::CallPlaced { call_id: call(), provider: None, provider_call_id: None }),
         (0usize..5).prop_map(|o| Event::CallEnded {

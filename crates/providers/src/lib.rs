@@ -21,7 +21,7 @@ pub mod twilio;
 pub mod twilio_api;
 
 pub use sandbox::SandboxCarrier;
-pub use telnyx_api::{TelnyxAccount, TelnyxCarrier};
+pub use telnyx_api::{ClientState, TelnyxAccount, TelnyxCarrier};
 pub use twilio_api::{TwilioAccount, TwilioCarrier};
 
 /// An SMS to send.
@@ -70,6 +70,9 @@ pub struct CallRequest {
     pub answer_url: Option<String>,
     /// Where the carrier reports call progress.
     pub status_callback: Option<String>,
+    /// The media websocket the carrier streams the call's audio to once it is answered, token
+    /// included (Telnyx: `stream_url`; Twilio learns it from the TwiML instead).
+    pub stream_url: Option<String>,
 }
 
 /// What a carrier will report later about an accepted request, for carriers without webhooks.
@@ -116,6 +119,11 @@ pub trait Carrier: Send + Sync + std::fmt::Debug + 'static {
 
     /// Places a call.
     async fn place_call(&self, request: &CallRequest) -> Result<Receipt, CarrierError>;
+
+    /// Hangs up a call this carrier placed (`provider_call_id` is the id its receipt gave),
+    /// through `api_base` when the campaign overrides it. A call that has already ended is not
+    /// an error: hanging up is idempotent.
+    async fn hang_up(&self, api_base: Option<&str>, provider_call_id: &str) -> Result<(), CarrierError>;
 }
 
 /// The carriers this instance can use, by provider.

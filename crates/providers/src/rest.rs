@@ -32,6 +32,20 @@ pub fn join(base: &str, path: &str) -> String {
 /// 429 and 5xx are `Unavailable` (the outbox retries with the same key); other answers are
 /// `Rejected` with the carrier's own code and message.
 pub async fn send(request: reqwest::RequestBuilder, carrier: &str) -> Result<serde_json::Value, CarrierError> {
+    let (status, body) = exchange(request, carrier).await?;
+    if status.is_success() {
+        return Ok(body);
+    }
+    Err(refusal(status, &body, carrier))
+}
+
+/// Sends a request and returns the answer's status and JSON body (`Null` if it has none),
+/// whatever the status; only a request that got no answer at all is an error (`Unavailable`).
+/// For callers that read some refusals as success (hanging up a call that already ended).
+pub async fn exchange(
+    request: reqwest::RequestBuilder,
+    carrier: &str,
+) -> Result<(reqwest::StatusCode, serde_json::Value), CarrierError> {
     let response = request.send().await.map_err(|e| {
         let why = if e.is_timeout() {
             "timed out"
@@ -44,16 +58,41 @@ pub async fn send(request: reqwest::RequestBuilder, carrier: &str) -> Result<ser
     })?;
     let status = response.status();
     let body: serde_json::Value = response.json().await.unwrap_or(serde_json::Value::Null);
-    if status.is_success() {
-        return Ok(body);
-    }
-    let detail = error_detail(&body);
+    Ok((status, body))
+}
+
+/// A non-2xx answer as an error: 429 and 5xx are worth retrying, the rest are refusals.
+pub fn refusal(status: reqwest::StatusCode, body: &serde_json::Value, carrier: &str) -> CarrierError {
+    let detail = error_detail(body);
     let message = format!("{carrier} answered {}{detail}", status.as_u16());
     if status.as_u16() == 429 || status.is_server_error() {
-        Err(CarrierError::Unavailable(message))
+        CarrierError::Unavailable(message)
     } else {
-        Err(CarrierError::Rejected(message))
+        CarrierError::Rejected(message)
     }
+}
+
+/// The carrier's own error code, as text: Twilio's `code`, or the first of Telnyx's `errors`.
+pub fn error_code(body: &serde_json::Value) -> Option<String> {
+    let code = match body.get("errors").and_then(|e| e.get(0)) {
+        Some(first) => first.get("code"),
+        None => body.get("code"),
+    }?;
+    Some(code.as_str().map_or_else(|| code.to_string(), str::to_owned))
+}
+
+/// A carrier's id made safe to put in a URL path: anything but unreserved characters (and
+/// `:`, which Telnyx's call control ids contain) is percent-encoded.
+pub fn path_segment(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for byte in id.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~' | b':') {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
 }
 
 /// `: code 21211 (message)` from Twilio's `{code, message}` or Telnyx's `{errors:[{code,
@@ -84,5 +123,14 @@ mod tests {
         assert_eq!(error_detail(&telnyx), ": code 40310 (Invalid 'to' address)");
         assert_eq!(error_detail(&serde_json::Value::Null), "");
         assert_eq!(join("http://x/", "/v2/messages"), "http://x/v2/messages");
+    }
+
+    #[test]
+    fn error_codes_and_path_segments() {
+        assert_eq!(error_code(&serde_json::json!({"code": 20404, "message": "not found"})).as_deref(), Some("20404"));
+        assert_eq!(error_code(&serde_json::json!({"errors": [{"code": "90018"}]})).as_deref(), Some("90018"));
+        assert_eq!(error_code(&serde_json::Value::Null), None);
+        assert_eq!(path_segment("v3:Ab-9_x~.z"), "v3:Ab-9_x~.z");
+        assert_eq!(path_segment("a/b?c d"), "a%2Fb%3Fc%20d");
     }
 }

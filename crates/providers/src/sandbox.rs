@@ -192,6 +192,11 @@ impl Carrier for SandboxCarrier {
         }
         Ok(Receipt { provider: Provider::Sandbox, provider_id, deliveries })
     }
+
+    /// Nobody is on the line: the sandbox's call outcomes are decided when the call is placed.
+    async fn hang_up(&self, _api_base: Option<&str>, _provider_call_id: &str) -> Result<(), CarrierError> {
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -240,6 +245,7 @@ mod tests {
             api_base: None,
             answer_url: None,
             status_callback: None,
+            stream_url: None,
         };
         let ended = |r: &Receipt| match r.deliveries.last().unwrap().events.last().unwrap() {
             Event::CallEnded { outcome, .. } => *outcome,
@@ -255,5 +261,6 @@ mod tests {
                 .iter()
                 .any(|e| matches!(e, Event::IntentDetected { intent, .. } if intent == "booked"))
         );
+        assert_eq!(carrier.hang_up(None, &answered.provider_id).await, Ok(()), "hanging up is a no-op");
     }
 }

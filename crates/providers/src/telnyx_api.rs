@@ -1,10 +1,16 @@
-//! Telnyx's REST API v2: send a message (`POST /v2/messages`) and place a call
-//! (`POST /v2/calls`), with the API key as a bearer token. The base URL is configurable so a
-//! test double can stand in. Telnyx reports delivery and replies by webhook
-//! (`/webhooks/telnyx/sms`).
+//! Telnyx's REST API v2: send a message (`POST /v2/messages`), place a call
+//! (`POST /v2/calls`) and hang one up (`POST /v2/calls/{id}/actions/hangup`), with the API key
+//! as a bearer token. The base URL is configurable so a test double can stand in. Telnyx
+//! reports delivery and replies by webhook (`/webhooks/telnyx/sms`), and call progress on the
+//! call's own `webhook_url` (`/webhooks/telnyx/voice`).
+//!
+//! A call is placed with its media stream already requested (`stream_url`, bidirectional RTP
+//! in PCMU, the caller's track only), answering-machine detection on, and `client_state`
+//! naming the conversation and call (base64 JSON), which Telnyx echoes on every call webhook.
 
 use async_trait::async_trait;
-use domain::Provider;
+use base64::Engine as _;
+use domain::{CallId, ConversationId, Provider};
 use secrecy::{ExposeSecret, SecretString};
 use serde_json::json;
 
@@ -41,14 +47,40 @@ impl TelnyxCarrier {
     }
 
     fn post(&self, base: Option<&str>, path: &str, key: &str, body: &serde_json::Value) -> reqwest::RequestBuilder {
+        self.post_unkeyed(base, path, body).header("Idempotency-Key", key)
+    }
+
+    fn post_unkeyed(&self, base: Option<&str>, path: &str, body: &serde_json::Value) -> reqwest::RequestBuilder {
         let base = base.unwrap_or(&self.account.api_base);
-        self.http
-            .post(join(base, path))
-            .bearer_auth(self.account.api_key.expose_secret())
-            .header("Idempotency-Key", key)
-            .json(body)
+        self.http.post(join(base, path)).bearer_auth(self.account.api_key.expose_secret()).json(body)
     }
 }
+
+/// What Throughline puts in a call's `client_state`, which Telnyx echoes (base64) on every
+/// webhook of that call: which conversation and call the webhook is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ClientState {
+    /// The conversation.
+    pub conversation_id: ConversationId,
+    /// Throughline's id for the call.
+    pub call_id: CallId,
+}
+
+impl ClientState {
+    /// Base64 of the JSON, as Telnyx wants `client_state`.
+    pub fn encode(&self) -> String {
+        base64::engine::general_purpose::STANDARD.encode(serde_json::to_vec(self).unwrap_or_default())
+    }
+
+    /// Reads a webhook's `client_state`; `None` if it is not one Throughline wrote.
+    pub fn decode(raw: &str) -> Option<Self> {
+        let bytes = base64::engine::general_purpose::STANDARD.decode(raw.trim()).ok()?;
+        serde_json::from_slice(&bytes).ok()
+    }
+}
+
+/// The Telnyx error code for a command on a call that has already ended.
+const CALL_ENDED: &str = "90018";
 
 /// `data.id` of a created resource (`data.call_control_id` for calls).
 fn id(body: &serde_json::Value, field: &str) -> Result<String, CarrierError> {
@@ -83,17 +115,97 @@ impl Carrier for TelnyxCarrier {
             .connection_id
             .as_ref()
             .ok_or_else(|| CarrierError::Rejected("no Telnyx connection_id configured for calls".into()))?;
-        let mut body = json!({
-            "connection_id": connection,
-            "to": request.to.as_str(),
-            "from": request.from.as_str(),
-            "answering_machine_detection": "detect",
-        });
-        if let Some(callback) = request.status_callback.as_ref().or(request.answer_url.as_ref()) {
-            body["webhook_url"] = json!(callback);
-        }
+        let body = call_body(connection, request);
         let call = self.post(request.api_base.as_deref(), "v2/calls", &request.idempotency_key, &body);
         let answer = rest::send(call, "Telnyx").await?;
         Ok(Receipt { provider: Provider::Telnyx, provider_id: id(&answer, "call_control_id")?, deliveries: vec![] })
+    }
+
+    async fn hang_up(&self, api_base: Option<&str>, provider_call_id: &str) -> Result<(), CarrierError> {
+        let path = format!("v2/calls/{}/actions/hangup", rest::path_segment(provider_call_id));
+        let request = self.post_unkeyed(api_base, &path, &json!({}));
+        let (status, body) = rest::exchange(request, "Telnyx").await?;
+        if status.is_success() || already_ended(status, &body) {
+            return Ok(());
+        }
+        Err(rest::refusal(status, &body, "Telnyx"))
+    }
+}
+
+/// The `POST /v2/calls` body.
+fn call_body(connection: &str, request: &CallRequest) -> serde_json::Value {
+    let state = ClientState { conversation_id: request.conversation_id, call_id: request.call_id };
+    let mut body = json!({
+        "connection_id": connection,
+        "to": request.to.as_str(),
+        "from": request.from.as_str(),
+        "answering_machine_detection": "detect",
+        "client_state": state.encode(),
+    });
+    if let Some(callback) = request.status_callback.as_ref().or(request.answer_url.as_ref()) {
+        body["webhook_url"] = json!(callback);
+    }
+    if let Some(stream) = &request.stream_url {
+        // The caller's audio only (the bot's comes back over the same socket), and audio from
+        // the socket played to the caller as RTP in the call's own codec: µ-law passes through
+        // to a Twilio-protocol bot untouched.
+        body["stream_url"] = json!(stream);
+        body["stream_track"] = json!("inbound_track");
+        body["stream_bidirectional_mode"] = json!("rtp");
+        body["stream_bidirectional_codec"] = json!("PCMU");
+    }
+    body
+}
+
+/// Telnyx's "call has already ended" (422, code 90018).
+fn already_ended(status: reqwest::StatusCode, body: &serde_json::Value) -> bool {
+    status == reqwest::StatusCode::UNPROCESSABLE_ENTITY && rest::error_code(body).as_deref() == Some(CALL_ENDED)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use domain::E164;
+
+    fn request(stream: Option<&str>) -> CallRequest {
+        CallRequest {
+            conversation_id: ConversationId::new(),
+            call_id: CallId::new(),
+            to: E164::parse("+13125550199").unwrap(),
+            from: E164::parse("+14155550100").unwrap(),
+            idempotency_key: "k".into(),
+            now: chrono::Utc::now(),
+            api_base: None,
+            answer_url: None,
+            status_callback: Some("https://t.example/webhooks/telnyx/voice?conversation_id=c&call_id=k".into()),
+            stream_url: stream.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn a_call_asks_for_the_stream_and_names_itself_in_client_state() {
+        let request = request(Some("wss://t.example/media/telnyx?token=abc.def"));
+        let body = call_body("conn-1", &request);
+        assert_eq!(body["stream_url"], "wss://t.example/media/telnyx?token=abc.def");
+        assert_eq!(body["stream_track"], "inbound_track");
+        assert_eq!(body["stream_bidirectional_mode"], "rtp");
+        assert_eq!(body["stream_bidirectional_codec"], "PCMU");
+        assert_eq!(body["answering_machine_detection"], "detect");
+        assert!(body["webhook_url"].as_str().unwrap().contains("/webhooks/telnyx/voice?"));
+        let state = ClientState::decode(body["client_state"].as_str().unwrap()).unwrap();
+        assert_eq!((state.conversation_id, state.call_id), (request.conversation_id, request.call_id));
+        let plain = call_body("conn-1", &self::request(None));
+        assert!(plain.get("stream_url").is_none() && plain.get("stream_bidirectional_mode").is_none());
+        assert_eq!(ClientState::decode("not base64!"), None);
+        assert_eq!(ClientState::decode("e30="), None, "an empty object is not ours");
+    }
+
+    #[test]
+    fn only_an_ended_call_counts_as_hung_up() {
+        let ended = json!({"errors": [{"code": "90018", "title": "Call has already ended"}]});
+        assert!(already_ended(reqwest::StatusCode::UNPROCESSABLE_ENTITY, &ended));
+        let other = json!({"errors": [{"code": "90015", "title": "Invalid call control id"}]});
+        assert!(!already_ended(reqwest::StatusCode::UNPROCESSABLE_ENTITY, &other));
+        assert!(!already_ended(reqwest::StatusCode::NOT_FOUND, &ended));
     }
 }

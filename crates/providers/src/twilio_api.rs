@@ -1,5 +1,6 @@
-//! Twilio's REST API: send an SMS (`Messages.json`) and place a call (`Calls.json`), with the
-//! account SID and auth token as basic auth. The base URL is configurable (per instance, and
+//! Twilio's REST API: send an SMS (`Messages.json`), place a call (`Calls.json`) and hang one
+//! up (`Calls/{CallSid}.json` with `Status=completed`), with the account SID and auth token as
+//! basic auth. The base URL is configurable (per instance, and
 //! per campaign through `sms.api_base`) so a regional edge or a test double can stand in.
 //! Twilio reports what happens next by webhook (`/webhooks/twilio/sms/status`), so receipts
 //! carry no deliveries.
@@ -39,14 +40,16 @@ impl TwilioCarrier {
     }
 
     fn post(&self, base: Option<&str>, resource: &str, key: &str) -> reqwest::RequestBuilder {
-        let base = base.unwrap_or(&self.account.api_base);
-        let url = join(base, &format!("2010-04-01/Accounts/{}/{resource}", self.account.account_sid));
-        self.http
-            .post(url)
-            .basic_auth(&self.account.account_sid, Some(self.account.auth_token.expose_secret()))
+        self.post_unkeyed(base, resource)
             // Twilio drops a request repeating a token it has seen within 24 h; the outbox
             // key is stable across retries, so a retry after a lost answer sends nothing new.
             .header("I-Twilio-Idempotency-Token", key)
+    }
+
+    fn post_unkeyed(&self, base: Option<&str>, resource: &str) -> reqwest::RequestBuilder {
+        let base = base.unwrap_or(&self.account.api_base);
+        let url = join(base, &format!("2010-04-01/Accounts/{}/{resource}", self.account.account_sid));
+        self.http.post(url).basic_auth(&self.account.account_sid, Some(self.account.auth_token.expose_secret()))
     }
 }
 
@@ -97,5 +100,37 @@ impl Carrier for TwilioCarrier {
         let call = self.post(request.api_base.as_deref(), "Calls.json", &request.idempotency_key).form(&form);
         let body = rest::send(call, "Twilio").await?;
         Ok(Receipt { provider: Provider::Twilio, provider_id: sid(&body)?, deliveries: vec![] })
+    }
+
+    async fn hang_up(&self, api_base: Option<&str>, provider_call_id: &str) -> Result<(), CarrierError> {
+        // No idempotency token: hanging up twice has one effect anyway, and a token would make
+        // Twilio drop a second attempt after a first one that only half worked.
+        let resource = format!("Calls/{}.json", rest::path_segment(provider_call_id));
+        let request = self.post_unkeyed(api_base, &resource).form(&[("Status", "completed")]);
+        let (status, body) = rest::exchange(request, "Twilio").await?;
+        if status.is_success() || already_ended(status, &body) {
+            return Ok(());
+        }
+        Err(rest::refusal(status, &body, "Twilio"))
+    }
+}
+
+/// Twilio's "no such call (any more)": HTTP 404 or error 20404. A call that ended is gone.
+fn already_ended(status: reqwest::StatusCode, body: &serde_json::Value) -> bool {
+    status == reqwest::StatusCode::NOT_FOUND || rest::error_code(body).as_deref() == Some("20404")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_call_that_is_gone_counts_as_hung_up() {
+        let gone = serde_json::json!({"code": 20404, "message": "The requested resource was not found", "status": 404});
+        assert!(already_ended(reqwest::StatusCode::NOT_FOUND, &gone));
+        assert!(already_ended(reqwest::StatusCode::NOT_FOUND, &serde_json::Value::Null));
+        assert!(already_ended(reqwest::StatusCode::BAD_REQUEST, &gone));
+        let other = serde_json::json!({"code": 21220, "message": "Invalid call state"});
+        assert!(!already_ended(reqwest::StatusCode::BAD_REQUEST, &other));
     }
 }

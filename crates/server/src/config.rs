@@ -29,6 +29,59 @@ pub struct Settings {
     pub sandbox: SandboxSettings,
     /// Real carriers' credentials (each optional: a carrier without them is not used).
     pub carriers: CarrierSettings,
+    /// The media gateway: stream tokens, disclosure prompts, bot timeouts.
+    pub media: MediaSettings,
+}
+
+/// The media gateway's settings.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MediaSettings {
+    /// Signs stream tokens. Every instance of a deployment needs the same one; when unset a
+    /// random secret is made at start (fine for one instance).
+    pub token_secret: Option<SecretString>,
+    /// How long a stream token minted for TwiML or an NCCO stays valid (the carrier opens the
+    /// websocket within a second or two of fetching them).
+    pub token_ttl_secs: u64,
+    /// How long a token minted when a Telnyx call is placed stays valid (it must outlast the
+    /// ringing).
+    pub dial_token_ttl_secs: u64,
+    /// How long the gateway waits for the bot's websocket to open.
+    pub bot_connect_timeout_ms: u64,
+    /// How long a write to the bot may block before the bot counts as stalled.
+    pub bot_stall_timeout_ms: u64,
+    /// How long the gateway waits for a carrier's `start` after the upgrade.
+    pub start_timeout_ms: u64,
+    /// How long after a disclosure prompt's own length the carrier may take to confirm it
+    /// played (its mark) before the call is ended unbridged.
+    pub disclosure_grace_ms: u64,
+    /// Disclosure prompts by name (campaigns name one in `voice.disclosure_prompt`).
+    pub prompts: std::collections::BTreeMap<String, PromptSettings>,
+}
+
+impl Default for MediaSettings {
+    fn default() -> Self {
+        Self {
+            token_secret: None,
+            token_ttl_secs: 120,
+            dial_token_ttl_secs: 900,
+            bot_connect_timeout_ms: 3000,
+            bot_stall_timeout_ms: 2000,
+            start_timeout_ms: 5000,
+            disclosure_grace_ms: 5000,
+            prompts: std::collections::BTreeMap::new(),
+        }
+    }
+}
+
+/// A disclosure prompt: the audio the caller hears and the words it says (for the record).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PromptSettings {
+    /// A WAV file (PCM 16-bit, µ-law or A-law; 8, 16, 24 or 48 kHz; mono or stereo).
+    pub file: PathBuf,
+    /// What the recording says, word for word.
+    pub text: String,
 }
 
 /// Carrier accounts.

@@ -15,6 +15,7 @@ pub mod sms;
 pub mod startup;
 pub mod state;
 pub mod telemetry;
+pub mod voice;
 
 pub use config::Settings;
 pub use startup::{Application, Options, Shutdown};

@@ -38,6 +38,7 @@ pub struct Application {
     engine: Engine,
     sandbox: Arc<SandboxCarrier>,
     shutdown: watch::Sender<bool>,
+    gateway: Arc<media_gateway::Gateway>,
 }
 
 /// Asks a running application to stop.
@@ -64,20 +65,8 @@ impl Application {
         let rules = settings.compliance.rules()?;
         let Stores { store, hot } = store::open(&settings.store_settings(), true).await?;
         tracing::info!(database = ?store.backend(), hot_state = hot.backend(), "stores open, migrations applied");
-        let state = AppState {
-            store,
-            hot,
-            keys: KeyCache::new(Duration::from_secs(settings.auth.key_cache_secs)),
-            clock,
-            metrics: Metrics::install(),
-            rules: Arc::new(rules),
-            sms: Arc::new(crate::sms::SmsContext::from_settings(&settings)?),
-        };
-        let listener = TcpListener::bind((settings.server.host.as_str(), settings.server.port)).await?;
-        let address = listener.local_addr()?;
-        let (shutdown, _) = watch::channel(false);
         let sandbox =
-            options.sandbox.unwrap_or_else(|| Arc::new(SandboxCarrier::new(settings.sandbox.seed, state.hot.clone())));
+            options.sandbox.unwrap_or_else(|| Arc::new(SandboxCarrier::new(settings.sandbox.seed, hot.clone())));
         let mut carriers = Carriers::default().with(sandbox.clone());
         if let Some(t) = &settings.carriers.twilio {
             carriers = carriers.with(Arc::new(TwilioCarrier::new(TwilioAccount {
@@ -94,8 +83,23 @@ impl Application {
                 connection_id: t.connection_id.clone(),
             })));
         }
+        let state = AppState {
+            store,
+            hot,
+            keys: KeyCache::new(Duration::from_secs(settings.auth.key_cache_secs)),
+            clock,
+            metrics: Metrics::install(),
+            rules: Arc::new(rules),
+            sms: Arc::new(crate::sms::SmsContext::from_settings(&settings)?),
+            voice: Arc::new(crate::voice::VoiceContext::from_settings(&settings)?),
+            carriers: carriers.clone(),
+        };
+        let listener = TcpListener::bind((settings.server.host.as_str(), settings.server.port)).await?;
+        let address = listener.local_addr()?;
+        let (shutdown, _) = watch::channel(false);
         let engine = Engine::new(state.clone(), carriers, settings.workers.clone());
-        Ok(Self { listener, address, state, settings, engine, sandbox, shutdown })
+        let gateway = Arc::new(crate::voice::gateway::build(&state, &settings.media)?);
+        Ok(Self { listener, address, state, settings, engine, sandbox, shutdown, gateway })
     }
 
     /// Where it listens.
@@ -118,6 +122,11 @@ impl Application {
         &self.engine
     }
 
+    /// The media gateway (tests and the load tool read its counters).
+    pub fn gateway(&self) -> &Arc<media_gateway::Gateway> {
+        &self.gateway
+    }
+
     /// The sandbox carrier.
     pub fn sandbox(&self) -> &Arc<SandboxCarrier> {
         &self.sandbox
@@ -135,7 +144,8 @@ impl Application {
 
     /// Serves until asked to stop, then gives in-flight requests `shutdown_grace_secs` to finish.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
-        let router = crate::routes::router(self.state.clone(), self.settings.server.max_body_bytes);
+        let router =
+            crate::routes::router(self.state.clone(), self.gateway.clone(), self.settings.server.max_body_bytes);
         // Dropped (aborting the workers) however this future ends, even if it is itself aborted.
         let workers = self.settings.workers.enabled.then(|| self.engine.spawn(self.shutdown.subscribe()));
         let mut stop = self.shutdown.subscribe();

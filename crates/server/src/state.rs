@@ -80,6 +80,11 @@ pub struct AppState {
     pub rules: Arc<policy::Rules>,
     /// Carrier webhook secrets, the public URL and the SMS edge's caches.
     pub sms: Arc<crate::sms::SmsContext>,
+    /// Stream tokens and the media gateway's settings.
+    pub voice: Arc<crate::voice::VoiceContext>,
+    /// The carriers this instance can use (the engine's own, shared): request handlers hang
+    /// calls up through them.
+    pub carriers: providers::Carriers,
 }
 
 impl AppState {

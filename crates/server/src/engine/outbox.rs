@@ -121,10 +121,12 @@ impl Engine {
             return Ok(());
         }
         let call = contact.planned.as_ref().is_some_and(|p| p.action == StepAction::Call);
-        if call && matches!(contact.provider, Provider::Twilio | Provider::Telnyx) {
-            // Their calls are answered by voice webhooks and bridged by the media gateway, which
-            // this build does not have yet: placing one would ring a lead into an error.
-            let why = "calls through Twilio or Telnyx need the voice webhooks and media gateway (not built yet)";
+        if call && matches!(contact.provider, Provider::Twilio | Provider::Telnyx) && self.app.sms.public_url.is_none()
+        {
+            // The carrier fetches the call's instructions, streams its audio and reports its
+            // progress at the public URL: without one the lead would answer into an error.
+            let why = "no server.public_url configured: the carrier would have nowhere to fetch the call's \
+                       instructions, stream its audio or report its progress";
             return self.give_up(&row, &contact, why.into()).await;
         }
         let Some(carrier) = self.carriers.get(contact.provider) else {
@@ -152,6 +154,18 @@ impl Engine {
             }
             StepAction::Call => {
                 let call_id = contact.call_id.unwrap_or_else(|| CallId::from_uuid(id.as_uuid()));
+                let voice_url = |what: &str| self.app.sms.voice_url(contact.provider, what, conversation, call_id);
+                // Twilio fetches TwiML from `voice` and reports progress to `voice/status`;
+                // Telnyx reports everything to its one `webhook_url` and streams the audio to
+                // the gateway straight away, with a token minted now.
+                let (answer_url, status_callback, stream_url) = match contact.provider {
+                    Provider::Telnyx => (
+                        None,
+                        voice_url("voice"),
+                        crate::voice::telnyx::stream_url(&self.app, conversation, call_id, now),
+                    ),
+                    _ => (voice_url("voice"), voice_url("voice/status"), None),
+                };
                 let request = CallRequest {
                     conversation_id: conversation,
                     call_id,
@@ -160,8 +174,9 @@ impl Engine {
                     idempotency_key: row.idempotency_key.clone(),
                     now,
                     api_base: contact.api_base.clone(),
-                    answer_url: self.app.sms.voice_url(contact.provider, "voice", conversation, call_id),
-                    status_callback: self.app.sms.voice_url(contact.provider, "voice/status", conversation, call_id),
+                    answer_url,
+                    status_callback,
+                    stream_url,
                 };
                 carrier.place_call(&request).await
             }

@@ -110,6 +110,7 @@ pub struct TurnInput {
     text: Option<String>,
     call_id: Option<String>,
     heard: Option<bool>,
+    mark: Option<String>,
     at: Option<String>,
 }
 
@@ -130,7 +131,8 @@ impl TurnInput {
             .transpose()?;
         let at = parse_at(self.at.as_deref(), now)?;
         let heard = self.heard.unwrap_or(true);
-        Ok(NewEvent::new(at, Event::TranscriptTurn { channel, role, text, call_id, heard }))
+        let mark = domain::validation::optional_text("mark", self.mark.as_deref(), 256)?;
+        Ok(NewEvent::new(at, Event::TranscriptTurn { channel, role, text, call_id, heard, mark }))
     }
 }
 
@@ -239,6 +241,40 @@ pub async fn add_fact(
     let mut event = NewEvent::new(app.clock.now(), Event::FactLearned { slot, value, confidence, source_turn });
     if let Some(key) = key {
         event = event.dedupe(format!("fact:{key}"));
+    }
+    let outcome = app.append_one(id, event).await?;
+    Ok(appended(outcome))
+}
+
+/// A request for a human: a bot's transfer request, or an agent tool's.
+#[derive(Debug, Deserialize)]
+pub struct HandoffInput {
+    reason: Option<String>,
+    by: Option<String>,
+}
+
+/// `POST /api/v1/conversations/{id}/handoff`: records `handoff_requested` (a voice bot asking
+/// to transfer the caller lands here). An `Idempotency-Key` makes a retry harmless.
+#[tracing::instrument(skip_all, fields(conversation_id = %id))]
+pub async fn request_handoff(
+    State(app): State<AppState>,
+    _caller: Caller,
+    PathId(id): PathId<ConversationId>,
+    headers: HeaderMap,
+    ApiJson(input): ApiJson<HandoffInput>,
+) -> Result<(StatusCode, Json<Value>), ApiError> {
+    let key = idempotency_key(&headers)?;
+    let reason = required_text("reason", input.reason.as_deref(), 500)?;
+    let by = match input.by.as_deref().map(str::trim) {
+        None | Some("") => Role::Ai,
+        Some(text) => {
+            Role::parse(text).ok_or_else(|| ValidationError::new("by", "invalid_role", "must be lead, ai or agent"))?
+        }
+    };
+    app.store.head(id).await?.ok_or_else(|| ApiError::not_found("conversation"))?;
+    let mut event = NewEvent::new(app.clock.now(), Event::HandoffRequested { reason, by });
+    if let Some(key) = key {
+        event = event.dedupe(format!("handoff:{key}"));
     }
     let outcome = app.append_one(id, event).await?;
     Ok(appended(outcome))

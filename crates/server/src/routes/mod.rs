@@ -15,7 +15,7 @@ use crate::error::ApiError;
 use crate::state::AppState;
 
 /// Every route, with body limit, metrics and request tracing.
-pub fn router(state: AppState, max_body_bytes: usize) -> Router {
+pub fn router(state: AppState, gateway: std::sync::Arc<media_gateway::Gateway>, max_body_bytes: usize) -> Router {
     let api = Router::new()
         .route("/campaigns", post(campaigns::create))
         .route("/campaigns/{id}", get(campaigns::get))
@@ -26,11 +26,15 @@ pub fn router(state: AppState, max_body_bytes: usize) -> Router {
         .route("/conversations/{id}/status", put(conversations::set_status))
         .route("/conversations/{id}/turns", post(conversations::add_turn))
         .route("/conversations/{id}/facts", post(conversations::add_fact))
+        .route("/conversations/{id}/handoff", post(conversations::request_handoff))
         .route("/sms/send", post(crate::sms::send::send));
     let webhooks = Router::new()
         .route("/twilio/sms", post(crate::sms::webhooks::twilio_sms))
         .route("/twilio/sms/status", post(crate::sms::webhooks::twilio_sms_status))
-        .route("/telnyx/sms", post(crate::sms::webhooks::telnyx_sms));
+        .route("/telnyx/sms", post(crate::sms::webhooks::telnyx_sms))
+        .route("/twilio/voice", post(crate::voice::twilio::voice))
+        .route("/twilio/voice/status", post(crate::voice::twilio::status))
+        .route("/telnyx/voice", post(crate::voice::telnyx::voice));
     Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
@@ -39,6 +43,8 @@ pub fn router(state: AppState, max_body_bytes: usize) -> Router {
         .nest("/webhooks", webhooks)
         .fallback(fallback)
         .method_not_allowed_fallback(method_not_allowed)
+        .with_state(state.clone())
+        .merge(crate::voice::media::router(state.clone(), gateway))
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::metrics::track))
         .layer(DefaultBodyLimit::max(max_body_bytes))
         // Spans carry method and matched route only: paths hold ids, bodies hold personal data.
@@ -46,7 +52,6 @@ pub fn router(state: AppState, max_body_bytes: usize) -> Router {
             let route = req.extensions().get::<axum::extract::MatchedPath>().map_or("unmatched", |p| p.as_str());
             tracing::info_span!("http", method = %req.method(), route = %route)
         }))
-        .with_state(state)
 }
 
 async fn fallback(uri: Uri) -> ApiError {

@@ -28,12 +28,12 @@ fn twiml() -> Response {
     ([(header::CONTENT_TYPE, "text/xml")], EMPTY_TWIML).into_response()
 }
 
-fn forbidden(carrier: &str, why: &str) -> ApiError {
+pub(crate) fn forbidden(carrier: &str, why: &str) -> ApiError {
     tracing::warn!(carrier, reason = why, "webhook refused: signature");
     ApiError::new(StatusCode::FORBIDDEN, "bad_signature", format!("the {carrier} signature does not verify"))
 }
 
-fn bad_request(message: impl Into<String>) -> ApiError {
+pub(crate) fn bad_request(message: impl Into<String>) -> ApiError {
     let message = message.into();
     tracing::info!(reason = %message, "webhook refused: malformed");
     ApiError::new(StatusCode::BAD_REQUEST, "malformed_webhook", message)
@@ -53,7 +53,7 @@ impl From<SmsError> for ApiError {
 
 /// The URL Twilio called, as it would have signed it: the configured public URL (behind a
 /// proxy), else rebuilt from `X-Forwarded-Proto` / `Host`.
-fn public_url(app: &AppState, headers: &HeaderMap, uri: &axum::http::Uri) -> String {
+pub(crate) fn public_url(app: &AppState, headers: &HeaderMap, uri: &axum::http::Uri) -> String {
     let path = uri.path_and_query().map_or("/", |p| p.as_str());
     if let Some(base) = &app.sms.public_url {
         return format!("{base}{path}");
@@ -65,7 +65,7 @@ fn public_url(app: &AppState, headers: &HeaderMap, uri: &axum::http::Uri) -> Str
 }
 
 /// Verifies `X-Twilio-Signature` over the form and returns its parameters.
-fn twilio_form(
+pub(crate) fn twilio_form(
     app: &AppState,
     headers: &HeaderMap,
     uri: &axum::http::Uri,
@@ -85,7 +85,7 @@ fn twilio_form(
     Ok(params)
 }
 
-fn param<'a>(params: &'a [(String, String)], name: &str) -> Option<&'a str> {
+pub(crate) fn param<'a>(params: &'a [(String, String)], name: &str) -> Option<&'a str> {
     params.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
 }
 
@@ -245,6 +245,15 @@ struct TelnyxNumber {
     status: Option<String>,
 }
 
+/// Verifies a Telnyx webhook's Ed25519 signature and timestamp (403 otherwise, and when no
+/// Telnyx key is configured).
+pub(crate) fn verify_telnyx(app: &AppState, headers: &HeaderMap, body: &[u8]) -> Result<(), ApiError> {
+    let key = app.sms.telnyx_key.as_ref().ok_or_else(|| forbidden("Telnyx", "no public key configured"))?;
+    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    key.verify(header("telnyx-timestamp"), header("telnyx-signature-ed25519"), body, app.clock.now())
+        .map_err(|e| forbidden("Telnyx", &e.to_string()))
+}
+
 /// `POST /webhooks/telnyx/sms`: inbound messages and delivery status.
 pub async fn telnyx_sms(
     State(app): State<AppState>,
@@ -252,10 +261,7 @@ pub async fn telnyx_sms(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    let key = app.sms.telnyx_key.as_ref().ok_or_else(|| forbidden("Telnyx", "no public key configured"))?;
-    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
-    key.verify(header("telnyx-timestamp"), header("telnyx-signature-ed25519"), &body, app.clock.now())
-        .map_err(|e| forbidden("Telnyx", &e.to_string()))?;
+    verify_telnyx(&app, &headers, &body)?;
     let hook: TelnyxWebhook = serde_json::from_slice(&body).map_err(|_| bad_request("not a Telnyx messaging event"))?;
     let payload = hook.data.payload;
     let ok = || (StatusCode::OK, axum::Json(serde_json::json!({}))).into_response();

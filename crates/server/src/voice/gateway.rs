@@ -1,0 +1,179 @@
+//! The media gateway's hooks into the server: admitting a stream (one use per token, the
+//! campaign's bot and disclosure prompt, the context the bot opens with), writing the call's
+//! events to the timeline, and ending calls at the carrier.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use domain::campaign::{BotCodec, BotFailurePolicy};
+use domain::{ConversationId, Event, NewEvent, TransferSummary};
+use media_core::frames::{Dialect, Format};
+use media_gateway::{AdmitError, CallHooks, CallPlan, CallRecord, Claims, EndReason, OnBotFailure, Prompt};
+use store::AppendRequest;
+
+use crate::state::AppState;
+
+/// The built-in disclosure, used when a campaign names none: 8 kHz 16-bit mono WAV.
+const BUILT_IN_PROMPT: &[u8] = include_bytes!("../../prompts/disclosure-en.wav");
+/// What the built-in recording says.
+const BUILT_IN_TEXT: &str =
+    "Hello. Before we go on: you are speaking with an automated AI assistant. You can ask for a person at any time.";
+/// The built-in prompt's name.
+pub const BUILT_IN: &str = "builtin";
+
+/// Loads the configured prompts and the built-in one; a prompt that cannot be read fails
+/// start-up rather than a call.
+pub fn load_prompts(settings: &crate::config::MediaSettings) -> anyhow::Result<BTreeMap<String, Arc<Prompt>>> {
+    let mut prompts = BTreeMap::new();
+    let pcm = media_core::wav::parse(BUILT_IN_PROMPT).map_err(|e| anyhow::anyhow!("built-in prompt: {e}"))?;
+    prompts.insert(BUILT_IN.to_owned(), Arc::new(Prompt::new(BUILT_IN, BUILT_IN_TEXT, pcm)));
+    for (name, prompt) in &settings.prompts {
+        let bytes = std::fs::read(&prompt.file)
+            .map_err(|e| anyhow::anyhow!("media.prompts.{name}: {}: {e}", prompt.file.display()))?;
+        let pcm = media_core::wav::parse(&bytes).map_err(|e| anyhow::anyhow!("media.prompts.{name}: {e}"))?;
+        let prompt = Prompt::new(name.clone(), prompt.text.clone(), pcm);
+        // Encode once now: a rate the resampler cannot take fails here, not on a call.
+        prompt.encoded(Format::PCMU_8K).map_err(|e| anyhow::anyhow!("media.prompts.{name}: {e}"))?;
+        prompts.insert(name.clone(), Arc::new(prompt));
+    }
+    Ok(prompts)
+}
+
+/// The instance's gateway over `app`, with the configured prompts and timeouts.
+pub fn build(app: &AppState, settings: &crate::config::MediaSettings) -> anyhow::Result<media_gateway::Gateway> {
+    let hooks = Arc::new(ServerHooks::new(app.clone(), load_prompts(settings)?));
+    let clock = app.clock.clone();
+    Ok(media_gateway::Gateway {
+        hooks,
+        tokens: app.voice.tokens.clone(),
+        settings: media_gateway::Settings {
+            start_timeout: Duration::from_millis(settings.start_timeout_ms),
+            bot_connect_timeout: Duration::from_millis(settings.bot_connect_timeout_ms),
+            send_timeout: Duration::from_millis(settings.bot_stall_timeout_ms),
+            disclosure_grace: Duration::from_millis(settings.disclosure_grace_ms),
+        },
+        now: Arc::new(move || clock.now()),
+        stats: Arc::default(),
+    })
+}
+
+/// [`CallHooks`] over the server's store, hot state and carriers.
+#[derive(Debug)]
+pub struct ServerHooks {
+    app: AppState,
+    prompts: BTreeMap<String, Arc<Prompt>>,
+    /// This instance, in the live-call registry.
+    instance: String,
+}
+
+impl ServerHooks {
+    /// Hooks for `app` with the loaded prompts.
+    pub fn new(app: AppState, prompts: BTreeMap<String, Arc<Prompt>>) -> Self {
+        Self { app, prompts, instance: format!("instance-{}", uuid::Uuid::new_v4().simple()) }
+    }
+
+    async fn refuse(&self, claims: &Claims, reason: &str) {
+        let event = Event::CallStreamFailed { call_id: claims.call, reason: reason.to_owned() };
+        let now = self.app.clock.now();
+        if let Err(e) = self.app.append_one(claims.conversation, NewEvent::new(now, event)).await {
+            tracing::error!(conversation_id = %claims.conversation, error = %e, "refused stream not recorded");
+        }
+    }
+}
+
+#[async_trait]
+impl CallHooks for ServerHooks {
+    #[tracing::instrument(skip_all, fields(conversation_id = %claims.conversation, call_id = %claims.call))]
+    async fn admit(&self, claims: &Claims, dialect: Dialect) -> Result<CallPlan, AdmitError> {
+        let unavailable = |e: store::StoreError| AdmitError::Unavailable(e.to_string());
+        let loaded = self.app.store.load(claims.conversation).await.map_err(unavailable)?.ok_or(AdmitError::Unknown)?;
+        // One stream per token, across instances: the claim outlives the token.
+        let now = self.app.clock.now();
+        let ttl = Duration::from_secs(u64::try_from(claims.expires - now.timestamp()).unwrap_or(0) + 60);
+        let key = format!("stream-token:{}", claims.nonce);
+        match self.app.hot.try_lock(&key, ttl).await {
+            Ok(Some(_)) => {}
+            Ok(None) => {
+                self.refuse(claims, "token_replayed").await;
+                return Err(AdmitError::Replayed);
+            }
+            Err(e) => return Err(AdmitError::Unavailable(e.to_string())),
+        }
+        let campaign = self
+            .app
+            .store
+            .campaign(loaded.conversation.campaign_id)
+            .await
+            .map_err(unavailable)?
+            .ok_or(AdmitError::Unknown)?;
+        let Some(voice) = campaign.voice.as_ref() else {
+            self.refuse(claims, "campaign_has_no_voice").await;
+            return Err(AdmitError::NotConfigured("voice"));
+        };
+        let Some(bot_url) = voice.bot_url.clone() else {
+            self.refuse(claims, "campaign_has_no_bot").await;
+            return Err(AdmitError::NotConfigured("voice.bot_url"));
+        };
+        let prompt_name = voice.disclosure_prompt.as_deref().unwrap_or(BUILT_IN);
+        let Some(disclosure) = self.prompts.get(prompt_name).cloned() else {
+            self.refuse(claims, "disclosure_prompt_missing").await;
+            return Err(AdmitError::NotConfigured("voice.disclosure_prompt"));
+        };
+        let summary = TransferSummary::build(&loaded.state);
+        let mut parameters = BTreeMap::new();
+        parameters.insert("lead_name".to_owned(), summary.lead.name.clone());
+        parameters.insert("persona".to_owned(), format!("{} ({})", campaign.persona.name, campaign.persona.company));
+        parameters.insert("persona_name".to_owned(), campaign.persona.name.clone());
+        parameters.insert("company".to_owned(), campaign.persona.company.clone());
+        parameters.insert("context".to_owned(), serde_json::to_string(&summary).unwrap_or_default());
+        if let Err(e) =
+            self.app.hot.register_call(&claims.call.to_string(), &self.instance, Duration::from_secs(4 * 3600)).await
+        {
+            tracing::warn!(error = %e, "live call not registered");
+        }
+        tracing::info!(dialect = dialect.as_str(), "media stream admitted");
+        Ok(CallPlan {
+            conversation: claims.conversation,
+            call: claims.call,
+            bot_url,
+            bot_format: match voice.codec {
+                BotCodec::Pcmu => Format::PCMU_8K,
+                BotCodec::L16 => Format::L16_16K,
+            },
+            disclosure,
+            parameters,
+            on_bot_failure: match voice.on_bot_failure {
+                BotFailurePolicy::HangUp => OnBotFailure::HangUp,
+                BotFailurePolicy::Handoff => OnBotFailure::Handoff,
+            },
+        })
+    }
+
+    async fn record(&self, conversation: ConversationId, records: Vec<CallRecord>) -> Result<(), String> {
+        let now = self.app.clock.now();
+        let events = records
+            .into_iter()
+            .map(|r| {
+                let event = NewEvent::new(now, r.event);
+                match r.dedupe {
+                    Some(key) => event.dedupe(key),
+                    None => event,
+                }
+            })
+            .collect();
+        self.app.append(conversation, AppendRequest::events(events)).await.map(|_| ()).map_err(|e| e.to_string())
+    }
+
+    async fn end_call(&self, plan: &CallPlan, reason: EndReason) {
+        tracing::info!(conversation_id = %plan.conversation, call_id = %plan.call, reason = reason.as_str(), "ending call at the carrier");
+        if let Err(e) = super::calls::hang_up(&self.app, plan.conversation, plan.call, reason.as_str()).await {
+            tracing::warn!(conversation_id = %plan.conversation, call_id = %plan.call, error = %e, "hang-up failed");
+        }
+    }
+
+    async fn finished(&self, plan: &CallPlan) {
+        let _ = self.app.hot.unregister_call(&plan.call.to_string(), &self.instance).await;
+    }
+}

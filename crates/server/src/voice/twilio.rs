@@ -1,0 +1,227 @@
+//! Twilio voice webhooks, for calls the outbox placed through `Calls.json` (with
+//! `MachineDetection=Enable`, so Twilio fetches the instructions once it knows who answered):
+//!
+//! - `POST /webhooks/twilio/voice?conversation_id=…&call_id=…`: the call was answered. A
+//!   person (or an undecided detector) gets `<Connect><Stream>` to the media gateway with a
+//!   fresh stream token; an answering machine or fax gets `<Hangup/>`, and the call ends on the
+//!   timeline there and then (voicemail, or failed for a fax), which moves the cadence on.
+//! - `POST /webhooks/twilio/voice/status?conversation_id=…&call_id=…`: call progress. Only the
+//!   terminal statuses are recorded (as `call_ended`); ringing and answering add nothing the
+//!   voice webhook does not record better.
+//!
+//! Both are authenticated like the SMS webhooks (403 and nothing written), answer 404 for a
+//! conversation or call that does not exist and 400 for a malformed form, and answer only once
+//! what they record is durable. Retries record nothing new (per-call dedupe keys, see
+//! [`super::calls`]).
+
+use axum::body::Bytes;
+use axum::extract::{OriginalUri, State};
+use axum::http::{HeaderMap, Uri, header};
+use axum::response::{IntoResponse, Response};
+use domain::Event;
+use domain::vocab::{AnsweredBy, CallOutcome};
+
+use super::calls::{CallQuery, answered_key, ended_key, load_call, media_url, record};
+use crate::error::ApiError;
+use crate::sms::webhooks::{bad_request, param, public_url, twilio_form};
+use crate::state::AppState;
+
+const XML_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
+
+/// Escapes text for an XML attribute or element.
+pub fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// TwiML connecting the call to a bidirectional media stream at `url`, with custom parameters
+/// (Twilio hands them to the websocket in `start.customParameters`).
+pub fn stream_twiml(url: &str, parameters: &[(&str, &str)]) -> String {
+    let mut twiml = format!("{XML_HEAD}<Response><Connect><Stream url=\"{}\">", xml_escape(url));
+    for (name, value) in parameters {
+        twiml.push_str(&format!("<Parameter name=\"{}\" value=\"{}\"/>", xml_escape(name), xml_escape(value)));
+    }
+    twiml.push_str("</Stream></Connect></Response>");
+    twiml
+}
+
+/// TwiML that hangs up.
+pub fn hangup_twiml() -> String {
+    format!("{XML_HEAD}<Response><Hangup/></Response>")
+}
+
+/// Twilio's "nothing to say".
+fn empty_twiml() -> String {
+    format!("{XML_HEAD}<Response></Response>")
+}
+
+fn xml(body: String) -> Response {
+    ([(header::CONTENT_TYPE, "text/xml")], body).into_response()
+}
+
+/// Twilio's `AnsweredBy` values (`MachineDetection=Enable`, or `DetectMessageEnd`).
+const MACHINE: [&str; 5] = ["machine_start", "machine_end_beep", "machine_end_silence", "machine_end_other", "fax"];
+
+/// Who answered, from Twilio's `AnsweredBy` (absent when detection was off or undecided).
+pub fn answered_by(raw: Option<&str>) -> AnsweredBy {
+    match raw {
+        Some("human") => AnsweredBy::Human,
+        Some(m) if MACHINE.contains(&m) => AnsweredBy::Machine,
+        _ => AnsweredBy::Unknown,
+    }
+}
+
+/// How a call answered by a machine ends: a fax is a failed call, anything else voicemail.
+fn machine_outcome(raw: Option<&str>) -> CallOutcome {
+    if raw == Some("fax") { CallOutcome::Failed } else { CallOutcome::Voicemail }
+}
+
+/// The outcome of a call whose `CallStatus` is `status`, or `None` while it is still going
+/// (`queued`, `initiated`, `ringing`, `in-progress`) or for a status Twilio does not document.
+/// `machine` says detection already found a machine.
+pub fn ended_outcome(status: &str, answered: Option<&str>, machine: bool) -> Option<CallOutcome> {
+    Some(match status {
+        "completed" if machine || answered_by(answered) == AnsweredBy::Machine => machine_outcome(answered),
+        "completed" => CallOutcome::Human,
+        "busy" => CallOutcome::Busy,
+        // Cancelled while queued or ringing: the lead never picked up.
+        "no-answer" | "canceled" => CallOutcome::NoAnswer,
+        "failed" => CallOutcome::Failed,
+        _ => return None,
+    })
+}
+
+fn call_query(uri: &Uri) -> Result<CallQuery, ApiError> {
+    serde_urlencoded::from_str(uri.query().unwrap_or_default())
+        .map_err(|_| bad_request("the webhook URL must carry conversation_id and call_id"))
+}
+
+fn call_sid(params: &[(String, String)]) -> Result<&str, ApiError> {
+    param(params, "CallSid")
+        .filter(|s| !s.is_empty() && s.len() <= 64)
+        .ok_or_else(|| bad_request("CallSid is missing").field("CallSid"))
+}
+
+/// `POST /webhooks/twilio/voice`: the call was answered; answers TwiML.
+#[tracing::instrument(skip_all, fields(conversation_id, call_id))]
+pub async fn voice(
+    State(app): State<AppState>,
+    OriginalUri(uri): OriginalUri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let params = twilio_form(&app, &headers, &uri, &body)?;
+    let query = call_query(&uri)?;
+    let span = tracing::Span::current();
+    span.record("conversation_id", tracing::field::display(query.conversation_id));
+    span.record("call_id", tracing::field::display(query.call_id));
+    let sid = call_sid(&params)?;
+    let (loaded, call) = load_call(&app, query, Some(sid)).await?;
+    if call.ended {
+        tracing::info!("answer webhook for a call that already ended: hanging up");
+        return Ok(xml(hangup_twiml()));
+    }
+    let (conversation, call_id, now) = (query.conversation_id, query.call_id, app.clock.now());
+    let raw = param(&params, "AnsweredBy");
+    let by = answered_by(raw);
+    record(&app, conversation, now, Event::CallAnswered { call_id, answered_by: by }, answered_key(call_id)).await?;
+    if by == AnsweredBy::Machine {
+        let outcome = machine_outcome(raw);
+        let reason = format!("answered by {}", raw.unwrap_or("a machine"));
+        let ended = Event::CallEnded { call_id, outcome, duration_secs: 0, reason: Some(reason) };
+        record(&app, conversation, now, ended, ended_key(call_id)).await?;
+        tracing::info!(?outcome, "answering machine: hanging up");
+        return Ok(xml(hangup_twiml()));
+    }
+    if loaded.state.opted_out() {
+        // The lead revoked consent while the phone rang: no AI on this call.
+        tracing::info!("consent revoked before the answer: hanging up");
+        return Ok(xml(hangup_twiml()));
+    }
+    let base = public_url(&app, &headers, &Uri::from_static("/"));
+    let token = app.voice.token(conversation, call_id, now);
+    Ok(xml(stream_twiml(&media_url(&base, "twilio"), &[("token", &token)])))
+}
+
+/// `POST /webhooks/twilio/voice/status`: call progress; a terminal status ends the call.
+#[tracing::instrument(skip_all, fields(conversation_id, call_id))]
+pub async fn status(
+    State(app): State<AppState>,
+    OriginalUri(uri): OriginalUri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let params = twilio_form(&app, &headers, &uri, &body)?;
+    let query = call_query(&uri)?;
+    let span = tracing::Span::current();
+    span.record("conversation_id", tracing::field::display(query.conversation_id));
+    span.record("call_id", tracing::field::display(query.call_id));
+    let sid = call_sid(&params)?;
+    let status =
+        param(&params, "CallStatus").ok_or_else(|| bad_request("CallStatus is missing").field("CallStatus"))?;
+    let (_, call) = load_call(&app, query, Some(sid)).await?;
+    let Some(outcome) = ended_outcome(status, param(&params, "AnsweredBy"), call.machine()) else {
+        tracing::debug!(status, "call progress");
+        return Ok(xml(empty_twiml()));
+    };
+    let duration_secs = param(&params, "CallDuration").and_then(|d| d.trim().parse().ok()).unwrap_or(0);
+    let ended = Event::CallEnded { call_id: query.call_id, outcome, duration_secs, reason: Some(status.to_owned()) };
+    record(&app, query.conversation_id, app.clock.now(), ended, ended_key(query.call_id)).await?;
+    Ok(xml(empty_twiml()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn twiml_escapes_everything_it_is_given() {
+        let twiml = stream_twiml("wss://t.example/a?b=1&c=\"2\"", &[("token", "x<y>&'z'")]);
+        assert_eq!(
+            twiml,
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Connect>\
+             <Stream url=\"wss://t.example/a?b=1&amp;c=&quot;2&quot;\">\
+             <Parameter name=\"token\" value=\"x&lt;y&gt;&amp;&apos;z&apos;\"/>\
+             </Stream></Connect></Response>"
+        );
+        assert_eq!(hangup_twiml(), "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Hangup/></Response>");
+        assert_eq!(xml_escape("plain.token_-9"), "plain.token_-9");
+    }
+
+    #[test]
+    fn answered_by_reads_detection() {
+        assert_eq!(answered_by(Some("human")), AnsweredBy::Human);
+        for machine in MACHINE {
+            assert_eq!(answered_by(Some(machine)), AnsweredBy::Machine, "{machine}");
+        }
+        assert_eq!(answered_by(Some("unknown")), AnsweredBy::Unknown);
+        assert_eq!(answered_by(Some("machine_something_new")), AnsweredBy::Unknown);
+        assert_eq!(answered_by(None), AnsweredBy::Unknown);
+    }
+
+    #[test]
+    fn terminal_statuses_map_to_outcomes() {
+        assert_eq!(ended_outcome("completed", None, false), Some(CallOutcome::Human));
+        assert_eq!(ended_outcome("completed", Some("human"), false), Some(CallOutcome::Human));
+        assert_eq!(ended_outcome("completed", Some("machine_start"), false), Some(CallOutcome::Voicemail));
+        assert_eq!(ended_outcome("completed", None, true), Some(CallOutcome::Voicemail), "detected earlier");
+        assert_eq!(ended_outcome("completed", Some("fax"), false), Some(CallOutcome::Failed));
+        assert_eq!(ended_outcome("busy", None, false), Some(CallOutcome::Busy));
+        assert_eq!(ended_outcome("no-answer", None, false), Some(CallOutcome::NoAnswer));
+        assert_eq!(ended_outcome("canceled", None, false), Some(CallOutcome::NoAnswer));
+        assert_eq!(ended_outcome("failed", None, false), Some(CallOutcome::Failed));
+        for going in ["queued", "initiated", "ringing", "in-progress", "answered", ""] {
+            assert_eq!(ended_outcome(going, None, false), None, "{going}");
+        }
+    }
+}

@@ -1,0 +1,591 @@
+//! Voice call control end to end: the real server and workers place a cadence's call through a
+//! Twilio or Telnyx double speaking the carrier's REST API, signed call webhooks carry the
+//! carrier's side (answer, answering machine, hang-up), and the call's progress lands on the
+//! timeline once. Both backends; Postgres + Redis is required on CI.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use base64::Engine as _;
+use chrono::{DateTime, Utc};
+use domain::vocab::{AnsweredBy, CallOutcome};
+use domain::{CallId, ConversationId, E164, Event, EventRecord};
+use ed25519_dalek::SigningKey;
+use providers::{Carrier, CarrierError, TelnyxAccount, TelnyxCarrier, TwilioAccount, TwilioCarrier};
+use serde_json::{Value, json};
+use server::voice::calls::HangUpError;
+use server::{Clock, ManualClock};
+use throughline_e2e::doubles::{TelnyxDouble, TwilioDouble, post_telnyx, post_twilio};
+use throughline_e2e::{Kind, TestApp, campaign_body, spawn_engine_with};
+
+/// Where the carriers believe the server is (Twilio signs this URL; streams go to `wss://`).
+const PUBLIC: &str = "https://throughline.example";
+/// The campaign's number.
+const OURS: &str = "+14155550100";
+/// The lead's number.
+const LEAD: &str = "+13125550199";
+/// The Telnyx Call Control connection the deployment places calls with.
+const CONNECTION: &str = "conn-voice-1";
+
+/// Tuesday 2026-11-24 11:00 in Chicago, inside the campaign's 10:00–20:00 window.
+fn tuesday_11am_chicago() -> DateTime<Utc> {
+    "2026-11-24T17:00:00Z".parse().unwrap()
+}
+
+fn telnyx_keys() -> SigningKey {
+    SigningKey::from_bytes(&[7u8; 32])
+}
+
+struct Rig {
+    app: TestApp,
+    twilio: TwilioDouble,
+    telnyx: TelnyxDouble,
+    clock: Arc<ManualClock>,
+}
+
+async fn rig(kind: Kind, public_url: Option<&str>) -> Option<Rig> {
+    let twilio = TwilioDouble::start().await;
+    let telnyx = TelnyxDouble::start().await;
+    let clock = Arc::new(ManualClock::new(tuesday_11am_chicago()));
+    let (sid, token, base) = (twilio.account_sid.clone(), twilio.auth_token.clone(), twilio.base.clone());
+    let (telnyx_key, telnyx_base) = (telnyx.api_key.clone(), telnyx.base.clone());
+    let public_key = base64::engine::general_purpose::STANDARD.encode(telnyx_keys().verifying_key().to_bytes());
+    let public_url = public_url.map(str::to_owned);
+    let app = spawn_engine_with(kind, clock.clone(), move |s| {
+        s.server.public_url = public_url;
+        s.carriers.twilio =
+            Some(server::config::TwilioSettings { account_sid: sid, auth_token: token.into(), api_base: base });
+        s.carriers.telnyx = Some(server::config::TelnyxSettings {
+            api_key: telnyx_key.into(),
+            public_key,
+            api_base: telnyx_base,
+            messaging_profile_id: None,
+            connection_id: Some(CONNECTION.into()),
+        });
+    })
+    .await?;
+    Some(Rig { app, twilio, telnyx, clock })
+}
+
+/// Call first; if the call is missed, a text a minute later.
+fn call_cadence() -> Value {
+    json!({"steps": [
+        {"id": "call_1", "action": "call"},
+        {"id": "missed_call_1", "action": "sms", "template": "missed_call", "delay_secs": 60,
+         "after_call": ["voicemail", "no_answer", "busy", "failed"]}
+    ]})
+}
+
+impl Rig {
+    /// A campaign calling through `provider` and texting through Twilio.
+    async fn campaign(&self, provider: &str) -> String {
+        let mut body = campaign_body();
+        body["cadence"] = call_cadence();
+        body["sms"] = json!({"provider": "twilio", "from_number": OURS});
+        body["voice"] = json!({"provider": provider, "from_number": OURS, "bot_url": "wss://bot.example/ws"});
+        let response = self.app.post("/api/v1/campaigns", &body).await;
+        assert_eq!(response.status(), 201);
+        response.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned()
+    }
+
+    async fn lead(&self, campaign: &str) -> ConversationId {
+        let body = json!({
+            "campaign_id": campaign, "phone": LEAD, "first_name": "Maria", "timezone": "America/Chicago",
+            "state": "IL", "source": "form",
+            "consent": [
+                {"channel": "sms", "kind": "express_written", "text": "I agree to automated texts from Acme Solar.",
+                 "captured_at": "2026-11-01T15:00:00Z"},
+                {"channel": "voice", "kind": "express_written", "text": "I agree to AI calls from Acme Solar.",
+                 "captured_at": "2026-11-01T15:00:00Z"}
+            ]
+        });
+        let response = self.app.post("/api/v1/leads", &body).await;
+        assert_eq!(response.status(), 201);
+        response.json::<Value>().await.unwrap()["conversation_id"].as_str().unwrap().parse().unwrap()
+    }
+
+    async fn timeline(&self, id: ConversationId) -> Vec<EventRecord> {
+        self.app.store.load(id).await.unwrap().unwrap().timeline
+    }
+
+    async fn until(&self, id: ConversationId, what: &str, check: impl Fn(&[EventRecord]) -> bool) -> Vec<EventRecord> {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+        loop {
+            let tl = self.timeline(id).await;
+            if check(&tl) {
+                return tl;
+            }
+            assert!(tokio::time::Instant::now() < deadline, "timed out waiting for {what}: {:?}", kinds(&tl));
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
+    /// The call the cadence placed, once the carrier's id for it is recorded.
+    async fn placed(&self, conv: ConversationId) -> (CallId, String) {
+        let tl = self.until(conv, "the call to be placed", |tl| placed(tl).is_some()).await;
+        placed(&tl).unwrap()
+    }
+
+    /// Row counts once the workers have nothing left to write.
+    async fn settled_counts(&self) -> std::collections::BTreeMap<&'static str, i64> {
+        let mut last = self.app.row_counts().await;
+        loop {
+            tokio::time::sleep(Duration::from_millis(150)).await;
+            let now = self.app.row_counts().await;
+            if now == last {
+                return now;
+            }
+            last = now;
+        }
+    }
+
+    /// A signed Twilio voice webhook to `url` (as given to Twilio, under `PUBLIC`).
+    async fn twilio_hook(&self, url: &str, params: &[(&str, &str)]) -> reqwest::Response {
+        let path = url.strip_prefix(PUBLIC).expect("a URL under the public URL");
+        post_twilio(&self.app.client, &self.app.url(path), url, &self.twilio.auth_token, params).await
+    }
+
+    /// A signed Telnyx call webhook to `url` (as given to Telnyx), signed at the server's now.
+    async fn telnyx_hook(&self, url: &str, body: &Value) -> reqwest::Response {
+        let path = url.strip_prefix(PUBLIC).expect("a URL under the public URL");
+        let now = self.clock.now().timestamp();
+        post_telnyx(&self.app.client, &self.app.url(path), &telnyx_keys(), now, &body.to_string()).await
+    }
+}
+
+fn placed(tl: &[EventRecord]) -> Option<(CallId, String)> {
+    tl.iter().find_map(|r| match &r.event {
+        Event::CallPlaced { call_id, provider_call_id: Some(id), .. } => Some((*call_id, id.clone())),
+        _ => None,
+    })
+}
+
+fn kinds(tl: &[EventRecord]) -> Vec<&'static str> {
+    tl.iter().map(|r| r.event.kind()).collect()
+}
+
+fn count(tl: &[EventRecord], kind: &str) -> usize {
+    tl.iter().filter(|r| r.event.kind() == kind).count()
+}
+
+fn answers(tl: &[EventRecord]) -> Vec<AnsweredBy> {
+    tl.iter()
+        .filter_map(|r| match &r.event {
+            Event::CallAnswered { answered_by, .. } => Some(*answered_by),
+            _ => None,
+        })
+        .collect()
+}
+
+fn endings(tl: &[EventRecord]) -> Vec<(CallOutcome, u32, Option<String>)> {
+    tl.iter()
+        .filter_map(|r| match &r.event {
+            Event::CallEnded { outcome, duration_secs, reason, .. } => Some((*outcome, *duration_secs, reason.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The value of `<Parameter name="token" value="…"/>` in TwiML.
+fn token_of(twiml: &str) -> String {
+    let start = twiml.find("<Parameter name=\"token\" value=\"").expect("a token parameter") + 31;
+    let end = start + twiml[start..].find('"').expect("closing quote");
+    twiml[start..end].to_owned()
+}
+
+async fn a_twilio_call_is_answered_into_the_gateway_and_ends_once(kind: Kind) {
+    let Some(rig) = rig(kind, Some(PUBLIC)).await else { return };
+    let campaign = rig.campaign("twilio").await;
+    let conv = rig.lead(&campaign).await;
+    let call = rig.twilio.wait_for_calls(1).await.remove(0);
+    let (call_id, sid) = rig.placed(conv).await;
+    assert_eq!(sid, call.sid);
+    assert_eq!((call.get("To"), call.get("From")), (Some(LEAD), Some(OURS)));
+    let voice_url = format!("{PUBLIC}/webhooks/twilio/voice?conversation_id={conv}&call_id={call_id}");
+    let status_url = format!("{PUBLIC}/webhooks/twilio/voice/status?conversation_id={conv}&call_id={call_id}");
+    assert_eq!(call.get("Url"), Some(voice_url.as_str()));
+    assert_eq!(call.get("StatusCallback"), Some(status_url.as_str()));
+    assert_eq!(call.get("MachineDetection"), Some("Enable"));
+    assert!(call.all("StatusCallbackEvent").contains(&"completed"));
+
+    // Ringing adds nothing to the timeline.
+    let ringing = rig.twilio_hook(&status_url, &[("CallSid", &sid), ("CallStatus", "ringing")]).await;
+    assert_eq!(ringing.status(), 200);
+    assert_eq!(count(&rig.timeline(conv).await, "call_answered"), 0);
+
+    // A person answers: TwiML connects the call to the gateway with a token for this call.
+    let params = [("CallSid", sid.as_str()), ("CallStatus", "in-progress"), ("AnsweredBy", "human")];
+    let answer = rig.twilio_hook(&voice_url, &params).await;
+    assert_eq!(answer.status(), 200);
+    assert_eq!(answer.headers()["content-type"], "text/xml");
+    let twiml = answer.text().await.unwrap();
+    assert!(twiml.contains("<Response><Connect><Stream url=\"wss://throughline.example/media/twilio\">"), "{twiml}");
+    let claims = rig.app.state.voice.tokens.verify(&token_of(&twiml), rig.clock.now()).expect("a valid token");
+    assert_eq!((claims.conversation, claims.call), (conv, call_id));
+    // Twilio fetching the TwiML again records nothing new.
+    assert_eq!(rig.twilio_hook(&voice_url, &params).await.status(), 200);
+    assert_eq!(answers(&rig.timeline(conv).await), [AnsweredBy::Human]);
+
+    // The call completes; the callback is delivered twice.
+    let completed = [("CallSid", sid.as_str()), ("CallStatus", "completed"), ("CallDuration", "42")];
+    assert_eq!(rig.twilio_hook(&status_url, &completed).await.status(), 200);
+    assert_eq!(rig.twilio_hook(&status_url, &completed).await.status(), 200);
+    let tl = rig.timeline(conv).await;
+    assert_eq!(endings(&tl), [(CallOutcome::Human, 42, Some("completed".into()))], "{:?}", kinds(&tl));
+    // The lead answered: nothing more from the cadence.
+    assert!(rig.app.store.pending_actions(conv).await.unwrap().is_empty());
+    // Instructions asked for after the end hang up.
+    let late = rig.twilio_hook(&voice_url, &params).await.text().await.unwrap();
+    assert!(late.contains("<Hangup/>"), "{late}");
+    rig.app.stop().await;
+}
+
+async fn an_answering_machine_gets_a_hang_up_and_the_missed_call_text(kind: Kind) {
+    let Some(rig) = rig(kind, Some(PUBLIC)).await else { return };
+    let campaign = rig.campaign("twilio").await;
+    let conv = rig.lead(&campaign).await;
+    let call = rig.twilio.wait_for_calls(1).await.remove(0);
+    let (_, sid) = rig.placed(conv).await;
+    let voice_url = call.get("Url").unwrap().to_owned();
+    let status_url = call.get("StatusCallback").unwrap().to_owned();
+    let answer = rig.twilio_hook(&voice_url, &[("CallSid", &sid), ("AnsweredBy", "machine_start")]).await;
+    assert_eq!(answer.status(), 200);
+    assert_eq!(
+        answer.text().await.unwrap(),
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Hangup/></Response>"
+    );
+    let tl = rig.timeline(conv).await;
+    assert_eq!(answers(&tl), [AnsweredBy::Machine]);
+    assert_eq!(endings(&tl), [(CallOutcome::Voicemail, 0, Some("answered by machine_start".into()))]);
+    // Twilio's own report of the end changes nothing.
+    let completed = [
+        ("CallSid", sid.as_str()),
+        ("CallStatus", "completed"),
+        ("AnsweredBy", "machine_start"),
+        ("CallDuration", "3"),
+    ];
+    assert_eq!(rig.twilio_hook(&status_url, &completed).await.status(), 200);
+    assert_eq!(endings(&rig.timeline(conv).await).len(), 1);
+
+    // The router's fallback: the missed-call text, once the channel gap allows it.
+    rig.until(conv, "the missed-call text to be planned", |tl| {
+        tl.iter().any(|r| matches!(&r.event, Event::ActionScheduled { step: Some(s), .. } if s == "missed_call_1"))
+    })
+    .await;
+    rig.clock.advance(chrono::Duration::minutes(10));
+    let sent = rig.twilio.wait_for(1).await;
+    assert!(sent[0].body.starts_with("Sorry I missed you just now, Maria."), "{}", sent[0].body);
+    assert_eq!(sent[0].to, LEAD);
+    rig.app.stop().await;
+}
+
+async fn forged_or_misaddressed_voice_webhooks_write_nothing(kind: Kind) {
+    let Some(rig) = rig(kind, Some(PUBLIC)).await else { return };
+    let campaign = rig.campaign("twilio").await;
+    let conv = rig.lead(&campaign).await;
+    let call = rig.twilio.wait_for_calls(1).await.remove(0);
+    let (call_id, sid) = rig.placed(conv).await;
+    let voice_url = call.get("Url").unwrap().to_owned();
+    let status_url = call.get("StatusCallback").unwrap().to_owned();
+    let before = rig.settled_counts().await;
+    let human = [("CallSid", sid.as_str()), ("AnsweredBy", "human")];
+    let path = |url: &str| rig.app.url(url.strip_prefix(PUBLIC).unwrap());
+
+    // Signed with another token, unsigned, or signed for another URL: 403.
+    let forged = post_twilio(&rig.app.client, &path(&voice_url), &voice_url, "not-the-token", &human).await;
+    assert_eq!(forged.status(), 403);
+    let unsigned = rig.app.client.post(path(&voice_url)).form(&human).send().await.unwrap();
+    assert_eq!(unsigned.status(), 403);
+    let other_call = format!("{PUBLIC}/webhooks/twilio/voice?conversation_id={conv}&call_id={}", CallId::new());
+    let elsewhere = post_twilio(&rig.app.client, &path(&voice_url), &other_call, &rig.twilio.auth_token, &human).await;
+    assert_eq!(elsewhere.status(), 403, "the query is part of what Twilio signs");
+    let completed = [("CallSid", sid.as_str()), ("CallStatus", "completed"), ("CallDuration", "9")];
+    let forged = post_twilio(&rig.app.client, &path(&status_url), &status_url, "nope", &completed).await;
+    assert_eq!(forged.status(), 403);
+
+    // Signed, but for a call or conversation that does not exist: 404.
+    assert_eq!(rig.twilio_hook(&other_call, &human).await.status(), 404);
+    let stranger =
+        format!("{PUBLIC}/webhooks/twilio/voice/status?conversation_id={}&call_id={call_id}", ConversationId::new());
+    assert_eq!(rig.twilio_hook(&stranger, &completed).await.status(), 404);
+    // Signed but malformed: no query, no CallSid, another call's CallSid, no CallStatus.
+    assert_eq!(rig.twilio_hook(&format!("{PUBLIC}/webhooks/twilio/voice"), &human).await.status(), 400);
+    assert_eq!(rig.twilio_hook(&voice_url, &[("AnsweredBy", "human")]).await.status(), 400);
+    assert_eq!(
+        rig.twilio_hook(&voice_url, &[("CallSid", "CAsomeoneelse"), ("AnsweredBy", "human")]).await.status(),
+        400
+    );
+    assert_eq!(rig.twilio_hook(&status_url, &[("CallSid", &sid)]).await.status(), 400);
+
+    // Telnyx: signed with another key, or stale.
+    let body = json!({"data": {"event_type": "call.hangup", "id": "ev-forged", "payload": {
+        "call_control_id": "v3:x", "hangup_cause": "normal_clearing"}}})
+    .to_string();
+    let url = rig.app.url(&format!("/webhooks/telnyx/voice?conversation_id={conv}&call_id={call_id}"));
+    let now = rig.clock.now().timestamp();
+    let stranger = SigningKey::from_bytes(&[9u8; 32]);
+    assert_eq!(post_telnyx(&rig.app.client, &url, &stranger, now, &body).await.status(), 403);
+    assert_eq!(post_telnyx(&rig.app.client, &url, &telnyx_keys(), now - 600, &body).await.status(), 403);
+
+    assert_eq!(rig.app.row_counts().await, before, "nothing written");
+    let tl = rig.timeline(conv).await;
+    assert_eq!((count(&tl, "call_answered"), count(&tl, "call_ended")), (0, 0));
+    rig.app.stop().await;
+}
+
+async fn a_telnyx_call_streams_to_the_gateway_and_its_progress_lands(kind: Kind) {
+    let Some(rig) = rig(kind, Some(PUBLIC)).await else { return };
+    let campaign = rig.campaign("telnyx").await;
+    let conv = rig.lead(&campaign).await;
+    let call = rig.telnyx.wait_for_calls(1).await.remove(0);
+    let (call_id, control_id) = rig.placed(conv).await;
+    assert_eq!(control_id, call.call_control_id);
+    let body = &call.body;
+    assert_eq!(
+        (body["connection_id"].as_str(), body["to"].as_str(), body["from"].as_str()),
+        (Some(CONNECTION), Some(LEAD), Some(OURS))
+    );
+    let webhook_url = format!("{PUBLIC}/webhooks/telnyx/voice?conversation_id={conv}&call_id={call_id}");
+    assert_eq!(body["webhook_url"], webhook_url);
+    assert_eq!(body["answering_machine_detection"], "detect");
+    assert_eq!(body["stream_track"], "inbound_track");
+    assert_eq!(body["stream_bidirectional_mode"], "rtp");
+    assert_eq!(body["stream_bidirectional_codec"], "PCMU");
+    let stream = body["stream_url"].as_str().unwrap();
+    let token = stream.strip_prefix("wss://throughline.example/media/telnyx?token=").expect(stream);
+    let claims = rig.app.state.voice.tokens.verify(token, rig.clock.now()).expect("a valid token");
+    assert_eq!((claims.conversation, claims.call), (conv, call_id));
+    // It still verifies after a few minutes of ringing.
+    assert!(rig.app.state.voice.tokens.verify(token, rig.clock.now() + chrono::Duration::minutes(5)).is_ok());
+    let client_state = body["client_state"].as_str().unwrap().to_owned();
+    let state = providers::ClientState::decode(&client_state).expect("our client_state");
+    assert_eq!((state.conversation_id, state.call_id), (conv, call_id));
+
+    let event = |id: &str, kind: &str, payload: Value| {
+        let mut payload = payload;
+        payload["call_control_id"] = json!(control_id);
+        payload["client_state"] = json!(client_state);
+        payload["connection_id"] = json!(CONNECTION);
+        json!({"data": {"record_type": "event", "id": id, "event_type": kind,
+                        "occurred_at": rig.clock.now().to_rfc3339(), "payload": payload},
+               "meta": {"attempt": 1, "delivered_to": webhook_url}})
+    };
+    let initiated = event("ev-1", "call.initiated", json!({"direction": "outgoing", "state": "bridging"}));
+    assert_eq!(rig.telnyx_hook(&webhook_url, &initiated).await.status(), 200);
+    let answered = event("ev-2", "call.answered", json!({"state": "answered", "from": OURS, "to": LEAD}));
+    assert_eq!(rig.telnyx_hook(&webhook_url, &answered).await.status(), 200);
+    let human = event("ev-3", "call.machine.detection.ended", json!({"result": "human"}));
+    assert_eq!(rig.telnyx_hook(&webhook_url, &human).await.status(), 200);
+    assert_eq!(answers(&rig.timeline(conv).await), [AnsweredBy::Unknown, AnsweredBy::Human]);
+
+    // The stream fails on Telnyx's side (this webhook has no client_state: the URL names the call).
+    let failed = json!({"data": {"record_type": "event", "id": "ev-4", "event_type": "streaming.failed",
+        "occurred_at": rig.clock.now().to_rfc3339(),
+        "payload": {"call_control_id": control_id, "failure_reason": "connection_failed",
+                    "stream_id": "s-1", "stream_params": {"stream_url": stream, "track": "inbound_track"}}}});
+    assert_eq!(rig.telnyx_hook(&webhook_url, &failed).await.status(), 200);
+    assert_eq!(rig.telnyx_hook(&webhook_url, &failed).await.status(), 200, "a retry");
+
+    // 42 s after the answer, the lead hangs up; Telnyx delivers it twice.
+    rig.clock.advance(chrono::Duration::seconds(42));
+    let end = rig.clock.now().to_rfc3339();
+    let hangup = event(
+        "ev-5",
+        "call.hangup",
+        json!({"hangup_cause": "normal_clearing", "hangup_source": "callee", "sip_hangup_cause": "200",
+               "start_time": tuesday_11am_chicago().to_rfc3339(), "end_time": end, "state": "hangup"}),
+    );
+    assert_eq!(rig.telnyx_hook(&webhook_url, &hangup).await.status(), 200);
+    assert_eq!(rig.telnyx_hook(&webhook_url, &hangup).await.status(), 200);
+    let tl = rig.timeline(conv).await;
+    assert_eq!(endings(&tl), [(CallOutcome::Human, 42, Some("normal_clearing".into()))], "{:?}", kinds(&tl));
+    let failures: Vec<_> = tl
+        .iter()
+        .filter_map(|r| match &r.event {
+            Event::CallStreamFailed { reason, .. } => Some(reason.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(failures, ["carrier: connection_failed"]);
+
+    // A webhook naming nothing, or a stranger's call: 400 / 404, nothing written.
+    let before = rig.timeline(conv).await.len();
+    let anonymous =
+        json!({"data": {"event_type": "call.hangup", "id": "ev-6", "payload": {"hangup_cause": "timeout"}}});
+    assert_eq!(rig.telnyx_hook(&format!("{PUBLIC}/webhooks/telnyx/voice"), &anonymous).await.status(), 400);
+    let unknown = format!("{PUBLIC}/webhooks/telnyx/voice?conversation_id={conv}&call_id={}", CallId::new());
+    assert_eq!(rig.telnyx_hook(&unknown, &anonymous).await.status(), 404);
+    let not_json = post_telnyx(
+        &rig.app.client,
+        &rig.app.url("/webhooks/telnyx/voice"),
+        &telnyx_keys(),
+        rig.clock.now().timestamp(),
+        "{",
+    )
+    .await;
+    assert_eq!(not_json.status(), 400);
+    assert_eq!(rig.timeline(conv).await.len(), before);
+    rig.app.stop().await;
+}
+
+async fn a_telnyx_machine_is_hung_up_and_ends_as_voicemail(kind: Kind) {
+    let Some(rig) = rig(kind, Some(PUBLIC)).await else { return };
+    let campaign = rig.campaign("telnyx").await;
+    let conv = rig.lead(&campaign).await;
+    let call = rig.telnyx.wait_for_calls(1).await.remove(0);
+    let (_, control_id) = rig.placed(conv).await;
+    let webhook_url = call.body["webhook_url"].as_str().unwrap().to_owned();
+    let client_state = call.body["client_state"].clone();
+    let event = |id: &str, kind: &str, mut payload: Value| {
+        payload["call_control_id"] = json!(control_id);
+        payload["client_state"] = client_state.clone();
+        json!({"data": {"record_type": "event", "id": id, "event_type": kind,
+                        "occurred_at": rig.clock.now().to_rfc3339(), "payload": payload}})
+    };
+    assert_eq!(rig.telnyx_hook(&webhook_url, &event("ev-1", "call.answered", json!({}))).await.status(), 200);
+    rig.clock.advance(chrono::Duration::seconds(4));
+    let machine = event("ev-2", "call.machine.detection.ended", json!({"result": "machine"}));
+    assert_eq!(rig.telnyx_hook(&webhook_url, &machine).await.status(), 200);
+    let tl = rig.timeline(conv).await;
+    assert_eq!(answers(&tl), [AnsweredBy::Unknown, AnsweredBy::Machine]);
+    assert_eq!(endings(&tl), [(CallOutcome::Voicemail, 4, Some("answering machine detected (machine)".into()))]);
+    // Throughline hangs up on the machine through the REST API.
+    assert_eq!(rig.telnyx.wait_for_hangups(1).await, std::slice::from_ref(&control_id));
+    // Telnyx then reports the hang-up: the call has already ended.
+    let hangup = event("ev-3", "call.hangup", json!({"hangup_cause": "normal_clearing", "hangup_source": "caller"}));
+    assert_eq!(rig.telnyx_hook(&webhook_url, &hangup).await.status(), 200);
+    assert_eq!(endings(&rig.timeline(conv).await).len(), 1);
+    // The cadence moves on to the missed-call text.
+    rig.until(conv, "the missed-call text to be planned", |tl| {
+        tl.iter().any(|r| matches!(&r.event, Event::ActionScheduled { step: Some(s), .. } if s == "missed_call_1"))
+    })
+    .await;
+    rig.app.stop().await;
+}
+
+async fn calls_are_hung_up_through_their_carrier(kind: Kind) {
+    let Some(rig) = rig(kind, Some(PUBLIC)).await else { return };
+    // Twilio.
+    let campaign = rig.campaign("twilio").await;
+    let conv = rig.lead(&campaign).await;
+    rig.twilio.wait_for_calls(1).await;
+    let (call_id, sid) = rig.placed(conv).await;
+    let hang_up = |conv, call| server::voice::calls::hang_up(&rig.app.state, conv, call, "the bot closed");
+    hang_up(conv, call_id).await.expect("hung up");
+    hang_up(conv, call_id).await.expect("hanging up an ended call is fine");
+    assert_eq!(rig.twilio.hangups(), [(sid.clone(), "completed".into()), (sid, "completed".into())]);
+    assert!(matches!(hang_up(conv, CallId::new()).await, Err(HangUpError::UnknownCall)));
+    assert!(matches!(hang_up(ConversationId::new(), call_id).await, Err(HangUpError::UnknownCall)));
+    // Telnyx.
+    let campaign = rig.campaign("telnyx").await;
+    let conv = rig.lead(&campaign).await;
+    rig.telnyx.wait_for_calls(1).await;
+    let (call_id, control_id) = rig.placed(conv).await;
+    hang_up(conv, call_id).await.expect("hung up");
+    hang_up(conv, call_id).await.expect("hanging up an ended call is fine");
+    assert_eq!(rig.telnyx.hangups(), [control_id.clone(), control_id]);
+    // Nothing was written by hanging up: the carriers' webhooks (or the gateway) record the end.
+    assert_eq!(count(&rig.timeline(conv).await, "call_ended"), 0);
+    rig.app.stop().await;
+}
+
+async fn without_a_public_url_calls_are_dropped_with_a_reason(kind: Kind) {
+    let Some(rig) = rig(kind, None).await else { return };
+    let campaign = rig.campaign("twilio").await;
+    let conv = rig.lead(&campaign).await;
+    let tl = rig
+        .until(conv, "the call to be dropped", |tl| {
+            tl.iter().any(|r| matches!(&r.event, Event::ActionCancelled { .. }))
+        })
+        .await;
+    let reason = tl.iter().find_map(|r| match &r.event {
+        Event::ActionCancelled { reason, .. } => Some(reason.clone()),
+        _ => None,
+    });
+    assert!(reason.as_deref().is_some_and(|r| r.contains("call_1") && r.contains("server.public_url")), "{reason:?}");
+    assert!(rig.twilio.calls().is_empty());
+    assert_eq!(count(&tl, "call_placed"), 0);
+    rig.app.stop().await;
+}
+
+/// The REST hang-up against the doubles, without a server: "already ended" is success, a
+/// refusal is not.
+#[tokio::test]
+async fn the_rest_hang_up_reads_already_ended_as_success() {
+    let twilio = TwilioDouble::start().await;
+    let account = |token: &str| TwilioAccount {
+        account_sid: twilio.account_sid.clone(),
+        auth_token: token.to_owned().into(),
+        api_base: twilio.base.clone(),
+    };
+    let carrier = TwilioCarrier::new(account(&twilio.auth_token));
+    let request = providers::CallRequest {
+        conversation_id: ConversationId::new(),
+        call_id: CallId::new(),
+        to: E164::parse(LEAD).unwrap(),
+        from: E164::parse(OURS).unwrap(),
+        idempotency_key: "k1".into(),
+        now: Utc::now(),
+        api_base: None,
+        answer_url: Some(format!("{PUBLIC}/webhooks/twilio/voice")),
+        status_callback: None,
+        stream_url: None,
+    };
+    let sid = carrier.place_call(&request).await.unwrap().provider_id;
+    assert_eq!(carrier.hang_up(None, &sid).await, Ok(()));
+    assert_eq!(carrier.hang_up(None, &sid).await, Ok(()), "404 / 20404: already over");
+    assert_eq!(carrier.hang_up(None, "CAnever").await, Ok(()));
+    let wrong = TwilioCarrier::new(account("wrong"));
+    assert!(matches!(wrong.hang_up(None, &sid).await, Err(CarrierError::Rejected(_))));
+    assert_eq!(twilio.hangups().len(), 3, "the refused one never reached a call");
+
+    let telnyx = TelnyxDouble::start().await;
+    let account = |key: &str| TelnyxAccount {
+        api_key: key.to_owned().into(),
+        api_base: telnyx.base.clone(),
+        messaging_profile_id: None,
+        connection_id: Some(CONNECTION.into()),
+    };
+    let carrier = TelnyxCarrier::new(account(&telnyx.api_key));
+    let id = carrier.place_call(&request).await.unwrap().provider_id;
+    assert_eq!(carrier.hang_up(None, &id).await, Ok(()));
+    assert_eq!(carrier.hang_up(None, &id).await, Ok(()), "422 / 90018: already ended");
+    let wrong = TelnyxCarrier::new(account("KEYwrong"));
+    assert!(matches!(wrong.hang_up(None, &id).await, Err(CarrierError::Rejected(_))));
+    let gone = TelnyxCarrier::new(TelnyxAccount { api_base: "http://127.0.0.1:9".into(), ..account(&telnyx.api_key) });
+    assert!(matches!(gone.hang_up(None, &id).await, Err(CarrierError::Unavailable(_))));
+    // Sandbox: nothing to do.
+    let sandbox = providers::SandboxCarrier::new(1, Arc::new(store::MemoryHotState::default()));
+    assert_eq!(sandbox.hang_up(None, "SBCA1").await, Ok(()));
+}
+
+macro_rules! voice_tests {
+    ($($name:ident),* $(,)?) => {
+        mod embedded {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    super::$name(super::Kind::Embedded).await;
+                }
+            )*
+        }
+        mod postgres_redis {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    super::$name(super::Kind::Production).await;
+                }
+            )*
+        }
+    };
+}
+
+voice_tests!(
+    a_twilio_call_is_answered_into_the_gateway_and_ends_once,
+    an_answering_machine_gets_a_hang_up_and_the_missed_call_text,
+    forged_or_misaddressed_voice_webhooks_write_nothing,
+    a_telnyx_call_streams_to_the_gateway_and_its_progress_lands,
+    a_telnyx_machine_is_hung_up_and_ends_as_voicemail,
+    calls_are_hung_up_through_their_carrier,
+    without_a_public_url_calls_are_dropped_with_a_reason,
+);
