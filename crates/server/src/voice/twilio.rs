@@ -112,6 +112,26 @@ fn call_sid(params: &[(String, String)]) -> Result<&str, ApiError> {
         .ok_or_else(|| bad_request("CallSid is missing").field("CallSid"))
 }
 
+/// A webhook's form parameters, in order.
+type Form = Vec<(String, String)>;
+
+/// What both voice webhooks start with: the verified form, the call Throughline put on the
+/// URL (recorded on the span) and the carrier's `CallSid`.
+fn signed_call(
+    app: &AppState,
+    uri: &Uri,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Result<(Form, CallQuery, String), ApiError> {
+    let params = twilio_form(app, headers, uri, body)?;
+    let query = call_query(uri)?;
+    let span = tracing::Span::current();
+    span.record("conversation_id", tracing::field::display(query.conversation_id));
+    span.record("call_id", tracing::field::display(query.call_id));
+    let sid = call_sid(&params)?.to_owned();
+    Ok((params, query, sid))
+}
+
 /// `POST /webhooks/twilio/voice`: the call was answered; answers TwiML.
 #[tracing::instrument(skip_all, fields(conversation_id, call_id))]
 pub async fn voice(
@@ -120,13 +140,8 @@ pub async fn voice(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    let params = twilio_form(&app, &headers, &uri, &body)?;
-    let query = call_query(&uri)?;
-    let span = tracing::Span::current();
-    span.record("conversation_id", tracing::field::display(query.conversation_id));
-    span.record("call_id", tracing::field::display(query.call_id));
-    let sid = call_sid(&params)?;
-    let (loaded, call) = load_call(&app, query, Some(sid)).await?;
+    let (params, query, sid) = signed_call(&app, &uri, &headers, &body)?;
+    let (loaded, call) = load_call(&app, query, Some(&sid)).await?;
     if call.ended {
         tracing::info!("answer webhook for a call that already ended: hanging up");
         return Ok(xml(hangup_twiml()));
@@ -161,15 +176,10 @@ pub async fn status(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    let params = twilio_form(&app, &headers, &uri, &body)?;
-    let query = call_query(&uri)?;
-    let span = tracing::Span::current();
-    span.record("conversation_id", tracing::field::display(query.conversation_id));
-    span.record("call_id", tracing::field::display(query.call_id));
-    let sid = call_sid(&params)?;
+    let (params, query, sid) = signed_call(&app, &uri, &headers, &body)?;
     let status =
         param(&params, "CallStatus").ok_or_else(|| bad_request("CallStatus is missing").field("CallStatus"))?;
-    let (_, call) = load_call(&app, query, Some(sid)).await?;
+    let (_, call) = load_call(&app, query, Some(&sid)).await?;
     let Some(outcome) = ended_outcome(status, param(&params, "AnsweredBy"), call.machine()) else {
         tracing::debug!(status, "call progress");
         return Ok(xml(empty_twiml()));
