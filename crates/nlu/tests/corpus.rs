@@ -47,3 +47,19 @@ fn held_out_figures_do_not_regress() {
     assert!(holdout.opt_out.recall >= 0.96, "holdout: {:?}", holdout.opt_out);
     assert!(holdout.opt_out.precision >= 0.96, "holdout: {:?}", holdout.opt_out);
 }
+
+/// The second held-out set: `blind.jsonl` (400 replies, 130 revocations) was written on
+/// 2026-11-22 by a helper who was not shown the rules or any earlier corpus, and asked to
+/// weight it towards the hard cases (indirect or foreign-language revocations, "stop" in other
+/// senses, channel limits such as "stop calling, text me"). Measured when first scored:
+/// macro-F1 0.747, opt-out precision 0.833, recall 0.808 (21 false revocations, 25 missed).
+/// This is the least flattering and most honest estimate; it only keeps them from getting
+/// worse. The rules have not been tuned on it.
+#[test]
+fn blind_figures_do_not_regress() {
+    let blind = evaluate(&corpus("blind.jsonl"));
+    assert_eq!(blind.messages, 400);
+    assert!(blind.macro_f1 >= 0.745, "blind: {} {:?}", blind.macro_f1, blind.errors);
+    assert!(blind.opt_out.recall >= 0.80, "blind: {:?}", blind.opt_out);
+    assert!(blind.opt_out.precision >= 0.83, "blind: {:?}", blind.opt_out);
+}
