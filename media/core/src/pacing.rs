@@ -7,6 +7,8 @@
 //! [`Duration`] since the stream started and sleeps until [`Pacer::next_deadline`].
 
 use std::collections::VecDeque;
+
+use bytes::Bytes;
 use std::time::Duration;
 use thiserror::Error;
 
@@ -59,6 +61,7 @@ pub struct Pacer {
     frame: Duration,
     next: Duration,
     max_lag: Duration,
+    lead: Duration,
 }
 
 impl Pacer {
@@ -66,7 +69,17 @@ impl Pacer {
     #[must_use]
     pub fn new(frame: Duration, start: Duration) -> Self {
         let frame = frame.max(Duration::from_micros(1));
-        Self { frame, next: start, max_lag: frame * DEFAULT_MAX_LAG_FRAMES }
+        Self { frame, next: start, max_lag: frame * DEFAULT_MAX_LAG_FRAMES, lead: Duration::ZERO }
+    }
+
+    /// Lets a frame go up to `lead` before its deadline. A producer that already runs at real
+    /// time (a bot streaming as it speaks) then never waits on a timer for arrival jitter, and
+    /// the receiver's buffer holds at most `lead` more audio than it would otherwise; the
+    /// schedule itself is unchanged, so a burst still leaves at one frame per period.
+    #[must_use]
+    pub fn with_lead(mut self, lead: Duration) -> Self {
+        self.lead = lead;
+        self
     }
 
     /// Overrides [`DEFAULT_MAX_LAG_FRAMES`].
@@ -79,13 +92,13 @@ impl Pacer {
     /// Whether a frame may be sent at `now`.
     #[must_use]
     pub fn due(&self, now: Duration) -> bool {
-        now >= self.next
+        now + self.lead >= self.next
     }
 
-    /// When the next frame is due; the caller sleeps until then.
+    /// When the next frame may go (its deadline less the lead); the caller sleeps until then.
     #[must_use]
     pub fn next_deadline(&self) -> Duration {
-        self.next
+        self.next.saturating_sub(self.lead)
     }
 
     /// Records that a frame went out at `now` and advances the schedule by one frame, or
@@ -159,7 +172,7 @@ pub struct Due {
     /// Marks queued before this frame (or trailing marks with no audio after them).
     pub marks: Vec<String>,
     /// One full frame, or `None` when only marks were released.
-    pub audio: Option<Vec<u8>>,
+    pub audio: Option<Bytes>,
 }
 
 /// What [`FrameQueue::clear`] discarded: the marks (the bot expects them echoed back when a
@@ -174,7 +187,7 @@ pub struct Cleared {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Queued {
-    Audio(Vec<u8>),
+    Audio(Bytes),
     Mark(String),
 }
 
@@ -231,14 +244,37 @@ impl FrameQueue {
             bytes = &bytes[take..];
             if self.partial.len() == size {
                 let frame = std::mem::replace(&mut self.partial, Vec::with_capacity(size));
-                self.push_frame(frame);
+                self.push_frame(frame.into());
             }
         }
         let mut chunks = bytes.chunks_exact(size);
         for chunk in &mut chunks {
-            self.push_frame(chunk.to_vec());
+            self.push_frame(Bytes::copy_from_slice(chunk));
         }
         self.partial.extend_from_slice(chunks.remainder());
+        Ok(())
+    }
+
+    /// [`push_audio`](Self::push_audio) for audio shared between streams (a prompt): whole
+    /// frames are queued as views of `audio`, so a thousand calls playing the same recording
+    /// hold one copy of it.
+    pub fn push_shared(&mut self, audio: &Bytes) -> Result<(), PacingError> {
+        if !self.partial.is_empty() {
+            return self.push_audio(audio);
+        }
+        let queued = self.queued_bytes();
+        if queued.saturating_add(audio.len()) > self.limit_bytes {
+            return Err(PacingError::QueueFull {
+                queued_ms: self.format.ms_for(queued),
+                limit_ms: self.format.ms_for(self.limit_bytes),
+            });
+        }
+        let size = self.format.bytes;
+        let whole = audio.len() - audio.len() % size;
+        for at in (0..whole).step_by(size) {
+            self.push_frame(audio.slice(at..at + size));
+        }
+        self.partial.extend_from_slice(&audio[whole..]);
         Ok(())
     }
 
@@ -255,7 +291,7 @@ impl FrameQueue {
         if !self.partial.is_empty() {
             let mut frame = std::mem::replace(&mut self.partial, Vec::with_capacity(self.format.bytes));
             frame.resize(self.format.bytes, self.format.silence);
-            self.push_frame(frame);
+            self.push_frame(frame.into());
         }
     }
 
@@ -335,7 +371,7 @@ impl FrameQueue {
         self.audio_frames * self.format.bytes + self.partial.len()
     }
 
-    fn push_frame(&mut self, frame: Vec<u8>) {
+    fn push_frame(&mut self, frame: Bytes) {
         self.audio_frames += 1;
         self.items.push_back(Queued::Audio(frame));
     }

@@ -49,6 +49,28 @@ fn pacer_catches_up_a_small_lag_but_resyncs_a_large_one() {
 }
 
 #[test]
+fn a_lead_lets_real_time_audio_through_early_but_keeps_a_burst_paced() {
+    let mut p = Pacer::new(FRAME, ms(100)).with_lead(FRAME);
+    // A real-time producer's frame arriving a little early goes at once.
+    assert!(p.due(ms(81)));
+    assert!(!p.due(ms(79)));
+    assert_eq!(p.next_deadline(), ms(80));
+    assert_eq!(p.sent(ms(81)), Sent::OnSchedule);
+    assert_eq!(p.next_deadline(), ms(100), "the schedule is unchanged: next at 120 less the lead");
+    // A burst at 81 ms: one more frame (within the lead), then the pacer waits.
+    assert!(p.due(ms(100)));
+    p.sent(ms(100));
+    assert!(!p.due(ms(100)));
+    // Through a queue: a 200 ms burst leaves two frames at once and the rest one per period.
+    let mut q = queue();
+    let mut pacer = Pacer::new(FRAME, Duration::ZERO).with_lead(FRAME);
+    q.push_audio(&[0x55; 1600]).expect("push");
+    assert_eq!(poll(&mut q, &mut pacer, ms(0)).len(), 2);
+    assert_eq!(poll(&mut q, &mut pacer, ms(19)).len(), 0);
+    assert_eq!(poll(&mut q, &mut pacer, ms(20)).len(), 1);
+}
+
+#[test]
 fn pacer_lag_limit_is_configurable_and_reset_restarts_promptly() {
     let mut p = Pacer::new(FRAME, Duration::ZERO).with_max_lag_frames(0);
     assert!(matches!(p.sent(ms(1)), Sent::Resynced { .. }));
@@ -183,4 +205,40 @@ fn frame_formats_are_validated() {
     assert_eq!(FrameFormat::ALAW_8K.silence, crate::g711::ALAW_SILENCE);
     assert_eq!(FrameFormat::ULAW_8K.silence, crate::g711::ULAW_SILENCE);
     assert_eq!(queue().format(), FrameFormat::ULAW_8K);
+}
+
+#[test]
+fn shared_audio_is_queued_as_views_of_one_buffer() {
+    let prompt = Bytes::from((0..1000u32).map(|i| (i % 251) as u8).collect::<Vec<u8>>());
+    let mut q = queue();
+    q.push_shared(&prompt).unwrap();
+    q.push_mark("prompt-done");
+    let mut pacer = Pacer::new(FRAME, Duration::ZERO);
+    let mut sent = Vec::new();
+    let mut marks = Vec::new();
+    for tick in 0..10 {
+        for due in poll(&mut q, &mut pacer, ms(tick * 20)) {
+            marks.extend(due.marks);
+            if let Some(frame) = due.audio {
+                if sent.len() < 960 {
+                    let offset = frame.as_ptr() as usize - prompt.as_ptr() as usize;
+                    assert_eq!(offset, sent.len(), "whole frames point into the prompt, not at copies");
+                }
+                sent.extend(frame);
+            }
+        }
+    }
+    assert_eq!(&sent[..1000], &prompt[..]);
+    assert!(sent[1000..].iter().all(|&b| b == 0xFF), "the last 40 bytes padded with silence");
+    assert_eq!(marks, ["prompt-done"]);
+
+    // After a partial push the frame boundaries are the queue's, so the audio is copied.
+    let mut q = queue();
+    q.push_audio(&[7; 10]).unwrap();
+    q.push_shared(&prompt).unwrap();
+    assert_eq!(q.queued_ms(), 126, "1010 bytes");
+    let limit = FrameQueue::new(FrameFormat::ULAW_8K, ms(100));
+    let mut limit = limit;
+    assert!(matches!(limit.push_shared(&prompt), Err(PacingError::QueueFull { .. })));
+    assert!(limit.is_empty(), "a refused push queues nothing");
 }

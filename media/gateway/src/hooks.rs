@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
 use async_trait::async_trait;
+use bytes::Bytes;
 use domain::{CallId, ConversationId, Event};
 use media_core::frames::{Dialect, Format};
 
@@ -13,7 +14,7 @@ use crate::token::Claims;
 use crate::transcode::{Transcoder, Unsupported};
 
 /// Encoded recordings by (encoding, rate).
-type EncodedCache = BTreeMap<(u8, u32), Arc<[u8]>>;
+type EncodedCache = BTreeMap<(u8, u32), Bytes>;
 
 /// A disclosure prompt: the recording and the words it says. Encoded once per carrier format
 /// and cached.
@@ -40,7 +41,7 @@ impl Prompt {
     }
 
     /// The recording in `format`, encoded on first use.
-    pub fn encoded(&self, format: Format) -> Result<Arc<[u8]>, Unsupported> {
+    pub fn encoded(&self, format: Format) -> Result<Bytes, Unsupported> {
         let key = (format.encoding as u8, format.rate);
         if let Ok(cache) = self.encoded.lock()
             && let Some(bytes) = cache.get(&key)
@@ -53,7 +54,7 @@ impl Prompt {
         crate::transcode::encode(media_core::frames::Encoding::L16, &self.pcm.samples, &mut le);
         let mut out = Vec::new();
         transcoder.convert(&le, &mut out);
-        let bytes: Arc<[u8]> = out.into();
+        let bytes = Bytes::from(out);
         if let Ok(mut cache) = self.encoded.lock() {
             cache.insert(key, bytes.clone());
         }

@@ -79,7 +79,7 @@ impl Gateway {
     ) -> axum::response::Response {
         let gateway = self.clone();
         upgrade
-            .read_buffer_size(8 * 1024)
+            .read_buffer_size(link::READ_BUFFER)
             .write_buffer_size(0)
             .max_write_buffer_size(256 * 1024)
             .max_message_size(media_core::frames::MAX_TEXT_FRAME)

@@ -167,12 +167,16 @@ where
     }
 }
 
-/// Websocket buffer sizes for media: frames are a few hundred bytes, so the libraries' 128 KiB
-/// defaults would be most of a stream's memory. 8 KiB reads and no write buffering beyond one
-/// frame keep a stream's two sockets well under the 64 KiB budget.
+/// Bytes read from a media socket at a time. Media frames are a few hundred bytes, and
+/// tungstenite zeroes this much before every read, so the libraries' 128 KiB default would
+/// cost both memory and a large memset per frame; a bigger message takes several reads.
+pub const READ_BUFFER: usize = 2 * 1024;
+
+/// Websocket buffer sizes for media: 2 KiB reads and no write buffering beyond one frame keep
+/// a stream's two sockets well under the 64 KiB budget.
 pub fn media_ws_config() -> tungstenite::protocol::WebSocketConfig {
     tungstenite::protocol::WebSocketConfig::default()
-        .read_buffer_size(8 * 1024)
+        .read_buffer_size(READ_BUFFER)
         .write_buffer_size(0)
         .max_write_buffer_size(256 * 1024)
         .max_message_size(Some(media_core::frames::MAX_TEXT_FRAME))

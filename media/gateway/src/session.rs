@@ -48,6 +48,10 @@ const DISCLOSURE_MARK: &str = "throughline:disclosure";
 /// Bot audio queued towards the carrier at most: a long bot turn fits, a runaway bot does not.
 const MAX_QUEUED: Duration = Duration::from_secs(60);
 
+/// How far ahead of real time bot audio may reach the carrier: one frame, so a bot that
+/// streams as it speaks is forwarded on arrival instead of waiting on a timer for jitter.
+const PACING_LEAD: Duration = Duration::from_millis(20);
+
 /// Frames held while waiting for a late one (Telnyx does not promise order): 3 × 20 ms is the
 /// most reordering seen on a healthy path, and the most delay worth adding for it.
 const REORDER_DEPTH: usize = 3;
@@ -163,7 +167,7 @@ impl<'g> Call<'g> {
             start,
             began: Instant::now(),
             queue: FrameQueue::new(frame, MAX_QUEUED),
-            pacer: Pacer::new(Duration::from_millis(20), Duration::ZERO),
+            pacer: Pacer::new(Duration::from_millis(20), Duration::ZERO).with_lead(PACING_LEAD),
             in_flight: Vec::new(),
             recorder,
             recorder_task: Some(recorder_task),
@@ -272,9 +276,14 @@ impl<'g> Call<'g> {
         let sleep = tokio::time::sleep(Duration::ZERO);
         tokio::pin!(sleep);
         loop {
-            let deadline = self.began + self.pacer.next_deadline();
-            if sleep.deadline() != deadline {
-                sleep.as_mut().reset(deadline);
+            // The timer is armed only while audio waits for its slot: a bot streaming in real
+            // time is forwarded as it arrives (the pacer's lead covers arrival jitter).
+            let waiting = self.queue.has_sendable();
+            if waiting {
+                let deadline = self.began + self.pacer.next_deadline();
+                if sleep.deadline() != deadline {
+                    sleep.as_mut().reset(deadline);
+                }
             }
             tokio::select! {
                 frame = carrier.next() => {
@@ -351,8 +360,12 @@ impl<'g> Call<'g> {
                                 tracing::warn!(conversation_id = %self.plan.conversation, error = %e, "bot audio dropped");
                             }
                             self.gateway.stats.bump(Stat::BotFrames);
+                            self.pace(carrier).await?;
                         }
-                        Ok(Command::Mark(name)) => self.queue.push_mark(name),
+                        Ok(Command::Mark(name)) => {
+                            self.queue.push_mark(name);
+                            self.pace(carrier).await?;
+                        }
                         Ok(Command::Clear) => self.clear(carrier, &mut bot, &mut to_bot_writer).await?,
                         Ok(Command::Other) => {}
                         Err(e) => {
@@ -361,7 +374,7 @@ impl<'g> Call<'g> {
                         }
                     }
                 }
-                () = &mut sleep, if self.queue.has_sendable() => {
+                () = &mut sleep, if waiting => {
                     self.pace(carrier).await?;
                 }
             }
@@ -378,18 +391,20 @@ impl<'g> Call<'g> {
         parameters
     }
 
-    /// Sends what the pacer says is due: marks first, then one frame.
+    /// Sends everything the pacer says is due, each frame after the marks queued before it.
     async fn pace<L: Link>(&mut self, carrier: &mut L) -> Result<(), (Closed, EndReason)> {
-        let now = self.offset();
-        let Some(due) = self.queue.pop_due(&mut self.pacer, now) else { return Ok(()) };
         let stall = self.gateway.settings.send_timeout;
         let failed = |_| (Closed::new(PROTOCOL, "carrier_stalled"), EndReason::StreamFailed);
-        for mark in due.marks {
-            send(carrier, Outgoing::Frame(self.to_carrier.mark(&mark)), stall).await.map_err(failed)?;
-            self.in_flight.push(mark);
-        }
-        if let Some(audio) = due.audio {
-            send(carrier, Outgoing::Frame(self.to_carrier.media(&audio)), stall).await.map_err(failed)?;
+        loop {
+            let now = self.offset();
+            let Some(due) = self.queue.pop_due(&mut self.pacer, now) else { break };
+            for mark in due.marks {
+                send(carrier, Outgoing::Frame(self.to_carrier.mark(&mark)), stall).await.map_err(failed)?;
+                self.in_flight.push(mark);
+            }
+            if let Some(audio) = due.audio {
+                send(carrier, Outgoing::Frame(self.to_carrier.media(&audio)), stall).await.map_err(failed)?;
+            }
         }
         Ok(())
     }
@@ -460,7 +475,7 @@ impl<'g> Call<'g> {
         let prompt = self.plan.disclosure.clone();
         let failed = |reason| (Closed::new(INTERNAL, reason), EndReason::DisclosureFailed);
         let audio = prompt.encoded(self.start.format).map_err(|_| failed("disclosure_unplayable"))?;
-        self.queue.push_audio(&audio).map_err(|_| failed("disclosure_unplayable"))?;
+        self.queue.push_shared(&audio).map_err(|_| failed("disclosure_unplayable"))?;
         self.queue.push_mark(DISCLOSURE_MARK);
         let started_ms = self.offset_ms();
         // The mark comes back when the prompt has played; allow for the carrier's buffering.
