@@ -230,13 +230,7 @@ impl FrameQueue {
     /// next push (or a mark, or [`pad_partial`](Self::pad_partial)). A push that would pass
     /// the cap is refused whole.
     pub fn push_audio(&mut self, mut bytes: &[u8]) -> Result<(), PacingError> {
-        let queued = self.queued_bytes();
-        if queued.saturating_add(bytes.len()) > self.limit_bytes {
-            return Err(PacingError::QueueFull {
-                queued_ms: self.format.ms_for(queued),
-                limit_ms: self.format.ms_for(self.limit_bytes),
-            });
-        }
+        self.check_room(bytes.len())?;
         let size = self.format.bytes;
         if !self.partial.is_empty() {
             let take = (size - self.partial.len()).min(bytes.len());
@@ -262,13 +256,7 @@ impl FrameQueue {
         if !self.partial.is_empty() {
             return self.push_audio(audio);
         }
-        let queued = self.queued_bytes();
-        if queued.saturating_add(audio.len()) > self.limit_bytes {
-            return Err(PacingError::QueueFull {
-                queued_ms: self.format.ms_for(queued),
-                limit_ms: self.format.ms_for(self.limit_bytes),
-            });
-        }
+        self.check_room(audio.len())?;
         let size = self.format.bytes;
         let whole = audio.len() - audio.len() % size;
         for at in (0..whole).step_by(size) {
@@ -365,6 +353,18 @@ impl FrameQueue {
     #[must_use]
     pub fn has_sendable(&self) -> bool {
         !self.items.is_empty()
+    }
+
+    /// Refuses a push of `len` bytes that would take the queue past its cap.
+    fn check_room(&self, len: usize) -> Result<(), PacingError> {
+        let queued = self.queued_bytes();
+        if queued.saturating_add(len) > self.limit_bytes {
+            return Err(PacingError::QueueFull {
+                queued_ms: self.format.ms_for(queued),
+                limit_ms: self.format.ms_for(self.limit_bytes),
+            });
+        }
+        Ok(())
     }
 
     fn queued_bytes(&self) -> usize {
