@@ -16,6 +16,8 @@ pub mod agent;
 pub mod eval;
 mod index;
 pub mod keywords;
+mod languages;
+mod limits;
 pub mod normalise;
 mod rules;
 pub mod when;

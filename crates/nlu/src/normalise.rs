@@ -1,8 +1,10 @@
 //! Text normalisation and the opt-out detector.
 //!
 //! Opt-out is decided here, before any other intent, because it is the one answer that must
-//! never be missed: the carriers' STOP family, any reasonable revocation in free text, in
-//! English or Spanish, with typos, and not the look-alikes ("stop by anytime", "don't stop").
+//! never be missed: the carriers' STOP family, any reasonable revocation in free text (English
+//! and Spanish here, other languages in [`crate::languages`]), with typos, and not the
+//! look-alikes ("stop by anytime", "don't stop") or a limit instead of an end ("stop calling,
+//! texts are fine", see [`crate::limits`]).
 
 use std::sync::LazyLock;
 
@@ -52,16 +54,36 @@ pub fn normalise(text: &str) -> String {
     out
 }
 
+/// Letters with a diacritic to their base letter: Western European (Spanish, French,
+/// Portuguese, German, Italian), Polish, Russian's ё, and Vietnamese vowels, whose marks are
+/// often left off when typing, so a phrase is written once for both ("nhắn tin" and "nhan
+/// tin"). Vietnamese đ stays: folded, "đừng" (don't) would read "dùng" (use).
 fn fold(c: char) -> char {
     match c {
-        'á' | 'à' | 'ä' | 'â' => 'a',
+        'á' | 'à' | 'ä' | 'â' | 'ã' | 'å' | 'ă' => 'a',
         'é' | 'è' | 'ë' | 'ê' => 'e',
-        'í' | 'ì' | 'ï' | 'î' => 'i',
-        'ó' | 'ò' | 'ö' | 'ô' => 'o',
-        'ú' | 'ù' | 'ü' | 'û' => 'u',
+        'í' | 'ì' | 'ï' | 'î' | 'ĩ' => 'i',
+        'ó' | 'ò' | 'ö' | 'ô' | 'õ' | 'ơ' => 'o',
+        'ú' | 'ù' | 'ü' | 'û' | 'ũ' | 'ư' => 'u',
+        'ý' | 'ÿ' => 'y',
         'ñ' => 'n',
+        'ç' | 'ć' => 'c',
+        'ą' => 'a',
+        'ę' => 'e',
+        'ł' => 'l',
+        'ń' => 'n',
+        'ś' => 's',
+        'ź' | 'ż' => 'z',
+        'ё' => 'е',
         '’' | '‘' | '`' => '\'',
         '“' | '”' => '"',
+        // Latin Extended Additional: Vietnamese vowels with tone marks, by block.
+        '\u{1EA0}'..='\u{1EB7}' => 'a',
+        '\u{1EB8}'..='\u{1EC7}' => 'e',
+        '\u{1EC8}'..='\u{1ECB}' => 'i',
+        '\u{1ECC}'..='\u{1EE3}' => 'o',
+        '\u{1EE4}'..='\u{1EF1}' => 'u',
+        '\u{1EF2}'..='\u{1EF9}' => 'y',
         other => other,
     }
 }
@@ -173,7 +195,7 @@ fn find_str(hay: &str, needle: &str) -> Option<usize> {
 const KEYWORDS: &str = concat!(
     "stop|stopall|stop all|unsubscribe|unsubscribe me|unsub|unsub me|cancel|end|quit|revoke|optout|opt out",
     "|opt me out|stop it|stop stop|stop stop stop|remove|remove me|baja|alto|para|parar|detener|cancelar",
-    "|basta|no more|no mas|enough stop|stahp|stawp|stoppit",
+    "|basta|no more|no mas|enough stop|stahp|stawp|stoppit|arretez|arrete|assez|chega|genug|stopp|tigil|ya basta|parenle|parale|parenle ya|parale ya",
 );
 
 /// Keywords that also revoke as a sentence of their own inside a longer message ("wrong
@@ -187,7 +209,7 @@ const CLAUSE_KEYWORDS: &str = concat!(
 /// Politeness and filler around a keyword ("stop please", "por favor baja", "STOP NOW").
 const COURTESY: &str = concat!(
     "please|pls|plz|plse|now|thanks|thank|you|thx|ty|ok|okay|just|asap|por|favor|gracias|ya|already",
-    "|immediately|rn|said|again|and|so|omg|dude|bro|sir|maam",
+    "|immediately|rn|said|again|and|so|omg|dude|bro|sir|maam|svp|bitte|merci|obrigado|po",
 );
 
 /// Words that make a sentence-final `cancel` about something other than the messages.
@@ -209,7 +231,7 @@ const PHRASES: &str = concat!(
     "|i don't consent|i dont consent|no longer consent|no more text|no more texts|no more texting",
     "|no more messages|no more msgs|no more msg|no more sms|no more calls|no more contact|no more of these",
     "|do not call list|do-not-call|dnc list|do not disturb|leave me alone|leave us alone|leave me be",
-    "|quit texting|quit messaging|quit calling|quit contacting|cease|desist|blowing up my phone",
+    "|quit texting|quit messaging|quit calling|quit contacting|cease and desist|desist|blowing up my phone",
     "|block this number|blocking this number|block your number|blocking your number|blocking you|i'm blocking",
     "|im blocking|gonna block|going to block|i'll block|ill block|i will block|will block you|block you",
     "|block u|te bloqueo|los bloqueo|las bloqueo|voy a bloquear|los voy a bloquear|bloquear este numero",
@@ -222,6 +244,56 @@ const PHRASES: &str = concat!(
     "|eliminen mi numero|eliminar mi numero|quita mi numero|quiten mi numero|sacame de|saquenme de|quitame de",
     "|quitenme de|dar de baja|darme de baja|de baja|bajame|de la lista|dejame en paz|dejenme en paz",
     "|no me molesten|no me molestes",
+    // Indirect: asking for no more without a keyword ("I'd appreciate no further messages",
+    // "kindly refrain from contacting me", "please don't reach out again").
+    "|no further contact|no further messages|no further texts|no further texting|no further communication",
+    "|no further communications|no further calls|no further correspondence|no further outreach",
+    "|refrain from contacting|refrain from texting|refrain from messaging|refrain from calling",
+    "|refrain from reaching|refrain from sending|refrain from any|don't reach out|dont reach out",
+    "|do not reach out|never reach out|stop reaching out|quit reaching out|no contact please|no contact pls",
+    "|texts to end|texts to stop|texts to cease|messages to end|messages to stop|messages to cease",
+    "|texting to end|texting to stop|calls and texts to stop|contact to stop|want this to stop",
+    "|want these to stop|want them to stop|need this to stop|need these to stop|need them to stop",
+    "|make these texts stop|make the texts stop|make these messages stop|make the messages stop",
+    "|make these stop|make them stop|make this stop|make these texts go away|make the texts go away",
+    "|make these messages go away|make the messages go away|make these go away|make them go away",
+    "|make this go away|sick of your texts|sick of these texts|sick of the texts|sick of your messages",
+    "|sick of these messages|tired of your texts|tired of these texts|tired of the texts",
+    "|tired of your messages|tired of these messages|done with your texts|done with these texts",
+    "|had enough of your|had enough of these|enough with the texts|enough with these texts",
+    "|enough with the messages|enough texts|enough messages|enough with the calls|nothing to do with you",
+    "|nothing to do with your|forget you ever had|forget i exist|forget my info",
+    "|forget my contact|lose my contact|lose my info|lose my details|take me of|take us of|get me of",
+    // Complaints and threats that only make sense as "stop" ("this is harassment, I'm
+    // reporting you", "if I get one more text I'm filing a complaint", "ur blocked lol").
+    "|harassment|harrassment|harassing me|harrassing me|harass me|report you|reporting you",
+    "|report u|reporting u|report this number|reporting this number|reported this number|report your number",
+    "|reporting your number|file a complaint|filing a complaint|filed a complaint|sue you|suing you",
+    "|sue u|tcpa|to the fcc|with the fcc|to the ftc|with the ftc|attorney general|this is spam|reported as spam|reporting as spam",
+    "|report as spam|marked as spam|marking as spam|reporting this as spam|reported this as spam",
+    "|reported it as spam|if you text me again|if you text again|if u text me again|if u text again",
+    "|if you call me again|if you contact me again|if you message me again|text me again and",
+    "|call me again and|one more text|one more message|another text and|another message and",
+    "|this is illegal|that's illegal|thats illegal|illegal to text|illegal to call",
+    "|illegal to contact|i never consented|never gave consent|never gave you consent|never gave permission",
+    "|never gave you permission|didn't consent to these|didnt consent to these|did not consent to these",
+    "|didn't consent to being|didnt consent to being|did not consent to being|unsolicited|you're blocked|youre blocked|you are blocked|ur blocked",
+    "|u r blocked|u are blocked|blocked you|blocked u|blocked ur number|blocked your number|blocked this number",
+    "|do not call registry|do-not-call registry|dnc registry|prefer not to receive|prefer not to get texts|prefer not to get messages|prefer not to be contacted|rather not receive|rather not be contacted|rather not get texts|rather not get messages|rather not hear from|blocking u|blocked lol|reported and blocked|blocked and reported|block and report",
+    // Second-round phrase families (from the second blind set's misses).
+    "|don't hit me up|dont hit me up|do not hit me up|never hit me up|stop hitting me up|quit hitting me up",
+    "|request to be removed|requested to be removed|requesting to be removed|need to be removed",
+    "|want to be taken off|like to be taken off|asked to be taken off|to be taken off|rather not get any",
+    "|rather not receive any|rather not get these|don't want any more of these|dont want any more of these",
+    "|any more of these|anymore of these|replied stop|texted stop|sent stop|said stop|typed stop",
+    "|told you to stop|asked you to stop|told you guys to stop|asked you guys to stop|still getting these",
+    "|still getting texts|still getting messages|still receiving these|still getting your texts",
+    "|not interested in hearing|don't want to hear from|dont want to hear from|do not want to hear from",
+    "|never want to hear from|hear from you again|hearing from you again|hearing from you anymore",
+    "|hear from you anymore|hearing from you guys anymore|hear from you guys again|lista de no llamar",
+    "|esto es ilegal|es ilegal|cancelar suscripcion|cancelar subscripcion|cancelar mi suscripcion",
+    "|anular suscripcion|darme de baja|para ya de|paren ya de|pare ya de|deja ya de|dejen ya de|parenle|parale ya",
+    "|ya parenle|ya parale",
 );
 
 /// Dismissals that revoke unless negated ("the leak won't go away").
@@ -236,7 +308,7 @@ const STOP_OBJECTS: &str = concat!(
     "text|texting|textin|texing|txt|txting|texts|msg|msging|msgs|message|messages|messaging|sms|contact",
     "|contacting|calling|call|calls|ringing|email|emails|emailing|sending|bothering|bugging|pestering",
     "|harassing|hounding|spamming|reaching|hitting|it|now|please|pls|plz|subscription|consent|these|this|all",
-    "|blowing|mandando|mandarme|enviando|escribiendo|escribirme|llamando|con|mensajes",
+    "|getting|receiving|gettin|blowing|mandando|mandarme|enviando|escribiendo|escribirme|llamando|con|mensajes",
 );
 
 /// Keywords of the STOP family that revoke when they open a short message or are followed by
@@ -286,21 +358,30 @@ static OPT_OUT_INDEX: LazyLock<PhraseIndex> = LazyLock::new(|| PhraseIndex::new(
 /// The revocation in `norm` (already normalised), if there is one.
 pub fn opt_out_phrase(norm: &str) -> Option<String> {
     let mut letters = letters_only(norm);
-    // A stop sign on its own.
-    if letters.is_empty() && norm.contains('🛑') {
+    // A stop sign (or no-entry sign) with at most a few words: "🛑", "🛑🛑🛑 enough".
+    if norm.contains(['🛑', '⛔', '🚫']) && letters.split(' ').filter(|w| !w.is_empty()).count() <= 3 {
         return Some("🛑".to_owned());
     }
     // Spelled out: "s t o p".
     if letters.len() >= 5 && letters.split(' ').all(|w| w.chars().count() == 1) {
         letters.retain(|c| c != ' ');
     }
+    // The whole message is a keyword: a revocation, whatever else could be read into it.
     if let Some(k) = keyword(&letters, &KEYWORD_SET) {
         return Some(k);
     }
+    let words: Vec<&str> = letters.split(' ').collect();
+    let found = revocation_in(norm, &letters, &words)?;
+    // Anything longer may limit the contact instead of ending it ("stop calling, text me").
+    (!crate::limits::limits_contact(norm, &words)).then_some(found)
+}
+
+/// A revocation somewhere in a longer message: a keyword as a sentence of its own, a phrase,
+/// or one of the shapes below, in English, Spanish or another language.
+fn revocation_in(norm: &str, letters: &str, words: &[&str]) -> Option<String> {
     if let Some(k) = sentence_keyword(norm) {
         return Some(k);
     }
-    let words: Vec<&str> = letters.split(' ').collect();
     // Slices of `norm` itself, for the phrase search.
     let spans: Vec<&str> = self::words(norm).collect();
     let bits = bloom(&spans);
@@ -311,16 +392,31 @@ pub fn opt_out_phrase(norm: &str) -> Option<String> {
     if let Some(p) = OPT_OUT_INDEX.first(0, &hits, |_| true) {
         return Some(p.to_owned());
     }
-    leading_keyword(norm, &words)
-        .or_else(|| list_removal(&words))
-        .or_else(|| negated_contact(&words))
-        .or_else(|| unwanted_contact(&words))
-        .or_else(|| stop_request(&words))
+    leading_keyword(norm, words)
+        .or_else(|| list_removal(words))
+        .or_else(|| negated_contact(words))
+        .or_else(|| unwanted_contact(words))
+        .or_else(|| stop_request(words))
         .or_else(|| dismissal(norm, &hits))
+        .or_else(|| number_removal(norm, words))
+        .or_else(|| crate::languages::revocation(letters).map(str::to_owned))
+}
+
+/// "Who gave you my number? Remove it.": a removal of the number the message is about.
+fn number_removal(norm: &str, words: &[&str]) -> Option<String> {
+    let about_number = words.windows(2).any(|p| {
+        matches!(p[0], "my" | "this" | "our")
+            && matches!(p[1], "number" | "info" | "information" | "details" | "contact" | "phone")
+    });
+    let removal = norm.split(['.', '!', '?', ',', ';']).map(letters_only).any(|clause| {
+        let core: Vec<&str> = clause.split(' ').filter(|w| !w.is_empty() && !COURTESY_SET.contains(w)).collect();
+        matches!(core.as_slice(), [.., "remove" | "delete" | "erase" | "lose", "it" | "that"])
+    });
+    (about_number && removal).then(|| "remove it".to_owned())
 }
 
 /// Letters, digits and apostrophes, one space between words.
-fn letters_only(text: &str) -> String {
+pub(crate) fn letters_only(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     letters_into(text, &mut out);
     out
@@ -436,7 +532,9 @@ fn list_removal(words: &[&str]) -> Option<String> {
 fn negated_contact(words: &[&str]) -> Option<String> {
     for (i, w) in words.iter().enumerate() {
         let strong = matches!(*w, "don't" | "dont" | "dnt" | "never") || *w == "not" && i > 0 && words[i - 1] == "do";
-        if !(strong || *w == "not") {
+        // "if you didn't contact me anymore": a negation that revokes only with "anymore" or "again".
+        let weak = matches!(*w, "not" | "didn't" | "didnt" | "wouldn't" | "wouldnt");
+        if !(strong || weak) {
             continue;
         }
         let Some(gap) = words[i + 1..].iter().take(3).position(|n| !NEGATION_GAP_SET.contains(n)) else {
@@ -498,11 +596,14 @@ fn stop_request(words: &[&str]) -> Option<String> {
         // "don't stop", and the lead's own plans: "I'll stop texting back".
         let negated = i > 0
             && [
-                "don't", "dont", "not", "never", "no", "won't", "wont", "didn't", "didnt", "i'll", "ill", "i", "we",
-                "we'll", "i'm", "im",
+                "don't", "dont", "not", "never", "won't", "wont", "didn't", "didnt", "i'll", "ill", "i", "we", "we'll",
+                "i'm", "im",
             ]
             .contains(&words[i - 1])
             || i > 1 && words[i - 2] == "do" && words[i - 1] == "not";
+        // "how do I stop getting these", "can we stop the texts": a question of how to stop.
+        let asking = i > 1 && ["i", "we"].contains(&words[i - 1]) && ["do", "can", "could"].contains(&words[i - 2]);
+        let negated = negated && !asking;
         if negated {
             continue;
         }
@@ -661,6 +762,17 @@ mod tests {
             "revoke my consent",
             "dont msg me again",
             "ugh stahp with the msgs",
+            "Kindly refrain from contacting me",
+            "I'd appreciate it if you didn't text me anymore",
+            "this is harassment, I'm reporting you",
+            "i am on the do not call registry",
+            "how do i stop getting these",
+            "I replied stop last week, still getting these",
+            "Who gave you my number? Delete it.",
+            "no. no. no. stop texting me",
+            "🛑🛑 enough",
+            "Stop texting, email me instead",
+            "Não me mandem mais mensagens",
         ] {
             assert!(opt_out_phrase(&normalise(t)).is_some(), "{t}");
         }
@@ -688,6 +800,13 @@ mod tests {
             "the leak won't stop",
             "stop worrying about it, I'm in",
             "can I get on your list?",
+            "did you forget about me? still waiting on that quote",
+            "What's the FCC license number of your company?",
+            "my neighbor said you guys did a great job, I'll report back",
+            "stop calling me, texts are fine",
+            "Please don't remove me, I still want the quote",
+            "how do I unsubscribe from autopay?",
+            "Vui lòng dùng nhắn tin, tôi đang làm việc",
         ] {
             assert!(opt_out_phrase(&normalise(t)).is_none(), "{t}");
         }

@@ -81,6 +81,12 @@ pub(super) const HUMAN_WEAK: &str = concat!(
 
 pub(super) const TEXT_ONLY: &str = concat!(
     "text only|texts only|txt only|text-only|texting only|only text|only txt|only texts|only texting",
+    // A stop of calls that reaches the rules at all came with texting invited ("stop calling,
+    // texts are fine"): the detector's limits (`crate::limits`) let it through.
+    "|stop calling|quit calling|stop ringing|quit ringing|stop phoning|no more calls|texts are fine",
+    "|texts are ok|texts are okay|texting is okay|text if",
+    "|rather not get phone calls|rather not get calls|keep the texts coming",
+    "|ne pas m'appeler",
     "|only by text|only through text|only communicate by text|just text|just txt|just texts|just message",
     "|text me instead|text instead|txt instead|texting instead|message me instead|message instead",
     "|text me here|message me here|reply here|respond here|here instead|keep it here|keep it to text",

@@ -1,0 +1,199 @@
+//! Revocations in the languages US leads write in besides English and Spanish (those two are
+//! in [`crate::normalise`]'s tables): Portuguese, French, Italian, German, Polish, Russian,
+//! Tagalog, Vietnamese, Haitian Creole, Hindi and Urdu in Latin letters, Arabic, Chinese,
+//! Korean and Japanese. A revocation is honoured in whatever language it comes; a reply in the
+//! same language is not attempted (the confirmation goes out in the campaign's language).
+//!
+//! Two tables, both written normalised ([`crate::normalise::normalise`], then letters and one
+//! space between words):
+//! - [`STEMS`], for scripts with spaces between words: a phrase must open at a word's start
+//!   and may end inside a word, so one stem serves an inflected verb ("nao me mand" for "não me
+//!   mande", "mandem", "mandar"; "не пиш" for "не пишите", "не пиши");
+//! - [`UNSPACED`], for Chinese, Japanese and Korean, matched anywhere: Chinese and Japanese
+//!   have no spaces, and Korean endings attach to the verb ("보내지 마세요").
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// Phrases of spaced scripts that revoke, written in `letters_only` form (folded, one space).
+const STEMS: &str = concat!(
+    // Spanish forms the whole-word table does not have: "no quiero que me llamen ni me
+    // escriban", "ya no me manden nada".
+    // Whole verb forms where a stem would also take a complaint ("ni me mandaron la info").
+    "ni me escriban|ni me escribas|ni me escriba|ni me manden|ni me mandes|ni me mande|ni me envien|ni me envies",
+    "|ni me contacten|ni me contactes|ni me textees|que no me escriban|que no me manden|que no me contacten",
+    "|ya no me escriban|ya no me escribas|ya no me escriba|ya no me manden|ya no me mandes|ya no me mande",
+    "|ya no me envien|ya no me contacten|no me escriba|no me mande|no me envie|no me contacte|no me escribir",
+    "|dejenme de escribir|dejame de escribir|dejenme de mandar|dejame de mandar|dejen de escribirme",
+    "|dejenme de molestar|dejame de molestar|basta de mensajes|basta de textos|basta de llamadas|ya basta",
+    "|favor de no escribir|dejen de molestar",
+    "|deje de molestar|no me vuelvan a contactar|no me sigan escribiendo|no me sigan mandando",
+    // Portuguese.
+    "|nao quero mais receber|nao quero mais mensag|nao quero receber mensag|nao me mande|nao me mandem",
+    "|nao me mandar mais|nao me envie|nao me enviem|nao me enviar mais|me tira dessa|me tire dessa",
+    "|me tirem dessa|me tira desta|me tire desta|me remova|me removam|me exclua|exclua meu numero",
+    "|excluir meu numero|excluam meu numero",
+    "|nao mande mais|nao mandem mais|nao envie mais|nao envien mais|parem de mand|pare de mand|parem de envi",
+    "|pare de envi|chega de mensag|me tire da lista|me tirem da lista|me tira da lista|tire meu numero",
+    "|parem de me mand|pare de me mand|parem de me envi|pare de me envi|para de me mand|para de me envi|tirem meu numero|remova meu numero|removam meu numero|descadastr|cancelar inscricao",
+    "|cancelar minha inscricao|me deixe em paz|me deixa em paz|me deixem em paz|nao entre em contato",
+    "|nao entrem em contato|nao me contate|nao me contatem|nao me contactem|nao me ligue mais|nao me liguem mais|apague meu numero",
+    // French.
+    "|arretez de m|arrete de m|arretez d'envoyer|arretez les messages|arretez les sms|arretez les textos",
+    "|ne m'ecrivez plus|ne m'ecris plus|ne me contactez plus|ne me contacte plus|ne m'envoyez plus",
+    "|ne m'envoie plus|ne plus me contacter|ne plus recevoir|je ne veux plus recevoir|je ne veux plus de",
+    "|plus de messages|plus de sms|plus de textos|desabonn|desinscri|retirez moi|retire moi",
+    "|supprimez mon numero|supprime mon numero|effacez mon numero|laissez moi tranquille",
+    "|laisse moi tranquille|fichez moi la paix|foutez moi la paix|arretez de me contacter",
+    // Italian.
+    "|non scrivetemi|non scrivermi|non mi scrivete|non mi scriva|non mi scrivere|non contattatemi|non mi contattate|non mi contatti|non mi contattare|smettete di scriv|smetti di scriv",
+    "|smettete di mand|smetti di mand|smettetela|smettila|basta messaggi|basta sms|niente piu messaggi|non voglio piu ricevere|non voglio piu messaggi",
+    "|cancellatemi|cancellami|cancella il mio numero|cancellate il mio numero|disiscriv|toglietemi|toglimi",
+    "|lasciatemi in pace|lasciami in pace|non mandatemi|non mandarmi",
+    // German.
+    "|keine nachrichten mehr|keine nachricht mehr|keine sms mehr|keine textnachrichten mehr",
+    "|keine weiteren nachrichten|keine weiteren sms|nicht mehr schreib|nicht mehr kontaktier",
+    "|nicht mehr anschreib|schreiben sie mir nicht|schreib mir nicht|schreibt mir nicht|horen sie auf",
+    "|keine werbung|hort auf|hor auf|aufhoren|abmelden|abbestellen|austragen|kontaktieren sie mich nicht",
+    "|lassen sie mich in ruhe|lass mich in ruhe|lasst mich in ruhe|loschen sie meine|losch meine nummer",
+    "|meine nummer loschen|entfernen sie mich|entfernen sie meine|belastigen sie mich nicht|belastigung",
+    // Polish.
+    "|nie piszcie|nie pisz do mnie|nie pisac|przestancie pisac|przestan pisac|wypisz mnie|wypiszcie mnie",
+    "|usuncie moj numer|usun moj numer|nie kontaktuj",
+    // Russian (Cyrillic, lower case).
+    "|не пишите|не пиши|больше не пиш|не надо мне писать|не надо писать|не присылай|не отправляй|не беспокой|хватит писать|хватит присылать|хватит слать",
+    "|прекратите|перестаньте|перестань писать|отпишите|отписаться|удалите мой номер|удали мой номер",
+    "|удалите меня|оставьте меня в покое|отстаньте|отвалите|отпишите меня",
+    // Tagalog.
+    "|tigilan nyo na ako|tigilan niyo na ako|tigilan mo na ako|tigilan nyo ako|tigilan niyo ako",
+    "|tigilan mo ako|tantanan nyo|tantanan niyo|tantanan mo ako|wag na kayo mag|wag na kayong mag",
+    "|huwag na kayo mag|huwag na kayong mag|wag nyo na ako|wag niyo na ako|wag mo na ako|huwag nyo na ako",
+    "|huwag niyo na ako|huwag mo na ako|wag na po kayo mag|wag na po kayong mag|huwag na po kayo mag|huwag na po kayong mag|wag nyo na po ako|wag niyo na po ako|huwag nyo na po ako|huwag niyo na po ako|wag na po mag text|huwag na po mag text|tigilan nyo na po ako|tigilan niyo na po ako|tigilan mo na po ako|ayoko na po ng text|ayaw ko na ng mga text|ayoko na ng mga text|pakitanggal ako|pakitanggal po ako|pakialis ako|pakialis po ako|tanggalin ako sa listahan|alisin ako sa listahan|wag na mag text|wag na magtext|ayoko na ng text|ayoko na ng mensahe",
+    "|ayaw ko na ng text|alisin nyo ako|alisin niyo ako|alisin mo ako|tanggalin nyo ako|tanggalin niyo ako",
+    "|tanggalin ang number ko|burahin nyo ang number ko|burahin niyo ang number ko",
+    // Vietnamese: "đừng" keeps its đ (folded it would be "dùng", to use); typed without
+    // marks, "nữa" (any more) makes it a revocation.
+    "|đung nhan tin|đung gui|đung lien lac|đung lien he|đung lam phien|đung lam phien|dung nhan tin nua",
+    "|dung gui tin nhan nua|dung gui nua|dung lien lac nua|dung lam phien|khong muon nhan tin",
+    "|khong muon nhan them|ngung nhan tin|ngung gui|huy đang ky|huy dang ky|xoa so cua toi",
+    "|xoa so đien thoai cua toi|xoa so dien thoai cua toi|khong lien lac nua",
+    // Haitian Creole.
+    "|sispann voye|sispann ekri|pa voye m|pa voye mesaj|pa ekri m|pa ekri mwen|kite m anpe|kite mwen anpe",
+    "|retire non m|retire nimewo|mwen pa vle mesaj|pa vle resevwa|pa kontakte m|pa rele m anko",
+    // Hindi and Urdu in Latin letters.
+    "|message mat bhej|msg mat bhej|sms mat bhej|mat bhejo|mat bhejna|message band karo|messages band karo",
+    "|msg band karo|pareshan mat karo|pareshaan mat karo",
+    // Arabic (no case; alif with and without hamza both written).
+    "|توقف|لا ترسل|لا تراسل|الغاء الاشتراك|إلغاء الاشتراك|الغي الاشتراك|ألغي الاشتراك|احذف رقمي|امسح رقمي",
+    "|لا تتصلوا بي|لا تزعجني|كفى رسائل|أوقف|اوقف|لا أريد رسائل|لا اريد رسائل|لا أريد المزيد|لا اريد المزيد",
+    "|لا أريد استلام|لا اريد استلام",
+);
+
+/// Chinese (simplified and traditional), Japanese and Korean revocations, matched anywhere.
+const UNSPACED: &str = concat!(
+    "退订|退訂|不要再给我发|不要再給我發|别再给我发|別再給我發|不要再传|不要再傳|不要再发|不要再發|别再发|別再發|不要发短信|不要發短信|不要给我发|不要給我發|别给我发|別給我發",
+    "|停止发送|停止發送|取消订阅|取消訂閱|请勿打扰|請勿打擾|不要再联系|不要再聯繫|不要再聯絡|别再联系|別再聯絡",
+    "|不要再打扰|不要再打擾|别再打扰|別再打擾|别打扰我|別打擾我|不想再收到|不想收到|拒收|停止短信|停止发短信|不要联系我|不要聯絡我|不要聯繫我|删除我的号码|刪除我的號碼|别烦我|別煩我|不要打扰|不要打擾",
+    "|配信停止|送らないで|連絡しないで|メッセージ不要|もう送らない",
+    "|보내지 마|보내지마|보내지 말|연락하지 마|연락하지마|연락하지 말|문자 그만|문자그만|연락 그만|그만 보내",
+    "|그만하세요|그만해|그만 하세요|수신거부|수신 거부|구독 취소|구독취소|문자 사절|연락 사절|번호 삭제",
+);
+
+/// The phrases of [`STEMS`]: those of several words by their first word (written whole), and
+/// the one-word stems ("desabonn", "прекратите"), tried as prefixes of every word.
+struct Stems {
+    by_first: HashMap<&'static str, Vec<&'static str>>,
+    single: Vec<&'static str>,
+}
+
+static INDEX: LazyLock<Stems> = LazyLock::new(|| {
+    let mut stems = Stems { by_first: HashMap::new(), single: Vec::new() };
+    for stem in STEMS.split('|') {
+        match stem.split_once(' ') {
+            Some((first, _)) => stems.by_first.entry(first).or_default().push(stem),
+            None => stems.single.push(stem),
+        }
+    }
+    stems
+});
+
+/// The revocation in `letters` (a normalised message as letters and single spaces), in a
+/// language other than English, if there is one.
+pub(crate) fn revocation(letters: &str) -> Option<&'static str> {
+    let base = letters.as_ptr() as usize;
+    for word in letters.split(' ') {
+        if let Some(stem) = INDEX.single.iter().find(|stem| word.starts_with(*stem)) {
+            return Some(stem);
+        }
+        let at = word.as_ptr() as usize - base;
+        let rest = &letters[at..];
+        if let Some(stem) = INDEX.by_first.get(word).into_iter().flatten().find(|stem| rest.starts_with(*stem)) {
+            return Some(stem);
+        }
+    }
+    if letters.chars().any(|c| c >= '\u{3000}') {
+        return UNSPACED.split('|').find(|p| letters.contains(p));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalise::{letters_only, normalise};
+
+    fn found(text: &str) -> Option<&'static str> {
+        revocation(&letters_only(&normalise(text)))
+    }
+
+    #[test]
+    fn tables_are_written_normalised() {
+        for stem in STEMS.split('|').chain(UNSPACED.split('|')) {
+            assert!(!stem.is_empty());
+            assert_eq!(letters_only(&normalise(stem)), stem);
+        }
+    }
+
+    #[test]
+    fn revocations_in_other_languages_are_found() {
+        for t in [
+            "Não me mandem mais mensagens",
+            "Por favor, me tire da lista.",
+            "Arrêtez de m'envoyer des SMS svp",
+            "Je veux me désabonner",
+            "Non scrivetemi più!!",
+            "Bitte keine SMS mehr.",
+            "Hören Sie auf, mir zu schreiben",
+            "Не пишите мне больше",
+            "Tigilan niyo na ako please",
+            "Đừng nhắn tin cho tôi nữa",
+            "dung nhan tin nua",
+            "Pa voye m mesaj ankò",
+            "请不要再发短信给我",
+            "回复退订",
+            "문자 보내지 마세요",
+            "もう送らないでください",
+            "message mat bhejo",
+            "لا ترسل لي رسائل",
+            "no quiero que me llamen ni me escriban",
+        ] {
+            assert!(found(t).is_some(), "{t}");
+        }
+    }
+
+    #[test]
+    fn ordinary_replies_in_other_languages_are_not() {
+        for t in [
+            "Sim, tenho interesse. Quanto custa?",
+            "Oui, appelez-moi demain matin",
+            "Ja, bitte rufen Sie mich an",
+            "Vui lòng dùng nhắn tin, tôi đang làm việc",
+            "Да, интересно, сколько стоит?",
+            "我想了解一下价格",
+            "네 관심 있어요",
+            "oo interesado ako",
+        ] {
+            assert!(found(t).is_none(), "{t}");
+        }
+    }
+}

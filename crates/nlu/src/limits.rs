@@ -1,0 +1,318 @@
+//! What reads like a revocation but keeps the conversation going: the lead limits the contact
+//! instead of ending it. [`crate::normalise::opt_out_phrase`] asks this before it answers for
+//! anything but a whole-message keyword ("STOP" alone is always a revocation).
+//!
+//! - a channel swap: "stop calling me, texts are fine", "stop texting and just call me at 4",
+//!   "stop texting me at work, text me after 6" (the channel preference or time goes to the
+//!   intent rules: `text_only`, `schedule`);
+//! - a content complaint: "quit sending me PDFs, just give me the price";
+//! - a frequency complaint: "stop sending so many texts, one a week is fine";
+//! - something else unsubscribed from: "how do I unsubscribe from auto-pay?", "can I opt out of
+//!   the monitoring add-on?", "unsubscribe me from the emails but keep texting me";
+//! - the opposite wish: "I don't want you to stop texting", "Stop, you had me at no upfront
+//!   cost, what's next?";
+//! - somebody else: "my kids won't leave me alone rn, call after 7?".
+//!
+//! Each check is narrow on purpose: a missed revocation is the worse error, so a limit must be
+//! stated, not guessed.
+
+use crate::index::WordList;
+
+/// Verbs and nouns of a channel the lead invites.
+/// (Not email: Throughline does not email, so "stop texting, email me" ends the conversation.)
+const TEXT_WORDS: &str = "text|txt|texts|txts|texting|sms|message|msg";
+const CALL_WORDS: &str = "call|ring|phone";
+/// Words before an invited channel that make it an invitation ("just text", "pls call").
+const INVITERS: &str = "just|only|pls|plz|please|can|could|instead|rather|then|prefer|via|by|thru|through|over|and";
+/// Words after a channel that make it an invitation ("text if", "text only", "texting works").
+const INVITED_BY: &str = "if|instead|only|works|work|better|fine|ok|okay|good|pls|please|plz";
+/// What makes "texts are …" an invitation.
+const FINE: &str = "fine|ok|okay|good|better|great|best|preferred|easier";
+/// Words that put a channel under a stop, within three words before it.
+const STOPPERS: &str = concat!(
+    "don't|dont|do|not|never|no|stop|stopp|quit|cease|nor|ni|without|end|enough|less|fewer|unsubscribe",
+    "|unsub|block|or|again|many|much",
+);
+/// What is sent that is not the contact itself.
+const CONTENT: &str = concat!(
+    "pdf|pdfs|link|links|brochure|brochures|attachment|attachments|pic|pics|picture|pictures|photo",
+    "|photos|file|files|doc|docs|document|documents|video|videos|form|forms|same|survey|surveys|ads",
+    "|reminders|reminder|confirmations|promos|coupons|flyers",
+);
+/// What a lead may unsubscribe from without leaving the conversation.
+const OTHER_SUBSCRIPTIONS: &str = concat!(
+    "newsletter|newsletters|autopay|auto|add-on|addon|add|monitoring|warranty|plan|insurance|coverage",
+    "|membership|program|paper|paperless|billing|renewal|renew|mailers|catalog|catalogs|upgrade|service",
+    "|protection|feature|magazine|emails|email|e-mails",
+);
+/// A wish to go on ("but I still want the quote", "keep texting me").
+const GO_ON: &str = "but|still|keep|though|however";
+/// Signing up, after an exclamation of "stop" ("STOP, this is exactly what I needed").
+const SIGN_UP: [&str; 12] = [
+    "sign up",
+    "sign me up",
+    "what's next",
+    "whats next",
+    "you had me at",
+    "exactly what i need",
+    "count me in",
+    "where do i sign",
+    "how do i sign",
+    "lets do it",
+    "let's do it",
+    "i'm in",
+];
+
+static TEXT_SET: WordList = WordList::new(TEXT_WORDS);
+static CALL_SET: WordList = WordList::new(CALL_WORDS);
+static INVITER_SET: WordList = WordList::new(INVITERS);
+static INVITED_BY_SET: WordList = WordList::new(INVITED_BY);
+static FINE_SET: WordList = WordList::new(FINE);
+static STOPPER_SET: WordList = WordList::new(STOPPERS);
+static CONTENT_SET: WordList = WordList::new(CONTENT);
+static OTHER_SUBSCRIPTION_SET: WordList = WordList::new(OTHER_SUBSCRIPTIONS);
+static GO_ON_SET: WordList = WordList::new(GO_ON);
+
+/// `words` (the letters of a normalised message) limit the contact rather than end it.
+pub(crate) fn limits_contact(norm: &str, words: &[&str]) -> bool {
+    invites_contact(norm)
+        || content_or_frequency(words)
+        || other_subscription(words)
+        || wants_more(norm, words)
+        || somebody_else(words)
+        || restricted_hours(words)
+}
+
+/// A channel invited outright after a stop: "stop calling, text me", "… just call", "… texts
+/// are fine", "… send a text", "… text if u need something"; not a channel under the stop
+/// itself ("don't call or text me"), a complaint ("why do you keep texting me", "who told you
+/// to text me"), a threat ("text me again and I'll sue"), or an invitation the lead takes back
+/// with a stop after it ("can someone call me? actually nvm, take me off").
+fn invites_contact(norm: &str) -> bool {
+    let mut stopped = false;
+    for clause in norm.split(['.', ',', '!', '?', ';', ':', '(', ')']) {
+        let letters = crate::normalise::letters_only(clause);
+        let words: Vec<&str> = letters.split(' ').filter(|w| !w.is_empty()).collect();
+        for (i, w) in words.iter().enumerate() {
+            let under_stop = words[i.saturating_sub(3)..i].iter().any(|b| STOPPER_SET.contains(b));
+            if stopped && !under_stop && invitation(&words, i) {
+                return true;
+            }
+            if stopped && i == 0 && stays_here(&words) {
+                return true;
+            }
+            stopped |= STOPPER_SET.contains(w) && !matches!(*w, "or" | "again" | "many" | "much" | "do");
+        }
+    }
+    false
+}
+
+/// `words[i]` is a channel invited: "text me", "just call", "texts are fine", "send a text".
+fn invitation(words: &[&str], i: usize) -> bool {
+    let w = words[i];
+    if !(TEXT_SET.contains(w) || CALL_SET.contains(w)) {
+        return false;
+    }
+    let before = &words[i.saturating_sub(3)..i];
+    let after = &words[i + 1..];
+    if after.iter().take(3).any(|n| *n == "again" || *n == "one") {
+        return false;
+    }
+    let prev = before.last().copied().unwrap_or("");
+    let next = after.first().copied().unwrap_or("");
+    let asked = before.iter().any(|b| matches!(*b, "can" | "could" | "pls" | "plz" | "please" | "just"));
+    // "who told you to text me": somebody else's doing, unless asked for ("can you text me").
+    if matches!(prev, "to" | "you" | "u" | "keep" | "why") && !asked {
+        return false;
+    }
+    // "text me", "call us": the verb itself, not "texting me".
+    let verb = !w.ends_with("ing") && !w.ends_with('s') && matches!(next, "me" | "us");
+    let fine = matches!(next, "is" | "are" | "r") && after.get(1).is_some_and(|n| FINE_SET.contains(n));
+    let sent = prev == "a" && before.iter().any(|b| *b == "send" || *b == "shoot");
+    // "If you have something, text it."
+    let it = !w.ends_with("ing") && matches!(next, "it" | "that" | "them") && after.len() == 1;
+    INVITER_SET.contains(prev) || INVITED_BY_SET.contains(next) || verb || fine || sent || it
+}
+
+/// "I'll answer here", "reply here": the conversation stays on SMS.
+fn stays_here(words: &[&str]) -> bool {
+    words.windows(2).any(|p| matches!(p[0], "answer" | "reply" | "respond" | "talk" | "chat") && p[1] == "here")
+}
+
+/// "quit sending me PDFs", "stop sending the same link", "stop sending so many texts".
+fn content_or_frequency(words: &[&str]) -> bool {
+    words.windows(2).enumerate().any(|(i, pair)| {
+        if !matches!(pair[0], "stop" | "quit" | "stp") || !matches!(pair[1], "sending" | "texting" | "messaging") {
+            return false;
+        }
+        let rest: Vec<&str> = words[i + 2..]
+            .iter()
+            .copied()
+            .filter(|w| !matches!(*w, "me" | "us" | "the" | "those" | "these" | "all"))
+            .take(2)
+            .collect();
+        let content = rest.first().is_some_and(|w| CONTENT_SET.contains(w));
+        let frequency = rest.first().is_some_and(|w| matches!(*w, "so" | "too")) && rest.get(1) == Some(&"many")
+            || words.windows(2).any(|p| matches!(p, ["a", "week" | "month" | "day"] | ["less", "often"]))
+            || words.windows(3).any(|p| matches!(p, ["times" | "x", "a", "day" | "week"]));
+        content || frequency
+    })
+}
+
+/// Unsubscribing from something else: "unsubscribe from auto-pay", "opt out of the monitoring
+/// add-on", "stop my subscription auto renew"; the emails (or a newsletter) when the lead says
+/// to go on ("… but keep texting me").
+fn other_subscription(words: &[&str]) -> bool {
+    let Some(at) = words.iter().position(|w| {
+        matches!(*w, "unsubscribe" | "unsubscribed" | "unsub" | "opt" | "opted" | "optout" | "subscription")
+    }) else {
+        return false;
+    };
+    let object: Vec<&str> = words[at + 1..]
+        .iter()
+        .copied()
+        .filter(|w| {
+            !matches!(*w, "me" | "out" | "from" | "of" | "on" | "to" | "the" | "my" | "your" | "ur" | "this" | "that")
+        })
+        .take(2)
+        .collect();
+    let Some(first) = object.first() else { return false };
+    if !OTHER_SUBSCRIPTION_SET.contains(first) {
+        return false;
+    }
+    let mail = matches!(*first, "emails" | "email" | "e-mails" | "newsletter" | "newsletters" | "magazine");
+    !mail || words[at..].iter().any(|w| GO_ON_SET.contains(w))
+}
+
+/// The lead wants more, not less: "I don't want you to stop texting", "STOP, this is exactly
+/// what I needed, how do I sign up".
+fn wants_more(norm: &str, words: &[&str]) -> bool {
+    let negated_stop = words.windows(5).any(|w| {
+        matches!(w[0], "don't" | "dont" | "doesn't" | "doesnt" | "never" | "not")
+            && w[1] == "want"
+            && matches!(w[2], "you" | "u" | "y'all" | "yall" | "them")
+            && w[3] == "to"
+            && matches!(w[4], "stop" | "quit" | "remove" | "cancel")
+    });
+    // "Please don't remove me, I still want the quote", "don't cancel my request".
+    let kept = words.windows(3).any(|w| {
+        matches!(w[0], "don't" | "dont" | "not" | "never")
+            && matches!(w[1], "remove" | "unsubscribe" | "cancel" | "delete")
+            && matches!(w[2], "me" | "us" | "my")
+    }) && words.iter().any(|w| GO_ON_SET.contains(w) || *w == "want");
+    // "STOP, you had me at …", "stop everything, …": an exclamation, with a sign-up after it.
+    let exclaimed = norm.strip_prefix("stop").is_some_and(|rest| rest.starts_with([',', '!', '.', ' ']))
+        && (words.get(1).is_some_and(|w| matches!(*w, "everything" | "it" | "lol" | "haha"))
+            || norm["stop".len()..].starts_with([',', '!', '.']));
+    let cheer = exclaimed
+        && SIGN_UP.iter().any(|p| crate::normalise::contains_phrase(norm, p))
+        && !words.windows(2).any(|p| p == ["not", "interested"]);
+    negated_stop || kept || cheer
+}
+
+/// A stop at some hours only: "stop texting me at 6am", "quit calling before 9", "stop texting
+/// so early"; not with "again", "anymore" or "ever" anywhere ("stop texting me at all").
+fn restricted_hours(words: &[&str]) -> bool {
+    if words.iter().any(|w| matches!(*w, "again" | "anymore" | "ever" | "all" | "period" | "forever")) {
+        return false;
+    }
+    words.windows(2).enumerate().any(|(i, pair)| {
+        let contact = matches!(pair[1], "calling" | "texting" | "txting" | "messaging" | "ringing" | "sending");
+        if !matches!(pair[0], "stop" | "quit") || !contact {
+            return false;
+        }
+        let rest = &words[i + 2..];
+        let rest = rest.strip_prefix(&["me"]).or_else(|| rest.strip_prefix(&["us"])).unwrap_or(rest);
+        match rest {
+            [limit, ..] if matches!(*limit, "before" | "after" | "during" | "until" | "till" | "til") => true,
+            ["so", how, ..] => matches!(*how, "early" | "late" | "often" | "much"),
+            [at, when, ..] if matches!(*at, "at" | "on" | "in") => {
+                when.starts_with(|c: char| c.is_ascii_digit())
+                    || matches!(
+                        *when,
+                        "night"
+                            | "work"
+                            | "weekends"
+                            | "weekend"
+                            | "midnight"
+                            | "dinner"
+                            | "dinnertime"
+                            | "sunday"
+                            | "sundays"
+                            | "saturday"
+                            | "saturdays"
+                            | "church"
+                            | "school"
+                            | "the"
+                    )
+            }
+            _ => false,
+        }
+    })
+}
+
+/// Somebody else is the subject: "my kids won't leave me alone".
+fn somebody_else(words: &[&str]) -> bool {
+    words.windows(4).any(|w| {
+        matches!(w[0], "won't" | "wont" | "can't" | "cant" | "never" | "don't" | "dont")
+            && w[1] == "leave"
+            && w[2] == "me"
+            && w[3] == "alone"
+    }) && !words.first().is_some_and(|w| matches!(*w, "why" | "you" | "u" | "y'all" | "yall" | "they"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalise::{letters_only, normalise};
+
+    fn limits(text: &str) -> bool {
+        let norm = normalise(text);
+        let letters = letters_only(&norm);
+        let words: Vec<&str> = letters.split(' ').collect();
+        limits_contact(&norm, &words)
+    }
+
+    #[test]
+    fn limits_are_recognised() {
+        for t in [
+            "please stop calling me, texts are fine",
+            "stop calling. just text",
+            "can you stop calling and send me a text instead",
+            "stop texting me and just call me tomorrow",
+            "quit sending the brochures, what's the price",
+            "stop sending so many texts",
+            "how do I unsubscribe from autopay",
+            "can I opt out of the warranty plan?",
+            "unsubscribe me from the newsletter but I still want the estimate",
+            "I don't want you to stop texting, I'm interested",
+            "STOP everything, where do I sign",
+            "my boss won't leave me alone today, text me later",
+            "stop texting me at 6am please, afternoons are fine",
+            "quit calling before 9",
+        ] {
+            assert!(limits(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn revocations_are_not_limits() {
+        for t in [
+            "stop texting me",
+            "please don't call or text me again",
+            "text me again and I'll report you",
+            "unsubscribe me from everything",
+            "stop sending me messages",
+            "unsubscribe me from your emails",
+            "STOP. not interested",
+            "stop it, I said I'm not interested",
+            "why won't you leave me alone",
+            "do not call, do not text",
+            "I'm tired of these texts, stop",
+            "stop texting me at all",
+            "stop texting, email me instead",
+        ] {
+            assert!(!limits(t), "{t}");
+        }
+    }
+}
