@@ -62,7 +62,7 @@ impl Hasher for FastHasher {
     }
 }
 
-type Fast = BuildHasherDefault<FastHasher>;
+pub(crate) type Fast = BuildHasherDefault<FastHasher>;
 
 /// A `|`-separated word list (as the tables are written), made a hash set the first time it
 /// is asked: one hash per question instead of a scan of the list.

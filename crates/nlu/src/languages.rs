@@ -15,6 +15,8 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use crate::index::Fast;
+
 /// Phrases of spaced scripts that revoke, written in `letters_only` form (folded, one space).
 const STEMS: &str = concat!(
     // Spanish forms the whole-word table does not have: "no quiero que me llamen ni me
@@ -102,16 +104,21 @@ const UNSPACED: &str = concat!(
 /// The phrases of [`STEMS`]: those of several words by their first word (written whole), and
 /// the one-word stems ("desabonn", "прекратите"), tried as prefixes of every word.
 struct Stems {
-    by_first: HashMap<&'static str, Vec<&'static str>>,
+    by_first: HashMap<&'static str, Vec<&'static str>, Fast>,
     single: Vec<&'static str>,
+    /// The shortest of `single`, in bytes: shorter words are not tried.
+    shortest: usize,
 }
 
 static INDEX: LazyLock<Stems> = LazyLock::new(|| {
-    let mut stems = Stems { by_first: HashMap::new(), single: Vec::new() };
+    let mut stems = Stems { by_first: HashMap::default(), single: Vec::new(), shortest: usize::MAX };
     for stem in STEMS.split('|') {
         match stem.split_once(' ') {
             Some((first, _)) => stems.by_first.entry(first).or_default().push(stem),
-            None => stems.single.push(stem),
+            None => {
+                stems.shortest = stems.shortest.min(stem.len());
+                stems.single.push(stem);
+            }
         }
     }
     stems
@@ -122,7 +129,8 @@ static INDEX: LazyLock<Stems> = LazyLock::new(|| {
 pub(crate) fn revocation(letters: &str) -> Option<&'static str> {
     let base = letters.as_ptr() as usize;
     for word in letters.split(' ') {
-        if let Some(stem) = INDEX.single.iter().find(|stem| word.starts_with(*stem)) {
+        let long = word.len() >= INDEX.shortest;
+        if let Some(stem) = INDEX.single.iter().find(|stem| long && word.starts_with(*stem)) {
             return Some(stem);
         }
         let at = word.as_ptr() as usize - base;

@@ -408,11 +408,14 @@ fn number_removal(norm: &str, words: &[&str]) -> Option<String> {
         matches!(p[0], "my" | "this" | "our")
             && matches!(p[1], "number" | "info" | "information" | "details" | "contact" | "phone")
     });
+    if !about_number {
+        return None;
+    }
     let removal = norm.split(['.', '!', '?', ',', ';']).map(letters_only).any(|clause| {
         let core: Vec<&str> = clause.split(' ').filter(|w| !w.is_empty() && !COURTESY_SET.contains(w)).collect();
         matches!(core.as_slice(), [.., "remove" | "delete" | "erase" | "lose", "it" | "that"])
     });
-    (about_number && removal).then(|| "remove it".to_owned())
+    removal.then(|| "remove it".to_owned())
 }
 
 /// Letters, digits and apostrophes, one space between words.
