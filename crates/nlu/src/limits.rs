@@ -28,11 +28,14 @@ const INVITERS: &str = "just|only|pls|plz|please|can|could|instead|rather|then|p
 const INVITED_BY: &str = "if|instead|only|works|work|better|fine|ok|okay|good|pls|please|plz";
 /// What makes "texts are …" an invitation.
 const FINE: &str = "fine|ok|okay|good|better|great|best|preferred|easier";
-/// Words that put a channel under a stop, within three words before it.
+/// Words that stop (or negate) contact: an invitation may only follow one of them.
 const STOPPERS: &str = concat!(
-    "don't|dont|do|not|never|no|stop|stopp|quit|cease|nor|ni|without|end|enough|less|fewer|unsubscribe",
-    "|unsub|block|or|again|many|much",
+    "don't|dont|not|never|no|stop|stopp|quit|cease|nor|ni|without|end|enough|less|fewer|unsubscribe",
+    "|unsub|block",
 );
+/// Words that carry a stop on to a channel within three words ("don't call or text", "do not
+/// text", "not so many texts"): with [`STOPPERS`], the channel is under the stop.
+const STOP_SCOPE: &str = "or|again|many|much|do";
 /// What is sent that is not the contact itself.
 const CONTENT: &str = concat!(
     "pdf|pdfs|link|links|brochure|brochures|attachment|attachments|pic|pics|picture|pictures|photo",
@@ -69,6 +72,7 @@ static INVITER_SET: WordList = WordList::new(INVITERS);
 static INVITED_BY_SET: WordList = WordList::new(INVITED_BY);
 static FINE_SET: WordList = WordList::new(FINE);
 static STOPPER_SET: WordList = WordList::new(STOPPERS);
+static STOP_SCOPE_SET: WordList = WordList::new(STOP_SCOPE);
 static CONTENT_SET: WordList = WordList::new(CONTENT);
 static OTHER_SUBSCRIPTION_SET: WordList = WordList::new(OTHER_SUBSCRIPTIONS);
 static GO_ON_SET: WordList = WordList::new(GO_ON);
@@ -94,14 +98,15 @@ fn invites_contact(norm: &str) -> bool {
         let letters = crate::normalise::letters_only(clause);
         let words: Vec<&str> = letters.split(' ').filter(|w| !w.is_empty()).collect();
         for (i, w) in words.iter().enumerate() {
-            let under_stop = words[i.saturating_sub(3)..i].iter().any(|b| STOPPER_SET.contains(b));
+            let under_stop =
+                words[i.saturating_sub(3)..i].iter().any(|b| STOPPER_SET.contains(b) || STOP_SCOPE_SET.contains(b));
             if stopped && !under_stop && invitation(&words, i) {
                 return true;
             }
             if stopped && i == 0 && stays_here(&words) {
                 return true;
             }
-            stopped |= STOPPER_SET.contains(w) && !matches!(*w, "or" | "again" | "many" | "much" | "do");
+            stopped |= STOPPER_SET.contains(w);
         }
     }
     false
@@ -201,9 +206,10 @@ fn wants_more(norm: &str, words: &[&str]) -> bool {
             && matches!(w[2], "me" | "us" | "my")
     }) && words.iter().any(|w| GO_ON_SET.contains(w) || *w == "want");
     // "STOP, you had me at …", "stop everything, …": an exclamation, with a sign-up after it.
-    let exclaimed = norm.strip_prefix("stop").is_some_and(|rest| rest.starts_with([',', '!', '.', ' ']))
-        && (words.get(1).is_some_and(|w| matches!(*w, "everything" | "it" | "lol" | "haha"))
-            || norm["stop".len()..].starts_with([',', '!', '.']));
+    let exclaimed = norm.strip_prefix("stop").is_some_and(|rest| {
+        rest.starts_with([',', '!', '.'])
+            || rest.starts_with(' ') && words.get(1).is_some_and(|w| matches!(*w, "everything" | "it" | "lol" | "haha"))
+    });
     let cheer = exclaimed
         && SIGN_UP.iter().any(|p| crate::normalise::contains_phrase(norm, p))
         && !words.windows(2).any(|p| p == ["not", "interested"]);
