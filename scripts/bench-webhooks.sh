@@ -5,6 +5,9 @@
 # removed afterwards. Prints the webhook-load report (throughput, latency to the 2xx).
 #
 #   scripts/bench-webhooks.sh [webhook-load args…]   e.g. --concurrency 64 --conversations 500
+#
+# SKIP_BUILD=1 reuses the release binaries already built (repeated runs); BIN_DIR=dir runs
+# the binaries in dir instead of target/release (to compare two builds on one machine).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 schema="bench_$(date +%s)"
@@ -21,8 +24,10 @@ export THROUGHLINE__CARRIERS__TWILIO__ACCOUNT_SID="ACtest00000000000000000000000
 export THROUGHLINE__CARRIERS__TWILIO__AUTH_TOKEN="twilio-test-token"
 export THROUGHLINE__CARRIERS__TWILIO__API_BASE="http://127.0.0.1:$twilio_port"
 
-cargo build --release -q -p throughline-server -p throughline-e2e --bin throughline --bin webhook-load
-bin=target/release
+if [ -z "${SKIP_BUILD:-}" ]; then
+  cargo build --release -q -p throughline-server -p throughline-e2e --bin throughline --bin webhook-load
+fi
+bin="${BIN_DIR:-target/release}"
 key=$("$bin/throughline" apikey create --name bench 2>/dev/null)
 "$bin/throughline" serve &
 server=$!

@@ -30,6 +30,10 @@ const STEMS: &str = concat!(
     "|dejenme de molestar|dejame de molestar|basta de mensajes|basta de textos|basta de llamadas|ya basta",
     "|favor de no escribir|dejen de molestar",
     "|deje de molestar|no me vuelvan a contactar|no me sigan escribiendo|no me sigan mandando",
+    "|no vuelvan a llamar|no vuelvan a escribir|no vuelvan a textear|no vuelvan a mandar|no me vuelvan a",
+    "|no deseo recibir|no quiero recibir mas|favor de no llamar|favor de no enviar|favor de no mandar",
+    "|no acepta mas mensajes|eliminen mi numero|eliminar mi numero|borren mi numero|favor de eliminarlo",
+    "|olvidense de mi numero|olvidate de mi numero|olviden mi numero|olvida mi numero",
     // Portuguese.
     "|nao quero mais receber|nao quero mais mensag|nao quero receber mensag|nao me mande|nao me mandem",
     "|nao me mandar mais|nao me envie|nao me enviem|nao me enviar mais|me tira dessa|me tire dessa",
@@ -46,7 +50,7 @@ const STEMS: &str = concat!(
     "|ne m'envoie plus|ne plus me contacter|ne plus recevoir|je ne veux plus recevoir|je ne veux plus de",
     "|plus de messages|plus de sms|plus de textos|desabonn|desinscri|retirez moi|retire moi",
     "|supprimez mon numero|supprime mon numero|effacez mon numero|laissez moi tranquille",
-    "|laisse moi tranquille|fichez moi la paix|foutez moi la paix|arretez de me contacter",
+    "|laisse moi tranquille|fichez moi la paix|foutez moi la paix|arretez de me contacter|me retirer de",
     // Italian.
     "|non scrivetemi|non scrivermi|non mi scrivete|non mi scriva|non mi scrivere|non contattatemi|non mi contattate|non mi contatti|non mi contattare|smettete di scriv|smetti di scriv",
     "|smettete di mand|smetti di mand|smettetela|smettila|basta messaggi|basta sms|niente piu messaggi|non voglio piu ricevere|non voglio piu messaggi",
@@ -61,7 +65,7 @@ const STEMS: &str = concat!(
     "|meine nummer loschen|entfernen sie mich|entfernen sie meine|belastigen sie mich nicht|belastigung",
     // Polish.
     "|nie piszcie|nie pisz do mnie|nie pisac|przestancie pisac|przestan pisac|wypisz mnie|wypiszcie mnie",
-    "|usuncie moj numer|usun moj numer|nie kontaktuj",
+    "|usuncie moj numer|usun moj numer|nie kontaktuj|przestac do mnie pisac|przestac pisac",
     // Russian (Cyrillic, lower case).
     "|не пишите|не пиши|больше не пиш|не надо мне писать|не надо писать|не присылай|не отправляй|не беспокой|хватит писать|хватит присылать|хватит слать",
     "|прекратите|перестаньте|перестань писать|отпишите|отписаться|удалите мой номер|удали мой номер",
@@ -72,19 +76,20 @@ const STEMS: &str = concat!(
     "|huwag na kayo mag|huwag na kayong mag|wag nyo na ako|wag niyo na ako|wag mo na ako|huwag nyo na ako",
     "|huwag niyo na ako|huwag mo na ako|wag na po kayo mag|wag na po kayong mag|huwag na po kayo mag|huwag na po kayong mag|wag nyo na po ako|wag niyo na po ako|huwag nyo na po ako|huwag niyo na po ako|wag na po mag text|huwag na po mag text|tigilan nyo na po ako|tigilan niyo na po ako|tigilan mo na po ako|ayoko na po ng text|ayaw ko na ng mga text|ayoko na ng mga text|pakitanggal ako|pakitanggal po ako|pakialis ako|pakialis po ako|tanggalin ako sa listahan|alisin ako sa listahan|wag na mag text|wag na magtext|ayoko na ng text|ayoko na ng mensahe",
     "|ayaw ko na ng text|alisin nyo ako|alisin niyo ako|alisin mo ako|tanggalin nyo ako|tanggalin niyo ako",
-    "|tanggalin ang number ko|burahin nyo ang number ko|burahin niyo ang number ko",
+    "|tanggalin ang number ko|burahin nyo ang number ko|burahin niyo ang number ko|pakitigil",
     // Vietnamese: "đừng" keeps its đ (folded it would be "dùng", to use); typed without
     // marks, "nữa" (any more) makes it a revocation.
     "|đung nhan tin|đung gui|đung lien lac|đung lien he|đung lam phien|đung lam phien|dung nhan tin nua",
     "|dung gui tin nhan nua|dung gui nua|dung lien lac nua|dung lam phien|khong muon nhan tin",
     "|khong muon nhan them|ngung nhan tin|ngung gui|huy đang ky|huy dang ky|xoa so cua toi",
-    "|xoa so đien thoai cua toi|xoa so dien thoai cua toi|khong lien lac nua",
+    "|xoa so đien thoai cua toi|xoa so dien thoai cua toi|khong lien lac nua|dung nhan tin cho toi",
     // Haitian Creole.
     "|sispann voye|sispann ekri|pa voye m|pa voye mesaj|pa ekri m|pa ekri mwen|kite m anpe|kite mwen anpe",
     "|retire non m|retire nimewo|mwen pa vle mesaj|pa vle resevwa|pa kontakte m|pa rele m anko",
     // Hindi and Urdu in Latin letters.
     "|message mat bhej|msg mat bhej|sms mat bhej|mat bhejo|mat bhejna|message band karo|messages band karo",
-    "|msg band karo|pareshan mat karo|pareshaan mat karo",
+    "|msg band karo|pareshan mat karo|pareshaan mat karo|message mat karo|msg mat karo|number hata do",
+    "|number hatao|mera number hata",
     // Arabic (no case; alif with and without hamza both written).
     "|توقف|لا ترسل|لا تراسل|الغاء الاشتراك|إلغاء الاشتراك|الغي الاشتراك|ألغي الاشتراك|احذف رقمي|امسح رقمي",
     "|لا تتصلوا بي|لا تزعجني|كفى رسائل|أوقف|اوقف|لا أريد رسائل|لا اريد رسائل|لا أريد المزيد|لا اريد المزيد",
@@ -95,7 +100,7 @@ const STEMS: &str = concat!(
 const UNSPACED: &str = concat!(
     "退订|退訂|不要再给我发|不要再給我發|别再给我发|別再給我發|不要再传|不要再傳|不要再发|不要再發|别再发|別再發|不要发短信|不要發短信|不要给我发|不要給我發|别给我发|別給我發",
     "|停止发送|停止發送|取消订阅|取消訂閱|请勿打扰|請勿打擾|不要再联系|不要再聯繫|不要再聯絡|别再联系|別再聯絡",
-    "|不要再打扰|不要再打擾|别再打扰|別再打擾|别打扰我|別打擾我|不想再收到|不想收到|拒收|停止短信|停止发短信|不要联系我|不要聯絡我|不要聯繫我|删除我的号码|刪除我的號碼|别烦我|別煩我|不要打扰|不要打擾",
+    "|不要再打扰|不要再打擾|别再打扰|別再打擾|别打扰我|別打擾我|不想再收到|不想收到|拒收|停止短信|停止发短信|不要联系我|不要聯絡我|不要聯繫我|删除我的号码|刪除我的號碼|别烦我|別煩我|不要打扰|不要打擾|从名单中删除|從名單中刪除|名单中删除|名單中刪除",
     "|配信停止|送らないで|連絡しないで|メッセージ不要|もう送らない",
     "|보내지 마|보내지마|보내지 말|연락하지 마|연락하지마|연락하지 말|문자 그만|문자그만|연락 그만|그만 보내",
     "|그만하세요|그만해|그만 하세요|수신거부|수신 거부|구독 취소|구독취소|문자 사절|연락 사절|번호 삭제",

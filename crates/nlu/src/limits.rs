@@ -11,7 +11,12 @@
 //!   the monitoring add-on?", "unsubscribe me from the emails but keep texting me";
 //! - the opposite wish: "I don't want you to stop texting", "Stop, you had me at no upfront
 //!   cost, what's next?";
-//! - somebody else: "my kids won't leave me alone rn, call after 7?".
+//! - somebody else: "my kids won't leave me alone rn, call after 7?", "my brother told you to
+//!   stop calling him", a past request the lead takes back ("I told the last guy to stop
+//!   calling, but I do want the install");
+//! - one list only: "take my number off your call list but keep texting me";
+//! - a condition: "if it's over $200 a month don't bother, but tell me the price";
+//! - the same limits in Spanish ([`spanish`]).
 //!
 //! Each check is narrow on purpose: a missed revocation is the worse error, so a limit must be
 //! stated, not guessed.
@@ -46,12 +51,12 @@ const CONTENT: &str = concat!(
 const OTHER_SUBSCRIPTIONS: &str = concat!(
     "newsletter|newsletters|autopay|auto|add-on|addon|add|monitoring|warranty|plan|insurance|coverage",
     "|membership|program|paper|paperless|billing|renewal|renew|mailers|catalog|catalogs|upgrade|service",
-    "|protection|feature|magazine|emails|email|e-mails",
+    "|protection|feature|magazine|emails|email|e-mails|marketing|promotional|promotions",
 );
 /// A wish to go on ("but I still want the quote", "keep texting me").
 const GO_ON: &str = "but|still|keep|though|however";
 /// Signing up, after an exclamation of "stop" ("STOP, this is exactly what I needed").
-const SIGN_UP: [&str; 12] = [
+const SIGN_UP: [&str; 17] = [
     "sign up",
     "sign me up",
     "what's next",
@@ -64,6 +69,11 @@ const SIGN_UP: [&str; 12] = [
     "lets do it",
     "let's do it",
     "i'm in",
+    "i'm interested",
+    "im interested",
+    "i mean yes",
+    "autocorrect",
+    "before we go",
 ];
 
 static TEXT_SET: WordList = WordList::new(TEXT_WORDS);
@@ -85,6 +95,10 @@ pub(crate) fn limits_contact(norm: &str, words: &[&str]) -> bool {
         || wants_more(norm, words)
         || somebody_else(words)
         || restricted_hours(words)
+        || reported(words)
+        || one_list(words)
+        || conditional(words)
+        || spanish(words)
 }
 
 /// A channel invited outright after a stop: "stop calling, text me", "… just call", "… texts
@@ -126,6 +140,10 @@ fn invitation(words: &[&str], i: usize) -> bool {
     let prev = before.last().copied().unwrap_or("");
     let next = after.first().copied().unwrap_or("");
     let asked = before.iter().any(|b| matches!(*b, "can" | "could" | "pls" | "plz" | "please" | "just"));
+    // "… but keep texting me".
+    if before.ends_with(&["but", "keep"]) {
+        return true;
+    }
     // "who told you to text me": somebody else's doing, unless asked for ("can you text me").
     if matches!(prev, "to" | "you" | "u" | "keep" | "why") && !asked {
         return false;
@@ -185,7 +203,20 @@ fn other_subscription(words: &[&str]) -> bool {
     if !OTHER_SUBSCRIPTION_SET.contains(first) {
         return false;
     }
-    let mail = matches!(*first, "emails" | "email" | "e-mails" | "newsletter" | "newsletters" | "magazine");
+    // Our own texts are marketing too: unsubscribing from them ends the conversation unless
+    // the lead says to go on ("… and still get appointment reminders").
+    let mail = matches!(
+        *first,
+        "emails"
+            | "email"
+            | "e-mails"
+            | "newsletter"
+            | "newsletters"
+            | "magazine"
+            | "marketing"
+            | "promotional"
+            | "promotions"
+    );
     !mail || words[at..].iter().any(|w| GO_ON_SET.contains(w))
 }
 
@@ -202,18 +233,100 @@ fn wants_more(norm: &str, words: &[&str]) -> bool {
     // "Please don't remove me, I still want the quote", "don't cancel my request".
     let kept = words.windows(3).any(|w| {
         matches!(w[0], "don't" | "dont" | "not" | "never")
-            && matches!(w[1], "remove" | "unsubscribe" | "cancel" | "delete")
+            && matches!(w[1], "remove" | "unsubscribe" | "cancel" | "delete" | "take")
             && matches!(w[2], "me" | "us" | "my")
     }) && words.iter().any(|w| GO_ON_SET.contains(w) || *w == "want");
-    // "STOP, you had me at …", "stop everything, …": an exclamation, with a sign-up after it.
+    // "Not trying to unsubscribe, I just want to know …".
+    let not_trying = words.windows(4).any(|w| {
+        w[0] == "not"
+            && w[1] == "trying"
+            && w[2] == "to"
+            && matches!(w[3], "unsubscribe" | "stop" | "opt" | "quit" | "cancel")
+    });
+    // "STOP, you had me at …", "stop everything, …", "stop — wait no, I mean yes": an
+    // exclamation, with a sign-up (or a take-back) after it.
     let exclaimed = norm.strip_prefix("stop").is_some_and(|rest| {
-        rest.starts_with([',', '!', '.'])
-            || rest.starts_with(' ') && words.get(1).is_some_and(|w| matches!(*w, "everything" | "it" | "lol" | "haha"))
+        rest.starts_with([',', '!', '.', '-', '\u{2014}', '\u{2013}'])
+            || rest.starts_with(' ')
+                && words.get(1).is_some_and(|w| matches!(*w, "everything" | "it" | "lol" | "haha" | "wait"))
     });
     let cheer = exclaimed
         && SIGN_UP.iter().any(|p| crate::normalise::contains_phrase(norm, p))
         && !words.windows(2).any(|p| p == ["not", "interested"]);
-    negated_stop || kept || cheer
+    negated_stop || kept || not_trying || cheer
+}
+
+/// Somebody else's stop, or the lead's own past one taken back: "my brother told you to stop
+/// calling him", "I told the last guy to stop calling, but I do want to go ahead"; not "I told
+/// you to stop texting me".
+fn reported(words: &[&str]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        if !matches!(*w, "told" | "asked" | "said") {
+            return false;
+        }
+        let Some(stop) = words[i + 1..].iter().take(6).position(|w| matches!(*w, "stop" | "quit")) else {
+            return false;
+        };
+        let after = &words[i + 2 + stop..];
+        let third = after.iter().take(3).any(|w| matches!(*w, "him" | "her" | "them"));
+        let taken_back = after.iter().position(|w| *w == "but").is_some_and(|b| {
+            after[b..].windows(2).take(6).any(|p| matches!(p, ["do" | "still", "want"] | ["go", "ahead"]))
+        });
+        third || taken_back
+    })
+}
+
+/// One channel's list only, with the conversation going on: "take my number off your call list
+/// but keep texting me", "remove me from the calling list, not the texting one".
+fn one_list(words: &[&str]) -> bool {
+    // Not the do-not-call list: that one is a revocation.
+    let list = |channel: &[&str]| {
+        words.windows(2).enumerate().any(|(i, p)| {
+            channel.contains(&p[0]) && p[1] == "list" && !(i > 0 && matches!(words[i - 1], "not" | "dont" | "don't"))
+        })
+    };
+    let calls = list(&["call", "calling", "phone"]);
+    let texts = list(&["text", "texting", "sms"]);
+    calls != texts && words.iter().any(|w| GO_ON_SET.contains(w) || *w == "not")
+}
+
+/// A condition on a price, with the question still asked: "if it's over $200 a month don't
+/// bother texting, but tell me the price", "si sale más de 200 mejor ni me escriban, pero dime
+/// cuánto es".
+fn conditional(words: &[&str]) -> bool {
+    matches!(words.first(), Some(&("if" | "si")))
+        && words.windows(2).any(|p| {
+            matches!(p[0], "but" | "pero") && matches!(p[1], "tell" | "dime" | "digame" | "how" | "what" | "cuanto")
+        })
+}
+
+/// The limits in Spanish: a channel invited after a stop ("dejen de llamarme, escríbanme por
+/// aquí"), a frequency ("ya dejen de mandar tantos mensajes, con uno basta"), some hours ("no
+/// me escriban tan temprano"), the opposite wish ("no me den de baja, sí me interesa").
+fn spanish(words: &[&str]) -> bool {
+    let stop = words.iter().position(|w| matches!(*w, "dejen" | "deja" | "dejes" | "paren" | "no" | "ni"));
+    let invited = stop.is_some_and(|s| {
+        words.iter().enumerate().skip(s + 1).any(|(i, w)| {
+            matches!(
+                *w,
+                "escribanme" | "escribeme" | "escribame" | "texteame" | "textenme" | "llamame" | "llamenme" | "llameme"
+            ) && !words[i.saturating_sub(2)..i].iter().any(|b| matches!(*b, "no" | "ni" | "nunca"))
+        })
+    });
+    let frequency = words.windows(2).any(|p| {
+        matches!(
+            p,
+            ["tantos" | "tantas", "mensajes" | "textos" | "llamadas"] | ["con", "uno" | "una"] | ["tan", "seguido"]
+        )
+    });
+    let ever = words.iter().any(|w| matches!(*w, "mas" | "nunca" | "jamas"));
+    let hours =
+        !ever && words.windows(2).any(|p| matches!(p, ["tan", "temprano" | "tarde"] | ["antes" | "despues", "de"]));
+    let kept = words
+        .windows(3)
+        .any(|w| w[0] == "no" && w[1] == "me" && matches!(w[2], "den" | "borren" | "quiten" | "saquen" | "eliminen"))
+        && words.iter().any(|w| matches!(*w, "interesa" | "quiero" | "pero" | "todavia" | "sigo"));
+    invited || frequency || hours || kept
 }
 
 /// A stop at some hours only: "stop texting me at 6am", "quit calling before 9", "stop texting
@@ -296,6 +409,17 @@ mod tests {
             "my boss won't leave me alone today, text me later",
             "stop texting me at 6am please, afternoons are fine",
             "quit calling before 9",
+            "my brother told you guys to stop calling him, is he the one who gave you my number?",
+            "I told the last guy to stop calling, but I do want to go ahead",
+            "Take my number off your call list but keep texting me the updates",
+            "Not trying to unsubscribe, I just want to know if a human reads these",
+            "Don't take me off the list! I still want the quote",
+            "stop - wait no, I mean yes I'm interested",
+            "Dejen de llamarme, escríbanme por aquí",
+            "Ya dejen de mandar tantos mensajes al día, con uno basta",
+            "No me escriban tan temprano por favor",
+            "No me den de baja, sí me interesa",
+            "Si sale más de 200 al mes mejor ni me escriban, pero dime cuánto es",
         ] {
             assert!(limits(t), "{t}");
         }
@@ -317,6 +441,11 @@ mod tests {
             "I'm tired of these texts, stop",
             "stop texting me at all",
             "stop texting, email me instead",
+            "I told you to stop texting me",
+            "I already told you to stop, but you keep texting",
+            "take me off your call list and your text list",
+            "no me llamen ni me escriban más",
+            "dejen de escribirme, no me llamen",
         ] {
             assert!(!limits(t), "{t}");
         }

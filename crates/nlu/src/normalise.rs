@@ -6,6 +6,7 @@
 //! look-alikes ("stop by anytime", "don't stop") or a limit instead of an end ("stop calling,
 //! texts are fine", see [`crate::limits`]).
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use crate::index::{Hits, PhraseIndex, WordList};
@@ -90,25 +91,44 @@ fn fold(c: char) -> char {
 
 /// `phrase` occurs in `norm` as whole words (symbols and emoji match anywhere).
 pub fn contains_phrase(norm: &str, phrase: &str) -> bool {
-    let phrase = normalise(phrase);
-    if phrase.is_empty() {
+    // The agent's phrase lists are written normalised: check that without allocating.
+    let phrase: Cow<'_, str> = if is_plain(phrase) { Cow::Borrowed(phrase) } else { Cow::Owned(normalise(phrase)) };
+    !phrase.is_empty() && find_phrase(norm, &phrase, 0).is_some()
+}
+
+/// `text` is already what [`normalise`] would make of it, as far as plain lower-case ASCII
+/// goes: no upper case, no non-ASCII, single inner spaces, no letter three times in a row.
+fn is_plain(text: &str) -> bool {
+    let b = text.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
     }
-    let wordy = |c: char| c.is_alphanumeric();
-    let starts_wordy = phrase.chars().next().is_some_and(wordy);
-    let ends_wordy = phrase.chars().last().is_some_and(wordy);
-    let mut from = 0;
-    while let Some(i) = norm[from..].find(&phrase) {
-        let at = from + i;
-        let end = at + phrase.len();
-        let before_ok = !starts_wordy || norm[..at].chars().last().is_none_or(|c| !wordy(c));
-        let after_ok = !ends_wordy || norm[end..].chars().next().is_none_or(|c| !wordy(c));
-        if before_ok && after_ok {
-            return true;
-        }
-        from = at + phrase.chars().next().map_or(1, char::len_utf8);
+    b.iter().enumerate().all(|(i, &c)| {
+        let tripled = i >= 2 && c.is_ascii_alphabetic() && b[i - 1] == c && b[i - 2] == c;
+        let doubled_space = c == b' ' && i > 0 && b[i - 1] == b' ';
+        c.is_ascii() && !c.is_ascii_uppercase() && (c == b' ' || !c.is_ascii_whitespace()) && !tripled && !doubled_space
+    })
+}
+
+/// The [`bloom`] of a normalised text's words, for [`contains_phrase_in`].
+pub(crate) fn text_bloom(norm: &str) -> u64 {
+    words(norm).fold(0, |bits, w| bits | word_bits(w))
+}
+
+/// [`contains_phrase`] with the text's [`text_bloom`]: a written-normal phrase whose first
+/// word's bit is not set is ruled out without a scan, so checking many phrases stays cheap.
+pub(crate) fn contains_phrase_in(norm: &str, bloom: u64, phrase: &str) -> bool {
+    // The first word as written is the first word [`normalise`] leaves when it is lower-case
+    // ASCII without a letter tripled (and the phrase does not open with a space).
+    let first = phrase.split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("");
+    let b = first.as_bytes();
+    let written_normal = b.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && !b.windows(3).any(|w| w[0] == w[1] && w[1] == w[2] && w[0].is_ascii_alphabetic());
+    let whole_word = phrase.as_bytes().get(b.len()).is_none_or(|c| *c != b'\'');
+    if !first.is_empty() && written_normal && whole_word && bloom & key(first) == 0 {
+        return false;
     }
-    false
+    contains_phrase(norm, phrase)
 }
 
 /// The words of a normalised text: letters, digits and inner apostrophes ("don't"; a quoted
@@ -120,7 +140,12 @@ pub(crate) fn words(norm: &str) -> impl Iterator<Item = &str> {
 /// A one-bit-per-word summary of [`words`] for [`has_phrase`]: a phrase whose first word's
 /// bit is not set cannot be there. Contractions set their stem too ("who's" → "who").
 pub(crate) fn bloom(words: &[&str]) -> u64 {
-    words.iter().fold(0, |bits, w| bits | key(w) | w.split_once('\'').map_or(0, |(stem, _)| key(stem)))
+    words.iter().fold(0, |bits, w| bits | word_bits(w))
+}
+
+/// The bloom bits of one word: its own, and its stem's for a contraction.
+fn word_bits(w: &str) -> u64 {
+    key(w) | w.split_once('\'').map_or(0, |(stem, _)| key(stem))
 }
 
 /// The bloom bit of one word.
@@ -728,6 +753,12 @@ mod tests {
         assert!(!contains_phrase("recall meeting", "call me"));
         assert!(contains_phrase("how much?", "?"));
         assert!(contains_phrase("llamame manana", "llámame"));
+        // Phrases already normal are used as written; others are normalised first.
+        for phrase in ["call me", "who's this", "?", "Call Me", " call me", "call  me", "pleeease", "llámame", "don’t"]
+        {
+            assert_eq!(is_plain(phrase), normalise(phrase) == phrase, "{phrase:?}");
+        }
+        assert!(contains_phrase("please call me", "CALL ME"));
     }
 
     #[test]

@@ -62,10 +62,17 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   and scored once after it, untouched: macro-F1 0.802, opt-out precision 0.966, recall 0.904
 ///   (12 missed, 4 false). That is the honest estimate of the detector on unseen text; its
 ///   misses were then fixed as classes too.
+/// - `blind3.jsonl` (400 replies, 120 revocations, about 60 look-alikes), written at the start
+///   of the next session and scored once on the detector as blind2 left it: macro-F1 0.741,
+///   opt-out precision 0.877, recall 0.892 (13 missed, 15 false), so blind2's tuning did not
+///   carry to new text. Its misses were fixed as classes (Spanish, French, Polish, Hindi,
+///   Tagalog, Vietnamese and Chinese wordings; reported and past stops, one list only, price
+///   conditions, and the Spanish limits); "block. delete. bye." is still missed.
 ///
-/// Both are tuning data now and are held at opt-out recall and precision 1.0.
+/// All are tuning data now; blind and blind2 are held at opt-out recall and precision 1.0.
 #[test]
 fn blind_sets_stay_fixed() {
     at_least("blind.jsonl", 400, 0.81, 1.0, 1.0);
     at_least("blind2.jsonl", 400, 0.81, 1.0, 1.0);
+    at_least("blind3.jsonl", 400, 0.75, 0.99, 1.0);
 }

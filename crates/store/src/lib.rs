@@ -8,6 +8,7 @@
 //! [`open`] picks adapters from settings: a `postgres://` URL selects Postgres, a `redis://`
 //! URL selects Redis, and with neither everything runs in-process on an SQLite file.
 
+mod batch;
 mod error;
 mod hot;
 mod hot_memory;

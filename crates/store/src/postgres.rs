@@ -1,12 +1,14 @@
 //! The production database adapter.
 
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::migrate::Migrator;
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::{ConnectOptions, Connection, Executor};
 
+use crate::batch::Batcher;
 use crate::error::StoreError;
 use crate::model::Backend;
 
@@ -28,6 +30,8 @@ pub struct PgSettings {
 #[derive(Debug, Clone)]
 pub struct PgStore {
     pool: PgPool,
+    /// Group commit for the common append (see `batch`).
+    batcher: Arc<Batcher>,
 }
 
 impl PgStore {
@@ -50,7 +54,7 @@ impl PgStore {
             .max_connections(settings.max_connections)
             .acquire_timeout(Duration::from_secs(5))
             .connect_lazy_with(options);
-        Ok(Self { pool })
+        Ok(Self { pool, batcher: Arc::default() })
     }
 
     /// Applies pending migrations (under Postgres's advisory lock, so concurrent instances are safe).
@@ -65,7 +69,9 @@ impl PgStore {
     }
 
     /// The common append (one event, with or without a dedupe key; no timers, outbox rows or
-    /// cancellations) as one statement: the CTE bumps the head under its row lock and the insert
+    /// cancellations), group-committed with the other conversations' concurrent ones (see
+    /// `batch`); what a batch does not take is appended on its own by `append_one`, as one
+    /// statement: the CTE bumps the head under its row lock and the insert
     /// takes the new seq, so it is atomic and gap-free like the general transaction but costs one
     /// round trip instead of five (measured: 2,300 → 4,100 appends/s, docs/benchmarks.md). A key
     /// already on the timeline matches no head row; two racing copies of a new key are settled
@@ -82,7 +88,10 @@ impl PgStore {
         if !request.is_plain() || consent {
             return None;
         }
-        Some(self.append_one(id, request.expected, event).await)
+        Some(match self.batcher.append(&self.pool, id, request.expected, event).await {
+            Some(appended) => Ok(appended),
+            None => self.append_one(id, request.expected, event).await,
+        })
     }
 
     async fn append_one(

@@ -327,6 +327,73 @@ async fn concurrent_appends_are_gap_free(stores: &Stores) {
     assert_eq!(stores.store.lead(f.lead.lead.id).await.unwrap().unwrap().last_seq, Seq(n as u64));
 }
 
+/// Many conversations appended to at once, as concurrent webhooks do (Postgres writes them in
+/// shared batches): each conversation stays gap-free, every event lands once and at the position
+/// it was reported at, carrier retries point at the first copy, a stale head conflicts and an
+/// unknown conversation is not found, whatever else shares the batch.
+async fn concurrent_appends_across_conversations_land_once_each(stores: &Stores) {
+    const CONVERSATIONS: usize = 8;
+    const PER_CONVERSATION: usize = 12;
+    let mut fixtures = Vec::new();
+    for _ in 0..CONVERSATIONS {
+        fixtures.push(fixture(&*stores.store).await);
+    }
+    let mut tasks = Vec::new();
+    for (c, f) in fixtures.iter().enumerate() {
+        for i in 0..PER_CONVERSATION {
+            let store = Arc::clone(&stores.store);
+            let conv = f.conv;
+            // Every message is sent twice, as a carrier retry with the same message id.
+            let key = format!("SM{c}-{}", i / 2);
+            let label = format!("c{c}-m{i}");
+            tasks.push(tokio::spawn(async move {
+                (key.clone(), store.append(conv, AppendRequest::events(vec![note(label).dedupe(key)])).await)
+            }));
+        }
+        let store = Arc::clone(&stores.store);
+        let (conv, stale) = (f.conv, f.opening[0].seq);
+        tasks.push(tokio::spawn(async move {
+            ("stale".to_owned(), store.append(conv, AppendRequest::events(vec![note("stale")]).expecting(stale)).await)
+        }));
+    }
+    let store = Arc::clone(&stores.store);
+    tasks.push(tokio::spawn(async move {
+        let unknown = ConversationId::new();
+        ("unknown".to_owned(), store.append(unknown, AppendRequest::events(vec![note("unknown")])).await)
+    }));
+
+    let mut landed = std::collections::HashMap::new();
+    let mut duplicates = Vec::new();
+    for task in tasks {
+        match task.await.expect("task") {
+            (key, Ok(AppendOutcome::Appended { records, .. })) => {
+                assert!(landed.insert(key.clone(), records[0].clone()).is_none(), "{key} appended twice");
+            }
+            (key, Ok(AppendOutcome::Duplicate { seq })) => duplicates.push((key, seq)),
+            (key, Err(StoreError::Conflict { .. })) => assert_eq!(key, "stale"),
+            (key, Err(StoreError::NotFound(_))) => assert_eq!(key, "unknown"),
+            (key, other) => panic!("{key}: {other:?}"),
+        }
+    }
+    for (key, seq) in &duplicates {
+        assert_eq!(landed.get(key).map(|r| r.seq), Some(*seq), "a retry of {key} points at the copy that landed");
+    }
+    for f in &fixtures {
+        let tl = timeline(&*stores.store, f.conv).await;
+        assert_gap_free(&tl, f.conv);
+        let notes = labels(&tl);
+        assert!(!notes.contains(&"stale".to_owned()), "a stale head writes nothing");
+        let distinct: HashSet<&String> = notes.iter().collect();
+        assert_eq!(distinct.len(), notes.len(), "no event twice");
+        for record in landed.values().filter(|r| r.conversation_id == f.conv) {
+            assert_eq!(&tl[record.seq.0 as usize - 1], record, "reported where it was stored");
+        }
+        assert_eq!(tl.len(), f.opening.len() + landed.values().filter(|r| r.conversation_id == f.conv).count());
+    }
+    assert_eq!(landed.len() + duplicates.len(), CONVERSATIONS * PER_CONVERSATION);
+    assert_eq!(duplicates.len(), CONVERSATIONS * PER_CONVERSATION / 2, "each retry is answered as a duplicate");
+}
+
 async fn events_page_in_order(stores: &Stores) {
     let store = &*stores.store;
     let f = fixture(store).await;
@@ -1384,6 +1451,7 @@ contracts! {
         lead_is_created_with_consent_and_opening_events,
         lead_for_unknown_campaign_writes_nothing,
         concurrent_appends_are_gap_free,
+        concurrent_appends_across_conversations_land_once_each,
         events_page_in_order,
         long_timelines_load_across_pages,
         stale_expected_head_conflicts_and_writes_nothing,

@@ -8,7 +8,7 @@ use super::handoff::NEGOTIATION;
 use super::message::Msg;
 use super::reply::TRUST;
 use crate::Intent;
-use crate::normalise::{contains_phrase, normalise};
+use crate::normalise::{contains_phrase, contains_phrase_in, normalise};
 
 impl Agent<'_> {
     pub(super) fn extract_facts(&mut self) {
@@ -30,7 +30,7 @@ impl Agent<'_> {
                 found.push(("need", need));
                 statements.push((i, "need"));
             }
-            if let Some(authority) = find_authority(&m.norm) {
+            if let Some(authority) = find_authority(&m.norm, m.bloom) {
                 found.push(("authority", authority.to_owned()));
                 statements.push((i, "authority"));
             }
@@ -323,7 +323,7 @@ fn need_span(words: &[&str], ends: &[bool], start: usize) -> Option<(usize, usiz
 }
 
 /// Who decides, from phrases like "it's my house" or "I need to ask my husband".
-fn find_authority(norm: &str) -> Option<&'static str> {
+fn find_authority(norm: &str, bloom: u64) -> Option<&'static str> {
     const RENTER: &[&str] =
         &["i rent", "we rent", "renting", "renter", "my landlord", "the landlord", "i'm a tenant", "im a tenant"];
     const APPROVAL: &[&str] = &[
@@ -403,7 +403,7 @@ fn find_authority(norm: &str) -> Option<&'static str> {
         "i am the one",
         "solo yo",
     ];
-    let has = |list: &[&str]| list.iter().any(|p| contains_phrase(norm, p));
+    let has = |list: &[&str]| list.iter().any(|p| contains_phrase_in(norm, bloom, p));
     if has(RENTER) {
         Some("renter, needs landlord approval")
     } else if has(APPROVAL) {
@@ -435,6 +435,7 @@ fn authority_answer(norm: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::normalise::text_bloom;
 
     #[test]
     fn needs_are_found_in_the_leads_words() {
@@ -466,7 +467,8 @@ mod tests {
             ("just me", Some("decision maker")),
             ("solar for my house", None),
         ] {
-            assert_eq!(find_authority(&normalise(text)), authority, "{text}");
+            let norm = normalise(text);
+            assert_eq!(find_authority(&norm, text_bloom(&norm)), authority, "{text}");
         }
         assert_eq!(authority_answer("nobody"), Some("decision maker"));
         assert_eq!(authority_answer("yes my wife"), Some("shared with spouse"));

@@ -11,7 +11,7 @@ use super::message::Msg;
 use super::text::{Part, booked_time, clip, compose};
 use super::{AgentConfig, Disclosure, Input, MAX_FACT_CHARS, Memory, Question, Turn};
 use crate::Intent;
-use crate::normalise::{contains_phrase, normalise};
+use crate::normalise::{contains_phrase_in, normalise, text_bloom};
 
 /// The agent's working state for one burst; [`respond`](super::respond) builds it, runs it and
 /// turns it into a [`Turn`].
@@ -25,6 +25,8 @@ pub(super) struct Agent<'a> {
     pub(super) raw: String,
     /// The burst, normalised.
     pub(super) norm: String,
+    /// The bloom of `norm`'s words, so most absent phrases cost no scan.
+    bloom: u64,
     /// Facts learned (or changed) by this burst.
     pub(super) learned: BTreeMap<String, String>,
     /// The reply so far (without greeting and opt-out notice).
@@ -44,6 +46,7 @@ pub(super) struct Agent<'a> {
 impl<'a> Agent<'a> {
     pub(super) fn new(config: &'a AgentConfig, input: &'a Input<'a>, msgs: Vec<Msg>, raw: String) -> Self {
         let norm = normalise(&raw);
+        let bloom = text_bloom(&norm);
         Agent {
             config,
             input,
@@ -51,6 +54,7 @@ impl<'a> Agent<'a> {
             msgs,
             raw,
             norm,
+            bloom,
             learned: BTreeMap::new(),
             parts: Vec::new(),
             intent: None,
@@ -73,7 +77,7 @@ impl<'a> Agent<'a> {
     }
 
     fn has(&self, phrase: &str) -> bool {
-        contains_phrase(&self.norm, phrase)
+        contains_phrase_in(&self.norm, self.bloom, phrase)
     }
 
     pub(super) fn has_any(&self, phrases: &[&str]) -> bool {

@@ -2,7 +2,7 @@
 //! knows better than the classifier ("who is this?" is not a wrong number, "this is not a good
 //! time" is not "this is not Sam", "I'm the owner" is not a request for the owner).
 
-use crate::normalise::{contains_phrase, normalise};
+use crate::normalise::{contains_phrase, contains_phrase_in, normalise, text_bloom};
 use crate::{Classification, Intent, classify};
 
 /// One inbound message, read.
@@ -10,6 +10,8 @@ use crate::{Classification, Intent, classify};
 pub(super) struct Msg {
     pub(super) raw: String,
     pub(super) norm: String,
+    /// The bloom of `norm`'s words, so most absent phrases cost no scan.
+    pub(super) bloom: u64,
     /// The classification, corrected where the agent knows better (see `read_message`).
     pub(super) class: Classification,
     /// Asked who is texting ("who is this?"): answered, not taken as a wrong number.
@@ -18,7 +20,7 @@ pub(super) struct Msg {
 
 impl Msg {
     fn has(&self, phrase: &str) -> bool {
-        contains_phrase(&self.norm, phrase)
+        contains_phrase_in(&self.norm, self.bloom, phrase)
     }
 
     pub(super) fn has_any(&self, phrases: &[&str]) -> bool {
@@ -78,7 +80,8 @@ pub(super) fn read_message(raw: &str) -> Msg {
         }
         _ => {}
     }
-    Msg { raw: raw.trim().to_owned(), norm, class, who_is_this }
+    let bloom = text_bloom(&norm);
+    Msg { raw: raw.trim().to_owned(), norm, bloom, class, who_is_this }
 }
 
 /// Words that can follow "this is not" without it being a name.

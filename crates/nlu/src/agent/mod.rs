@@ -46,7 +46,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
-use crate::{Intent, classify};
+use crate::{Intent, normalise};
 
 mod booking;
 mod config;
@@ -184,7 +184,9 @@ pub fn respond(config: &AgentConfig, input: &Input<'_>) -> Turn {
         return Turn::silent(Intent::Unknown, 0.0);
     }
     let raw = msgs.iter().map(|m| m.raw.as_str()).collect::<Vec<_>>().join(" ");
-    if msgs.iter().any(|m| m.class.opt_out) || classify(&raw).opt_out {
+    // A revocation split over messages ("stop" / "texting me") is read across the burst.
+    let split_revocation = || msgs.len() > 1 && normalise::opt_out_phrase(&normalise::normalise(&raw)).is_some();
+    if msgs.iter().any(|m| m.class.opt_out) || split_revocation() {
         // The server handles STOP before calling the agent; never answer one regardless.
         return Turn::silent(Intent::OptOut, 0.99);
     }
