@@ -16,6 +16,7 @@
 //! dedupe key already on the timeline, an unknown conversation) or a batch that fails whole (a
 //! racing duplicate key from another instance, a deadlock between instances) is answered
 //! "not taken", and the caller runs the single-append path, which gives the precise answer.
+//! That path is the same statement with one row ([`insert`]).
 
 use std::collections::{HashSet, VecDeque};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -35,9 +36,10 @@ const MAX_BATCH: usize = 64;
 /// without letting batches shrink to one append each.
 const MAX_IN_FLIGHT: usize = 4;
 
-/// One batch: each input row bumps its conversation's head under the row lock (unless the
-/// expected head is stale or the dedupe key is already on the timeline) and the insert takes
-/// the new seq, as the single-append statement does.
+/// One batch (or a single append): each input row bumps its conversation's head under the row
+/// lock (unless the expected head is stale or the dedupe key is already on the timeline) and
+/// the insert takes the new seq, so each append is atomic and gap-free like the general
+/// transaction. A row that matches no head writes nothing and returns nothing.
 const BATCH_SQL: &str = "with input as (select * from unnest($1::uuid[], $2::text[], $3::timestamptz[], \
      $4::text[], $5::text[], $6::bigint[], $7::text[]) as t(id, kind, at, payload, status, expected, dedupe_key)), \
      head as (update conversations c set last_seq = c.last_seq + 1, updated_at = $8, \
@@ -64,6 +66,13 @@ struct Queue {
     waiting: VecDeque<Pending>,
     /// Conversations in a running batch.
     busy: HashSet<ConversationId>,
+}
+
+impl Queue {
+    /// Something waits that the next `take` would pick.
+    fn takeable(&self) -> bool {
+        self.waiting.iter().any(|p| !self.busy.contains(&p.id))
+    }
 }
 
 /// The group-commit queue of one store (its clones share it).
@@ -120,8 +129,9 @@ impl Batcher {
             }
             drop(permit);
             // An append queued after the last `take` and before the permit was returned found
-            // no free slot: look once more.
-            if !batcher.lock().waiting.is_empty() {
+            // no free slot: look once more. Appends waiting only for a busy conversation are
+            // left to the leader writing it, which takes again once it has written.
+            if batcher.lock().takeable() {
                 batcher.lead(&pool);
             }
         });
@@ -149,7 +159,7 @@ impl Batcher {
         // The same lock order in every batch.
         batch.sort_by_key(|p| p.id.as_uuid());
         let now = Utc::now();
-        let written = insert(pool, &batch, now).await;
+        let written = insert(pool, batch.iter().map(|p| (p.id, p.expected, &p.event)), now).await;
         {
             let mut queue = self.lock();
             for pending in &batch {
@@ -161,46 +171,48 @@ impl Batcher {
         }
         let seqs = written.unwrap_or_default();
         for pending in batch {
-            let answer = seqs.iter().find(|(id, _)| *id == pending.id).map(|(_, seq)| {
-                let record = EventRecord {
-                    conversation_id: pending.id,
-                    seq: *seq,
-                    at: Ts::truncated(pending.event.at),
-                    recorded_at: Ts::truncated(now),
-                    event: pending.event.event,
-                };
-                AppendOutcome::Appended { records: vec![record], cancelled: vec![] }
-            });
+            let answer = seqs
+                .iter()
+                .find(|(id, _)| *id == pending.id)
+                .map(|(_, seq)| appended(pending.id, *seq, pending.event, now));
             // The caller may have gone (its request cancelled); the event is written either way.
             let _ = pending.reply.send(answer);
         }
     }
 }
 
-/// The batch statement: the (conversation, seq) of every append it took.
-async fn insert(
+/// What an append that landed at `seq` reports (recorded `now`).
+pub(crate) fn appended(id: ConversationId, seq: Seq, event: NewEvent, now: DateTime<Utc>) -> AppendOutcome {
+    let record = EventRecord {
+        conversation_id: id,
+        seq,
+        at: Ts::truncated(event.at),
+        recorded_at: Ts::truncated(now),
+        event: event.event,
+    };
+    AppendOutcome::Appended { records: vec![record], cancelled: vec![] }
+}
+
+/// Runs [`BATCH_SQL`] over `appends` (conversation, expected head, event; at most one per
+/// conversation): the (conversation, seq) of every append it took.
+pub(crate) async fn insert<'a>(
     pool: &PgPool,
-    batch: &[Pending],
+    appends: impl IntoIterator<Item = (ConversationId, Option<Seq>, &'a NewEvent)>,
     now: DateTime<Utc>,
 ) -> Result<Vec<(ConversationId, Seq)>, sqlx::Error> {
-    let mut ids = Vec::with_capacity(batch.len());
-    let mut kinds = Vec::with_capacity(batch.len());
-    let mut ats = Vec::with_capacity(batch.len());
-    let mut payloads = Vec::with_capacity(batch.len());
-    let mut statuses = Vec::with_capacity(batch.len());
-    let mut expected = Vec::with_capacity(batch.len());
-    let mut keys = Vec::with_capacity(batch.len());
-    for p in batch {
-        ids.push(p.id.as_uuid());
-        kinds.push(p.event.event.kind());
-        ats.push(p.event.at);
-        payloads.push(serde_json::to_string(&p.event.event).map_err(|e| sqlx::Error::Encode(Box::new(e)))?);
-        statuses.push(match &p.event.event {
+    let (mut ids, mut kinds, mut ats, mut payloads, mut statuses, mut expected, mut keys) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for (id, head, event) in appends {
+        ids.push(id.as_uuid());
+        kinds.push(event.event.kind());
+        ats.push(event.at);
+        payloads.push(serde_json::to_string(&event.event).map_err(|e| sqlx::Error::Encode(Box::new(e)))?);
+        statuses.push(match &event.event {
             domain::Event::StatusChanged { status, .. } => Some(status.as_str()),
             _ => None,
         });
-        expected.push(p.expected.map(|e| e.0 as i64));
-        keys.push(p.event.dedupe_key.as_deref());
+        expected.push(head.map(|e| e.0 as i64));
+        keys.push(event.dedupe_key.as_deref());
     }
     let rows: Vec<(uuid::Uuid, i64)> = sqlx::query_as(BATCH_SQL)
         .bind(ids)

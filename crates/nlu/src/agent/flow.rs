@@ -11,7 +11,7 @@ use super::message::Msg;
 use super::text::{Part, booked_time, clip, compose};
 use super::{AgentConfig, Disclosure, Input, MAX_FACT_CHARS, Memory, Question, Turn};
 use crate::Intent;
-use crate::normalise::{contains_phrase_in, normalise, text_bloom};
+use crate::normalise::{contains_phrase_in, text_bloom};
 
 /// The agent's working state for one burst; [`respond`](super::respond) builds it, runs it and
 /// turns it into a [`Turn`].
@@ -44,8 +44,14 @@ pub(super) struct Agent<'a> {
 }
 
 impl<'a> Agent<'a> {
-    pub(super) fn new(config: &'a AgentConfig, input: &'a Input<'a>, msgs: Vec<Msg>, raw: String) -> Self {
-        let norm = normalise(&raw);
+    /// The state for a burst: its messages, their text joined (`raw`) and that normalised.
+    pub(super) fn new(
+        config: &'a AgentConfig,
+        input: &'a Input<'a>,
+        msgs: Vec<Msg>,
+        raw: String,
+        norm: String,
+    ) -> Self {
         let bloom = text_bloom(&norm);
         Agent {
             config,
