@@ -5,6 +5,9 @@
 # RSS per stream).
 #
 #   scripts/bench-media.sh --streams 1000 [--seconds 20]
+#
+# SKIP_BUILD=1 reuses the release binaries already built; BIN_DIR=dir runs a saved build
+# (alternating builds in one hour, as the machine drifts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 schema="bench_media_$(date +%s)"
@@ -18,7 +21,7 @@ export THROUGHLINE__LOG__LEVEL=warn THROUGHLINE__MEDIA__TOKEN_SECRET="$secret"
 ulimit -n "$(ulimit -Hn)"
 
 [[ -n "${SKIP_BUILD:-}" ]] || cargo build --release -q -p throughline-server -p throughline-e2e --bin throughline --bin media-load
-bin=target/release
+bin="${BIN_DIR:-target/release}"
 key=$("$bin/throughline" apikey create --name bench 2>/dev/null)
 "$bin/throughline" serve &
 server=$!

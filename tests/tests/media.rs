@@ -35,6 +35,10 @@ fn tone(rate: u32, hz: f64, samples: usize, amplitude: f64) -> Vec<i16> {
 }
 
 async fn rig(kind: Kind) -> Option<Rig> {
+    rig_with(kind, |_| {}).await
+}
+
+async fn rig_with(kind: Kind, tune: impl FnOnce(&mut server::config::MediaSettings) + Send + 'static) -> Option<Rig> {
     let dir = tempfile::tempdir().unwrap();
     let prompt = dir.path().join("prompt.wav");
     let samples = tone(8000, 400.0, (PROMPT_MS * 8) as usize, 6000.0);
@@ -47,6 +51,7 @@ async fn rig(kind: Kind) -> Option<Rig> {
         s.media.start_timeout_ms = 1500;
         s.media.bot_connect_timeout_ms = 1000;
         s.media.disclosure_grace_ms = 2000;
+        tune(&mut s.media);
     })
     .await?;
     Some(Rig { app, bot: BotServer::start().await, clock, _dir: dir })
@@ -427,6 +432,57 @@ async fn bad_streams_are_closed_with_a_reason(kind: Kind) {
     );
 }
 
+/// A bot that listens in silence is kept (its websocket answers pings); a bot that hangs, still
+/// connected but answering nothing, is found within a ping interval and a stall timeout, and the
+/// call is ended with a handoff as the campaign asks.
+async fn a_hung_bot_is_found_by_its_missing_pongs(kind: Kind) {
+    let Some(mut rig) = rig_with(kind, |m| {
+        m.bot_ping_interval_ms = 150;
+        m.bot_stall_timeout_ms = 300;
+    })
+    .await
+    else {
+        return;
+    };
+    let conversation = rig.conversation(json!({"on_bot_failure": "handoff"})).await;
+    let mut carrier = CarrierClient::connect(&rig.app.address, Dialect::Twilio, None).await;
+    let start = carrier.start_for(Some(&rig.token(conversation, CallId::new())), Format::PCMU_8K);
+    carrier.begin(&start).await;
+    let mut bot = rig.through_disclosure(&mut carrier, (PROMPT_MS * 8) as usize).await;
+    bot.start(WAIT).await.expect("bot start");
+
+    // Listening, saying nothing, for many ping intervals: the call stays up.
+    let listening = tokio::time::Instant::now() + Duration::from_millis(1200);
+    while tokio::time::Instant::now() < listening {
+        match bot.next(Duration::from_millis(50)).await {
+            None | Some(Received::Message(Ok(_))) => {}
+            other => panic!("a silent bot that answers pings is kept: {other:?}"),
+        }
+    }
+    assert_eq!(carrier.next(Duration::from_millis(50)).await, None, "the carrier's stream is still open");
+
+    // Now the bot hangs: connected, reading nothing, answering nothing.
+    let hung = tokio::time::Instant::now();
+    assert_eq!(carrier.next(WAIT).await, Some(Received::Closed(1011, "bot_stalled".into())));
+    assert!(hung.elapsed() < Duration::from_secs(3), "found within a ping interval and a stall timeout");
+    let tl =
+        rig.until(conversation, "the stall recorded", |tl| tl.iter().any(|r| r.event.kind() == "call_ended")).await;
+    let reasons: Vec<&str> = tl
+        .iter()
+        .filter_map(|r| match &r.event {
+            Event::CallStreamFailed { reason, .. } => Some(reason.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(reasons, ["bot_stalled"]);
+    assert!(kinds(&tl).contains(&"handoff_requested"), "{:?}", kinds(&tl));
+    drop(bot);
+    // Operators see it in the gateway's counters.
+    let metrics = rig.app.get("/metrics").await.text().await.unwrap();
+    assert!(metrics.contains("\nthroughline_media_streams_admitted_total 1\n"), "{metrics}");
+    assert!(metrics.contains("\nthroughline_media_disclosures_played_total 1\n"), "{metrics}");
+}
+
 macro_rules! both {
     ($($name:ident),+) => {
         mod embedded {
@@ -451,5 +507,6 @@ macro_rules! both {
 both!(
     twilio_bridges_audio_marks_clear_and_dtmf,
     telnyx_reorders_and_vonage_l16_reaches_a_wideband_bot,
-    bad_streams_are_closed_with_a_reason
+    bad_streams_are_closed_with_a_reason,
+    a_hung_bot_is_found_by_its_missing_pongs
 );

@@ -16,6 +16,7 @@ use serde_json::{Value, json};
 use server::voice::calls::HangUpError;
 use server::{Clock, ManualClock};
 use throughline_e2e::doubles::{TelnyxDouble, TwilioDouble, post_telnyx, post_twilio};
+use throughline_e2e::media::{CarrierClient, Received};
 use throughline_e2e::{Kind, TestApp, campaign_body, spawn_engine_with};
 
 /// Where the carriers believe the server is (Twilio signs this URL; streams go to `wss://`).
@@ -237,6 +238,44 @@ async fn a_twilio_call_is_answered_into_the_gateway_and_ends_once(kind: Kind) {
     // Instructions asked for after the end hang up.
     let late = rig.twilio_hook(&voice_url, &params).await.text().await.unwrap();
     assert!(late.contains("<Hangup/>"), "{late}");
+    rig.app.stop().await;
+}
+
+/// The lead opts out while the phone rings: when the answered call's stream opens, the gateway
+/// refuses it before anyone speaks, says why on the timeline, and hangs the call up.
+async fn a_lead_who_opts_out_while_the_phone_rings_is_never_bridged(kind: Kind) {
+    let Some(rig) = rig(kind, Some(PUBLIC)).await else { return };
+    let campaign = rig.campaign("twilio").await;
+    let conv = rig.lead(&campaign).await;
+    let call = rig.twilio.wait_for_calls(1).await.remove(0);
+    let (call_id, sid) = rig.placed(conv).await;
+    let params = [("CallSid", sid.as_str()), ("CallStatus", "in-progress"), ("AnsweredBy", "human")];
+    let twiml = rig.twilio_hook(call.get("Url").unwrap(), &params).await.text().await.unwrap();
+    let token = token_of(&twiml);
+    // Meanwhile the lead asked not to be contacted (an operator marks the conversation DNC).
+    let dnc = rig.app.put(&format!("/api/v1/conversations/{conv}/status"), &json!({"status": "dnc"})).await;
+    assert_eq!(dnc.status(), 200);
+    assert!(rig.twilio.hangups().is_empty(), "nothing hangs up the call before its stream opens");
+
+    let mut carrier = CarrierClient::connect(&rig.app.address, media_core::frames::Dialect::Twilio, None).await;
+    let start = carrier.start_for(Some(&token), media_core::frames::Format::PCMU_8K);
+    carrier.begin(&start).await;
+    assert_eq!(
+        carrier.next(Duration::from_secs(10)).await,
+        Some(Received::Closed(1008, "opted_out".into())),
+        "no disclosure, no bot: the stream is refused at once"
+    );
+    assert_eq!(rig.twilio.hangups(), [(sid, "completed".into())], "the call is hung up at the carrier");
+    let tl = rig.timeline(conv).await;
+    let failures: Vec<_> = tl
+        .iter()
+        .filter_map(|r| match &r.event {
+            Event::CallStreamFailed { call_id: c, reason } if *c == call_id => Some(reason.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(failures, ["opted_out"]);
+    assert_eq!(count(&tl, "disclosure_recorded"), 0, "nothing was played");
     rig.app.stop().await;
 }
 
@@ -508,6 +547,42 @@ async fn without_a_public_url_calls_are_dropped_with_a_reason(kind: Kind) {
     rig.app.stop().await;
 }
 
+/// A campaign whose answered calls the gateway would refuse (no bot, or a disclosure prompt
+/// this server does not have) never rings the lead.
+async fn calls_that_could_not_reach_a_bot_are_never_placed(kind: Kind) {
+    let Some(rig) = rig(kind, Some(PUBLIC)).await else { return };
+    for (voice, why) in [
+        (json!({"provider": "twilio", "from_number": OURS}), "voice.bot_url"),
+        (
+            json!({"provider": "twilio", "from_number": OURS, "bot_url": "wss://bot.example/ws",
+                   "disclosure_prompt": "nowhere"}),
+            "voice.disclosure_prompt",
+        ),
+    ] {
+        let mut body = campaign_body();
+        body["cadence"] = call_cadence();
+        body["sms"] = json!({"provider": "twilio", "from_number": OURS});
+        body["voice"] = voice;
+        let response = rig.app.post("/api/v1/campaigns", &body).await;
+        assert_eq!(response.status(), 201);
+        let campaign = response.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned();
+        let conv = rig.lead(&campaign).await;
+        let tl = rig
+            .until(conv, "the call to be dropped", |tl| {
+                tl.iter().any(|r| matches!(&r.event, Event::ActionCancelled { .. }))
+            })
+            .await;
+        let reason = tl.iter().find_map(|r| match &r.event {
+            Event::ActionCancelled { reason, .. } => Some(reason.clone()),
+            _ => None,
+        });
+        assert!(reason.as_deref().is_some_and(|r| r.contains("call_1") && r.contains(why)), "{reason:?}");
+        assert_eq!(count(&tl, "call_placed"), 0);
+    }
+    assert!(rig.twilio.calls().is_empty(), "nobody was rung");
+    rig.app.stop().await;
+}
+
 /// The REST hang-up against the doubles, without a server: "already ended" is success, a
 /// refusal is not.
 #[tokio::test]
@@ -582,10 +657,12 @@ macro_rules! voice_tests {
 
 voice_tests!(
     a_twilio_call_is_answered_into_the_gateway_and_ends_once,
+    a_lead_who_opts_out_while_the_phone_rings_is_never_bridged,
     an_answering_machine_gets_a_hang_up_and_the_missed_call_text,
     forged_or_misaddressed_voice_webhooks_write_nothing,
     a_telnyx_call_streams_to_the_gateway_and_its_progress_lands,
     a_telnyx_machine_is_hung_up_and_ends_as_voicemail,
     calls_are_hung_up_through_their_carrier,
     without_a_public_url_calls_are_dropped_with_a_reason,
+    calls_that_could_not_reach_a_bot_are_never_placed,
 );

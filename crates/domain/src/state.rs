@@ -73,6 +73,9 @@ pub struct Line {
     /// The bot's mark after the line's audio, on voice lines that have one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mark: Option<String>,
+    /// The call the line was said on (marks are named per call: bots reuse "m1").
+    #[serde(skip)]
+    pub call: Option<CallId>,
 }
 
 /// Consent standing on one channel.
@@ -237,9 +240,9 @@ pub struct ConversationState {
     pub recent: VecDeque<Line>,
     /// Questions the lead asked that nobody has answered yet.
     pub open_questions: VecDeque<String>,
-    /// The bot's most recent cleared marks (see [`CLEARED_MARKS`]).
+    /// The bot's most recent cleared marks with their calls (see [`CLEARED_MARKS`]).
     #[serde(skip)]
-    pub cleared_marks: VecDeque<String>,
+    pub cleared_marks: VecDeque<(CallId, String)>,
     /// Consent per channel.
     pub consent: BTreeMap<Channel, ChannelConsent>,
     /// AI disclosure.
@@ -348,23 +351,28 @@ impl ConversationState {
                     self.calls.active = None;
                 }
             }
-            Event::TranscriptTurn { channel, role, text, heard, mark, .. } => {
+            Event::TranscriptTurn { channel, role, text, heard, mark, call_id } => {
                 self.use_channel(*channel);
                 if *role == Role::Lead {
                     self.last_inbound.insert(*channel, at);
                 }
                 // A line whose audio was already cleared was never heard, whatever the bot says.
-                let cleared = mark.as_ref().is_some_and(|m| self.cleared_marks.contains(m));
+                // A mark names audio on one call; a line that names no call matches any.
+                let cleared = mark.as_ref().is_some_and(|m| {
+                    self.cleared_marks.iter().any(|(call, c)| c == m && call_id.is_none_or(|id| id == *call))
+                });
                 self.push_line(record.seq, at, *channel, *role, text, *heard && !cleared);
                 if let Some(line) = self.recent.back_mut() {
                     line.mark.clone_from(mark);
+                    line.call = *call_id;
                 }
             }
             // Recorded for the audit and the timeline; nothing in the state depends on them.
             Event::DtmfReceived { .. } | Event::CallStreamFailed { .. } => {}
-            Event::BotAudioCleared { marks, .. } => {
+            Event::BotAudioCleared { call_id, marks, .. } => {
                 for line in self.recent.iter_mut() {
-                    if line.mark.as_ref().is_some_and(|m| marks.contains(m)) {
+                    if line.mark.as_ref().is_some_and(|m| marks.contains(m)) && line.call.is_none_or(|c| c == *call_id)
+                    {
                         line.heard = false;
                     }
                 }
@@ -372,7 +380,7 @@ impl ConversationState {
                     if self.cleared_marks.len() == CLEARED_MARKS {
                         self.cleared_marks.pop_front();
                     }
-                    self.cleared_marks.push_back(mark.clone());
+                    self.cleared_marks.push_back((*call_id, mark.clone()));
                 }
             }
             Event::FactLearned { slot, value, confidence, .. } => {
@@ -549,7 +557,7 @@ impl ConversationState {
         if self.recent.len() == RECENT_LINES {
             self.recent.pop_front();
         }
-        self.recent.push_back(Line { seq, at, channel, role, text: text.to_owned(), heard, mark: None });
+        self.recent.push_back(Line { seq, at, channel, role, text: text.to_owned(), heard, mark: None, call: None });
     }
 }
 
@@ -616,6 +624,37 @@ mod tests {
 
     fn turn(channel: Channel, role: Role, text: &str) -> Event {
         Event::TranscriptTurn { channel, role, text: text.into(), call_id: None, heard: true, mark: None }
+    }
+
+    #[test]
+    fn cleared_marks_belong_to_their_call() {
+        let (first, second) = (CallId::new(), CallId::new());
+        let said = |call: Option<CallId>, text: &str| Event::TranscriptTurn {
+            channel: Channel::Voice,
+            role: Role::Ai,
+            text: text.into(),
+            call_id: call,
+            heard: true,
+            mark: Some("m1".into()),
+        };
+        let heard = |events: Vec<Event>| -> Vec<(String, bool)> {
+            let state = ConversationState::fold(&records(events)).unwrap();
+            state.recent.iter().map(|l| (l.text.clone(), l.heard)).collect()
+        };
+        let cleared = |call| Event::BotAudioCleared { call_id: call, marks: vec!["m1".into()], unheard_ms: 400 };
+        // The bot names its first mark "m1" on every call: clearing it on the first call says
+        // nothing about the second call's "m1", before or after the clear.
+        assert_eq!(
+            heard(vec![said(Some(second), "on the second call"), cleared(first), said(Some(second), "again")]),
+            [("on the second call".into(), true), ("again".into(), true)]
+        );
+        // On its own call it is not heard, whether the line came before or after the clear.
+        assert_eq!(
+            heard(vec![said(Some(first), "before"), cleared(first), said(Some(first), "after")]),
+            [("before".into(), false), ("after".into(), false)]
+        );
+        // A line that names no call matches the mark on any call.
+        assert_eq!(heard(vec![cleared(first), said(None, "unknown call")]), [("unknown call".into(), false)]);
     }
 
     #[test]

@@ -48,8 +48,12 @@ pub struct MediaSettings {
     pub dial_token_ttl_secs: u64,
     /// How long the gateway waits for the bot's websocket to open.
     pub bot_connect_timeout_ms: u64,
-    /// How long a write to the bot may block before the bot counts as stalled.
+    /// How long a write to the bot may block before the bot counts as stalled, and how long
+    /// a pinged bot may take to answer.
     pub bot_stall_timeout_ms: u64,
+    /// A bot that has sent nothing for this long is pinged (a bot listening in silence still
+    /// answers pings; a hung one does not).
+    pub bot_ping_interval_ms: u64,
     /// How long the gateway waits for a carrier's `start` after the upgrade.
     pub start_timeout_ms: u64,
     /// How long after a disclosure prompt's own length the carrier may take to confirm it
@@ -67,6 +71,7 @@ impl Default for MediaSettings {
             dial_token_ttl_secs: 900,
             bot_connect_timeout_ms: 3000,
             bot_stall_timeout_ms: 2000,
+            bot_ping_interval_ms: 5000,
             start_timeout_ms: 5000,
             disclosure_grace_ms: 5000,
             prompts: std::collections::BTreeMap::new(),

@@ -159,7 +159,14 @@ impl Application {
             tracing::info!("shutting down: draining in-flight requests");
             let _ = drained_tx.send(());
         };
-        let serve = axum::serve(self.listener, router).with_graceful_shutdown(signal);
+        // No Nagle: a media stream writes a 20 ms frame at a time, and with Nagle each one
+        // would wait for the previous one's ACK (up to a round trip to the carrier).
+        let listener = axum::serve::ListenerExt::tap_io(self.listener, |tcp: &mut tokio::net::TcpStream| {
+            if let Err(e) = tcp.set_nodelay(true) {
+                tracing::debug!(error = %e, "TCP_NODELAY not set on a connection");
+            }
+        });
+        let serve = axum::serve(listener, router).with_graceful_shutdown(signal);
         let serving = tokio::spawn(async move { serve.await });
         // Graceful shutdown waits for open connections; bound it so a stuck client cannot hold
         // the process forever.

@@ -103,6 +103,10 @@ pub enum AdmitError {
     /// The campaign cannot take calls through the gateway (no bot, no disclosure prompt).
     #[error("campaign not set up for voice: {0}")]
     NotConfigured(&'static str),
+    /// The lead may no longer be called (opted out, revoked voice consent, asked for text
+    /// only) since the call was placed.
+    #[error("lead may not be called: {0}")]
+    NotCallable(&'static str),
     /// The store or hot state could not answer.
     #[error("unavailable: {0}")]
     Unavailable(String),

@@ -35,6 +35,9 @@ pub struct Settings {
     pub send_timeout: Duration,
     /// How long after the prompt's own length the carrier may take to confirm it played.
     pub disclosure_grace: Duration,
+    /// A bot silent this long is pinged; one that then answers nothing (not even the pong its
+    /// websocket owes) within `send_timeout` has stalled and the call is ended.
+    pub bot_ping_interval: Duration,
 }
 
 impl Default for Settings {
@@ -44,6 +47,7 @@ impl Default for Settings {
             bot_connect_timeout: Duration::from_secs(3),
             send_timeout: Duration::from_secs(2),
             disclosure_grace: Duration::from_secs(5),
+            bot_ping_interval: Duration::from_secs(5),
         }
     }
 }

@@ -17,6 +17,8 @@ pub enum Outgoing {
     Frame(Frame),
     /// Close with a code (RFC 6455 §7.4) and a short reason.
     Close(u16, &'static str),
+    /// A ping: a live peer's websocket answers it with a pong even while it has nothing to say.
+    Ping,
 }
 
 /// Why a link failed.
@@ -86,6 +88,7 @@ impl Sink<Outgoing> for AxumLink {
             Outgoing::Frame(Frame::Text(text)) => Message::Text(text.into()),
             Outgoing::Frame(Frame::Binary(bytes)) => Message::Binary(bytes.into()),
             Outgoing::Close(code, reason) => Message::Close(Some(CloseFrame { code, reason: reason.into() })),
+            Outgoing::Ping => Message::Ping(bytes::Bytes::new()),
         };
         Pin::new(&mut self.0).start_send(message).map_err(|e| LinkError::Socket(e.to_string()))
     }
@@ -99,9 +102,26 @@ impl Sink<Outgoing> for AxumLink {
     }
 }
 
-/// Adapts a tokio-tungstenite websocket (the bot's side, and test clients).
+/// Adapts a tokio-tungstenite websocket (the bot's side, and test clients), and notes when
+/// the peer was last heard from (any message, pongs included), so a bot that stops answering
+/// is found even while it has nothing to say.
 #[derive(Debug)]
-pub struct TungsteniteLink<S>(pub tokio_tungstenite::WebSocketStream<S>);
+pub struct TungsteniteLink<S> {
+    socket: tokio_tungstenite::WebSocketStream<S>,
+    heard: tokio::time::Instant,
+}
+
+impl<S> TungsteniteLink<S> {
+    /// Wraps an open socket; the peer counts as heard from now.
+    pub fn new(socket: tokio_tungstenite::WebSocketStream<S>) -> Self {
+        Self { socket, heard: tokio::time::Instant::now() }
+    }
+
+    /// When the peer last sent anything (a frame, a ping, a pong).
+    pub fn last_heard(&self) -> tokio::time::Instant {
+        self.heard
+    }
+}
 
 fn socket_error(e: tungstenite::Error) -> LinkError {
     match e {
@@ -119,7 +139,11 @@ where
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         use tungstenite::Message;
         loop {
-            return match Pin::new(&mut self.0).poll_next(cx) {
+            let polled = Pin::new(&mut self.socket).poll_next(cx);
+            if let Poll::Ready(Some(Ok(_))) = &polled {
+                self.heard = tokio::time::Instant::now();
+            }
+            return match polled {
                 Poll::Ready(Some(Ok(Message::Text(text)))) => {
                     Poll::Ready(Some(Ok(Frame::Text(text.as_str().to_owned()))))
                 }
@@ -141,7 +165,7 @@ where
     type Error = LinkError;
 
     fn poll_ready(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Result<(), LinkError>> {
-        Pin::new(&mut self.0).poll_ready(cx).map_err(socket_error)
+        Pin::new(&mut self.socket).poll_ready(cx).map_err(socket_error)
     }
 
     fn start_send(mut self: Pin<&mut Self>, item: Outgoing) -> Result<(), LinkError> {
@@ -154,16 +178,17 @@ where
             Outgoing::Close(code, reason) => {
                 Message::Close(Some(CloseFrame { code: CloseCode::from(code), reason: reason.into() }))
             }
+            Outgoing::Ping => Message::Ping(bytes::Bytes::new()),
         };
-        Pin::new(&mut self.0).start_send(message).map_err(socket_error)
+        Pin::new(&mut self.socket).start_send(message).map_err(socket_error)
     }
 
     fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Result<(), LinkError>> {
-        Pin::new(&mut self.0).poll_flush(cx).map_err(socket_error)
+        Pin::new(&mut self.socket).poll_flush(cx).map_err(socket_error)
     }
 
     fn poll_close(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Result<(), LinkError>> {
-        Pin::new(&mut self.0).poll_close(cx).map_err(socket_error)
+        Pin::new(&mut self.socket).poll_close(cx).map_err(socket_error)
     }
 }
 
@@ -190,7 +215,7 @@ pub type BotLink = TungsteniteLink<tokio_tungstenite::MaybeTlsStream<tokio::net:
 pub async fn dial(url: &str, within: Duration) -> Result<BotLink, LinkError> {
     let connect = tokio_tungstenite::connect_async_with_config(url, Some(media_ws_config()), true);
     match tokio::time::timeout(within, connect).await {
-        Ok(Ok((socket, _response))) => Ok(TungsteniteLink(socket)),
+        Ok(Ok((socket, _response))) => Ok(TungsteniteLink::new(socket)),
         Ok(Err(e)) => Err(socket_error(e)),
         Err(_) => Err(LinkError::Stalled),
     }

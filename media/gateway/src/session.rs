@@ -114,6 +114,7 @@ async fn admit<L: Link>(
             AdmitError::Replayed => Closed::new(POLICY, "token_replayed"),
             AdmitError::Unknown => Closed::new(POLICY, "unknown_call"),
             AdmitError::NotConfigured(_) => Closed::new(POLICY, "not_configured"),
+            AdmitError::NotCallable(reason) => Closed::new(POLICY, reason),
             AdmitError::Unavailable(_) => Closed::new(INTERNAL, "unavailable"),
         }
     })?;
@@ -275,6 +276,13 @@ impl<'g> Call<'g> {
         let mut pending_to_bot: Vec<u8> = Vec::with_capacity(bot_frame_bytes * 2);
         let sleep = tokio::time::sleep(Duration::ZERO);
         tokio::pin!(sleep);
+        // Liveness: a bot that has sent nothing for a ping interval is pinged, and one still
+        // silent a stall timeout later (no pong either) has stalled. Writes alone cannot tell:
+        // the socket buffers take minutes of audio before a send blocks.
+        let ping_every = self.gateway.settings.bot_ping_interval;
+        let mut pinged: Option<Instant> = None;
+        let liveness = tokio::time::sleep(ping_every);
+        tokio::pin!(liveness);
         loop {
             // The timer is armed only while audio waits for its slot: a bot streaming in real
             // time is forwarded as it arrives (the pacer's lead covers arrival jitter).
@@ -376,6 +384,23 @@ impl<'g> Call<'g> {
                 }
                 () = &mut sleep, if waiting => {
                     self.pace(carrier).await?;
+                }
+                // Re-armed only when it fires, not per frame: a talking bot costs nothing here.
+                () = &mut liveness => {
+                    let (now, heard) = (Instant::now(), bot.last_heard());
+                    if pinged.is_some_and(|at| heard < at) {
+                        tracing::warn!(conversation_id = %self.plan.conversation, "bot answers nothing, not even a ping");
+                        self.hang_up_bot(&mut bot, &mut to_bot_writer, "bot_stalled").await;
+                        return Err(bot_failed(LinkError::Stalled));
+                    }
+                    pinged = None;
+                    if heard + ping_every > now {
+                        liveness.as_mut().reset(heard + ping_every);
+                    } else {
+                        send(&mut bot, Outgoing::Ping, stall).await.map_err(bot_failed)?;
+                        pinged = Some(now);
+                        liveness.as_mut().reset(now + stall);
+                    }
                 }
             }
         }

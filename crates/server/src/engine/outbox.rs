@@ -129,6 +129,14 @@ impl Engine {
                        instructions, stream its audio or report its progress";
             return self.give_up(&row, &contact, why.into()).await;
         }
+        if call && matches!(contact.provider, Provider::Twilio | Provider::Telnyx) {
+            // The answered call streams to the gateway, which refuses a campaign with no bot or
+            // an unknown prompt: better not to ring the lead at all.
+            let campaign = self.app.sms.campaign(self.app.store.as_ref(), current.conversation.campaign_id).await?;
+            if let Some(why) = crate::voice::gateway::unbridgeable(&campaign, &self.app.voice.settings) {
+                return self.give_up(&row, &contact, why.into()).await;
+            }
+        }
         let Some(carrier) = self.carriers.get(contact.provider) else {
             return self
                 .give_up(&row, &contact, format!("no {:?} carrier configured on this instance", contact.provider))

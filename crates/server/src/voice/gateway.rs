@@ -53,9 +53,10 @@ pub fn build(app: &AppState, settings: &crate::config::MediaSettings) -> anyhow:
             bot_connect_timeout: Duration::from_millis(settings.bot_connect_timeout_ms),
             send_timeout: Duration::from_millis(settings.bot_stall_timeout_ms),
             disclosure_grace: Duration::from_millis(settings.disclosure_grace_ms),
+            bot_ping_interval: Duration::from_millis(settings.bot_ping_interval_ms),
         },
         now: Arc::new(move || clock.now()),
-        stats: Arc::default(),
+        stats: app.voice.media_stats.clone(),
     })
 }
 
@@ -80,6 +81,59 @@ impl ServerHooks {
         if let Err(e) = self.app.append_one(claims.conversation, NewEvent::new(now, event)).await {
             tracing::error!(conversation_id = %claims.conversation, error = %e, "refused stream not recorded");
         }
+    }
+
+    /// Refuses a stream whose call must not go on, and ends that call at the carrier: closing
+    /// the websocket alone leaves a Telnyx call (and a Twilio call with more TwiML) connected to
+    /// nobody. Not for a replayed token, whose call belongs to the stream already running.
+    async fn refuse_and_hang_up(&self, claims: &Claims, reason: &'static str) {
+        self.refuse(claims, reason).await;
+        if let Err(e) = super::calls::hang_up(&self.app, claims.conversation, claims.call, reason).await {
+            tracing::warn!(conversation_id = %claims.conversation, call_id = %claims.call, error = %e, "refused call not hung up");
+        }
+    }
+}
+
+/// Why a call for `campaign` could not be bridged to a bot through the gateway, if it could
+/// not: the outbox does not ring a lead for a call that would be refused on answer.
+pub fn unbridgeable(campaign: &domain::Campaign, settings: &crate::config::MediaSettings) -> Option<&'static str> {
+    let Some(voice) = campaign.voice.as_ref() else { return Some("the campaign has no voice settings") };
+    if voice.bot_url.is_none() {
+        return Some("the campaign has no voice.bot_url: an answered call would have no bot to talk to");
+    }
+    match voice.disclosure_prompt.as_deref() {
+        Some(name) if name != BUILT_IN && !settings.prompts.contains_key(name) => {
+            Some("the campaign's voice.disclosure_prompt is not configured on this server")
+        }
+        _ => None,
+    }
+}
+
+/// Whether the lead may still be called: the call was checked when it was placed, but the lead
+/// may have opted out, revoked voice consent or asked for text only while it rang.
+fn still_callable(state: &domain::ConversationState) -> Result<(), &'static str> {
+    if state.opted_out() {
+        return Err("opted_out");
+    }
+    if state.consent.get(&domain::Channel::Voice).is_some_and(|c| !c.granted() && c.revoked_at.is_some()) {
+        return Err("voice_consent_revoked");
+    }
+    if state.text_only {
+        return Err("text_only");
+    }
+    Ok(())
+}
+
+/// A `call_ended` from the gateway says who the stream was with: a call answering-machine
+/// detection gave to a machine ended on voicemail, whatever the stream saw.
+fn with_outcome(event: Event, timeline: &[domain::EventRecord]) -> Event {
+    match event {
+        Event::CallEnded { call_id, outcome: _, duration_secs, reason }
+            if super::calls::CallRecord::find(timeline, call_id).is_some_and(|c| c.machine()) =>
+        {
+            Event::CallEnded { call_id, outcome: domain::vocab::CallOutcome::Voicemail, duration_secs, reason }
+        }
+        other => other,
     }
 }
 
@@ -108,17 +162,22 @@ impl CallHooks for ServerHooks {
             .await
             .map_err(unavailable)?
             .ok_or(AdmitError::Unknown)?;
+        if let Err(reason) = still_callable(&loaded.state) {
+            tracing::info!(reason, "stream refused: the lead may no longer be called");
+            self.refuse_and_hang_up(claims, reason).await;
+            return Err(AdmitError::NotCallable(reason));
+        }
         let Some(voice) = campaign.voice.as_ref() else {
-            self.refuse(claims, "campaign_has_no_voice").await;
+            self.refuse_and_hang_up(claims, "campaign_has_no_voice").await;
             return Err(AdmitError::NotConfigured("voice"));
         };
         let Some(bot_url) = voice.bot_url.clone() else {
-            self.refuse(claims, "campaign_has_no_bot").await;
+            self.refuse_and_hang_up(claims, "campaign_has_no_bot").await;
             return Err(AdmitError::NotConfigured("voice.bot_url"));
         };
         let prompt_name = voice.disclosure_prompt.as_deref().unwrap_or(BUILT_IN);
         let Some(disclosure) = self.prompts.get(prompt_name).cloned() else {
-            self.refuse(claims, "disclosure_prompt_missing").await;
+            self.refuse_and_hang_up(claims, "disclosure_prompt_missing").await;
             return Err(AdmitError::NotConfigured("voice.disclosure_prompt"));
         };
         let summary = TransferSummary::build(&loaded.state);
@@ -153,10 +212,19 @@ impl CallHooks for ServerHooks {
 
     async fn record(&self, conversation: ConversationId, records: Vec<CallRecord>) -> Result<(), String> {
         let now = self.app.clock.now();
+        // The end's outcome depends on what the carrier said about the answer.
+        let timeline = if records.iter().any(|r| matches!(r.event, Event::CallEnded { .. })) {
+            self.app.store.load(conversation).await.map_err(|e| e.to_string())?.map(|l| l.timeline)
+        } else {
+            None
+        };
         let events = records
             .into_iter()
             .map(|r| {
-                let event = NewEvent::new(now, r.event);
+                let event = match &timeline {
+                    Some(timeline) => NewEvent::new(now, with_outcome(r.event, timeline)),
+                    None => NewEvent::new(now, r.event),
+                };
                 match r.dedupe {
                     Some(key) => event.dedupe(key),
                     None => event,

@@ -20,6 +20,8 @@ pub struct VoiceContext {
     pub tokens: media_gateway::TokenSigner,
     /// Timeouts, token lifetimes and prompts.
     pub settings: MediaSettings,
+    /// The media gateway's counters (shared with the gateway; `/metrics` renders them).
+    pub media_stats: std::sync::Arc<media_gateway::stats::Stats>,
 }
 
 impl VoiceContext {
@@ -34,7 +36,11 @@ impl VoiceContext {
                 secret
             }
         };
-        Ok(Self { tokens: media_gateway::TokenSigner::new(&secret), settings: settings.media.clone() })
+        Ok(Self {
+            tokens: media_gateway::TokenSigner::new(&secret),
+            settings: settings.media.clone(),
+            media_stats: std::sync::Arc::default(),
+        })
     }
 
     /// A fresh stream token for `call`, valid for the TwiML/NCCO lifetime.
