@@ -127,6 +127,22 @@ impl Rig {
         placed(&tl).unwrap()
     }
 
+    /// Waits for the cadence's call to be dropped before the carrier, for a reason naming
+    /// `why`, and checks that nothing was placed.
+    async fn dropped_call(&self, conv: ConversationId, why: &str) {
+        let tl = self
+            .until(conv, "the call to be dropped", |tl| {
+                tl.iter().any(|r| matches!(&r.event, Event::ActionCancelled { .. }))
+            })
+            .await;
+        let reason = tl.iter().find_map(|r| match &r.event {
+            Event::ActionCancelled { reason, .. } => Some(reason.clone()),
+            _ => None,
+        });
+        assert!(reason.as_deref().is_some_and(|r| r.contains("call_1") && r.contains(why)), "{reason:?}");
+        assert_eq!(count(&tl, "call_placed"), 0);
+    }
+
     /// Row counts once the workers have nothing left to write.
     async fn settled_counts(&self) -> std::collections::BTreeMap<&'static str, i64> {
         let mut last = self.app.row_counts().await;
@@ -532,18 +548,8 @@ async fn without_a_public_url_calls_are_dropped_with_a_reason(kind: Kind) {
     let Some(rig) = rig(kind, None).await else { return };
     let campaign = rig.campaign("twilio").await;
     let conv = rig.lead(&campaign).await;
-    let tl = rig
-        .until(conv, "the call to be dropped", |tl| {
-            tl.iter().any(|r| matches!(&r.event, Event::ActionCancelled { .. }))
-        })
-        .await;
-    let reason = tl.iter().find_map(|r| match &r.event {
-        Event::ActionCancelled { reason, .. } => Some(reason.clone()),
-        _ => None,
-    });
-    assert!(reason.as_deref().is_some_and(|r| r.contains("call_1") && r.contains("server.public_url")), "{reason:?}");
+    rig.dropped_call(conv, "server.public_url").await;
     assert!(rig.twilio.calls().is_empty());
-    assert_eq!(count(&tl, "call_placed"), 0);
     rig.app.stop().await;
 }
 
@@ -567,17 +573,7 @@ async fn calls_that_could_not_reach_a_bot_are_never_placed(kind: Kind) {
         assert_eq!(response.status(), 201);
         let campaign = response.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned();
         let conv = rig.lead(&campaign).await;
-        let tl = rig
-            .until(conv, "the call to be dropped", |tl| {
-                tl.iter().any(|r| matches!(&r.event, Event::ActionCancelled { .. }))
-            })
-            .await;
-        let reason = tl.iter().find_map(|r| match &r.event {
-            Event::ActionCancelled { reason, .. } => Some(reason.clone()),
-            _ => None,
-        });
-        assert!(reason.as_deref().is_some_and(|r| r.contains("call_1") && r.contains(why)), "{reason:?}");
-        assert_eq!(count(&tl, "call_placed"), 0);
+        rig.dropped_call(conv, why).await;
     }
     assert!(rig.twilio.calls().is_empty(), "nobody was rung");
     rig.app.stop().await;
