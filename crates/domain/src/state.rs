@@ -94,6 +94,11 @@ impl ChannelConsent {
     pub fn granted(&self) -> bool {
         !self.active.is_empty()
     }
+
+    /// Consent existed and was revoked, with nothing granted since.
+    pub fn revoked(&self) -> bool {
+        !self.granted() && self.revoked_at.is_some()
+    }
 }
 
 /// How the AI identified itself so far.
@@ -516,7 +521,7 @@ impl ConversationState {
     /// No channel may be used: every consent revoked after having existed, or status `dnc`.
     pub fn opted_out(&self) -> bool {
         self.status == Some(ConversationStatus::Dnc)
-            || (!self.consent.is_empty() && self.consent.values().all(|c| !c.granted() && c.revoked_at.is_some()))
+            || (!self.consent.is_empty() && self.consent.values().all(ChannelConsent::revoked))
     }
 
     /// The next timer to fire.

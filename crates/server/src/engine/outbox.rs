@@ -132,9 +132,12 @@ impl Engine {
         if call && matches!(contact.provider, Provider::Twilio | Provider::Telnyx) {
             // The answered call streams to the gateway, which refuses a campaign with no bot or
             // an unknown prompt: better not to ring the lead at all.
-            let campaign = self.app.sms.campaign(self.app.store.as_ref(), current.conversation.campaign_id).await?;
-            if let Some(why) = crate::voice::gateway::unbridgeable(&campaign, &self.app.voice.settings) {
-                return self.give_up(&row, &contact, why.into()).await;
+            let runtime = self.campaign(current.conversation.campaign_id).await?;
+            let settings = &self.app.voice.settings;
+            if let Err(why) = crate::voice::gateway::bridge(&runtime.campaign, |name| {
+                crate::voice::gateway::has_prompt(settings, name)
+            }) {
+                return self.give_up(&row, &contact, why.explanation().into()).await;
             }
         }
         let Some(carrier) = self.carriers.get(contact.provider) else {

@@ -94,19 +94,62 @@ impl ServerHooks {
     }
 }
 
-/// Why a call for `campaign` could not be bridged to a bot through the gateway, if it could
-/// not: the outbox does not ring a lead for a call that would be refused on answer.
-pub fn unbridgeable(campaign: &domain::Campaign, settings: &crate::config::MediaSettings) -> Option<&'static str> {
-    let Some(voice) = campaign.voice.as_ref() else { return Some("the campaign has no voice settings") };
-    if voice.bot_url.is_none() {
-        return Some("the campaign has no voice.bot_url: an answered call would have no bot to talk to");
-    }
-    match voice.disclosure_prompt.as_deref() {
-        Some(name) if name != BUILT_IN && !settings.prompts.contains_key(name) => {
-            Some("the campaign's voice.disclosure_prompt is not configured on this server")
+/// Why a campaign's calls cannot be bridged to a bot through the gateway.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unbridgeable {
+    /// No `voice` block.
+    NoVoice,
+    /// No `voice.bot_url`.
+    NoBot,
+    /// A `voice.disclosure_prompt` the server does not have.
+    NoPrompt,
+}
+
+impl Unbridgeable {
+    /// The reason on the timeline when a stream is refused for it.
+    pub fn reason(self) -> &'static str {
+        match self {
+            Unbridgeable::NoVoice => "campaign_has_no_voice",
+            Unbridgeable::NoBot => "campaign_has_no_bot",
+            Unbridgeable::NoPrompt => "disclosure_prompt_missing",
         }
-        _ => None,
     }
+
+    /// The campaign setting at fault.
+    pub fn setting(self) -> &'static str {
+        match self {
+            Unbridgeable::NoVoice => "voice",
+            Unbridgeable::NoBot => "voice.bot_url",
+            Unbridgeable::NoPrompt => "voice.disclosure_prompt",
+        }
+    }
+
+    /// Why the outbox does not ring the lead.
+    pub fn explanation(self) -> &'static str {
+        match self {
+            Unbridgeable::NoVoice => "the campaign has no voice settings",
+            Unbridgeable::NoBot => "the campaign has no voice.bot_url: an answered call would have no bot to talk to",
+            Unbridgeable::NoPrompt => "the campaign's voice.disclosure_prompt is not configured on this server",
+        }
+    }
+}
+
+/// What a call for `campaign` is bridged with: its voice settings, its bot's URL and its
+/// disclosure prompt (`prompt` looks one up by name). The gateway admits streams with it, and
+/// the outbox does not ring a lead for a call that would be refused on answer.
+pub fn bridge<P>(
+    campaign: &domain::Campaign,
+    prompt: impl FnOnce(&str) -> Option<P>,
+) -> Result<(&domain::campaign::VoiceSettings, &str, P), Unbridgeable> {
+    let voice = campaign.voice.as_ref().ok_or(Unbridgeable::NoVoice)?;
+    let bot_url = voice.bot_url.as_deref().ok_or(Unbridgeable::NoBot)?;
+    let prompt = prompt(voice.disclosure_prompt.as_deref().unwrap_or(BUILT_IN)).ok_or(Unbridgeable::NoPrompt)?;
+    Ok((voice, bot_url, prompt))
+}
+
+/// Whether `settings` (with the built-in prompt) has a disclosure prompt named `name`.
+pub fn has_prompt(settings: &crate::config::MediaSettings, name: &str) -> Option<()> {
+    (name == BUILT_IN || settings.prompts.contains_key(name)).then_some(())
 }
 
 /// Whether the lead may still be called: the call was checked when it was placed, but the lead
@@ -115,7 +158,7 @@ fn still_callable(state: &domain::ConversationState) -> Result<(), &'static str>
     if state.opted_out() {
         return Err("opted_out");
     }
-    if state.consent.get(&domain::Channel::Voice).is_some_and(|c| !c.granted() && c.revoked_at.is_some()) {
+    if state.consent.get(&domain::Channel::Voice).is_some_and(domain::state::ChannelConsent::revoked) {
         return Err("voice_consent_revoked");
     }
     if state.text_only {
@@ -167,18 +210,12 @@ impl CallHooks for ServerHooks {
             self.refuse_and_hang_up(claims, reason).await;
             return Err(AdmitError::NotCallable(reason));
         }
-        let Some(voice) = campaign.voice.as_ref() else {
-            self.refuse_and_hang_up(claims, "campaign_has_no_voice").await;
-            return Err(AdmitError::NotConfigured("voice"));
-        };
-        let Some(bot_url) = voice.bot_url.clone() else {
-            self.refuse_and_hang_up(claims, "campaign_has_no_bot").await;
-            return Err(AdmitError::NotConfigured("voice.bot_url"));
-        };
-        let prompt_name = voice.disclosure_prompt.as_deref().unwrap_or(BUILT_IN);
-        let Some(disclosure) = self.prompts.get(prompt_name).cloned() else {
-            self.refuse_and_hang_up(claims, "disclosure_prompt_missing").await;
-            return Err(AdmitError::NotConfigured("voice.disclosure_prompt"));
+        let (voice, bot_url, disclosure) = match bridge(&campaign, |name| self.prompts.get(name).cloned()) {
+            Ok(bridged) => bridged,
+            Err(why) => {
+                self.refuse_and_hang_up(claims, why.reason()).await;
+                return Err(AdmitError::NotConfigured(why.setting()));
+            }
         };
         let summary = TransferSummary::build(&loaded.state);
         let mut parameters = BTreeMap::new();
@@ -196,7 +233,7 @@ impl CallHooks for ServerHooks {
         Ok(CallPlan {
             conversation: claims.conversation,
             call: claims.call,
-            bot_url,
+            bot_url: bot_url.to_owned(),
             bot_format: match voice.codec {
                 BotCodec::Pcmu => Format::PCMU_8K,
                 BotCodec::L16 => Format::L16_16K,
