@@ -252,3 +252,14 @@ impl BotConnection {
         let _ = self.socket.close(None).await;
     }
 }
+
+/// The reasons of every `call_stream_failed` on a timeline, oldest first.
+pub fn stream_failures(timeline: &[domain::EventRecord]) -> Vec<&str> {
+    timeline
+        .iter()
+        .filter_map(|r| match &r.event {
+            domain::Event::CallStreamFailed { reason, .. } => Some(reason.as_str()),
+            _ => None,
+        })
+        .collect()
+}

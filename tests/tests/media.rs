@@ -9,7 +9,7 @@ use domain::{CallId, ConversationId, Event, EventRecord};
 use media_core::frames::{Command, Dialect, Encoding, Format, Frame, Inbound};
 use serde_json::{Value, json};
 use server::{Clock, ManualClock};
-use throughline_e2e::media::{BotConnection, BotServer, CarrierClient, Received};
+use throughline_e2e::media::{BotConnection, BotServer, CarrierClient, Received, stream_failures};
 use throughline_e2e::{Kind, TestApp, campaign_body, lead_body, spawn_api_with};
 
 const WAIT: Duration = Duration::from_secs(10);
@@ -383,14 +383,8 @@ async fn bad_streams_are_closed_with_a_reason(kind: Kind) {
                 && tl.iter().any(|r| r.event.kind() == "call_ended")
         })
         .await;
-    let reasons: Vec<String> = tl
-        .iter()
-        .filter_map(|r| match &r.event {
-            Event::CallStreamFailed { reason, .. } => Some(reason.clone()),
-            _ => None,
-        })
-        .collect();
-    assert!(reasons.contains(&"token_replayed".to_owned()), "{reasons:?}");
+    let reasons = stream_failures(&tl);
+    assert!(reasons.contains(&"token_replayed"), "{reasons:?}");
 
     // A bot that never answers: the caller hears the disclosure, then the call ends, with a
     // handoff requested as the campaign asks.
@@ -467,14 +461,7 @@ async fn a_hung_bot_is_found_by_its_missing_pongs(kind: Kind) {
     assert!(hung.elapsed() < Duration::from_secs(3), "found within a ping interval and a stall timeout");
     let tl =
         rig.until(conversation, "the stall recorded", |tl| tl.iter().any(|r| r.event.kind() == "call_ended")).await;
-    let reasons: Vec<&str> = tl
-        .iter()
-        .filter_map(|r| match &r.event {
-            Event::CallStreamFailed { reason, .. } => Some(reason.as_str()),
-            _ => None,
-        })
-        .collect();
-    assert_eq!(reasons, ["bot_stalled"]);
+    assert_eq!(stream_failures(&tl), ["bot_stalled"]);
     assert!(kinds(&tl).contains(&"handoff_requested"), "{:?}", kinds(&tl));
     drop(bot);
     // Operators see it in the gateway's counters.

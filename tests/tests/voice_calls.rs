@@ -16,7 +16,7 @@ use serde_json::{Value, json};
 use server::voice::calls::HangUpError;
 use server::{Clock, ManualClock};
 use throughline_e2e::doubles::{TelnyxDouble, TwilioDouble, post_telnyx, post_twilio};
-use throughline_e2e::media::{CarrierClient, Received};
+use throughline_e2e::media::{CarrierClient, Received, stream_failures};
 use throughline_e2e::{Kind, TestApp, campaign_body, spawn_engine_with};
 
 /// Where the carriers believe the server is (Twilio signs this URL; streams go to `wss://`).
@@ -264,7 +264,7 @@ async fn a_lead_who_opts_out_while_the_phone_rings_is_never_bridged(kind: Kind) 
     let campaign = rig.campaign("twilio").await;
     let conv = rig.lead(&campaign).await;
     let call = rig.twilio.wait_for_calls(1).await.remove(0);
-    let (call_id, sid) = rig.placed(conv).await;
+    let (_, sid) = rig.placed(conv).await;
     let params = [("CallSid", sid.as_str()), ("CallStatus", "in-progress"), ("AnsweredBy", "human")];
     let twiml = rig.twilio_hook(call.get("Url").unwrap(), &params).await.text().await.unwrap();
     let token = token_of(&twiml);
@@ -283,14 +283,7 @@ async fn a_lead_who_opts_out_while_the_phone_rings_is_never_bridged(kind: Kind) 
     );
     assert_eq!(rig.twilio.hangups(), [(sid, "completed".into())], "the call is hung up at the carrier");
     let tl = rig.timeline(conv).await;
-    let failures: Vec<_> = tl
-        .iter()
-        .filter_map(|r| match &r.event {
-            Event::CallStreamFailed { call_id: c, reason } if *c == call_id => Some(reason.as_str()),
-            _ => None,
-        })
-        .collect();
-    assert_eq!(failures, ["opted_out"]);
+    assert_eq!(stream_failures(&tl), ["opted_out"]);
     assert_eq!(count(&tl, "disclosure_recorded"), 0, "nothing was played");
     rig.app.stop().await;
 }
@@ -454,14 +447,7 @@ async fn a_telnyx_call_streams_to_the_gateway_and_its_progress_lands(kind: Kind)
     assert_eq!(rig.telnyx_hook(&webhook_url, &hangup).await.status(), 200);
     let tl = rig.timeline(conv).await;
     assert_eq!(endings(&tl), [(CallOutcome::Human, 42, Some("normal_clearing".into()))], "{:?}", kinds(&tl));
-    let failures: Vec<_> = tl
-        .iter()
-        .filter_map(|r| match &r.event {
-            Event::CallStreamFailed { reason, .. } => Some(reason.as_str()),
-            _ => None,
-        })
-        .collect();
-    assert_eq!(failures, ["carrier: connection_failed"]);
+    assert_eq!(stream_failures(&tl), ["carrier: connection_failed"]);
 
     // A webhook naming nothing, or a stranger's call: 400 / 404, nothing written.
     let before = rig.timeline(conv).await.len();
