@@ -6,6 +6,9 @@
 #
 #   scripts/bench-media.sh --streams 1000 [--seconds 20]
 #
+# The streams go to the dedicated media listener (`media.listen`, thread per core; MEDIA_THREADS
+# sets its thread count) unless MEDIA_LISTENER=0, which sends them to the HTTP listener.
+#
 # SKIP_BUILD=1 reuses the release binaries already built; BIN_DIR=dir runs a saved build
 # (alternating builds in one hour, as the machine drifts).
 set -euo pipefail
@@ -17,6 +20,12 @@ port="${PORT:-18191}"
 secret="bench-secret-$(date +%s)"
 export THROUGHLINE__DATABASE__SCHEMA="$schema" THROUGHLINE__REDIS__PREFIX="$schema:" THROUGHLINE__SERVER__PORT="$port"
 export THROUGHLINE__LOG__LEVEL=warn THROUGHLINE__MEDIA__TOKEN_SECRET="$secret"
+media_args=()
+if [[ "${MEDIA_LISTENER:-1}" == 1 ]]; then
+  export THROUGHLINE__MEDIA__LISTEN="127.0.0.1:$((port + 1))"
+  [[ -z "${MEDIA_THREADS:-}" ]] || export THROUGHLINE__MEDIA__THREADS="$MEDIA_THREADS"
+  media_args=(--media-url "http://127.0.0.1:$((port + 1))")
+fi
 # Each stream holds two sockets on each side.
 ulimit -n "$(ulimit -Hn)"
 
@@ -34,4 +43,4 @@ cleanup() {
 trap cleanup EXIT
 for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.1; done
 echo "server: $(nproc) cores, git $(git rev-parse --short HEAD), postgres + redis, release" >&2
-"$bin/media-load" --url "http://127.0.0.1:$port" --api-key "$key" --token-secret "$secret" --server-pid "$server" "$@"
+"$bin/media-load" --url "http://127.0.0.1:$port" --api-key "$key" --token-secret "$secret" --server-pid "$server" "${media_args[@]}" "$@"

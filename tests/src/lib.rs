@@ -21,6 +21,8 @@ pub mod media;
 pub struct TestApp {
     /// `http://127.0.0.1:<port>`.
     pub address: String,
+    /// `http://127.0.0.1:<port>` of the dedicated media listener, when `media.listen` is set.
+    pub media_address: Option<String>,
     /// Client with no default headers.
     pub client: Client,
     /// A valid API key.
@@ -128,6 +130,7 @@ async fn start(settings: Settings, backend: Arc<TestBackend>, mut options: Optio
     let app = Application::build_with(settings.clone(), options.clone()).await.expect("build application");
     options.sandbox = Some(app.sandbox().clone());
     let address = format!("http://127.0.0.1:{}", app.port());
+    let media_address = app.media_address().map(|a| format!("http://{a}"));
     let store = app.state().store.clone();
     let hot = app.state().hot.clone();
     let sandbox = app.sandbox().clone();
@@ -138,6 +141,7 @@ async fn start(settings: Settings, backend: Arc<TestBackend>, mut options: Optio
     let task = tokio::spawn(app.run_until_stopped());
     TestApp {
         address,
+        media_address,
         client: Client::new(),
         api_key: String::new(),
         settings,
@@ -158,6 +162,17 @@ impl TestApp {
     /// Which backend.
     pub fn kind(&self) -> Kind {
         self.backend.kind
+    }
+
+    /// Begins a graceful shutdown without waiting for it ([`TestApp::stopped`] waits).
+    pub fn begin_shutdown(&self) {
+        self.shutdown.trigger();
+    }
+
+    /// Waits for the server to stop, and returns how its run ended. The test's database stays
+    /// until the `TestApp` is dropped, so what the server left can still be read.
+    pub async fn stopped(&mut self) -> anyhow::Result<()> {
+        (&mut self.task).await?
     }
 
     /// Stops the server gracefully and starts a new one on the same data.

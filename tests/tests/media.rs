@@ -141,10 +141,92 @@ async fn bot_until(bot: &mut BotConnection, audio: &mut Vec<u8>, want: impl Fn(&
 
 async fn twilio_bridges_audio_marks_clear_and_dtmf(kind: Kind) {
     let Some(mut rig) = rig(kind).await else { return };
+    let address = rig.app.address.clone();
+    bridge_a_twilio_call(&mut rig, &address).await;
+}
+
+/// The dedicated listener (`media.listen`, a runtime per thread, the server's hooks reached
+/// from those threads) carries a call exactly as the HTTP listener does, and refuses the same
+/// upgrades.
+async fn the_dedicated_media_listener_carries_calls_the_same(kind: Kind) {
+    let Some(mut rig) = rig_with(kind, |m| {
+        m.listen = Some("127.0.0.1:0".into());
+        m.threads = 2;
+    })
+    .await
+    else {
+        return;
+    };
+    let media = rig.app.media_address.clone().expect("the dedicated listener is up");
+    assert_ne!(media, rig.app.address);
+    // Upgrades are decided before any websocket exists: an unknown path, and a Twilio
+    // signature that cannot hold (no auth token configured), are HTTP refusals.
+    let host = media.trim_start_matches("http://");
+    let refused = |url: String, signature: Option<&'static str>| async move {
+        use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+        let mut request = url.into_client_request().unwrap();
+        if let Some(signature) = signature {
+            request.headers_mut().insert("x-twilio-signature", signature.parse().unwrap());
+        }
+        match tokio_tungstenite::connect_async(request).await {
+            Err(tokio_tungstenite::tungstenite::Error::Http(response)) => response.status().as_u16(),
+            other => panic!("expected an HTTP refusal, got {:?}", other.map(|(_, r)| r.status())),
+        }
+    };
+    assert_eq!(refused(format!("ws://{host}/media/skype"), None).await, 404);
+    assert_eq!(refused(format!("ws://{host}/media/twilio"), Some("bm90IGEgc2lnbmF0dXJl")).await, 403);
+    // A bad stream token is refused as on the HTTP listener.
+    let mut carrier = CarrierClient::connect(&media, Dialect::Twilio, None).await;
+    let start = carrier.start_for(Some("not-a-token"), Format::PCMU_8K);
+    carrier.begin(&start).await;
+    assert_eq!(carrier.next(WAIT).await, Some(Received::Closed(1008, "bad_token".into())));
+    bridge_a_twilio_call(&mut rig, &media).await;
+    let metrics = rig.app.get("/metrics").await.text().await.unwrap();
+    assert!(metrics.contains("\nthroughline_media_streams_admitted_total 1\n"), "{metrics}");
+    assert!(metrics.contains("\nthroughline_media_streams_refused_total 1\n"), "{metrics}");
+
+    // Shutdown drains: the listener stops taking streams, a call in progress carries on until
+    // its caller hangs up, and its end is still recorded.
     let conversation = rig.conversation(json!({})).await;
     let call = CallId::new();
     let token = rig.token(conversation, call);
-    let mut carrier = CarrierClient::connect(&rig.app.address, Dialect::Twilio, None).await;
+    let mut carrier = CarrierClient::connect(&media, Dialect::Twilio, None).await;
+    let start = carrier.start_for(Some(&token), Format::PCMU_8K);
+    carrier.begin(&start).await;
+    let mut bot = rig.through_disclosure(&mut carrier, (PROMPT_MS * 8) as usize).await;
+    bot.start(WAIT).await.expect("bot start");
+    rig.app.begin_shutdown();
+    let deadline = tokio::time::Instant::now() + WAIT;
+    while tokio::net::TcpStream::connect(host).await.is_ok() {
+        assert!(tokio::time::Instant::now() < deadline, "the media listener still accepts after shutdown began");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    carrier.media(0, &[0x11; 160]).await;
+    carrier.dtmf('7').await;
+    let mut heard = Vec::new();
+    bot_until(&mut bot, &mut heard, |m| matches!(m, Inbound::Dtmf { .. })).await;
+    assert_eq!(heard, vec![0x11; 160], "the open call still carries audio while the server drains");
+    if let Some(stop) = carrier.writer.stop(start.call_id.as_deref()) {
+        carrier.send(stop).await;
+    }
+    bot_until(&mut bot, &mut Vec::new(), |m| matches!(m, Inbound::Stop)).await;
+    tokio::time::timeout(WAIT, rig.app.stopped()).await.expect("the server stops once its calls end").unwrap();
+    let tl = rig.timeline(conversation).await;
+    let ended = tl.iter().find_map(|r| match &r.event {
+        Event::CallEnded { call_id, reason, .. } if *call_id == call => reason.clone(),
+        _ => None,
+    });
+    assert_eq!(ended.as_deref(), Some("caller_hung_up"), "{:?}", kinds(&tl));
+}
+
+/// A Twilio call through the gateway at `address`: disclosure first, caller audio bit-exact to
+/// the bot, bot audio paced back, marks round-trip, barge-in, DTMF, the bot's turn and
+/// handoff, and the hang-up, all on the timeline.
+async fn bridge_a_twilio_call(rig: &mut Rig, address: &str) {
+    let conversation = rig.conversation(json!({})).await;
+    let call = CallId::new();
+    let token = rig.token(conversation, call);
+    let mut carrier = CarrierClient::connect(address, Dialect::Twilio, None).await;
     let start = carrier.start_for(Some(&token), Format::PCMU_8K);
     carrier.begin(&start).await;
     let mut bot = rig.through_disclosure(&mut carrier, (PROMPT_MS * 8) as usize).await;
@@ -493,6 +575,7 @@ macro_rules! both {
 
 both!(
     twilio_bridges_audio_marks_clear_and_dtmf,
+    the_dedicated_media_listener_carries_calls_the_same,
     telnyx_reorders_and_vonage_l16_reaches_a_wideband_bot,
     bad_streams_are_closed_with_a_reason,
     a_hung_bot_is_found_by_its_missing_pongs

@@ -61,6 +61,17 @@ pub struct MediaSettings {
     pub disclosure_grace_ms: u64,
     /// Disclosure prompts by name (campaigns name one in `voice.disclosure_prompt`).
     pub prompts: std::collections::BTreeMap<String, PromptSettings>,
+    /// A dedicated media listener (`host:port`), served thread per core: each thread accepts
+    /// streams and keeps each one, carrier and bot socket alike, on itself, which is what a
+    /// busy gateway needs. Unset: the media websockets are served on the HTTP listener only
+    /// (they are there in either case).
+    pub listen: Option<String>,
+    /// Threads for the dedicated listener; 0 means one per core.
+    pub threads: usize,
+    /// The base URL carriers reach the media websockets at (`https://media.example.com`;
+    /// `/media/{carrier}` is appended, `http` becoming `ws`). Unset: the server's public URL.
+    /// Set it when the dedicated listener is on another host name or port.
+    pub public_url: Option<String>,
 }
 
 impl Default for MediaSettings {
@@ -75,6 +86,9 @@ impl Default for MediaSettings {
             start_timeout_ms: 5000,
             disclosure_grace_ms: 5000,
             prompts: std::collections::BTreeMap::new(),
+            listen: None,
+            threads: 0,
+            public_url: None,
         }
     }
 }

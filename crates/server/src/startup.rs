@@ -39,6 +39,8 @@ pub struct Application {
     sandbox: Arc<SandboxCarrier>,
     shutdown: watch::Sender<bool>,
     gateway: Arc<media_gateway::Gateway>,
+    /// The dedicated media listener, when `media.listen` is set.
+    media_listener: Option<std::net::TcpListener>,
 }
 
 /// Asks a running application to stop.
@@ -99,12 +101,24 @@ impl Application {
         let (shutdown, _) = watch::channel(false);
         let engine = Engine::new(state.clone(), carriers, settings.workers.clone());
         let gateway = Arc::new(crate::voice::gateway::build(&state, &settings.media)?);
-        Ok(Self { listener, address, state, settings, engine, sandbox, shutdown, gateway })
+        let media_listener = match &settings.media.listen {
+            Some(address) => Some(
+                std::net::TcpListener::bind(address.as_str())
+                    .map_err(|e| anyhow::anyhow!("media.listen {address}: {e}"))?,
+            ),
+            None => None,
+        };
+        Ok(Self { listener, address, state, settings, engine, sandbox, shutdown, gateway, media_listener })
     }
 
     /// Where it listens.
     pub fn address(&self) -> SocketAddr {
         self.address
+    }
+
+    /// Where the dedicated media listener listens, when there is one.
+    pub fn media_address(&self) -> Option<SocketAddr> {
+        self.media_listener.as_ref().and_then(|l| l.local_addr().ok())
     }
 
     /// The port it listens on.
@@ -143,13 +157,20 @@ impl Application {
     }
 
     /// Serves until asked to stop, then gives in-flight requests `shutdown_grace_secs` to finish.
-    pub async fn run_until_stopped(self) -> anyhow::Result<()> {
+    pub async fn run_until_stopped(mut self) -> anyhow::Result<()> {
         let router =
             crate::routes::router(self.state.clone(), self.gateway.clone(), self.settings.server.max_body_bytes);
         // Dropped (aborting the workers) however this future ends, even if it is itself aborted.
         let workers = self.settings.workers.enabled.then(|| self.engine.spawn(self.shutdown.subscribe()));
-        let mut stop = self.shutdown.subscribe();
         let grace = Duration::from_secs(self.settings.server.shutdown_grace_secs);
+        // The media listener stops accepting when the HTTP listener does, and drains alongside.
+        let (media_stop, media_stopped) = watch::channel(false);
+        // Taken: once its threads stop accepting, the socket closes and new streams are refused.
+        let media = match self.media_listener.take() {
+            Some(listener) => Some(self.spawn_media_listener(listener, media_stopped, grace)?),
+            None => None,
+        };
+        let mut stop = self.shutdown.subscribe();
         let (drained_tx, drained_rx) = tokio::sync::oneshot::channel::<()>();
         let signal = async move {
             tokio::select! {
@@ -157,6 +178,7 @@ impl Application {
                 _ = os_signal() => {},
             }
             tracing::info!("shutting down: draining in-flight requests");
+            let _ = media_stop.send(true);
             let _ = drained_tx.send(());
         };
         // No Nagle: a media stream writes a 20 ms frame at a time, and with Nagle each one
@@ -178,6 +200,12 @@ impl Application {
                 serving.abort();
             }
         }
+        if let Some(media) = media {
+            // Each media thread gives its streams the grace period; bound the wait the same.
+            if tokio::time::timeout(grace + Duration::from_secs(1), media).await.is_err() {
+                tracing::warn!("media listener did not stop in time");
+            }
+        }
         if let Some(workers) = workers {
             let _ = self.shutdown.send(true);
             if tokio::time::timeout(grace, workers.join()).await.is_err() {
@@ -186,6 +214,42 @@ impl Application {
         }
         tracing::info!("stopped");
         Ok(())
+    }
+}
+
+impl Application {
+    /// Starts the dedicated media listener: its threads run the streams, and a gateway whose
+    /// hooks hop back to this runtime, where the stores live, runs them.
+    fn spawn_media_listener(
+        &self,
+        listener: std::net::TcpListener,
+        stop: watch::Receiver<bool>,
+        drain: Duration,
+    ) -> anyhow::Result<tokio::task::JoinHandle<()>> {
+        let threads = match self.settings.media.threads {
+            0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+            n => n,
+        };
+        let shared = &self.gateway;
+        let gateway = Arc::new(media_gateway::Gateway {
+            hooks: Arc::new(media_gateway::listener::OnRuntime::new(
+                shared.hooks.clone(),
+                tokio::runtime::Handle::current(),
+            )),
+            tokens: shared.tokens.clone(),
+            settings: shared.settings.clone(),
+            now: shared.now.clone(),
+            stats: shared.stats.clone(),
+        });
+        let app = self.state.clone();
+        let authorize: media_gateway::listener::Authorize =
+            Arc::new(move |request| crate::voice::media::decide(&app, request.uri(), request.headers()));
+        tracing::info!(address = ?listener.local_addr().ok(), threads, "media listener");
+        Ok(tokio::spawn(async move {
+            if let Err(e) = media_gateway::listener::serve(gateway, listener, threads, authorize, stop, drain).await {
+                tracing::error!(error = %e, "media listener failed");
+            }
+        }))
     }
 }
 

@@ -10,6 +10,7 @@
 
 pub mod hooks;
 pub mod link;
+pub mod listener;
 pub mod session;
 pub mod stats;
 pub mod token;

@@ -35,6 +35,10 @@ struct Args {
     /// Server base URL (loopback only).
     #[arg(long, default_value = "http://127.0.0.1:8080")]
     url: String,
+    /// Where the carrier streams connect, when the server has a dedicated media listener
+    /// (`media.listen`); default: the server URL.
+    #[arg(long)]
+    media_url: Option<String>,
     /// API key (to create the campaign and leads).
     #[arg(long, env = "THROUGHLINE_API_KEY")]
     api_key: String,
@@ -130,7 +134,8 @@ async fn run(args: &Args) -> anyhow::Result<String> {
         let conversation = conversations[i % conversations.len()];
         let token = signer.mint(conversation, domain::CallId::new(), chrono::Utc::now(), chrono::Duration::minutes(10));
         let input = shard_inputs[i % shards].clone();
-        tasks.push(tokio::spawn(carrier(args.url.clone(), token, input, shared.clone())));
+        let media = args.media_url.clone().unwrap_or_else(|| args.url.clone());
+        tasks.push(tokio::spawn(carrier(media, token, input, shared.clone())));
         tokio::time::sleep(ramp_gap).await;
     }
     // Every stream through its disclosure and bridged.

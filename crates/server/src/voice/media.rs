@@ -4,12 +4,13 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::ws::WebSocketUpgrade;
-use axum::extract::{OriginalUri, Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::{OriginalUri, State};
+use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use media_core::frames::Dialect;
 use media_gateway::Gateway;
+use media_gateway::listener::Refusal;
 use secrecy::ExposeSecret;
 use serde::Deserialize;
 
@@ -37,34 +38,54 @@ struct TokenQuery {
 
 async fn stream(
     State(media): State<MediaState>,
-    Path(dialect): Path<String>,
-    Query(query): Query<TokenQuery>,
     OriginalUri(uri): OriginalUri,
     headers: HeaderMap,
     upgrade: WebSocketUpgrade,
 ) -> Result<Response, ApiError> {
-    let dialect = match dialect.as_str() {
-        "twilio" => Dialect::Twilio,
-        "telnyx" => Dialect::Telnyx,
-        "vonage" => Dialect::Vonage,
-        _ => return Err(ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such media endpoint")),
+    let (dialect, token) = decide(&media.app, &uri, &headers).map_err(|refusal| {
+        let code = if refusal.status == StatusCode::NOT_FOUND { "not_found" } else { "bad_signature" };
+        ApiError::new(refusal.status, code, refusal.reason)
+    })?;
+    Ok(media.gateway.accept(upgrade, dialect, token).into_response())
+}
+
+/// Decides a media upgrade request, on the HTTP listener or the dedicated one: the dialect its
+/// path names (`…/media/{twilio,telnyx,vonage}`), the stream token in its query (Telnyx), and,
+/// where Twilio signed the request, that its signature holds. The stream token inside the
+/// start frame is checked either way, by the gateway.
+pub fn decide(app: &AppState, uri: &Uri, headers: &HeaderMap) -> Result<(Dialect, Option<String>), Refusal> {
+    let refuse = |status, reason| Refusal { status, reason };
+    let dialect = match uri.path().rsplit_once("/media/").map(|(_, name)| name) {
+        Some("twilio") => Dialect::Twilio,
+        Some("telnyx") => Dialect::Telnyx,
+        Some("vonage") => Dialect::Vonage,
+        _ => return Err(refuse(StatusCode::NOT_FOUND, "no such media endpoint")),
     };
-    // Twilio signs the upgrade request too: where it did, the signature must hold (the stream
-    // token inside is checked either way).
+    let token = uri
+        .query()
+        .and_then(|query| serde_urlencoded::from_str::<TokenQuery>(query).ok())
+        .and_then(|query| query.token);
     if dialect == Dialect::Twilio
         && let Some(signature) = headers.get("x-twilio-signature").and_then(|v| v.to_str().ok())
     {
-        let token = media
-            .app
-            .sms
-            .twilio_token
-            .as_ref()
-            .ok_or_else(|| ApiError::new(StatusCode::FORBIDDEN, "forbidden", "no Twilio auth token configured"))?;
-        let http = crate::sms::webhooks::public_url(&media.app, &headers, &uri);
+        let Some(auth_token) = app.sms.twilio_token.as_ref() else {
+            tracing::warn!(carrier = "Twilio", reason = "no auth token configured", "media upgrade refused: signature");
+            return Err(refuse(StatusCode::FORBIDDEN, "no Twilio auth token configured"));
+        };
+        // As Twilio signed it: the media public URL where one is set, else the server's.
+        let http = match &app.voice.settings.public_url {
+            Some(base) => format!("{}{}", base.trim_end_matches('/'), uri.path_and_query().map_or("/", |p| p.as_str())),
+            None => crate::sms::webhooks::public_url(app, headers, uri),
+        };
         let url = http.replacen("https://", "wss://", 1).replacen("http://", "ws://", 1);
-        if !providers::twilio::verify(&url, &[], token.expose_secret(), signature) {
-            return Err(crate::sms::webhooks::forbidden("Twilio", "media upgrade signature mismatch"));
+        if !providers::twilio::verify(&url, &[], auth_token.expose_secret(), signature) {
+            tracing::warn!(
+                carrier = "Twilio",
+                reason = "media upgrade signature mismatch",
+                "media upgrade refused: signature"
+            );
+            return Err(refuse(StatusCode::FORBIDDEN, "the Twilio signature does not verify"));
         }
     }
-    Ok(media.gateway.accept(upgrade, dialect, query.token).into_response())
+    Ok((dialect, token))
 }

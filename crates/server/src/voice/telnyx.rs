@@ -38,9 +38,9 @@ const REASON_MAX: usize = 200;
 
 /// The `stream_url` for a Telnyx call: the gateway's Telnyx websocket with a stream token in
 /// the query, minted now with the dial lifetime (it must outlast the ringing). `None` without
-/// a public URL.
+/// a public URL (the media one, else the server's).
 pub fn stream_url(app: &AppState, conversation: ConversationId, call: CallId, now: DateTime<Utc>) -> Option<String> {
-    let base = app.sms.public_url.as_ref()?;
+    let base = app.voice.settings.public_url.as_ref().or(app.sms.public_url.as_ref())?;
     Some(format!("{}?token={}", media_url(base, "telnyx"), app.voice.dial_token(conversation, call, now)))
 }
 

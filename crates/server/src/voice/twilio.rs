@@ -163,7 +163,8 @@ pub async fn voice(
         tracing::info!("consent revoked before the answer: hanging up");
         return Ok(xml(hangup_twiml()));
     }
-    let base = public_url(&app, &headers, &Uri::from_static("/"));
+    let base =
+        (app.voice.settings.public_url.clone()).unwrap_or_else(|| public_url(&app, &headers, &Uri::from_static("/")));
     let token = app.voice.token(conversation, call_id, now);
     Ok(xml(stream_twiml(&media_url(&base, "twilio"), &[("token", &token)])))
 }
