@@ -1,5 +1,7 @@
 //! The hot paths of the SMS understanding, over the dev corpus texts: `classify` (run by the
-//! agent on every message) and `normalise` + `opt_out_phrase` (run by every inbound webhook).
+//! agent on every message), `normalise` + `opt_out_phrase` (the rules alone), `normalise` +
+//! `revocation` (the rules and the learned reader: what every inbound webhook runs) and the
+//! learned reader alone.
 //! Each iteration reads every dev text once; divide by the element count for a per-message
 //! figure (`cargo bench -p throughline-nlu --bench classify -- --quick`).
 
@@ -34,6 +36,24 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             for t in &texts {
                 black_box(opt_out_phrase(&normalise(black_box(t))));
+            }
+        })
+    });
+    // What the inbound webhook runs: the rules, then the learned reader where they found none.
+    group.bench_function("normalise+revocation", |b| {
+        nlu::learned::warm();
+        b.iter(|| {
+            for t in &texts {
+                black_box(nlu::revocation(&normalise(black_box(t))));
+            }
+        })
+    });
+    group.bench_function("learned_reader", |b| {
+        let norms: Vec<String> = texts.iter().map(|t| normalise(t)).collect();
+        nlu::learned::warm();
+        b.iter(|| {
+            for n in &norms {
+                black_box(nlu::learned::opt_out_probability(black_box(n)));
             }
         })
     });

@@ -17,6 +17,7 @@ pub mod eval;
 mod index;
 pub mod keywords;
 mod languages;
+pub mod learned;
 mod limits;
 pub mod normalise;
 mod rules;
@@ -115,7 +116,24 @@ pub struct Classification {
     pub matched: Option<String>,
 }
 
-/// Understands one message: opt-out first (see [`normalise::opt_out_phrase`]), then the intent
+/// The revocation in `norm` (normalised text), if there is one: the phrase the rules found
+/// ([`normalise::opt_out_phrase`]), or, where they found none, the learned reader's verdict when
+/// it is at least [`learned::THRESHOLD`] sure. The one opt-out decision every path uses.
+pub fn revocation(norm: &str) -> Option<String> {
+    normalise::opt_out_phrase(norm).or_else(|| {
+        let p = learned::opt_out_probability(norm);
+        if p < learned::THRESHOLD {
+            return None;
+        }
+        // A message that limits the contact ("stop calling, text me", "I never said stop") is
+        // the rules' call: the model does not overrule it.
+        let letters = normalise::letters_only(norm);
+        let words: Vec<&str> = letters.split(' ').filter(|w| !w.is_empty()).collect();
+        (!limits::limits_contact(norm, &words)).then(|| format!("learned reader ({p:.2})"))
+    })
+}
+
+/// Understands one message: opt-out first (see [`revocation`]), then the intent
 /// rules in order (see `rules`), so the most actionable intent of a mixed message is the one
 /// reported ("how much? call me at 5" → schedule).
 pub fn classify(text: &str) -> Classification {
@@ -130,7 +148,7 @@ pub fn classify(text: &str) -> Classification {
     if let Some(timeline) = find_timeline(&norm) {
         slots.insert("timeline".to_owned(), timeline);
     }
-    if let Some(phrase) = normalise::opt_out_phrase(&norm) {
+    if let Some(phrase) = revocation(&norm) {
         return Classification {
             intent: Intent::OptOut,
             confidence: 0.99,
@@ -241,6 +259,17 @@ fn find_timeline(norm: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_learned_reader_adds_what_the_rules_miss_but_never_overrules_a_limit() {
+        let read = |t: &str| revocation(&normalise::normalise(t));
+        assert_eq!(normalise::opt_out_phrase(&normalise::normalise("block. delete. bye.")), None);
+        assert!(read("block. delete. bye.").is_some_and(|m| m.starts_with("learned reader")));
+        for limit in ["stop calling me, texts are fine", "I never said stop, why did you stop texting me?"] {
+            assert_eq!(read(limit), None, "{limit}");
+        }
+        assert_eq!(read("stop texting me").as_deref(), Some("stop texting"));
+    }
 
     #[test]
     fn opt_outs_win_over_everything_and_hard_negatives_do_not_opt_out() {

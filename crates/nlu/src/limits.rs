@@ -14,6 +14,11 @@
 //! - somebody else: "my kids won't leave me alone rn, call after 7?", "my brother told you to
 //!   stop calling him", a past request the lead takes back ("I told the last guy to stop
 //!   calling, but I do want the install");
+//! - the keyword quoted, not said: "my daughter replied STOP by accident, I still want the
+//!   quote", "I never said stop", "a text saying reply STOP to unsubscribe, is that you?";
+//! - a stop that is no request: "non-stop calls from the others", "the last company wouldn't
+//!   stop calling", "no dejen de mandarme info" (don't stop), in Spanish, Italian, Portuguese
+//!   and French;
 //! - one list only: "take my number off your call list but keep texting me";
 //! - a condition: "if it's over $200 a month don't bother, but tell me the price";
 //! - the same limits in Spanish ([`spanish`]).
@@ -96,6 +101,8 @@ pub(crate) fn limits_contact(norm: &str, words: &[&str]) -> bool {
         || somebody_else(words)
         || restricted_hours(words)
         || reported(words)
+        || quoted(words)
+        || not_a_stop(words)
         || one_list(words)
         || conditional(words)
         || spanish(words)
@@ -274,6 +281,87 @@ fn reported(words: &[&str]) -> bool {
         });
         third || taken_back
     })
+}
+
+/// Verbs that quote a keyword rather than say it: "replied STOP", "said stop", "saying reply
+/// stop to unsubscribe".
+const QUOTING: &str = "said|say|says|saying|replied|reply|replying|typed|texted|wrote|sent|hit";
+/// Signs that the lead goes on with the conversation after a quoted or reported stop.
+const GOING_ON: [&str; 14] = [
+    "still want",
+    "still interested",
+    "i'm interested",
+    "im interested",
+    "what's next",
+    "whats next",
+    "by accident",
+    "accidentally",
+    "by mistake",
+    "didn't mean",
+    "didnt mean",
+    "same company",
+    "signed up",
+    "send the info",
+];
+
+static QUOTING_SET: WordList = WordList::new(QUOTING);
+
+/// The keyword quoted, by someone else or by the lead taking it back, with the conversation
+/// going on: "my daughter replied STOP by accident, I still want the quote", "whoever said stop
+/// was my ex, I'm the one who signed up", "reply STOP to opt out? nah I'm interested", "I never
+/// said stop". Not "I said STOP" or "I already replied stop": the lead's own, standing.
+fn quoted(words: &[&str]) -> bool {
+    let joined = words.join(" ");
+    let going_on = GOING_ON.iter().any(|p| crate::normalise::contains_phrase(&joined, p));
+    words.iter().enumerate().any(|(i, w)| {
+        if !QUOTING_SET.contains(w) {
+            return false;
+        }
+        let names_stop = words[i + 1..].iter().take(2).any(|w| matches!(*w, "stop" | "unsubscribe" | "quit"));
+        if !names_stop {
+            return false;
+        }
+        let before = &words[i.saturating_sub(3)..i];
+        let negated = before.iter().any(|b| matches!(*b, "never" | "didn't" | "didnt" | "not"));
+        let own = before.iter().any(|b| matches!(*b, "i" | "i've" | "ive" | "we"));
+        negated || (going_on && (!own || taken_back(&joined)))
+    })
+}
+
+/// The lead's own quoted stop taken back ("I replied stop by mistake").
+fn taken_back(joined: &str) -> bool {
+    ["by accident", "accidentally", "by mistake", "didn't mean", "didnt mean"]
+        .iter()
+        .any(|p| crate::normalise::contains_phrase(joined, p))
+}
+
+/// A stop that is no request to stop: "non-stop calls from other companies", "my last company
+/// wouldn't stop calling me" (somebody else's past), and a negated stop verb, "don't stop
+/// sending me info", in Spanish ("no dejen de"), Italian ("non smettete di"), Portuguese ("não
+/// parem de") and French ("n'arrêtez pas de"). Every stop in the message must be one of these.
+fn not_a_stop(words: &[&str]) -> bool {
+    let stops: Vec<usize> = (0..words.len()).filter(|&i| matches!(words[i], "stop" | "stopping")).collect();
+    let nonstop = !stops.is_empty() && stops.iter().all(|&i| i > 0 && words[i - 1] == "non");
+    // The subject is in the words before the verb: "my last company wouldn't stop", not "you
+    // wouldn't stop".
+    let past = words.windows(2).position(|p| {
+        matches!(p[0], "wouldn't" | "wouldnt" | "couldn't" | "couldnt" | "didn't" | "didnt") && p[1] == "stop"
+    });
+    let past = past.is_some_and(|at| {
+        let subject = &words[at.saturating_sub(4)..at];
+        subject.iter().any(|w| matches!(*w, "last" | "other" | "previous" | "old" | "former"))
+            && !subject.iter().any(|w| matches!(*w, "you" | "u" | "y'all" | "yall"))
+    });
+    let negated_verb = words.windows(3).any(|w| {
+        matches!(
+            (w[0], w[1], w[2]),
+            ("no", "dejen" | "dejes" | "deje" | "paren" | "pares" | "pare", "de")
+                | ("non", "smettete" | "smettere" | "smetta", "di")
+                | ("nao", "parem" | "pare" | "pares" | "deixem" | "deixe", "de")
+                | ("n" | "ne", "arretez" | "arrete", "pas")
+        ) || matches!((w[0], w[1]), ("n'arretez" | "n'arrete", "pas"))
+    });
+    nonstop || past || negated_verb
 }
 
 /// One channel's list only, with the conversation going on: "take my number off your call list

@@ -221,6 +221,7 @@ const KEYWORDS: &str = concat!(
     "stop|stopall|stop all|unsubscribe|unsubscribe me|unsub|unsub me|cancel|end|quit|revoke|optout|opt out",
     "|opt me out|stop it|stop stop|stop stop stop|remove|remove me|baja|alto|para|parar|detener|cancelar",
     "|basta|no more|no mas|enough stop|stahp|stawp|stoppit|arretez|arrete|assez|chega|genug|stopp|tigil|ya basta|parenle|parale|parenle ya|parale ya",
+    "|dnc",
 );
 
 /// Keywords that also revoke as a sentence of their own inside a longer message ("wrong
@@ -228,7 +229,7 @@ const KEYWORDS: &str = concat!(
 /// about an appointment ("can't make it tomorrow. cancel").
 const CLAUSE_KEYWORDS: &str = concat!(
     "stop|stopall|stop all|stop it|stop stop|unsubscribe|unsubscribe me|unsub|optout|opt out|opt me out",
-    "|remove|remove me|quit|end|cancel|revoke|baja|basta|no more|no mas|stahp|stawp",
+    "|remove|remove me|quit|end|cancel|revoke|baja|basta|no more|no mas|stahp|stawp|dnc",
 );
 
 /// Politeness and filler around a keyword ("stop please", "por favor baja", "STOP NOW").
@@ -260,7 +261,7 @@ const PHRASES: &str = concat!(
     "|block this number|blocking this number|block your number|blocking your number|blocking you|i'm blocking",
     "|im blocking|gonna block|going to block|i'll block|ill block|i will block|will block you|block you",
     "|block u|te bloqueo|los bloqueo|las bloqueo|voy a bloquear|los voy a bloquear|bloquear este numero",
-    "|bloquearlos|cut it out|knock it off|para de|pare de|paren de|deja de|dejen de|no me escribas",
+    "|bloquearlos|cut it out|knock it off|para de|pare de|paren de|parad de|deja de|dejen de|dejad de|no me escribas",
     "|no me escriban|no me mandes|no me manden|no me envies|no me envien|no me contactes|no me contacten",
     "|no me vuelvas a|no me vuelvan a|no vuelvas a escribir|no vuelvan a escribir|no quiero mas mensajes",
     "|no quiero recibir|no quiero mensajes|no quiero sus mensajes|no quiero textos",
@@ -394,6 +395,13 @@ pub fn opt_out_phrase(norm: &str) -> Option<String> {
     // The whole message is a keyword: a revocation, whatever else could be read into it.
     if let Some(k) = keyword(&letters, &KEYWORD_SET) {
         return Some(k);
+    }
+    // A keyword broken by a stray space: "sto p", "un sub".
+    if (2..=3).contains(&letters.split(' ').count()) {
+        let joined: String = letters.split(' ').collect();
+        if let Some(k) = keyword(&joined, &KEYWORD_SET) {
+            return Some(k);
+        }
     }
     let words: Vec<&str> = letters.split(' ').collect();
     let found = revocation_in(norm, &letters, &words)?;
@@ -807,6 +815,12 @@ mod tests {
             "🛑🛑 enough",
             "Stop texting, email me instead",
             "Não me mandem mais mensagens",
+            "dnc",
+            "st op",
+            "Dejad de escribirme",
+            "parad de mandarme mensajes ya",
+            "I replied STOP yesterday and you're still texting",
+            "I said stop. what part of that is unclear",
         ] {
             assert!(opt_out_phrase(&normalise(t)).is_some(), "{t}");
         }
@@ -841,6 +855,15 @@ mod tests {
             "Please don't remove me, I still want the quote",
             "how do I unsubscribe from autopay?",
             "Vui lòng dùng nhắn tin, tôi đang làm việc",
+            "my son texted STOP from my phone by mistake, I still want the estimate",
+            "I never typed stop, why no more updates?",
+            "you sent 'reply STOP to opt out' but I'm interested, what's next",
+            "nonstop rain here, can we do next week?",
+            "the previous installer didn't stop calling me for months, that's why I'm picky",
+            "No dejes de escribirme, me interesa",
+            "Non smettere di scrivermi, sono interessato",
+            "Não parem de me mandar ofertas",
+            "N'arrêtez pas de m'envoyer des infos",
         ] {
             assert!(opt_out_phrase(&normalise(t)).is_none(), "{t}");
         }

@@ -69,10 +69,22 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   Tagalog, Vietnamese and Chinese wordings; reported and past stops, one list only, price
 ///   conditions, and the Spanish limits); "block. delete. bye." is still missed.
 ///
-/// All are tuning data now; blind and blind2 are held at opt-out recall and precision 1.0.
+/// - `blind4.jsonl` (400 replies, 125 revocations, 75 look-alikes, 85 lines in 14 languages
+///   other than English), written at the start of the 2026-11-23 session and scored once on the
+///   detector as blind3's tuning left it: macro-F1 0.732, opt-out recall 0.976, precision 0.924
+///   (3 missed, 10 false). The learned reader (`nlu::learned`, trained on the six earlier files,
+///   its threshold set before the scoring) as the rules' second reader scored recall 0.992 at
+///   precision 0.925 on it: the first blind set on which recall reached the 0.99 target. Its
+///   misses ("dnc", "sto p", Spain's "dejad de") and false revocations (quoted and reported
+///   stops, "non-stop", another company's past, negated stop verbs in Spanish, Italian,
+///   Portuguese and French) were then fixed as classes, and it joined the learned reader's
+///   training files.
+///
+/// All are tuning data now, held at their current opt-out figures.
 #[test]
 fn blind_sets_stay_fixed() {
     at_least("blind.jsonl", 400, 0.81, 1.0, 1.0);
     at_least("blind2.jsonl", 400, 0.81, 1.0, 1.0);
-    at_least("blind3.jsonl", 400, 0.75, 0.99, 1.0);
+    at_least("blind3.jsonl", 400, 0.75, 1.0, 1.0);
+    at_least("blind4.jsonl", 400, 0.73, 1.0, 0.99);
 }

@@ -65,6 +65,8 @@ impl Application {
     pub async fn build_with(settings: Settings, options: Options) -> anyhow::Result<Self> {
         let clock = options.clock.unwrap_or_else(|| Arc::new(SystemClock));
         let rules = settings.compliance.rules()?;
+        // The learned revocation reader trains on its corpus once; not on the first message.
+        nlu::learned::warm();
         let Stores { store, hot } = store::open(&settings.store_settings(), true).await?;
         tracing::info!(database = ?store.backend(), hot_state = hot.backend(), "stores open, migrations applied");
         let sandbox =

@@ -186,7 +186,7 @@ pub fn respond(config: &AgentConfig, input: &Input<'_>) -> Turn {
     let raw = msgs.iter().map(|m| m.raw.as_str()).collect::<Vec<_>>().join(" ");
     let norm = normalise::normalise(&raw);
     // A revocation split over messages ("stop" / "texting me") is read across the burst.
-    let split_revocation = || msgs.len() > 1 && normalise::opt_out_phrase(&norm).is_some();
+    let split_revocation = || msgs.len() > 1 && crate::revocation(&norm).is_some();
     if msgs.iter().any(|m| m.class.opt_out) || split_revocation() {
         // The server handles STOP before calling the agent; never answer one regardless.
         return Turn::silent(Intent::OptOut, 0.99);
