@@ -4,13 +4,93 @@
 //! the model-alone figures are out-of-sample; `--score FILE` scores an unseen file with the
 //! model trained on all of them.
 //!
-//! `cargo run --release -p throughline-nlu --example learned_cv [-- --score blind4.jsonl]`
+//! `--intents` does the same for the intent model (`nlu::learned::IntentModel`, not yet used by
+//! `classify`): macro-F1 of the rules, the model, and three ways of combining them.
+//!
+//! `cargo run --release -p throughline-nlu --example learned_cv [-- [--intents] --score FILE]`
 
 use nlu::learned::Model;
 use nlu::normalise::{normalise, opt_out_phrase};
 
-const FILES: [&str; 7] = ["dev", "test", "holdout", "blind", "blind2", "blind3", "blind4"];
+const FILES: [&str; 8] = ["dev", "test", "holdout", "blind", "blind2", "blind3", "blind4", "blind5"];
 const THRESHOLDS: [f32; 5] = [0.5, 0.7, 0.8, 0.85, 0.9];
+
+/// (text, normalised text, intent) per line.
+type Rows = Vec<(String, String, nlu::Intent)>;
+
+fn load_intents(path: &str) -> Rows {
+    std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let labelled: nlu::Labelled = serde_json::from_str(l).unwrap_or_else(|e| panic!("{path}: {e}"));
+            let intent = nlu::Intent::parse(&labelled.intent).unwrap_or(nlu::Intent::Unknown);
+            (labelled.text.clone(), normalise(&labelled.text), intent)
+        })
+        .collect()
+}
+
+/// Macro-F1 over the intents present (as `nlu::evaluate` counts it).
+fn macro_f1(pairs: &[(nlu::Intent, nlu::Intent)]) -> f64 {
+    let mut f1s = Vec::new();
+    for intent in nlu::Intent::ALL {
+        let tp = pairs.iter().filter(|(g, p)| *g == intent && *p == intent).count() as f64;
+        let fp = pairs.iter().filter(|(g, p)| *g != intent && *p == intent).count() as f64;
+        let fn_ = pairs.iter().filter(|(g, p)| *g == intent && *p != intent).count() as f64;
+        if tp + fp + fn_ == 0.0 {
+            continue;
+        }
+        let precision = if tp + fp > 0.0 { tp / (tp + fp) } else { 0.0 };
+        let recall = if tp + fn_ > 0.0 { tp / (tp + fn_) } else { 0.0 };
+        f1s.push(if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 });
+    }
+    f1s.iter().sum::<f64>() / f1s.len().max(1) as f64
+}
+
+/// Intent macro-F1 of the rules, the model, and the rules with the model where the rules
+/// found nothing or were unsure, on `held` with a model trained on `train`.
+#[allow(clippy::print_stdout)]
+fn intents(name: &str, train: &[(String, String, nlu::Intent)], held: &[(String, String, nlu::Intent)]) {
+    let pairs: Vec<(String, nlu::Intent)> = train.iter().map(|(_, n, i)| (n.clone(), *i)).collect();
+    let model = nlu::learned::IntentModel::train(&pairs);
+    let mut rules = Vec::new();
+    let mut learned = Vec::new();
+    let mut fallback = Vec::new();
+    let mut unsure = Vec::new();
+    let mut model_first = Vec::new();
+    let mut sure_rules = Vec::new();
+    for (text, norm, gold) in held {
+        let c = nlu::classify(text);
+        let excluded: &[nlu::Intent] = if c.opt_out { &[] } else { &[nlu::Intent::OptOut] };
+        let (best, p) = model.best(norm, excluded);
+        let m = if c.opt_out { nlu::Intent::OptOut } else { best };
+        rules.push((*gold, c.intent));
+        learned.push((*gold, m));
+        let filled = if c.intent == nlu::Intent::Unknown && p >= 0.4 { m } else { c.intent };
+        fallback.push((*gold, filled));
+        let swapped = if !c.opt_out && (c.intent == nlu::Intent::Unknown || c.confidence < 0.7) && p >= 0.5 {
+            m
+        } else {
+            c.intent
+        };
+        unsure.push((*gold, swapped));
+        model_first.push((*gold, if c.opt_out || p >= 0.5 || c.intent == nlu::Intent::Unknown { m } else { c.intent }));
+        sure_rules.push((
+            *gold,
+            if c.opt_out || (c.intent != nlu::Intent::Unknown && c.confidence >= 0.9) { c.intent } else { m },
+        ));
+    }
+    println!(
+        "{name:10} rules {:.3} model {:.3} +unknown {:.3} +unsure {:.3} model-first {:.3} sure-rules {:.3}",
+        macro_f1(&rules),
+        macro_f1(&learned),
+        macro_f1(&fallback),
+        macro_f1(&unsure),
+        macro_f1(&model_first),
+        macro_f1(&sure_rules)
+    );
+}
 
 fn load(path: &str) -> Vec<(String, bool)> {
     std::fs::read_to_string(path)
@@ -46,6 +126,20 @@ fn main() {
     let files: Vec<(&str, Vec<(String, bool)>)> =
         FILES.iter().map(|name| (*name, load(&format!("{dir}/{name}.jsonl")))).collect();
     let args: Vec<String> = std::env::args().collect();
+    if args.iter().any(|a| a == "--intents") {
+        let all: Vec<(&str, Rows)> =
+            FILES.iter().map(|name| (*name, load_intents(&format!("{dir}/{name}.jsonl")))).collect();
+        if let Some(at) = args.iter().position(|a| a == "--score") {
+            let train: Vec<_> = all.iter().flat_map(|(_, d)| d.iter().cloned()).collect();
+            intents("unseen", &train, &load_intents(&args[at + 1]));
+            return;
+        }
+        for (held, data) in &all {
+            let train: Vec<_> = all.iter().filter(|(n, _)| n != held).flat_map(|(_, d)| d.iter().cloned()).collect();
+            intents(held, &train, data);
+        }
+        return;
+    }
     if let Some(at) = args.iter().position(|a| a == "--score") {
         let unseen = load(&args[at + 1]);
         let all: Vec<(String, bool)> = files.iter().flat_map(|(_, d)| d.iter().cloned()).collect();

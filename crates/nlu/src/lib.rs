@@ -121,6 +121,10 @@ pub struct Classification {
 /// it is at least [`learned::THRESHOLD`] sure. The one opt-out decision every path uses.
 pub fn revocation(norm: &str) -> Option<String> {
     normalise::opt_out_phrase(norm).or_else(|| {
+        // One word the rules do not know is too little to read: "Received" is no revocation.
+        if !norm.trim().contains(' ') {
+            return None;
+        }
         let p = learned::opt_out_probability(norm);
         if p < learned::THRESHOLD {
             return None;
@@ -269,6 +273,7 @@ mod tests {
             assert_eq!(read(limit), None, "{limit}");
         }
         assert_eq!(read("stop texting me").as_deref(), Some("stop texting"));
+        assert_eq!(read("received"), None, "one unknown word is not read");
     }
 
     #[test]

@@ -17,8 +17,8 @@
 //! - the keyword quoted, not said: "my daughter replied STOP by accident, I still want the
 //!   quote", "I never said stop", "a text saying reply STOP to unsubscribe, is that you?";
 //! - a stop that is no request: "non-stop calls from the others", "the last company wouldn't
-//!   stop calling", "no dejen de mandarme info" (don't stop), in Spanish, Italian, Portuguese
-//!   and French;
+//!   stop calling", "not gonna quit on this", "no dejen de mandarme info" (don't stop), in
+//!   Spanish, Italian, Portuguese and French;
 //! - one list only: "take my number off your call list but keep texting me";
 //! - a condition: "if it's over $200 a month don't bother, but tell me the price";
 //! - the same limits in Spanish ([`spanish`]).
@@ -44,13 +44,14 @@ const STOPPERS: &str = concat!(
     "|unsub|block",
 );
 /// Words that carry a stop on to a channel within three words ("don't call or text", "do not
-/// text", "not so many texts"): with [`STOPPERS`], the channel is under the stop.
-const STOP_SCOPE: &str = "or|again|many|much|do";
+/// text", "not so many texts", "don't reach out anymore by phone or text"): with [`STOPPERS`],
+/// the channel is under the stop.
+const STOP_SCOPE: &str = "or|again|many|much|do|anymore|ever";
 /// What is sent that is not the contact itself.
 const CONTENT: &str = concat!(
     "pdf|pdfs|link|links|brochure|brochures|attachment|attachments|pic|pics|picture|pictures|photo",
     "|photos|file|files|doc|docs|document|documents|video|videos|form|forms|same|survey|surveys|ads",
-    "|reminders|reminder|confirmations|promos|coupons|flyers",
+    "|reminders|reminder|confirmations|promos|coupons|flyers|voicemail|voicemails",
 );
 /// What a lead may unsubscribe from without leaving the conversation.
 const OTHER_SUBSCRIPTIONS: &str = concat!(
@@ -178,7 +179,7 @@ fn content_or_frequency(words: &[&str]) -> bool {
         let rest: Vec<&str> = words[i + 2..]
             .iter()
             .copied()
-            .filter(|w| !matches!(*w, "me" | "us" | "the" | "those" | "these" | "all"))
+            .filter(|w| !matches!(*w, "me" | "us" | "the" | "those" | "these" | "all" | "to" | "straight"))
             .take(2)
             .collect();
         let content = rest.first().is_some_and(|w| CONTENT_SET.contains(w));
@@ -361,7 +362,10 @@ fn not_a_stop(words: &[&str]) -> bool {
                 | ("n" | "ne", "arretez" | "arrete", "pas")
         ) || matches!((w[0], w[1]), ("n'arretez" | "n'arrete", "pas"))
     });
-    nonstop || past || negated_verb
+    // "I'm not gonna quit on this": giving up on something, not on the contact.
+    let quit_on = words.windows(2).any(|p| p == ["quit", "on"])
+        && !words.iter().any(|w| matches!(*w, "stop" | "unsubscribe" | "remove" | "texting" | "calling"));
+    nonstop || past || negated_verb || quit_on
 }
 
 /// One channel's list only, with the conversation going on: "take my number off your call list

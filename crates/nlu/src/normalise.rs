@@ -821,6 +821,7 @@ mod tests {
             "parad de mandarme mensajes ya",
             "I replied STOP yesterday and you're still texting",
             "I said stop. what part of that is unclear",
+            "don't contact me anymore by phone or text",
         ] {
             assert!(opt_out_phrase(&normalise(t)).is_some(), "{t}");
         }
@@ -864,6 +865,8 @@ mod tests {
             "Non smettere di scrivermi, sono interessato",
             "Não parem de me mandar ofertas",
             "N'arrêtez pas de m'envoyer des infos",
+            "we won't quit on the project, just need a week to decide",
+            "stop sending me straight to voicemail, I want a person",
         ] {
             assert!(opt_out_phrase(&normalise(t)).is_none(), "{t}");
         }

@@ -79,6 +79,14 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   stops, "non-stop", another company's past, negated stop verbs in Spanish, Italian,
 ///   Portuguese and French) were then fixed as classes, and it joined the learned reader's
 ///   training files.
+/// - `blind5.jsonl` (400 replies, 60 revocations, 40 look-alikes, 80 lines in other languages,
+///   at least 22 of each intent), written later the same session and scored once on the rules
+///   with the learned reader as blind4's tuning left them: macro-F1 0.784, opt-out recall 0.983,
+///   precision 0.952 (1 missed, "please don't reach out to me anymore by phone or text", where
+///   "by phone" read as an invitation; 3 false: "not gonna quit on this", "stop sending me to
+///   voicemail", and "Received", a single word the learned reader was sure of). Those were fixed
+///   as classes (a stop carried by "anymore", giving up on something, voicemail as content, no
+///   learned verdict on one word) and it joined the reader's training files.
 ///
 /// All are tuning data now, held at their current opt-out figures.
 #[test]
@@ -87,4 +95,5 @@ fn blind_sets_stay_fixed() {
     at_least("blind2.jsonl", 400, 0.81, 1.0, 1.0);
     at_least("blind3.jsonl", 400, 0.75, 1.0, 1.0);
     at_least("blind4.jsonl", 400, 0.73, 1.0, 0.99);
+    at_least("blind5.jsonl", 400, 0.79, 1.0, 1.0);
 }
