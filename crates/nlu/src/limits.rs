@@ -102,7 +102,7 @@ pub(crate) fn limits_contact(norm: &str, words: &[&str]) -> bool {
         || somebody_else(words)
         || restricted_hours(words)
         || reported(words)
-        || quoted(words)
+        || quoted(norm, words)
         || not_a_stop(words)
         || one_list(words)
         || conditional(words)
@@ -311,19 +311,23 @@ static QUOTING_SET: WordList = WordList::new(QUOTING);
 /// going on: "my daughter replied STOP by accident, I still want the quote", "whoever said stop
 /// was my ex, I'm the one who signed up", "reply STOP to opt out? nah I'm interested", "I never
 /// said stop". Not "I said STOP" or "I already replied stop": the lead's own, standing.
-fn quoted(words: &[&str]) -> bool {
+fn quoted(norm: &str, words: &[&str]) -> bool {
+    let stopping = |w: &&str| matches!(*w, "stop" | "unsubscribe" | "quit");
     let joined = words.join(" ");
     let going_on = GOING_ON.iter().any(|p| crate::normalise::contains_phrase(&joined, p));
     words.iter().enumerate().any(|(i, w)| {
         if !QUOTING_SET.contains(w) {
             return false;
         }
-        let names_stop = words[i + 1..].iter().take(2).any(|w| matches!(*w, "stop" | "unsubscribe" | "quit"));
-        if !names_stop {
+        let Some(named) = words[i + 1..].iter().take(2).position(stopping) else {
             return false;
-        }
+        };
         let before = &words[i.saturating_sub(3)..i];
-        let negated = before.iter().any(|b| matches!(*b, "never" | "didn't" | "didnt" | "not"));
+        // "I never said stop" is no stop, unless one is said after it ("I never said stop, but
+        // STOP now"); a later one in a question ("why did you stop texting me?") asks.
+        let later = words[i + 2 + named..].iter().any(stopping);
+        let negated = before.iter().any(|b| matches!(*b, "never" | "didn't" | "didnt" | "not"))
+            && (!later || norm.trim_end().ends_with('?'));
         let own = before.iter().any(|b| matches!(*b, "i" | "i've" | "ive" | "we"));
         negated || (going_on && (!own || taken_back(&joined)))
     })

@@ -822,6 +822,7 @@ mod tests {
             "I replied STOP yesterday and you're still texting",
             "I said stop. what part of that is unclear",
             "don't contact me anymore by phone or text",
+            "I never said stop before, but I'm saying it now: stop texting me",
         ] {
             assert!(opt_out_phrase(&normalise(t)).is_some(), "{t}");
         }

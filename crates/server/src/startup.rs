@@ -247,6 +247,13 @@ impl Application {
         let authorize: media_gateway::listener::Authorize =
             Arc::new(move |request| crate::voice::media::decide(&app, request.uri(), request.headers()));
         tracing::info!(address = ?listener.local_addr().ok(), threads, "media listener");
+        if self.settings.media.public_url.is_none() {
+            // Carriers learn the media URL from TwiML and Telnyx's call request, which use the
+            // server's public URL unless told otherwise: this listener would sit idle.
+            tracing::warn!(
+                "media.listen is set without media.public_url: carriers are still sent to the HTTP listener's /media/"
+            );
+        }
         Ok(tokio::spawn(async move {
             if let Err(e) = media_gateway::listener::serve(gateway, listener, threads, authorize, stop, drain).await {
                 tracing::error!(error = %e, "media listener failed");
