@@ -87,6 +87,7 @@ impl Application {
                 connection_id: t.connection_id.clone(),
             })));
         }
+        let notifier = crate::state::Notifier::spawn(hot.clone());
         let state = AppState {
             store,
             hot,
@@ -97,6 +98,7 @@ impl Application {
             sms: Arc::new(crate::sms::SmsContext::from_settings(&settings)?),
             voice: Arc::new(crate::voice::VoiceContext::from_settings(&settings)?),
             carriers: carriers.clone(),
+            notifier,
         };
         let listener = TcpListener::bind((settings.server.host.as_str(), settings.server.port)).await?;
         let address = listener.local_addr()?;

@@ -9,11 +9,53 @@ use store::{AppendOutcome, AppendRequest, HotState, Store, StoreError};
 use crate::auth::KeyCache;
 use crate::metrics::Metrics;
 
-/// Longest a request waits to announce an append on the hot-state bus. Redis answers in well
+/// Longest one batch of notifications may take on the hot-state bus. Redis answers in well
 /// under a millisecond on a LAN; this only matters when it is unreachable.
 const PUBLISH_TIMEOUT: std::time::Duration = std::time::Duration::from_millis(250);
 /// Largest serialised records a notification carries.
 const NOTIFY_RECORDS_MAX: usize = 16 * 1024;
+
+/// Notifications waiting for the bus at most; past this (the bus is down or far behind) new
+/// ones are dropped with a warning. They are hints: a missed one only delays a reader.
+const NOTIFY_QUEUE: usize = 65_536;
+/// Notifications sent in one round trip at most.
+const NOTIFY_BATCH: usize = 512;
+
+/// Sends timeline notifications to the hot-state bus from one task, many per round trip, so a
+/// request does not wait on the bus: under load the notifications of concurrent requests ride
+/// one Redis pipeline instead of one round trip each. Per conversation, order is kept.
+#[derive(Debug, Clone)]
+pub struct Notifier {
+    queue: tokio::sync::mpsc::Sender<(Vec<String>, String)>,
+}
+
+impl Notifier {
+    /// Starts the sending task on the current runtime; it ends when every `Notifier` is gone,
+    /// after sending what is queued.
+    pub fn spawn(hot: Arc<dyn HotState>) -> Self {
+        let (queue, mut rx) = tokio::sync::mpsc::channel::<(Vec<String>, String)>(NOTIFY_QUEUE);
+        tokio::spawn(async move {
+            let mut batch = Vec::with_capacity(NOTIFY_BATCH);
+            while rx.recv_many(&mut batch, NOTIFY_BATCH).await > 0 {
+                match tokio::time::timeout(PUBLISH_TIMEOUT, hot.publish_many(&batch)).await {
+                    Ok(Ok(())) => {}
+                    Ok(Err(e)) => {
+                        tracing::warn!(count = batch.len(), error = %e, "could not publish timeline notifications")
+                    }
+                    Err(_) => tracing::warn!(count = batch.len(), "timeline notifications timed out"),
+                }
+                batch.clear();
+            }
+        });
+        Self { queue }
+    }
+
+    fn send(&self, id: ConversationId, topics: Vec<String>, message: String) {
+        if self.queue.try_send((topics, message)).is_err() {
+            tracing::warn!(conversation_id = %id, "timeline notification dropped: the bus is behind");
+        }
+    }
+}
 
 /// A source of "now", injectable so time-dependent behaviour is testable.
 pub trait Clock: Send + Sync + std::fmt::Debug + 'static {
@@ -85,6 +127,8 @@ pub struct AppState {
     /// The carriers this instance can use (the engine's own, shared): request handlers hang
     /// calls up through them.
     pub carriers: providers::Carriers,
+    /// Sends timeline notifications to the bus.
+    pub notifier: Notifier,
 }
 
 impl AppState {
@@ -118,13 +162,31 @@ impl AppState {
             Ok(full) if full.len() <= NOTIFY_RECORDS_MAX => format!("{},\"records\":{full}}}", &head[..head.len() - 1]),
             _ => head,
         };
-        let topic = format!("conversation:{id}");
-        // Bounded: with Redis down, requests still succeed (the event is committed) without
-        // waiting out the client's own timeouts.
-        match tokio::time::timeout(PUBLISH_TIMEOUT, self.hot.publish(&[&topic, "conversations"], &message)).await {
-            Ok(Ok(())) => {}
-            Ok(Err(e)) => tracing::warn!(conversation_id = %id, error = %e, "could not publish timeline notification"),
-            Err(_) => tracing::warn!(conversation_id = %id, "timeline notification timed out"),
+        // Queued, not awaited: the event is committed, and the bus (Redis down or not) never
+        // holds the request up.
+        self.notifier.send(id, vec![format!("conversation:{id}"), "conversations".to_owned()], message);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use futures_util::StreamExt;
+
+    use super::*;
+
+    #[tokio::test]
+    async fn notifications_reach_the_bus_in_order_without_being_awaited() {
+        let hot: Arc<dyn HotState> = Arc::new(store::MemoryHotState::new());
+        let mut all = hot.subscribe("conversations").await.unwrap();
+        let id = ConversationId::new();
+        let mut one = hot.subscribe(&format!("conversation:{id}")).await.unwrap();
+        let notifier = Notifier::spawn(hot.clone());
+        for n in 0..1000 {
+            notifier.send(id, vec![format!("conversation:{id}"), "conversations".to_owned()], n.to_string());
+        }
+        for n in 0..1000 {
+            assert_eq!(all.next().await, Some(n.to_string()));
+            assert_eq!(one.next().await, Some(n.to_string()));
         }
     }
 }

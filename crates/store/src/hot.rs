@@ -87,6 +87,16 @@ pub trait HotState: Send + Sync + std::fmt::Debug + 'static {
     /// round trip.
     async fn publish(&self, topics: &[&str], message: &str) -> Result<(), HotError>;
 
+    /// Publishes each message to its topics, in order, in one round trip where the backend
+    /// can (Redis pipelines them).
+    async fn publish_many(&self, messages: &[(Vec<String>, String)]) -> Result<(), HotError> {
+        for (topics, message) in messages {
+            let topics: Vec<&str> = topics.iter().map(String::as_str).collect();
+            self.publish(&topics, message).await?;
+        }
+        Ok(())
+    }
+
     /// Messages published to `topic` from now on.
     async fn subscribe(&self, topic: &str) -> Result<BoxStream<'static, String>, HotError>;
 }

@@ -229,6 +229,18 @@ impl HotState for RedisHotState {
         Ok(())
     }
 
+    async fn publish_many(&self, messages: &[(Vec<String>, String)]) -> Result<(), HotError> {
+        let mut conn = self.conn.clone();
+        let mut pipe = redis::pipe();
+        for (topics, message) in messages {
+            for topic in topics {
+                pipe.publish(self.key(&["topic", topic]), message).ignore();
+            }
+        }
+        pipe.query_async::<()>(&mut conn).await?;
+        Ok(())
+    }
+
     async fn subscribe(&self, topic: &str) -> Result<BoxStream<'static, String>, HotError> {
         let mut pubsub = self.client.get_async_pubsub().await?;
         pubsub.subscribe(self.key(&["topic", topic])).await?;

@@ -1341,6 +1341,28 @@ async fn hot_pubsub_delivers_to_subscribers(stores: &Stores) {
     }
     rest.retain(|m| m != "ready");
     assert_eq!(rest, vec!["m1", "m2"]);
+
+    // A batch: each message to its own topics, in order, in one call.
+    let mut fourth = hot.subscribe("conv:4").await.unwrap();
+    publish_until_received(hot, &mut fourth, "conv:4", "ready", ("conv:2", "noise")).await;
+    let batch: Vec<(Vec<String>, String)> = vec![
+        (vec!["conv:3".into(), "conv:4".into()], "b1".into()),
+        (vec!["conv:4".into()], "b2".into()),
+        (vec!["conv:3".into()], "b3".into()),
+    ];
+    hot.publish_many(&batch).await.unwrap();
+    for (subscription, want) in [(&mut third, vec!["b1", "b3"]), (&mut fourth, vec!["b1", "b2"])] {
+        let mut got = Vec::new();
+        while got.last().map(String::as_str) != want.last().copied() {
+            let next = tokio::time::timeout(Duration::from_secs(5), subscription.next())
+                .await
+                .expect("message")
+                .expect("open");
+            got.push(next);
+        }
+        got.retain(|m| m.starts_with('b'));
+        assert_eq!(got, want);
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
