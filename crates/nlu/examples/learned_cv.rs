@@ -18,15 +18,23 @@ const THRESHOLDS: [f32; 5] = [0.5, 0.7, 0.8, 0.85, 0.9];
 /// (text, normalised text, intent) per line.
 type Rows = Vec<(String, String, nlu::Intent)>;
 
-fn load_intents(path: &str) -> Rows {
+/// The labelled lines of a corpus file.
+fn labelled(path: &str) -> Vec<nlu::Labelled> {
     std::fs::read_to_string(path)
         .unwrap_or_else(|e| panic!("{path}: {e}"))
         .lines()
         .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{path}: {e}")))
+        .collect()
+}
+
+fn load_intents(path: &str) -> Rows {
+    labelled(path)
+        .into_iter()
         .map(|l| {
-            let labelled: nlu::Labelled = serde_json::from_str(l).unwrap_or_else(|e| panic!("{path}: {e}"));
-            let intent = nlu::Intent::parse(&labelled.intent).unwrap_or(nlu::Intent::Unknown);
-            (labelled.text.clone(), normalise(&labelled.text), intent)
+            let intent = nlu::Intent::parse(&l.intent).unwrap_or(nlu::Intent::Unknown);
+            let norm = normalise(&l.text);
+            (l.text, norm, intent)
         })
         .collect()
 }
@@ -93,15 +101,7 @@ fn intents(name: &str, train: &[(String, String, nlu::Intent)], held: &[(String,
 }
 
 fn load(path: &str) -> Vec<(String, bool)> {
-    std::fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("{path}: {e}"))
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let labelled: nlu::Labelled = serde_json::from_str(l).unwrap_or_else(|e| panic!("{path}: {e}"));
-            (normalise(&labelled.text), labelled.opt_out)
-        })
-        .collect()
+    labelled(path).into_iter().map(|l| (normalise(&l.text), l.opt_out)).collect()
 }
 
 /// (recall, precision, missed, false) of `decide` on `data`.
