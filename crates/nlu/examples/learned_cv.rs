@@ -20,12 +20,8 @@ type Rows = Vec<(String, String, nlu::Intent)>;
 
 /// The labelled lines of a corpus file.
 fn labelled(path: &str) -> Vec<nlu::Labelled> {
-    std::fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("{path}: {e}"))
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{path}: {e}")))
-        .collect()
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    nlu::parse_corpus(&text).unwrap_or_else(|(line, e)| panic!("{path}: line {line}: {e}"))
 }
 
 fn load_intents(path: &str) -> Rows {

@@ -19,6 +19,16 @@ pub struct Labelled {
     pub opt_out: bool,
 }
 
+/// Parses a labelled corpus (one JSON object per line, blank lines skipped). A line that is not
+/// a labelled reply fails the whole file, with its 1-based number.
+pub fn parse_corpus(text: &str) -> Result<Vec<Labelled>, (usize, serde_json::Error)> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| serde_json::from_str(l).map_err(|e| (i + 1, e)))
+        .collect()
+}
+
 /// Scores for one intent.
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
 pub struct Scores {

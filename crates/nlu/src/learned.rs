@@ -41,15 +41,12 @@ const CORPUS: [&str; 8] = [
 ];
 
 static SHIPPED: LazyLock<Model> = LazyLock::new(|| {
-    let mut examples = Vec::new();
-    for file in CORPUS {
-        for line in file.lines().filter(|l| !l.trim().is_empty()) {
-            // The corpus is compiled in and checked by the tests; a bad line is skipped.
-            if let Ok(labelled) = serde_json::from_str::<crate::eval::Labelled>(line) {
-                examples.push((crate::normalise::normalise(&labelled.text), labelled.opt_out));
-            }
-        }
-    }
+    // The corpus is compiled in and checked by the tests (`tests/corpus.rs` parses every file).
+    let examples: Vec<(String, bool)> = CORPUS
+        .iter()
+        .flat_map(|file| crate::eval::parse_corpus(file).unwrap_or_default())
+        .map(|labelled| (crate::normalise::normalise(&labelled.text), labelled.opt_out))
+        .collect();
     Model::train(&examples)
 });
 

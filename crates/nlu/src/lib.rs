@@ -23,7 +23,7 @@ pub mod normalise;
 mod rules;
 pub mod when;
 
-pub use eval::{Evaluation, Labelled, evaluate};
+pub use eval::{Evaluation, Labelled, evaluate, parse_corpus};
 pub use when::{When, parse_when};
 
 /// What a reply means, for the router and the agent.

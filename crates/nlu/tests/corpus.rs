@@ -8,12 +8,8 @@ use nlu::{Labelled, evaluate};
 
 fn corpus(name: &str) -> Vec<Labelled> {
     let path = format!("{}/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&path)
-        .unwrap()
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{path}: {e}: {l}")))
-        .collect()
+    nlu::parse_corpus(&std::fs::read_to_string(&path).unwrap())
+        .unwrap_or_else(|(line, e)| panic!("{path}: line {line}: {e}"))
 }
 
 #[test]

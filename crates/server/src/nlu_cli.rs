@@ -51,14 +51,9 @@ pub fn run(command: &NluCommand, input: impl BufRead, mut out: impl Write) -> an
 /// Reads a labelled JSONL file; a bad line is an error naming its number.
 pub fn read_corpus(file: &Path) -> anyhow::Result<Vec<nlu::Labelled>> {
     let text = std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| {
-            serde_json::from_str(l)
-                .with_context(|| format!("{}: line {} is not a labelled reply", file.display(), i + 1))
-        })
-        .collect()
+    nlu::parse_corpus(&text).map_err(|(line, e)| {
+        anyhow::Error::new(e).context(format!("{}: line {line} is not a labelled reply", file.display()))
+    })
 }
 
 #[cfg(test)]
