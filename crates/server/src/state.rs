@@ -140,7 +140,7 @@ impl AppState {
         let outcome = self.store.append(id, request).await?;
         if let AppendOutcome::Appended { records, .. } = &outcome {
             self.metrics.appended(records, Some(started.elapsed()));
-            self.notify(id, records).await;
+            self.notify(id, records);
         }
         Ok(outcome)
     }
@@ -150,10 +150,17 @@ impl AppState {
         self.append(id, AppendRequest::events(vec![event])).await
     }
 
-    /// Publishes `{"conversation_id","seq","kinds","records"}` on `conversation:<id>` and
-    /// `conversations`. The records themselves ride along (live views show them, and the router
+    /// The base URL carriers reach the media websockets at: `media.public_url`, else the
+    /// server's public URL; `None` when neither is set.
+    pub fn media_base(&self) -> Option<&str> {
+        let base = self.voice.settings.public_url.as_deref().or(self.sms.public_url.as_deref())?;
+        Some(base.trim_end_matches('/'))
+    }
+
+    /// Queues `{"conversation_id","seq","kinds","records"}` for `conversation:<id>` and
+    /// `conversations` (the [`Notifier`] sends it). The records themselves ride along (live views show them, and the router
     /// folds them without reading them back) unless they are large, when only kinds are sent.
-    pub async fn notify(&self, id: ConversationId, records: &[EventRecord]) {
+    pub fn notify(&self, id: ConversationId, records: &[EventRecord]) {
         let Some(last) = records.last() else { return };
         let kinds: Vec<&str> = records.iter().map(|r| r.event.kind()).collect();
         let head = serde_json::json!({"conversation_id": id, "seq": last.seq, "kinds": kinds}).to_string();

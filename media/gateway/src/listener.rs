@@ -39,7 +39,8 @@ pub struct Refusal {
 }
 
 /// Decides an upgrade request before any websocket exists: which dialect its path names and the
-/// stream token in its query, or a refusal (unknown path, a Twilio signature that does not hold).
+/// stream token in its query, or a refusal (unknown path, a Twilio signature that does not hold),
+/// which it logs.
 pub type Authorize = Arc<dyn Fn(&Request) -> Result<(Dialect, Option<String>), Refusal> + Send + Sync>;
 
 /// Runs the listener on `threads` threads (at least one), each with its own runtime, until
@@ -129,8 +130,8 @@ async fn connection(gateway: Arc<Gateway>, authorize: Authorize, tcp: tokio::net
                 decided = Some(decision);
                 Ok(response)
             }
+            // The decision logs its refusals.
             Err(refusal) => {
-                tracing::warn!(path = request.uri().path(), reason = refusal.reason, "media upgrade refused");
                 let mut error = ErrorResponse::new(Some(refusal.reason.to_owned()));
                 *error.status_mut() = refusal.status;
                 Err(error)

@@ -42,7 +42,7 @@ pub async fn open(app: &AppState, input: LeadInput) -> Result<Lead, ApiError> {
     let records = app.store.create_lead(&new, &opening).await?;
     app.sms.forget(&lead.phone);
     app.metrics.appended(&records, None);
-    app.notify(lead.conversation_id, &records).await;
+    app.notify(lead.conversation_id, &records);
     tracing::info!(lead_id = %lead.id, conversation_id = %lead.conversation_id, campaign_id = %lead.campaign_id, "lead created");
     Ok(new.lead)
 }

@@ -54,8 +54,14 @@ impl From<SmsError> for ApiError {
 /// The URL Twilio called, as it would have signed it: the configured public URL (behind a
 /// proxy), else rebuilt from `X-Forwarded-Proto` / `Host`.
 pub(crate) fn public_url(app: &AppState, headers: &HeaderMap, uri: &axum::http::Uri) -> String {
+    public_url_at(app.sms.public_url.as_deref(), headers, uri)
+}
+
+/// The URL of `uri` under `base` (a configured public URL, without a trailing slash), else
+/// rebuilt from `X-Forwarded-Proto` / `Host`.
+pub(crate) fn public_url_at(base: Option<&str>, headers: &HeaderMap, uri: &axum::http::Uri) -> String {
     let path = uri.path_and_query().map_or("/", |p| p.as_str());
-    if let Some(base) = &app.sms.public_url {
+    if let Some(base) = base {
         return format!("{base}{path}");
     }
     let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());

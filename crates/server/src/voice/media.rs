@@ -54,7 +54,11 @@ async fn stream(
 /// where Twilio signed the request, that its signature holds. The stream token inside the
 /// start frame is checked either way, by the gateway.
 pub fn decide(app: &AppState, uri: &Uri, headers: &HeaderMap) -> Result<(Dialect, Option<String>), Refusal> {
-    let refuse = |status, reason| Refusal { status, reason };
+    // Every refusal is logged here, once, whichever listener asked.
+    let refuse = |status: StatusCode, reason: &'static str| {
+        tracing::warn!(path = uri.path(), status = status.as_u16(), reason, "media upgrade refused");
+        Refusal { status, reason }
+    };
     let dialect = match uri.path().rsplit_once("/media/").map(|(_, name)| name) {
         Some("twilio") => Dialect::Twilio,
         Some("telnyx") => Dialect::Telnyx,
@@ -69,21 +73,12 @@ pub fn decide(app: &AppState, uri: &Uri, headers: &HeaderMap) -> Result<(Dialect
         && let Some(signature) = headers.get("x-twilio-signature").and_then(|v| v.to_str().ok())
     {
         let Some(auth_token) = app.sms.twilio_token.as_ref() else {
-            tracing::warn!(carrier = "Twilio", reason = "no auth token configured", "media upgrade refused: signature");
             return Err(refuse(StatusCode::FORBIDDEN, "no Twilio auth token configured"));
         };
-        // As Twilio signed it: the media public URL where one is set, else the server's.
-        let http = match &app.voice.settings.public_url {
-            Some(base) => format!("{}{}", base.trim_end_matches('/'), uri.path_and_query().map_or("/", |p| p.as_str())),
-            None => crate::sms::webhooks::public_url(app, headers, uri),
-        };
+        // As Twilio signed it: under the media public URL (see `AppState::media_base`).
+        let http = crate::sms::webhooks::public_url_at(app.media_base(), headers, uri);
         let url = http.replacen("https://", "wss://", 1).replacen("http://", "ws://", 1);
         if !providers::twilio::verify(&url, &[], auth_token.expose_secret(), signature) {
-            tracing::warn!(
-                carrier = "Twilio",
-                reason = "media upgrade signature mismatch",
-                "media upgrade refused: signature"
-            );
             return Err(refuse(StatusCode::FORBIDDEN, "the Twilio signature does not verify"));
         }
     }

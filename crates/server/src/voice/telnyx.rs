@@ -40,7 +40,7 @@ const REASON_MAX: usize = 200;
 /// the query, minted now with the dial lifetime (it must outlast the ringing). `None` without
 /// a public URL (the media one, else the server's).
 pub fn stream_url(app: &AppState, conversation: ConversationId, call: CallId, now: DateTime<Utc>) -> Option<String> {
-    let base = app.voice.settings.public_url.as_ref().or(app.sms.public_url.as_ref())?;
+    let base = app.media_base()?;
     Some(format!("{}?token={}", media_url(base, "telnyx"), app.voice.dial_token(conversation, call, now)))
 }
 

@@ -23,7 +23,7 @@ use domain::vocab::{AnsweredBy, CallOutcome};
 
 use super::calls::{CallQuery, answered_key, ended_key, load_call, media_url, record};
 use crate::error::ApiError;
-use crate::sms::webhooks::{bad_request, param, public_url, twilio_form};
+use crate::sms::webhooks::{bad_request, param, public_url_at, twilio_form};
 use crate::state::AppState;
 
 const XML_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
@@ -163,8 +163,7 @@ pub async fn voice(
         tracing::info!("consent revoked before the answer: hanging up");
         return Ok(xml(hangup_twiml()));
     }
-    let base =
-        (app.voice.settings.public_url.clone()).unwrap_or_else(|| public_url(&app, &headers, &Uri::from_static("/")));
+    let base = public_url_at(app.media_base(), &headers, &Uri::from_static("/"));
     let token = app.voice.token(conversation, call_id, now);
     Ok(xml(stream_twiml(&media_url(&base, "twilio"), &[("token", &token)])))
 }
