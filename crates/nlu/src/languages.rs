@@ -1,7 +1,7 @@
 //! Revocations in the languages US leads write in besides English and Spanish (those two are
 //! in [`crate::normalise`]'s tables): Portuguese, French, Italian, German, Polish, Russian,
-//! Tagalog, Vietnamese, Haitian Creole, Hindi and Urdu in Latin letters, Arabic, Chinese,
-//! Korean and Japanese. A revocation is honoured in whatever language it comes; a reply in the
+//! Ukrainian, Tagalog, Vietnamese, Haitian Creole, Hindi and Urdu in Latin letters, Somali,
+//! Arabic, Farsi, Amharic, Chinese, Korean and Japanese. A revocation is honoured in whatever language it comes; a reply in the
 //! same language is not attempted (the confirmation goes out in the campaign's language).
 //!
 //! Two tables, both written normalised ([`crate::normalise::normalise`], then letters and one
@@ -70,6 +70,9 @@ const STEMS: &str = concat!(
     "|не пишите|не пиши|больше не пиш|не надо мне писать|не надо писать|не присылай|не отправляй|не беспокой|хватит писать|хватит присылать|хватит слать",
     "|прекратите|перестаньте|перестань писать|отпишите|отписаться|удалите мой номер|удали мой номер",
     "|удалите меня|оставьте меня в покое|отстаньте|отвалите|отпишите меня",
+    // Ukrainian (Cyrillic, lower case).
+    "|не пишіть|не пиши мені|більше не пиш|не надсилайте|не турбуйте|припиніть|перестаньте писати|відпишіть",
+    "|відписатися|видаліть мій номер|видали мій номер|видаліть мене|залиште мене в спокої|не дзвоніть мені більше",
     // Tagalog.
     "|tigilan nyo na ako|tigilan niyo na ako|tigilan mo na ako|tigilan nyo ako|tigilan niyo ako",
     "|tigilan mo ako|tantanan nyo|tantanan niyo|tantanan mo ako|wag na kayo mag|wag na kayong mag",
@@ -89,11 +92,18 @@ const STEMS: &str = concat!(
     // Hindi and Urdu in Latin letters.
     "|message mat bhej|msg mat bhej|sms mat bhej|mat bhejo|mat bhejna|message band karo|messages band karo",
     "|msg band karo|pareshan mat karo|pareshaan mat karo|message mat karo|msg mat karo|number hata do",
-    "|number hatao|mera number hata",
+    "|number hatao|mera number hata|message mat karna|msg mat karna|sms mat karna|call mat karna|call mat karo",
     // Arabic (no case; alif with and without hamza both written).
     "|توقف|لا ترسل|لا تراسل|الغاء الاشتراك|إلغاء الاشتراك|الغي الاشتراك|ألغي الاشتراك|احذف رقمي|امسح رقمي",
     "|لا تتصلوا بي|لا تزعجني|كفى رسائل|أوقف|اوقف|لا أريد رسائل|لا اريد رسائل|لا أريد المزيد|لا اريد المزيد",
     "|لا أريد استلام|لا اريد استلام",
+    // Farsi (Persian script).
+    "|پیام ندید|پیام نده|پیام نفرستید|پیام نفرست|دیگه پیام|مزاحم نشید|مزاحم نشوید|شماره منو پاک|شماره من را پاک",
+    "|لغو اشتراک|تماس نگیرید",
+    // Somali.
+    "|ha ii soo dirin|ha iisoo dirin|fariin ha|farriin ha|iga saar|iga tirtir|ha ila soo xiriirin|ha i soo wicin",
+    // Amharic (Ge'ez script).
+    "|መላክ ያቁሙ|መላክ አቁሙ|መልእክት አትላኩ|አትላኩልኝ|አትደውሉ|ቁጥሬን ያጥፉ|ቁጥሬን አጥፉ",
 );
 
 /// Chinese (simplified and traditional), Japanese and Korean revocations, matched anywhere.

@@ -137,22 +137,51 @@ pub fn revocation(norm: &str) -> Option<String> {
     })
 }
 
-/// Understands one message: opt-out first (see [`revocation`]), then the intent
-/// rules in order (see `rules`), so the most actionable intent of a mixed message is the one
-/// reported ("how much? call me at 5" → schedule).
+/// Understands one message: opt-out first (see [`revocation`]), then the intent. The intent
+/// rules read it in order (see `rules`), so the most actionable intent of a mixed message wins
+/// ("how much? call me at 5" → schedule); the learned intent model
+/// ([`learned::intent_of`]) then decides wherever it is at least [`learned::INTENT_THRESHOLD`]
+/// sure. On text nobody wrote the rules for, the model reads intents better (on
+/// `blind6.jsonl`, unseen: macro-F1 0.846 against the rules' 0.734); where it is unsure, the
+/// rules' reading stands, and a message neither reads stays `unknown` (the agent takes it as
+/// an answer to its open question).
 pub fn classify(text: &str) -> Classification {
-    let norm = normalise::normalise(text);
+    read(text, &normalise::normalise(text), learned::INTENT_THRESHOLD).0
+}
+
+/// [`classify`] of `text` (whose normalised form is `norm`), with the intent model deciding at
+/// `threshold` or above; also whether it did.
+pub(crate) fn read(text: &str, norm: &str, threshold: f32) -> (Classification, bool) {
+    let rules = by_rules(text, norm);
+    if rules.opt_out {
+        return (rules, false);
+    }
+    let (intent, p) = learned::intent_of(norm);
+    if p < threshold || intent == rules.intent {
+        return (rules, false);
+    }
+    (Classification { intent, confidence: p, matched: Some(format!("intent model ({p:.2})")), ..rules }, true)
+}
+
+/// [`classify`] by the rules alone: the revocation, then the intent rules in order, then a
+/// callback time as a request to schedule.
+pub fn classify_by_rules(text: &str) -> Classification {
+    by_rules(text, &normalise::normalise(text))
+}
+
+/// [`classify_by_rules`] of `text`, whose normalised form is `norm`.
+fn by_rules(text: &str, norm: &str) -> Classification {
     let mut slots = BTreeMap::new();
-    if let Some(when) = when::find_expression(&norm) {
+    if let Some(when) = when::find_expression(norm) {
         slots.insert("callback_time".to_owned(), when);
     }
-    if let Some(budget) = find_budget(&norm) {
+    if let Some(budget) = find_budget(norm) {
         slots.insert("budget".to_owned(), budget);
     }
-    if let Some(timeline) = find_timeline(&norm) {
+    if let Some(timeline) = find_timeline(norm) {
         slots.insert("timeline".to_owned(), timeline);
     }
-    if let Some(phrase) = revocation(&norm) {
+    if let Some(phrase) = revocation(norm) {
         return Classification {
             intent: Intent::OptOut,
             confidence: 0.99,
@@ -161,8 +190,8 @@ pub fn classify(text: &str) -> Classification {
             matched: Some(phrase),
         };
     }
-    let spelled = rules::canonical(&norm);
-    let norm = spelled.as_deref().unwrap_or(&norm);
+    let spelled = rules::canonical(norm);
+    let norm = spelled.as_deref().unwrap_or(norm);
     let words: Vec<&str> = normalise::words(norm).collect();
     let first = words.iter().position(|w| !rules::FILLER_SET.contains(w));
     let last = words.iter().rposition(|w| !rules::FILLER_SET.contains(w));
@@ -287,6 +316,20 @@ mod tests {
             "UNSUBSCRIBE",
             "stpo",
             "how much? also stop texting me",
+            "I'm going to report you as spam if you don't stop texting",
+            "can a real person call me? actually nvm just take me off",
+            "stop texting me. I don't need an agent",
+            "remove my # from ur system",
+            "mujhe dobara message mat karna",
+            "Видаліть мій номер, будь ласка, і більше не пишіть",
+            "quit blowing up my phone",
+            "please stop i am at work and this keeps buzzing",
+            "STOP I already bought one",
+            "Gym membership isn't for me. Please stop the texts",
+            "Unsubscribe me from all texts pls",
+            "لطفا دیگه به من پیام ندید",
+            "Fadlan fariin ha ii soo dirin mar dambe",
+            "እባክዎ መልእክት መላክ ያቁሙ",
         ] {
             let c = classify(text);
             assert!(c.opt_out, "{text}: {c:?}");
@@ -301,6 +344,21 @@ mod tests {
             "cancel my old plan?",
             "remove the old unit",
             "at the end of the month",
+            "texting is fine, just stop calling my landline",
+            "whoever keeps calling from the 800 number, stop. this thread is fine",
+            "quit with the automated msgs, I need an actual person",
+            "stop the texts for a sec and just get a person on the phone",
+            "what happens if I reply stop?",
+            "don't stop believin'",
+            "I'm driving with Do Not Disturb While Driving turned on",
+            "not interested. no need to remove me or anything",
+            "my wife said to unsubscribe but I want the quote",
+            "you can keep texting but please stop calling my cell",
+            "you guys keep blowing up my phone while I'm at work",
+            "Emphasized \u{201c}Reply STOP to opt out\u{201d}",
+            "How do I unsubscribe later if I want to? Just asking before I sign up",
+            "What happens if I text STOP, will it cancel my appointment too?",
+            "does unsubscribing from the emails also stop the texts? I only want the emails gone",
         ] {
             assert!(!classify(text).opt_out, "{text}");
         }
@@ -314,6 +372,22 @@ mod tests {
         assert_eq!(classify("wrong number").intent, Intent::WrongNumber);
         assert_eq!(classify("how much is it").intent, Intent::Pricing);
         assert_eq!(classify("yeah sounds good").intent, Intent::Interest);
+    }
+
+    #[test]
+    fn the_intent_model_reads_what_the_rules_cannot_and_only_when_sure() {
+        for (text, intent) in [("c est combien par mois", Intent::Pricing), ("wie viel kostet das", Intent::Pricing)] {
+            assert_eq!(classify_by_rules(text).intent, Intent::Unknown, "{text}");
+            let c = classify(text);
+            assert_eq!(c.intent, intent, "{text}: {c:?}");
+            assert!(c.confidence >= learned::INTENT_THRESHOLD);
+            assert!(c.matched.as_deref().is_some_and(|m| m.starts_with("intent model (")), "{c:?}");
+        }
+        // What short answers mean in a conversation ("the second one", "Solar for my house")
+        // is the agent's reading: its tests hold it (`agent::message`).
+        // The model never reads a revocation: that is `revocation`'s alone.
+        assert_ne!(learned::intent_of("stop texting me").0, Intent::OptOut);
+        assert!(classify("stop texting me").matched.is_some_and(|m| !m.starts_with("intent model")));
     }
 
     #[test]

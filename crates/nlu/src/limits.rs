@@ -107,6 +107,94 @@ pub(crate) fn limits_contact(norm: &str, words: &[&str]) -> bool {
         || one_list(words)
         || conditional(words)
         || spanish(words)
+        || text_kept(words)
+        || wants_a_person(words)
+        || autoreply(words)
+        || reaction(norm)
+        || asks_how_for_later(words)
+}
+
+/// A phone's reaction to one of our messages, quoting it: `Emphasized “Reply STOP to opt out”`,
+/// `Liked "…"`. The quote is our own text, not the lead's request.
+fn reaction(norm: &str) -> bool {
+    const REACTIONS: [&str; 8] =
+        ["liked", "loved", "emphasized", "laughed at", "disliked", "questioned", "reacted", "removed a"];
+    REACTIONS.iter().any(|r| {
+        norm.strip_prefix(r).is_some_and(|rest| rest.trim_start().starts_with(['"', '\u{201c}', '\u{2018}', '\'']))
+    })
+}
+
+/// How to opt out asked for later, not now: "how do I unsubscribe later if I want to? just
+/// asking before I sign up".
+fn asks_how_for_later(words: &[&str]) -> bool {
+    let how = words.windows(3).any(|w| w[0] == "how" && matches!(w[1], "do" | "can" | "would" | "will") && w[2] == "i");
+    let later = words.iter().any(|w| matches!(*w, "later" | "future" | "eventually" | "asking"))
+        || words.windows(3).any(|w| w == ["if", "i", "want"] || w == ["before", "i", "sign"]);
+    how && later
+}
+
+/// Texting declared fine with the stop about calls: "texting is fine, just stop calling my
+/// landline", "you can keep texting but please stop calling my cell", "whoever keeps calling
+/// from the 800 number, stop. this thread is fine". Not when
+/// a stop names texting too ("texting is fine but stop texting so much" is a frequency).
+fn text_kept(words: &[&str]) -> bool {
+    let fine = words.windows(3).any(|w| {
+        (TEXT_SET.contains(w[0]) || matches!(w[0], "texting" | "thread" | "here" | "chat"))
+            && matches!(w[1], "is" | "are" | "r" | "works" | "s")
+            && FINE_SET.contains(w[2])
+    }) || words.windows(2).any(|w| {
+        (TEXT_SET.contains(w[0]) || w[0] == "texting") && w[1] == "works"
+            || w[0] == "keep" && (TEXT_SET.contains(w[1]) || w[1] == "texting")
+    });
+    let calls = words.iter().any(|w| matches!(*w, "calling" | "calls" | "call" | "ringing" | "phoning"));
+    let text_stopped = words.windows(3).any(|w| {
+        STOPPER_SET.contains(w[0]) && (TEXT_SET.contains(w[1]) || w[1] == "texting" || TEXT_SET.contains(w[2]))
+    });
+    fine && calls && !text_stopped
+}
+
+/// A stop of the automation with a person asked for: "quit with the automated msgs, I need an
+/// actual person", "stop sending me robots and get me a real agent", "stop the texts for a sec
+/// and just get a person on the phone". Not "I don't want to talk to anyone, stop texting".
+fn wants_a_person(words: &[&str]) -> bool {
+    const PERSON: [&str; 9] =
+        ["person", "human", "agent", "rep", "representative", "someone", "somebody", "manager", "people"];
+    words.iter().enumerate().any(|(i, w)| {
+        if !PERSON.contains(w) {
+            return false;
+        }
+        let before = &words[i.saturating_sub(4)..i];
+        let real = before.iter().any(|b| matches!(*b, "real" | "actual" | "live" | "human"));
+        let asked = before.windows(2).any(|p| {
+            matches!(
+                p,
+                ["get" | "need" | "want" | "give", "me" | "a" | "an" | "to"] | ["talk" | "speak", "to" | "with"]
+            )
+        });
+        let refused = words[..i].iter().any(|b| matches!(*b, "don't" | "dont" | "no" | "not" | "never" | "nobody"));
+        (real || asked) && !refused
+    }) && !words.iter().any(|w| {
+        matches!(
+            *w,
+            "unsubscribe"
+                | "remove"
+                | "list"
+                | "off"
+                | "again"
+                | "anymore"
+                | "ever"
+                | "never"
+                | "alone"
+                | "lose"
+                | "nvm"
+        )
+    })
+}
+
+/// A phone's automatic reply: "I'm driving with Do Not Disturb While Driving turned on".
+fn autoreply(words: &[&str]) -> bool {
+    words.windows(3).any(|w| w == ["do", "not", "disturb"])
+        && words.iter().any(|w| matches!(*w, "driving" | "turned" | "notifications" | "silenced"))
 }
 
 /// A channel invited outright after a stop: "stop calling, text me", "… just call", "… texts
@@ -148,6 +236,12 @@ fn invitation(words: &[&str], i: usize) -> bool {
     let prev = before.last().copied().unwrap_or("");
     let next = after.first().copied().unwrap_or("");
     let asked = before.iter().any(|b| matches!(*b, "can" | "could" | "pls" | "plz" | "please" | "just"));
+    // "unsubscribe me from all texts pls": the texts are what is stopped, "pls" is courtesy.
+    if matches!(prev, "all" | "the" | "these" | "those" | "your" | "ur" | "any" | "my")
+        && matches!(next, "pls" | "plz" | "please" | "")
+    {
+        return false;
+    }
     // "… but keep texting me".
     if before.ends_with(&["but", "keep"]) {
         return true;
@@ -244,6 +338,10 @@ fn wants_more(norm: &str, words: &[&str]) -> bool {
             && matches!(w[1], "remove" | "unsubscribe" | "cancel" | "delete" | "take")
             && matches!(w[2], "me" | "us" | "my")
     }) && words.iter().any(|w| GO_ON_SET.contains(w) || *w == "want");
+    // "No need to remove me or anything, just not for me".
+    let unneeded = words.windows(4).any(|w| {
+        w[0] == "no" && w[1] == "need" && w[2] == "to" && matches!(w[3], "remove" | "unsubscribe" | "delete" | "take")
+    });
     // "Not trying to unsubscribe, I just want to know …".
     let not_trying = words.windows(4).any(|w| {
         w[0] == "not"
@@ -261,7 +359,7 @@ fn wants_more(norm: &str, words: &[&str]) -> bool {
     let cheer = exclaimed
         && SIGN_UP.iter().any(|p| crate::normalise::contains_phrase(norm, p))
         && !words.windows(2).any(|p| p == ["not", "interested"]);
-    negated_stop || kept || not_trying || cheer
+    negated_stop || kept || unneeded || not_trying || cheer
 }
 
 /// Somebody else's stop, or the lead's own past one taken back: "my brother told you to stop
@@ -286,9 +384,9 @@ fn reported(words: &[&str]) -> bool {
 
 /// Verbs that quote a keyword rather than say it: "replied STOP", "said stop", "saying reply
 /// stop to unsubscribe".
-const QUOTING: &str = "said|say|says|saying|replied|reply|replying|typed|texted|wrote|sent|hit";
+const QUOTING: &str = "said|say|says|saying|replied|reply|replying|typed|type|texted|text|wrote|sent|send|hit";
 /// Signs that the lead goes on with the conversation after a quoted or reported stop.
-const GOING_ON: [&str; 14] = [
+const GOING_ON: [&str; 16] = [
     "still want",
     "still interested",
     "i'm interested",
@@ -303,6 +401,8 @@ const GOING_ON: [&str; 14] = [
     "same company",
     "signed up",
     "send the info",
+    "but i want",
+    "but i do want",
 ];
 
 static QUOTING_SET: WordList = WordList::new(QUOTING);
@@ -329,7 +429,9 @@ fn quoted(norm: &str, words: &[&str]) -> bool {
         let negated = before.iter().any(|b| matches!(*b, "never" | "didn't" | "didnt" | "not"))
             && (!later || norm.trim_end().ends_with('?'));
         let own = before.iter().any(|b| matches!(*b, "i" | "i've" | "ive" | "we"));
-        negated || (going_on && (!own || taken_back(&joined)))
+        // "What happens if I reply stop?": asking about the keyword.
+        let hypothetical = before.contains(&"if") && !later && norm.trim_end().ends_with('?');
+        negated || hypothetical || (going_on && (!own || taken_back(&joined)))
     })
 }
 
@@ -365,6 +467,11 @@ fn not_a_stop(words: &[&str]) -> bool {
                 | ("nao", "parem" | "pare" | "pares" | "deixem" | "deixe", "de")
                 | ("n" | "ne", "arretez" | "arrete", "pas")
         ) || matches!((w[0], w[1]), ("n'arretez" | "n'arrete", "pas"))
+    }) || words.windows(2).enumerate().any(|(i, p)| {
+        // "Don't stop believin'", "don't stop the process": never "why don't you stop", "if you don't stop".
+        matches!(p[0], "don't" | "dont")
+            && matches!(p[1], "stop" | "quit")
+            && !(i > 0 && matches!(words[i - 1], "why" | "you" | "u" | "ya" | "if"))
     });
     // "I'm not gonna quit on this": giving up on something, not on the contact.
     let quit_on = words.windows(2).any(|p| p == ["quit", "on"])

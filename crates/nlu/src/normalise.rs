@@ -52,6 +52,10 @@ pub fn normalise(text: &str) -> String {
     if out.ends_with(' ') {
         out.pop();
     }
+    // "remove my # from your list": a lone `#` is the number.
+    if out.contains('#') && out.split(' ').any(|w| w == "#") {
+        out = out.split(' ').map(|w| if w == "#" { "number" } else { w }).collect::<Vec<_>>().join(" ");
+    }
     out
 }
 
@@ -257,7 +261,7 @@ const PHRASES: &str = concat!(
     "|i don't consent|i dont consent|no longer consent|no more text|no more texts|no more texting",
     "|no more messages|no more msgs|no more msg|no more sms|no more calls|no more contact|no more of these",
     "|do not call list|do-not-call|dnc list|do not disturb|leave me alone|leave us alone|leave me be",
-    "|quit texting|quit messaging|quit calling|quit contacting|cease and desist|desist|blowing up my phone",
+    "|quit texting|quit messaging|quit calling|quit contacting|cease and desist|desist|quit blowing up|stop blowing up",
     "|block this number|blocking this number|block your number|blocking your number|blocking you|i'm blocking",
     "|im blocking|gonna block|going to block|i'll block|ill block|i will block|will block you|block you",
     "|block u|te bloqueo|los bloqueo|las bloqueo|voy a bloquear|los voy a bloquear|bloquear este numero",
@@ -524,6 +528,13 @@ fn unsubscribe_typo(w: &str) -> bool {
 /// this number?"), or followed by what it stops ("cancel these texts", "cancel my
 /// subscription").
 fn leading_keyword(norm: &str, words: &[&str]) -> Option<String> {
+    // "please stop i am at work", "STOP I already bought one": the keyword (after courtesy)
+    // and then a new clause about the lead.
+    let start = words.iter().position(|w| !COURTESY_SET.contains(w))?;
+    let clause = words.get(start + 1).is_some_and(|w| CLAUSE_OPENERS.contains(w));
+    if clause && matches!(words[start], "stop" | "stopall" | "unsubscribe" | "unsub" | "quit" | "optout") {
+        return Some(words[start].to_owned());
+    }
     let first = *words.first()?;
     if !LEADING.contains(&first) || first == "cancel" && words.iter().any(|w| CANCEL_CONTEXT_SET.contains(w)) {
         return None;
@@ -541,6 +552,9 @@ fn leading_keyword(norm: &str, words: &[&str]) -> Option<String> {
         || (words.len() <= 3 && !NOT_AFTER_LEADING_SET.contains(next));
     (own_sentence || object).then(|| words[..words.len().min(2)].join(" "))
 }
+
+/// Words that open a new clause about the lead after a bare keyword ("stop i'm at work").
+const CLAUSE_OPENERS: [&str; 9] = ["i", "i'm", "im", "i've", "ive", "we", "we're", "already", "this"];
 
 /// Removal verbs for [`list_removal`].
 const REMOVAL: &str = concat!(
@@ -644,6 +658,19 @@ fn stop_request(words: &[&str]) -> Option<String> {
             continue;
         }
         let next = words.get(i + 1).copied().unwrap_or("");
+        // "stop the texts", "stop these messages": a determiner before what is stopped.
+        let named = DETERMINER_SET.contains(next)
+            && words
+                .get(i + 2)
+                .is_some_and(|n| STOP_OBJECT_SET.contains(n) && !matches!(*n, "it" | "now" | "this" | "all"));
+        // Not a question about what something else stops: "does unsubscribing from the
+        // emails also stop the texts?" (but "can you stop the texts?" asks us to).
+        let before = &words[i.saturating_sub(6)..i];
+        let about = before.iter().any(|b| matches!(*b, "does" | "doesn't" | "doesnt" | "will" | "would"))
+            && !before.iter().any(|b| matches!(*b, "you" | "u" | "ya" | "y'all" | "yall"));
+        if named && !about {
+            return Some(format!("stop {next} {}", words[i + 2]));
+        }
         if ["by", "in", "over", "at", "to", "for", "and", "the", "of", "looking", "working", "using"].contains(&next) {
             continue;
         }

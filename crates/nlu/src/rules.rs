@@ -266,7 +266,7 @@ mod tests {
     }
 
     fn intent(text: &str) -> Intent {
-        crate::classify(text).intent
+        crate::classify_by_rules(text).intent
     }
 
     /// Each intent is a family of ways to say it (slang, typos, emoji, Spanish, sarcasm), not
@@ -400,7 +400,7 @@ mod tests {
         ];
         for (expected, texts) in families {
             for text in texts {
-                assert_eq!(intent(text), expected, "{text}: {:?}", crate::classify(text));
+                assert_eq!(intent(text), expected, "{text}: {:?}", crate::classify_by_rules(text));
             }
         }
     }
@@ -429,7 +429,7 @@ mod tests {
             ("Do you need to be there in person?", Intent::Question),
             ("thanks for the info, we decided to go with you guys!", Intent::Interest),
         ] {
-            assert_eq!(intent(text), expected, "{text}: {:?}", crate::classify(text));
+            assert_eq!(intent(text), expected, "{text}: {:?}", crate::classify_by_rules(text));
         }
     }
 }

@@ -35,10 +35,11 @@ fn intent_quality_does_not_regress() {
 /// 0.962 (one revocation missed, "no. no. no. stop calling me", where the "no" before "stop"
 /// was read as a negation across sentences; and one call-only stop read as a revocation). The
 /// 2026-11-22 detector work fixed both as classes (clause boundaries, channel limits), so it is
-/// no longer a clean held-out set: it now scores 0.937 / 1.0 / 1.0 and is held there.
+/// no longer a clean held-out set: it scored 0.937 / 1.0 / 1.0 on the rules, and macro-F1 1.0
+/// since the intent model (trained on it) was wired in; it is held at 0.97.
 #[test]
 fn held_out_figures_do_not_regress() {
-    at_least("holdout.jsonl", 180, 0.93, 1.0, 1.0);
+    at_least("holdout.jsonl", 180, 0.97, 1.0, 1.0);
 }
 
 /// `name` has `messages` lines and scores at least these figures.
@@ -83,13 +84,45 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   voicemail", and "Received", a single word the learned reader was sure of). Those were fixed
 ///   as classes (a stop carried by "anymore", giving up on something, voicemail as content, no
 ///   learned verdict on one word) and it joined the reader's training files.
+/// - `blind6.jsonl` (400 replies, 80 revocations, about 50 look-alikes, at least 24 of each
+///   intent), written at the start of the 2026-11-23 (second) session and scored once on the
+///   classifier with the learned intent model wired in, before any tuning on it: macro-F1 0.846
+///   (the rules alone 0.734), opt-out recall 0.975, precision 0.867 (2 missed: Hindi "mat
+///   karna", "remove my #"; 12 false: a stop of the automation with a person asked for, texting
+///   declared fine with the stop about calls, "what happens if I reply stop?", a phone's
+///   Do-Not-Disturb auto-reply, "don't stop believin'", "no need to remove me", "my wife said to
+///   unsubscribe but I want the quote", and two complaints its writer labelled frustration
+///   that we read as revocations: "This is harassment at this point" and "Why won't you people
+///   stop texting me?"). The first ten were fixed as classes; the last two are kept as
+///   revocations (a compliance call: a reasonable reader takes them as "stop"), so it is held
+///   at precision 0.97.
+/// - `blind7.jsonl` (400 replies, 60 revocations, about 30 look-alikes, 80 lines in 16 other
+///   languages, a realistic mix), written later the same session and scored once on the
+///   classifier as blind6's tuning left it: **macro-F1 0.898** (the rules alone 0.768), opt-out
+///   recall 0.983, precision 0.967 (1 missed, Ukrainian; 2 false: "you can keep texting but
+///   please stop calling my cell", "you guys keep blowing up my phone while I'm at work"). Those
+///   were fixed as classes (Ukrainian; "keep texting" as texting kept; "blowing up my phone" a
+///   complaint unless told to quit or stop).
+/// - `blind8.jsonl` (400 replies weighted to the opt-out decision: 120 revocations, 60 hard
+///   look-alikes, Somali, Amharic and Farsi among 17 other languages), written later the same
+///   session and scored once on c997f07's classifier: macro-F1 0.895, opt-out recall 0.942
+///   (7 missed), precision 0.974 (3 false). Fixed as classes: "stop the texts" (a determiner
+///   before what is stopped; not "does … also stop the texts?"), a keyword then a new clause
+///   ("please stop i am at work", "STOP I already bought one"), "all texts pls" (courtesy, not
+///   an invitation), Farsi, Somali and Amharic; phone reactions quoting our message
+///   (`Emphasized “Reply STOP to opt out”`), "how do I unsubscribe later, just asking", and
+///   "what happens if I text STOP?".
 ///
-/// All are tuning data now, held at their current opt-out figures.
+/// All are tuning data now, and the learned models train on them, so their intent figures are
+/// in-sample (about 0.99); they are a regression guard, not an estimate.
 #[test]
 fn blind_sets_stay_fixed() {
-    at_least("blind.jsonl", 400, 0.81, 1.0, 1.0);
-    at_least("blind2.jsonl", 400, 0.81, 1.0, 1.0);
-    at_least("blind3.jsonl", 400, 0.75, 1.0, 1.0);
-    at_least("blind4.jsonl", 400, 0.73, 1.0, 0.99);
-    at_least("blind5.jsonl", 400, 0.79, 1.0, 1.0);
+    at_least("blind.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind2.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind3.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind4.jsonl", 400, 0.97, 1.0, 0.99);
+    at_least("blind5.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind6.jsonl", 400, 0.97, 1.0, 0.97);
+    at_least("blind7.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind8.jsonl", 400, 0.97, 1.0, 1.0);
 }

@@ -47,12 +47,27 @@ impl Msg {
 
 pub(super) fn read_message(raw: &str) -> Msg {
     let norm = normalise(raw);
-    let mut class = classify(raw);
+    // A short reply the rules have no phrase for is, to the agent, an answer to what it just
+    // asked or offered ("the second one", "Solar for my house"): the intent model, trained on
+    // replies out of context, reads those as whatever they resemble. Only a near-certain
+    // reading ("wie viel kostet das", 0.97) stands.
+    let short = norm.split_whitespace().count() <= SHORT_WORDS;
+    let threshold = if short { SURE } else { crate::learned::INTENT_THRESHOLD };
+    let (mut class, by_model) = crate::read(raw, &norm, threshold);
     let mut who_is_this = false;
     let without = |phrase: &str| classify(&norm.replacen(phrase, " ", 1));
-    match (class.intent, class.matched.clone().as_deref()) {
+    // The phrase that decided, or, when the intent model decided instead (it reads "who is
+    // this?" as a question or a wrong number), one of the corrected phrases present.
+    let phrase = |phrases: &[&'static str]| -> Option<&'static str> {
+        if by_model {
+            return phrases.iter().copied().find(|p| contains_phrase(&norm, p));
+        }
+        let matched = class.matched.as_deref()?;
+        phrases.iter().copied().find(|p| *p == matched)
+    };
+    match class.intent {
         // "Who is this?" is usually a lead who forgot the form: tell them, don't close.
-        (Intent::WrongNumber, Some(p @ ("who is this" | "who's this" | "whos this" | "who dis"))) => {
+        Intent::WrongNumber | Intent::Question | Intent::Unknown if let Some(p) = phrase(WHO_IS_THIS) => {
             let rest = without(p);
             if rest.intent != Intent::WrongNumber {
                 who_is_this = true;
@@ -65,7 +80,7 @@ pub(super) fn read_message(raw: &str) -> Msg {
             }
         }
         // "This is not a good time" is not "this is not Sam".
-        (Intent::WrongNumber, Some(p @ ("this is not" | "this isn't" | "this isnt"))) => {
+        Intent::WrongNumber if let Some(p) = phrase(THIS_IS_NOT) => {
             let next = norm.split_once(p).and_then(|(_, after)| after.split_whitespace().next()).unwrap_or("");
             let next = next.trim_matches(|c: char| !c.is_alphanumeric());
             if NOT_A_NAME.contains(&next) {
@@ -73,9 +88,13 @@ pub(super) fn read_message(raw: &str) -> Msg {
             }
         }
         // "It's not me who decides" is not "not me".
-        (Intent::WrongNumber, Some("not me")) if norm.split_whitespace().count() > 3 => class = without("not me"),
+        Intent::WrongNumber if phrase(&["not me"]).is_some() && norm.split_whitespace().count() > 3 => {
+            class = without("not me");
+        }
         // "I'm the owner" answers the authority question; it is not a request for the owner.
-        (Intent::HumanRequest, Some("the owner")) if OWNER_SELF.iter().any(|p| contains_phrase(&norm, p)) => {
+        Intent::HumanRequest
+            if phrase(&["the owner"]).is_some() && OWNER_SELF.iter().any(|p| contains_phrase(&norm, p)) =>
+        {
             class = without("the owner");
         }
         _ => {}
@@ -83,6 +102,14 @@ pub(super) fn read_message(raw: &str) -> Msg {
     let bloom = text_bloom(&norm);
     Msg { raw: raw.trim().to_owned(), norm, bloom, class, who_is_this }
 }
+
+/// Replies of at most this many words are read in the conversation's context (above).
+const SHORT_WORDS: usize = 4;
+/// The intent model's probability at which a short reply keeps its reading.
+const SURE: f32 = 0.9;
+
+const WHO_IS_THIS: &[&str] = &["who is this", "who's this", "whos this", "who dis"];
+const THIS_IS_NOT: &[&str] = &["this is not", "this isn't", "this isnt"];
 
 /// Words that can follow "this is not" without it being a name.
 const NOT_A_NAME: &[&str] = &[

@@ -16,9 +16,9 @@ pub(super) const OPENERS: &str = concat!(
 );
 
 pub(super) const WRONG_NUMBER: &str = concat!(
-    "wrong number|wrong numbr|wrong #|wrong num|wrong no|wrong person|wrong guy|wrong girl|wrong lady",
+    "wrong number|wrong numbr|wrong num|wrong no|wrong person|wrong guy|wrong girl|wrong lady",
     "|wrong contact|wrong phone|wrong cell|wrong house|wrong name|wrong customer|wrong one|have the wrong",
-    "|got the wrong|has the wrong|the wrong #|numero equivocado|equivocado|equivocada|equivocaron|se equivoco",
+    "|got the wrong|has the wrong|numero equivocado|equivocado|equivocada|equivocaron|se equivoco",
     "|te equivocaste|se equivoca|who is this|who's this|whos this|who this is|who dis|who tf is this",
     "|who the hell is this|who is dis|who's texting|who is texting|whos texting|=who|=who is it|=huh who",
     "|=who's that|quien es|quien habla|quien eres|quien me escribe|de parte de quien|never signed up",
