@@ -1,8 +1,10 @@
 //! Test doubles at the carriers' HTTP boundary, speaking their real formats: Twilio's
 //! Messages and Calls REST API (form posts, basic auth, `I-Twilio-Idempotency-Token`,
 //! `201 {"sid"}`, hang-up by `Status=completed` and 404/20404 for a call that is gone), Telnyx's
-//! Call Control API (`POST /v2/calls`, `…/actions/hangup`, 422/90018 for a call that ended), a
-//! signed Twilio and Telnyx webhook sender, and a customer's webhook agent.
+//! Call Control API (`POST /v2/calls`, `…/actions/hangup`, 422/90018 for a call that ended),
+//! Vonage's Voice API (`POST /v1/calls` under an RS256 application token, `PUT /v1/calls/{uuid}`
+//! to hang up, 404 for a call that ended), a signed Twilio and Telnyx webhook sender, and a
+//! customer's webhook agent.
 
 use std::sync::{Arc, Mutex};
 
@@ -117,15 +119,7 @@ impl TwilioDouble {
 
     /// Waits until `n` calls were placed, or panics after 20 s.
     pub async fn wait_for_calls(&self, n: usize) -> Vec<TwilioCall> {
-        let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(20);
-        loop {
-            let calls = self.calls();
-            if calls.len() >= n {
-                return calls;
-            }
-            assert!(tokio::time::Instant::now() < deadline, "waited for {n} calls; got {}", calls.len());
-            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-        }
+        wait_for(n, "calls", || self.calls()).await
     }
 
     /// Requests that repeated a token (and sent nothing).
@@ -348,28 +342,12 @@ impl TelnyxDouble {
 
     /// Waits until `n` calls were placed, or panics after 20 s.
     pub async fn wait_for_calls(&self, n: usize) -> Vec<TelnyxCall> {
-        let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(20);
-        loop {
-            let calls = self.calls();
-            if calls.len() >= n {
-                return calls;
-            }
-            assert!(tokio::time::Instant::now() < deadline, "waited for {n} calls; got {}", calls.len());
-            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-        }
+        wait_for(n, "calls", || self.calls()).await
     }
 
     /// Waits until `n` hang-ups were requested, or panics after 20 s.
     pub async fn wait_for_hangups(&self, n: usize) -> Vec<String> {
-        let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(20);
-        loop {
-            let hangups = self.hangups();
-            if hangups.len() >= n {
-                return hangups;
-            }
-            assert!(tokio::time::Instant::now() < deadline, "waited for {n} hang-ups; got {hangups:?}");
-            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-        }
+        wait_for(n, "hang-ups", || self.hangups()).await
     }
 
     fn authorized(&self, headers: &HeaderMap) -> bool {
@@ -438,6 +416,193 @@ async fn telnyx_hangup(
     }
     log.ended.push(id);
     (StatusCode::OK, Json(json!({"data": {"result": "ok"}})))
+}
+
+/// Waits until `read` returns at least `n` items, or panics after 20 s.
+async fn wait_for<T: std::fmt::Debug>(n: usize, what: &str, read: impl Fn() -> Vec<T>) -> Vec<T> {
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let items = read();
+        if items.len() >= n {
+            return items;
+        }
+        assert!(tokio::time::Instant::now() < deadline, "waited for {n} {what}; got {items:?}");
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+}
+
+/// One call the Vonage double placed.
+#[derive(Debug, Clone)]
+pub struct VonageCall {
+    /// Its `uuid`.
+    pub uuid: String,
+    /// The JSON body Throughline sent.
+    pub body: Value,
+}
+
+#[derive(Debug, Default)]
+struct VonageLog {
+    calls: Vec<VonageCall>,
+    hangups: Vec<String>,
+    ended: Vec<String>,
+    /// API tokens' `application_id` claims, in order.
+    applications: Vec<String>,
+}
+
+/// A Vonage Voice API double on a random local port, with its own application key pair: it
+/// accepts only RS256 tokens the private key signed for its application id.
+#[derive(Debug, Clone)]
+pub struct VonageDouble {
+    /// `http://127.0.0.1:<port>`: the `api_base` to configure.
+    pub base: String,
+    /// The application id.
+    pub application_id: String,
+    /// The application's private key, PEM PKCS#8: the `private_key` to configure.
+    pub private_key_pem: String,
+    public_key: Arc<Vec<u8>>,
+    log: Arc<Mutex<VonageLog>>,
+}
+
+impl VonageDouble {
+    /// Starts one on a random port, with a fresh 2048-bit key.
+    pub async fn start() -> Self {
+        use aws_lc_rs::encoding::{AsDer, Pkcs8V1Der};
+        use aws_lc_rs::signature::KeyPair as _;
+        let key = aws_lc_rs::rsa::KeyPair::generate(aws_lc_rs::rsa::KeySize::Rsa2048).expect("an RSA key");
+        let der = AsDer::<Pkcs8V1Der>::as_der(&key).expect("PKCS#8");
+        let body = base64::engine::general_purpose::STANDARD.encode(der.as_ref());
+        let lines: Vec<&str> = body.as_bytes().chunks(64).map(|c| std::str::from_utf8(c).expect("base64")).collect();
+        let double = Self {
+            base: String::new(),
+            application_id: uuid::Uuid::new_v4().to_string(),
+            private_key_pem: format!("-----BEGIN PRIVATE KEY-----\n{}\n-----END PRIVATE KEY-----\n", lines.join("\n")),
+            public_key: Arc::new(key.public_key().as_ref().to_vec()),
+            log: Arc::default(),
+        };
+        let app = Router::new()
+            .route("/v1/calls", post(vonage_dial))
+            .route("/v1/calls/{uuid}", axum::routing::put(vonage_modify))
+            .with_state(double.clone());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let base = format!("http://{}", listener.local_addr().expect("addr"));
+        tokio::spawn(async move { axum::serve(listener, app).await });
+        Self { base, ..double }
+    }
+
+    /// Calls placed, in order.
+    pub fn calls(&self) -> Vec<VonageCall> {
+        self.log.lock().map(|l| l.calls.clone()).unwrap_or_default()
+    }
+
+    /// Hang-up requests received, in order (uuids), whether or not the call was still up.
+    pub fn hangups(&self) -> Vec<String> {
+        self.log.lock().map(|l| l.hangups.clone()).unwrap_or_default()
+    }
+
+    /// The `application_id` of every accepted token, in order.
+    pub fn applications(&self) -> Vec<String> {
+        self.log.lock().map(|l| l.applications.clone()).unwrap_or_default()
+    }
+
+    /// Waits until `n` calls were placed, or panics after 20 s.
+    pub async fn wait_for_calls(&self, n: usize) -> Vec<VonageCall> {
+        wait_for(n, "calls", || self.calls()).await
+    }
+
+    /// Waits until `n` hang-ups were requested, or panics after 20 s.
+    pub async fn wait_for_hangups(&self, n: usize) -> Vec<String> {
+        wait_for(n, "hang-ups", || self.hangups()).await
+    }
+
+    /// The bearer token is RS256, signed by the application's key, for its id, and current.
+    fn authorized(&self, headers: &HeaderMap) -> bool {
+        use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+        let Some(token) =
+            headers.get("authorization").and_then(|v| v.to_str().ok()).and_then(|a| a.strip_prefix("Bearer "))
+        else {
+            return false;
+        };
+        let parts: Vec<&str> = token.split('.').collect();
+        let [header, claims, signature] = parts[..] else { return false };
+        let decode = |p: &str| URL_SAFE_NO_PAD.decode(p).ok();
+        let (Some(header), Some(claims), Some(signature)) = (decode(header), decode(claims), decode(signature)) else {
+            return false;
+        };
+        let header: Value = serde_json::from_slice(&header).unwrap_or_default();
+        let claims: Value = serde_json::from_slice(&claims).unwrap_or_default();
+        let key = aws_lc_rs::signature::UnparsedPublicKey::new(
+            &aws_lc_rs::signature::RSA_PKCS1_2048_8192_SHA256,
+            self.public_key.as_slice(),
+        );
+        let signed = key.verify(format!("{}.{}", parts[0], parts[1]).as_bytes(), &signature).is_ok();
+        let now = chrono::Utc::now().timestamp();
+        let current = claims["iat"].as_i64().is_some_and(|iat| iat <= now + 60)
+            && claims["exp"].as_i64().is_some_and(|exp| exp > now);
+        let ok =
+            header["alg"] == "RS256" && signed && current && claims["application_id"] == self.application_id.as_str();
+        if ok && let Ok(mut log) = self.log.lock() {
+            log.applications.push(self.application_id.clone());
+        }
+        ok
+    }
+}
+
+fn vonage_unauthorized() -> (StatusCode, Json<Value>) {
+    (
+        StatusCode::UNAUTHORIZED,
+        Json(json!({"type": "https://developer.nexmo.com/api-errors#unauthorized", "title": "Unauthorized"})),
+    )
+}
+
+async fn vonage_dial(
+    State(double): State<VonageDouble>,
+    headers: HeaderMap,
+    Json(body): Json<Value>,
+) -> impl IntoResponse {
+    if !double.authorized(&headers) {
+        return vonage_unauthorized();
+    }
+    let has_destination = body["to"][0]["number"].as_str().is_some() && body["from"]["number"].as_str().is_some();
+    if !has_destination || !(body["ncco"].is_array() || body["answer_url"].is_array()) {
+        return (
+            StatusCode::BAD_REQUEST,
+            Json(json!({"type": "https://developer.nexmo.com/api-errors#bad-request", "title": "Bad Request",
+                        "invalid_parameters": [{"name": "to", "reason": "to, from and an ncco or answer_url are required"}]})),
+        );
+    }
+    let uuid = uuid::Uuid::new_v4().to_string();
+    double.log.lock().expect("log").calls.push(VonageCall { uuid: uuid.clone(), body });
+    (
+        StatusCode::CREATED,
+        Json(json!({"uuid": uuid, "status": "started", "direction": "outbound",
+                    "conversation_uuid": format!("CON-{}", uuid::Uuid::new_v4())})),
+    )
+}
+
+/// `PUT /v1/calls/{uuid}` `{"action":"hangup"}`: a call the double placed and has not ended
+/// hangs up (204); anything else is 404.
+async fn vonage_modify(
+    State(double): State<VonageDouble>,
+    Path(uuid): Path<String>,
+    headers: HeaderMap,
+    Json(body): Json<Value>,
+) -> impl IntoResponse {
+    if !double.authorized(&headers) {
+        return vonage_unauthorized().into_response();
+    }
+    if body["action"] != "hangup" {
+        return (StatusCode::BAD_REQUEST, Json(json!({"title": "Bad Request"}))).into_response();
+    }
+    let mut log = double.log.lock().expect("log");
+    log.hangups.push(uuid.clone());
+    let live = log.calls.iter().any(|c| c.uuid == uuid) && !log.ended.contains(&uuid);
+    if !live {
+        let missing = json!({"type": "https://developer.nexmo.com/api-errors#not-found", "title": "Not Found",
+                             "detail": format!("Call {uuid} does not exist")});
+        return (StatusCode::NOT_FOUND, Json(missing)).into_response();
+    }
+    log.ended.push(uuid);
+    StatusCode::NO_CONTENT.into_response()
 }
 
 /// What the agent double does with each request.

@@ -1,5 +1,5 @@
 //! Voice call control end to end: the real server and workers place a cadence's call through a
-//! Twilio or Telnyx double speaking the carrier's REST API, signed call webhooks carry the
+//! Twilio, Telnyx or Vonage double speaking the carrier's REST API, signed call webhooks carry the
 //! carrier's side (answer, answering machine, hang-up), and the call's progress lands on the
 //! timeline once. Both backends; Postgres + Redis is required on CI.
 
@@ -15,7 +15,7 @@ use providers::{Carrier, CarrierError, TelnyxAccount, TelnyxCarrier, TwilioAccou
 use serde_json::{Value, json};
 use server::voice::calls::HangUpError;
 use server::{Clock, ManualClock};
-use throughline_e2e::doubles::{TelnyxDouble, TwilioDouble, post_telnyx, post_twilio};
+use throughline_e2e::doubles::{TelnyxDouble, TwilioDouble, VonageDouble, post_telnyx, post_twilio};
 use throughline_e2e::media::{CarrierClient, Received, stream_failures};
 use throughline_e2e::{Kind, TestApp, campaign_body, spawn_engine_with};
 
@@ -27,6 +27,8 @@ const OURS: &str = "+14155550100";
 const LEAD: &str = "+13125550199";
 /// The Telnyx Call Control connection the deployment places calls with.
 const CONNECTION: &str = "conn-voice-1";
+/// The Vonage account's signature secret (signs its webhooks).
+const VONAGE_SECRET: &str = "vonage-signature-secret";
 
 /// Tuesday 2026-11-24 11:00 in Chicago, inside the campaign's 10:00–20:00 window.
 fn tuesday_11am_chicago() -> DateTime<Utc> {
@@ -41,17 +43,25 @@ struct Rig {
     app: TestApp,
     twilio: TwilioDouble,
     telnyx: TelnyxDouble,
+    vonage: VonageDouble,
     clock: Arc<ManualClock>,
 }
 
 async fn rig(kind: Kind, public_url: Option<&str>) -> Option<Rig> {
     let twilio = TwilioDouble::start().await;
     let telnyx = TelnyxDouble::start().await;
+    let vonage = VonageDouble::start().await;
     let clock = Arc::new(ManualClock::new(tuesday_11am_chicago()));
     let (sid, token, base) = (twilio.account_sid.clone(), twilio.auth_token.clone(), twilio.base.clone());
     let (telnyx_key, telnyx_base) = (telnyx.api_key.clone(), telnyx.base.clone());
     let public_key = base64::engine::general_purpose::STANDARD.encode(telnyx_keys().verifying_key().to_bytes());
     let public_url = public_url.map(str::to_owned);
+    let vonage_settings = server::config::VonageSettings {
+        application_id: vonage.application_id.clone(),
+        private_key: vonage.private_key_pem.clone().into(),
+        signature_secret: VONAGE_SECRET.to_owned().into(),
+        api_base: vonage.base.clone(),
+    };
     let app = spawn_engine_with(kind, clock.clone(), move |s| {
         s.server.public_url = public_url;
         s.carriers.twilio =
@@ -63,9 +73,10 @@ async fn rig(kind: Kind, public_url: Option<&str>) -> Option<Rig> {
             messaging_profile_id: None,
             connection_id: Some(CONNECTION.into()),
         });
+        s.carriers.vonage = Some(vonage_settings);
     })
     .await?;
-    Some(Rig { app, twilio, telnyx, clock })
+    Some(Rig { app, twilio, telnyx, vonage, clock })
 }
 
 /// Call first; if the call is missed, a text a minute later.
@@ -167,6 +178,22 @@ impl Rig {
         let path = url.strip_prefix(PUBLIC).expect("a URL under the public URL");
         let now = self.clock.now().timestamp();
         post_telnyx(&self.app.client, &self.app.url(path), &telnyx_keys(), now, &body.to_string()).await
+    }
+
+    /// A Vonage call event to `url` (as given to Vonage), signed at the server's now.
+    async fn vonage_hook(&self, url: &str, body: &Value) -> reqwest::Response {
+        let path = url.strip_prefix(PUBLIC).expect("a URL under the public URL");
+        let body = body.to_string();
+        let auth = providers::vonage::sign(VONAGE_SECRET, body.as_bytes(), self.clock.now().timestamp());
+        self.app
+            .client
+            .post(self.app.url(path))
+            .header("authorization", auth)
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+            .await
+            .expect("webhook")
     }
 }
 
@@ -616,6 +643,142 @@ async fn the_rest_hang_up_reads_already_ended_as_success() {
     assert_eq!(sandbox.hang_up(None, "SBCA1").await, Ok(()));
 }
 
+async fn a_vonage_call_connects_to_the_gateway_and_its_progress_lands(kind: Kind) {
+    let Some(rig) = rig(kind, Some(PUBLIC)).await else { return };
+    let campaign = rig.campaign("vonage").await;
+    let conv = rig.lead(&campaign).await;
+    let call = rig.vonage.wait_for_calls(1).await.remove(0);
+    let (call_id, uuid) = rig.placed(conv).await;
+    assert_eq!(uuid, call.uuid);
+    assert_eq!(rig.vonage.applications(), std::slice::from_ref(&rig.vonage.application_id), "a signed token");
+    let body = &call.body;
+    assert_eq!(body["to"], json!([{"type": "phone", "number": LEAD.trim_start_matches('+')}]));
+    assert_eq!(body["from"], json!({"type": "phone", "number": OURS.trim_start_matches('+')}));
+    assert_eq!(body["machine_detection"], "continue");
+    let event_url = format!("{PUBLIC}/webhooks/vonage/voice/event?conversation_id={conv}&call_id={call_id}");
+    assert_eq!(body["event_url"], json!([event_url]));
+    // The NCCO connects the call to the gateway's Vonage websocket with a token for this call.
+    let endpoint = &body["ncco"][0]["endpoint"][0];
+    assert_eq!(body["ncco"][0]["action"], "connect");
+    assert_eq!(endpoint["type"], "websocket");
+    assert_eq!(endpoint["uri"], "wss://throughline.example/media/vonage");
+    assert_eq!(endpoint["content-type"], "audio/l16;rate=16000");
+    let token = endpoint["headers"]["token"].as_str().expect("a token header");
+    let claims = rig.app.state.voice.tokens.verify(token, rig.clock.now()).expect("a valid token");
+    assert_eq!((claims.conversation, claims.call), (conv, call_id));
+    assert!(rig.app.state.voice.tokens.verify(token, rig.clock.now() + chrono::Duration::minutes(5)).is_ok());
+
+    let event = |status: &str, extra: Value| {
+        let mut event = json!({"status": status, "uuid": uuid, "conversation_uuid": "CON-1", "direction": "outbound",
+                               "from": OURS.trim_start_matches('+'), "to": LEAD.trim_start_matches('+'),
+                               "timestamp": rig.clock.now().to_rfc3339()});
+        if let (Some(event), Some(extra)) = (event.as_object_mut(), extra.as_object()) {
+            event.extend(extra.clone());
+        }
+        event
+    };
+    for status in ["started", "ringing", "answered", "human"] {
+        assert_eq!(rig.vonage_hook(&event_url, &event(status, json!({}))).await.status(), 204, "{status}");
+    }
+    assert_eq!(rig.vonage_hook(&event_url, &event("answered", json!({}))).await.status(), 204, "a retry");
+    assert_eq!(answers(&rig.timeline(conv).await), [AnsweredBy::Unknown, AnsweredBy::Human]);
+
+    // 42 s later the lead hangs up; Vonage delivers it twice.
+    rig.clock.advance(chrono::Duration::seconds(42));
+    let completed = event(
+        "completed",
+        json!({"duration": "42", "end_time": rig.clock.now().to_rfc3339(),
+                                              "rate": "0.01", "price": "0.007", "disconnected_by": "user"}),
+    );
+    assert_eq!(rig.vonage_hook(&event_url, &completed).await.status(), 204);
+    assert_eq!(rig.vonage_hook(&event_url, &completed).await.status(), 204);
+    let tl = rig.timeline(conv).await;
+    assert_eq!(endings(&tl), [(CallOutcome::Human, 42, Some("completed".into()))], "{:?}", kinds(&tl));
+
+    // Forged, unsigned, misaddressed or unreadable events: 403 / 400 / 404, nothing written.
+    let before = rig.timeline(conv).await.len();
+    let path = event_url.strip_prefix(PUBLIC).unwrap();
+    let body = completed.to_string();
+    let forged = providers::vonage::sign("not the secret", body.as_bytes(), rig.clock.now().timestamp());
+    let send = |auth: Option<String>, body: String, path: String| {
+        let mut request = rig.app.client.post(rig.app.url(&path)).header("content-type", "application/json").body(body);
+        if let Some(auth) = auth {
+            request = request.header("authorization", auth);
+        }
+        request.send()
+    };
+    assert_eq!(send(Some(forged), body.clone(), path.to_owned()).await.unwrap().status(), 403);
+    assert_eq!(send(None, body.clone(), path.to_owned()).await.unwrap().status(), 403);
+    let other = event("failed", json!({})).to_string();
+    let signed_for_other = providers::vonage::sign(VONAGE_SECRET, other.as_bytes(), rig.clock.now().timestamp());
+    assert_eq!(send(Some(signed_for_other), body.clone(), path.to_owned()).await.unwrap().status(), 403);
+    let stale = providers::vonage::sign(VONAGE_SECRET, body.as_bytes(), rig.clock.now().timestamp() - 600);
+    assert_eq!(send(Some(stale), body.clone(), path.to_owned()).await.unwrap().status(), 403, "a replay");
+    let anonymous = format!("{PUBLIC}/webhooks/vonage/voice/event");
+    assert_eq!(rig.vonage_hook(&anonymous, &completed).await.status(), 400);
+    let unknown = format!("{PUBLIC}/webhooks/vonage/voice/event?conversation_id={conv}&call_id={}", CallId::new());
+    assert_eq!(rig.vonage_hook(&unknown, &completed).await.status(), 404);
+    let mut stranger = completed.clone();
+    stranger["uuid"] = json!(uuid::Uuid::new_v4().to_string());
+    assert_eq!(rig.vonage_hook(&event_url, &stranger).await.status(), 400, "another call's uuid");
+    let not_json = "{".to_owned();
+    let auth = providers::vonage::sign(VONAGE_SECRET, not_json.as_bytes(), rig.clock.now().timestamp());
+    assert_eq!(send(Some(auth), not_json, path.to_owned()).await.unwrap().status(), 400);
+    assert_eq!(rig.timeline(conv).await.len(), before);
+    rig.app.stop().await;
+}
+
+async fn a_vonage_machine_is_hung_up_and_a_busy_line_moves_the_cadence_on(kind: Kind) {
+    let Some(rig) = rig(kind, Some(PUBLIC)).await else { return };
+    let campaign = rig.campaign("vonage").await;
+    let conv = rig.lead(&campaign).await;
+    let call = rig.vonage.wait_for_calls(1).await.remove(0);
+    let (call_id, uuid) = rig.placed(conv).await;
+    let event_url = call.body["event_url"][0].as_str().unwrap().to_owned();
+    let event = |status: &str| json!({"status": status, "uuid": uuid, "timestamp": rig.clock.now().to_rfc3339()});
+    assert_eq!(rig.vonage_hook(&event_url, &event("answered")).await.status(), 204);
+    rig.clock.advance(chrono::Duration::seconds(4));
+    assert_eq!(rig.vonage_hook(&event_url, &event("machine")).await.status(), 204);
+    let tl = rig.timeline(conv).await;
+    assert_eq!(answers(&tl), [AnsweredBy::Unknown, AnsweredBy::Machine]);
+    assert_eq!(endings(&tl), [(CallOutcome::Voicemail, 4, Some("answering machine detected (machine)".into()))]);
+    // Throughline hangs up on the machine through the REST API.
+    assert_eq!(rig.vonage.wait_for_hangups(1).await, std::slice::from_ref(&uuid));
+    // Vonage then reports the call completed: it has already ended.
+    assert_eq!(rig.vonage_hook(&event_url, &event("completed")).await.status(), 204);
+    assert_eq!(endings(&rig.timeline(conv).await).len(), 1);
+    rig.until(conv, "the missed-call text to be planned", |tl| {
+        tl.iter().any(|r| matches!(&r.event, Event::ActionScheduled { step: Some(s), .. } if s == "missed_call_1"))
+    })
+    .await;
+    // Hanging up through the carrier: an ended call (404) is fine; a stranger's is unknown.
+    let hang_up = |conv, call| server::voice::calls::hang_up(&rig.app.state, conv, call, "the bot closed");
+    hang_up(conv, call_id).await.expect("hanging up an ended call is fine");
+    assert_eq!(rig.vonage.hangups(), [uuid.clone(), uuid.clone()]);
+    assert!(matches!(hang_up(conv, CallId::new()).await, Err(HangUpError::UnknownCall)));
+
+    // A second lead's line is busy: the call ends busy, with no talk time.
+    let second = {
+        let body = json!({
+            "campaign_id": campaign, "phone": "+13125550142", "first_name": "Ana", "timezone": "America/Chicago",
+            "state": "IL", "source": "form",
+            "consent": [{"channel": "voice", "kind": "express_written", "text": "I agree to AI calls from Acme Solar.",
+                         "captured_at": "2026-11-01T15:00:00Z"},
+                        {"channel": "sms", "kind": "express_written", "text": "I agree to automated texts from Acme Solar.",
+                         "captured_at": "2026-11-01T15:00:00Z"}]
+        });
+        let response = rig.app.post("/api/v1/leads", &body).await;
+        assert_eq!(response.status(), 201);
+        response.json::<Value>().await.unwrap()["conversation_id"].as_str().unwrap().parse().unwrap()
+    };
+    let call = rig.vonage.wait_for_calls(2).await.remove(1);
+    let (_, uuid) = rig.placed(second).await;
+    let busy = json!({"status": "busy", "uuid": uuid, "timestamp": rig.clock.now().to_rfc3339()});
+    assert_eq!(rig.vonage_hook(call.body["event_url"][0].as_str().unwrap(), &busy).await.status(), 204);
+    assert_eq!(endings(&rig.timeline(second).await), [(CallOutcome::Busy, 0, Some("busy".into()))]);
+    rig.app.stop().await;
+}
+
 macro_rules! voice_tests {
     ($($name:ident),* $(,)?) => {
         mod embedded {
@@ -647,4 +810,6 @@ voice_tests!(
     calls_are_hung_up_through_their_carrier,
     without_a_public_url_calls_are_dropped_with_a_reason,
     calls_that_could_not_reach_a_bot_are_never_placed,
+    a_vonage_call_connects_to_the_gateway_and_its_progress_lands,
+    a_vonage_machine_is_hung_up_and_a_busy_line_moves_the_cadence_on,
 );

@@ -3,8 +3,8 @@
 //! answers with its own id for the message or call. Real carriers report what happens next
 //! (delivery, answer, replies) by webhook; the [`sandbox`] carrier, which has no network, returns
 //! those reports as [`Delivery`]s for Throughline to deliver to itself when their time comes.
-//! [`TwilioCarrier`] and [`TelnyxCarrier`] speak the carriers' REST APIs; [`twilio`] and
-//! [`telnyx`] check their webhooks' signatures.
+//! [`TwilioCarrier`], [`TelnyxCarrier`] and [`VonageCarrier`] (calls only) speak the carriers'
+//! REST APIs; [`twilio`], [`telnyx`] and [`vonage`] check their webhooks' signatures.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -19,10 +19,13 @@ pub mod telnyx;
 pub mod telnyx_api;
 pub mod twilio;
 pub mod twilio_api;
+pub mod vonage;
+pub mod vonage_api;
 
 pub use sandbox::SandboxCarrier;
 pub use telnyx_api::{ClientState, TelnyxAccount, TelnyxCarrier};
 pub use twilio_api::{TwilioAccount, TwilioCarrier};
+pub use vonage_api::{VonageAccount, VonageCarrier};
 
 /// An SMS to send.
 #[derive(Debug, Clone)]
@@ -142,5 +145,23 @@ impl Carriers {
     /// The carrier for `provider`, if configured.
     pub fn get(&self, provider: Provider) -> Option<&Arc<dyn Carrier>> {
         self.by_provider.get(&provider)
+    }
+}
+
+/// A call from the campaign's number to a lead, reporting to `callback` and streaming to
+/// `stream`: the carriers' request-body tests share it.
+#[cfg(test)]
+pub(crate) fn test_call(callback: &str, stream: Option<&str>) -> CallRequest {
+    CallRequest {
+        conversation_id: ConversationId::new(),
+        call_id: CallId::new(),
+        to: E164::parse("+13125550199").expect("a number"),
+        from: E164::parse("+14155550100").expect("a number"),
+        idempotency_key: "k".into(),
+        now: chrono::Utc::now(),
+        api_base: None,
+        answer_url: None,
+        status_callback: Some(callback.to_owned()),
+        stream_url: stream.map(str::to_owned),
     }
 }

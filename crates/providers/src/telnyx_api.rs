@@ -165,21 +165,9 @@ fn already_ended(status: reqwest::StatusCode, body: &serde_json::Value) -> bool 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use domain::E164;
 
     fn request(stream: Option<&str>) -> CallRequest {
-        CallRequest {
-            conversation_id: ConversationId::new(),
-            call_id: CallId::new(),
-            to: E164::parse("+13125550199").unwrap(),
-            from: E164::parse("+14155550100").unwrap(),
-            idempotency_key: "k".into(),
-            now: chrono::Utc::now(),
-            api_base: None,
-            answer_url: None,
-            status_callback: Some("https://t.example/webhooks/telnyx/voice?conversation_id=c&call_id=k".into()),
-            stream_url: stream.map(str::to_owned),
-        }
+        crate::test_call("https://t.example/webhooks/telnyx/voice?conversation_id=c&call_id=k", stream)
     }
 
     #[test]

@@ -111,6 +111,8 @@ pub struct CarrierSettings {
     pub twilio: Option<TwilioSettings>,
     /// Telnyx.
     pub telnyx: Option<TelnyxSettings>,
+    /// Vonage (calls only).
+    pub vonage: Option<VonageSettings>,
 }
 
 /// A Twilio account. The auth token both authenticates REST calls and keys the
@@ -144,6 +146,25 @@ pub struct TelnyxSettings {
     /// Call Control connection that places calls.
     #[serde(default)]
     pub connection_id: Option<String>,
+}
+
+/// A Vonage Voice application.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VonageSettings {
+    /// The Voice application's id.
+    pub application_id: String,
+    /// The application's private key, PEM (PKCS#8), which signs API tokens.
+    pub private_key: SecretString,
+    /// The account's signature secret, which signs webhooks (HS256).
+    pub signature_secret: SecretString,
+    /// REST base; campaigns may override it.
+    #[serde(default = "default_vonage_base")]
+    pub api_base: String,
+}
+
+fn default_vonage_base() -> String {
+    providers::vonage_api::DEFAULT_API_BASE.into()
 }
 
 fn default_twilio_base() -> String {

@@ -10,7 +10,9 @@ use store::{Backend, Stores};
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
-use providers::{Carriers, SandboxCarrier, TelnyxAccount, TelnyxCarrier, TwilioAccount, TwilioCarrier};
+use providers::{
+    Carriers, SandboxCarrier, TelnyxAccount, TelnyxCarrier, TwilioAccount, TwilioCarrier, VonageAccount, VonageCarrier,
+};
 
 use crate::auth::KeyCache;
 use crate::config::Settings;
@@ -86,6 +88,16 @@ impl Application {
                 messaging_profile_id: t.messaging_profile_id.clone(),
                 connection_id: t.connection_id.clone(),
             })));
+        }
+        if let Some(v) = &settings.carriers.vonage {
+            let account = VonageAccount {
+                application_id: v.application_id.clone(),
+                private_key: v.private_key.clone(),
+                api_base: v.api_base.clone(),
+            };
+            let carrier =
+                VonageCarrier::new(account).map_err(|e| anyhow::anyhow!("carriers.vonage.private_key: {e}"))?;
+            carriers = carriers.with(Arc::new(carrier));
         }
         let notifier = crate::state::Notifier::spawn(hot.clone());
         let state = AppState {

@@ -121,15 +121,15 @@ impl Engine {
             return Ok(());
         }
         let call = contact.planned.as_ref().is_some_and(|p| p.action == StepAction::Call);
-        if call && matches!(contact.provider, Provider::Twilio | Provider::Telnyx) && self.app.sms.public_url.is_none()
-        {
+        let streamed = matches!(contact.provider, Provider::Twilio | Provider::Telnyx | Provider::Vonage);
+        if call && streamed && self.app.sms.public_url.is_none() {
             // The carrier fetches the call's instructions, streams its audio and reports its
             // progress at the public URL: without one the lead would answer into an error.
             let why = "no server.public_url configured: the carrier would have nowhere to fetch the call's \
                        instructions, stream its audio or report its progress";
             return self.give_up(&row, &contact, why.into()).await;
         }
-        if call && matches!(contact.provider, Provider::Twilio | Provider::Telnyx) {
+        if call && streamed {
             // The answered call streams to the gateway, which refuses a campaign with no bot or
             // an unknown prompt: better not to ring the lead at all.
             let runtime = self.campaign(current.conversation.campaign_id).await?;
@@ -167,13 +167,19 @@ impl Engine {
                 let call_id = contact.call_id.unwrap_or_else(|| CallId::from_uuid(id.as_uuid()));
                 let voice_url = |what: &str| self.app.sms.voice_url(contact.provider, what, conversation, call_id);
                 // Twilio fetches TwiML from `voice` and reports progress to `voice/status`;
-                // Telnyx reports everything to its one `webhook_url` and streams the audio to
-                // the gateway straight away, with a token minted now.
+                // Telnyx reports everything to its one `webhook_url`, Vonage to its
+                // `event_url`, and both stream the audio to the gateway straight away, with a
+                // token minted now.
                 let (answer_url, status_callback, stream_url) = match contact.provider {
                     Provider::Telnyx => (
                         None,
                         voice_url("voice"),
                         crate::voice::telnyx::stream_url(&self.app, conversation, call_id, now),
+                    ),
+                    Provider::Vonage => (
+                        None,
+                        voice_url("voice/event"),
+                        crate::voice::vonage::stream_url(&self.app, conversation, call_id, now),
                     ),
                     _ => (voice_url("voice"), voice_url("voice/status"), None),
                 };

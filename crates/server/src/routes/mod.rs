@@ -34,7 +34,8 @@ pub fn router(state: AppState, gateway: std::sync::Arc<media_gateway::Gateway>, 
         .route("/telnyx/sms", post(crate::sms::webhooks::telnyx_sms))
         .route("/twilio/voice", post(crate::voice::twilio::voice))
         .route("/twilio/voice/status", post(crate::voice::twilio::status))
-        .route("/telnyx/voice", post(crate::voice::telnyx::voice));
+        .route("/telnyx/voice", post(crate::voice::telnyx::voice))
+        .route("/vonage/voice/event", post(crate::voice::vonage::event));
     Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))

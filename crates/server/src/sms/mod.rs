@@ -36,6 +36,8 @@ pub struct SmsContext {
     pub twilio_token: Option<SecretString>,
     /// Telnyx's public key.
     pub telnyx_key: Option<providers::telnyx::PublicKey>,
+    /// Vonage's signature secret (keys its webhooks' HS256 tokens).
+    pub vonage_secret: Option<SecretString>,
     numbers: Mutex<HashMap<(E164, E164), NumberEntry>>,
     parsed: Mutex<HashMap<String, E164>>,
     campaigns: Mutex<HashMap<CampaignId, Arc<Campaign>>>,
@@ -55,6 +57,7 @@ impl SmsContext {
             public_url: settings.server.public_url.as_ref().map(|u| u.trim_end_matches('/').to_owned()),
             twilio_token: settings.carriers.twilio.as_ref().map(|t| t.auth_token.clone()),
             telnyx_key,
+            vonage_secret: settings.carriers.vonage.as_ref().map(|v| v.signature_secret.clone()),
             ..Self::default()
         })
     }
@@ -148,6 +151,7 @@ impl SmsContext {
         let carrier = match provider {
             Provider::Twilio => "twilio",
             Provider::Telnyx => "telnyx",
+            Provider::Vonage => "vonage",
             _ => return None,
         };
         Some(format!("{base}/webhooks/{carrier}/{what}?conversation_id={conversation}&call_id={call}"))

@@ -9,6 +9,7 @@ use secrecy::ExposeSecret;
 pub mod calls;
 pub mod telnyx;
 pub mod twilio;
+pub mod vonage;
 
 use crate::config::{MediaSettings, Settings};
 

@@ -45,7 +45,7 @@ pub fn stream_url(app: &AppState, conversation: ConversationId, call: CallId, no
 }
 
 /// The dedupe key of a call's answering-machine verdict.
-fn detected_key(call: CallId) -> String {
+pub(super) fn detected_key(call: CallId) -> String {
     format!("call_detected:{call}")
 }
 
@@ -85,12 +85,12 @@ struct Payload {
     failure_reason: Option<String>,
 }
 
-/// A timestamp as Telnyx writes it; an unreadable one counts as absent.
-fn time(raw: Option<&str>) -> Option<DateTime<Utc>> {
+/// A timestamp as Telnyx (and Vonage) write it, RFC 3339; an unreadable one counts as absent.
+pub(super) fn time(raw: Option<&str>) -> Option<DateTime<Utc>> {
     raw.and_then(|t| t.parse().ok())
 }
 
-fn short(text: &str) -> String {
+pub(super) fn short(text: &str) -> String {
     text.chars().take(REASON_MAX).collect()
 }
 
@@ -118,7 +118,7 @@ fn detection(result: &str) -> Option<AnsweredBy> {
 
 /// Talk time: from the answer (or, not knowing it, the call's start) to its end; zero for a
 /// call nobody answered or when the times are missing.
-fn talk_time(outcome: CallOutcome, from: Option<DateTime<Utc>>, to: Option<DateTime<Utc>>) -> u32 {
+pub(super) fn talk_time(outcome: CallOutcome, from: Option<DateTime<Utc>>, to: Option<DateTime<Utc>>) -> u32 {
     if !matches!(outcome, CallOutcome::Human | CallOutcome::Voicemail) {
         return 0;
     }
@@ -212,7 +212,7 @@ pub async fn voice(
 
 /// A machine answered: record it, end the call as voicemail (a fax as failed), and hang up
 /// after answering Telnyx (which wants its 2xx within 2 s).
-async fn machine(
+pub(super) async fn machine(
     app: &AppState,
     call: &CallRecord,
     query: CallQuery,
