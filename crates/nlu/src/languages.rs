@@ -1,8 +1,11 @@
 //! Revocations in the languages US leads write in besides English and Spanish (those two are
 //! in [`crate::normalise`]'s tables): Portuguese, French, Italian, German, Polish, Russian,
-//! Ukrainian, Tagalog, Vietnamese, Haitian Creole, Hindi and Urdu in Latin letters, Somali,
-//! Arabic, Farsi, Amharic, Chinese, Korean and Japanese. A revocation is honoured in whatever language it comes; a reply in the
-//! same language is not attempted (the confirmation goes out in the campaign's language).
+//! Ukrainian, Tagalog, Vietnamese, Haitian Creole, Hindi and Urdu in Latin letters and in their
+//! own scripts, Bengali, Punjabi, Gujarati, Somali, Arabic, Farsi, Amharic, Turkish, Dutch,
+//! Indonesian and Malay, Greek, Hebrew, Swahili, Romanian, Czech, Swedish, Norwegian, Danish,
+//! Hungarian, Chinese, Korean, Japanese and Thai. A revocation is honoured in whatever language
+//! it comes; a reply in the same language is not attempted (the confirmation goes out in the
+//! campaign's language).
 //!
 //! Two tables, both written normalised ([`crate::normalise::normalise`], then letters and one
 //! space between words):
@@ -104,6 +107,53 @@ const STEMS: &str = concat!(
     "|ha ii soo dirin|ha iisoo dirin|fariin ha|farriin ha|iga saar|iga tirtir|ha ila soo xiriirin|ha i soo wicin",
     // Amharic (Ge'ez script).
     "|መላክ ያቁሙ|መላክ አቁሙ|መልእክት አትላኩ|አትላኩልኝ|አትደውሉ|ቁጥሬን ያጥፉ|ቁጥሬን አጥፉ",
+    // French, taking the number off.
+    "|retirez mon numero|retirer mon numero|enlevez mon numero|enlever mon numero|enlevez moi|retirez nous",
+    // Hindi (Devanagari).
+    "|मैसेज न भेज|मैसेज मत भेज|मेसेज न भेज|मेसेज मत भेज|संदेश न भेज|संदेश मत भेज|एसएमएस मत भेज|एसएमएस न भेज",
+    "|परेशान मत कर|परेशान न कर|मेरा नंबर हटा|नंबर हटा दो|नंबर हटा दें|कॉल मत कर|फोन मत कर|फ़ोन मत कर",
+    // Urdu (Arabic script).
+    "|میسج مت بھیج|میسج نہ بھیج|پیغام نہ بھیج|پیغام مت بھیج|تنگ نہ کر|تنگ مت کر|میرا نمبر ہٹا|میرا نمبر ڈیلیٹ",
+    // Bengali, Punjabi (Gurmukhi), Gujarati.
+    "|মেসেজ পাঠাবেন না|মেসেজ পাঠাবে না|মেসেজ দিবেন না|মেসেজ দেবেন না|বার্তা পাঠাবেন না|ফোন করবেন না|বিরক্ত করবেন না",
+    "|আমার নম্বর মুছে|ਮੈਸੇਜ ਨਾ ਭੇਜ|ਮੈਸੇਜ ਨਾ ਕਰ|ਤੰਗ ਨਾ ਕਰ|ਮੇਰਾ ਨੰਬਰ ਹਟਾ|મેસેજ ન મોકલ|મેસેજ ના મોકલ|મેસેજ મોકલશો નહીં",
+    "|હેરાન ન કર|મારો નંબર કાઢી",
+    // Turkish (dotless ı kept; typed with or without it).
+    "|mesaj atmay|mesaj gondermey|bana yazmay|beni aramay|listeden cıkar|listeden cikar|numaramı sil|numarami sil",
+    "|rahatsız etmey|rahatsiz etmey|abonelikten cık|abonelikten cik|mesaj istemiyorum",
+    // Dutch.
+    "|geen berichten meer|geen sms meer|geen sms'jes meer|stuur me geen|stuur mij geen|niet meer sturen",
+    "|stop met sturen|stop met sms|stop met berichten|uitschrijven|afmelden|verwijder mijn nummer|verwijder mij",
+    "|verwijder me|haal me van|haal mij van|laat me met rust|laat mij met rust|niet meer contacteren|neem geen contact",
+    // Indonesian and Malay.
+    "|jangan kirim|jangan sms|jangan hubungi|jangan ganggu|jangan telepon|jangan telpon|jangan hantar",
+    "|berhenti kirim|berhenti mengirim|berhenti menghubungi|hapus nomor|berhenti berlangganan|tidak mau menerima",
+    "|tak mahu terima",
+    // Greek (accents kept; typed with or without them).
+    "|σταματήστε|σταματηστε|σταμάτα να μου|σταματα να μου|μη μου στέλν|μη μου στελν|μην μου στέλν|μην μου στελν",
+    "|διαγράψτε τον αριθμό μου|διαγραψτε τον αριθμο μου|διαγράψτε με|διαγραψτε με|μη με ενοχλ|μην με ενοχλ",
+    "|αφήστε με ήσυχ|αφηστε με ησυχ|όχι άλλα μηνύματα|οχι αλλα μηνυματα",
+    // Hebrew.
+    "|תפסיקו לשלוח|תפסיק לשלוח|תפסיקי לשלוח|אל תשלחו|אל תשלח|אל תשלחי|תמחקו את המספר|תמחק את המספר|תסירו אותי",
+    "|הסירו אותי|הסר אותי|תוריד אותי|תורידו אותי|אל תתקשרו|די עם ההודעות|לא רוצה הודעות|הסרה מהרשימה|להסיר אותי",
+    // Swahili.
+    "|acha kunitumia|acheni kunitumia|usinitumie|msinitumie|usinipigie|msinipigie|futa namba yangu",
+    "|futa nambari yangu|niondoe|sitaki ujumbe|sitaki meseji|acha kunisumbua|acheni kunisumbua",
+    // Romanian (ș and ț kept; typed with or without them).
+    "|nu mi mai trimite|nu mai trimite|nu ma mai contact|nu ma mai suna|nu mai vreau mesaje|ștergeți mi numarul",
+    "|stergeti mi numarul|stergeti numarul|ștergeți numarul|dezabon|opriți mesajele|opriti mesajele",
+    "|lasați ma in pace|lasati ma in pace",
+    // Czech.
+    "|přestaňte mi psat|přestaňte psat|přestaňte mi posilat|přestaňte posilat|prestante mi psat|prestante psat",
+    "|prestante posilat|nepište mi|nepiste mi|neposilejte|odhlasit|odhlaste",
+    // Swedish, Norwegian, Danish.
+    "|sluta skicka|sluta skriva|sluta ringa|inga fler meddelanden|inga fler sms|avregistrera|ta bort mitt nummer",
+    "|lamna mig ifred|kontakta mig inte|slutt a sende|slutt med a sende|ikke send meg|ikke send mig",
+    "|ingen flere meldinger|ingen flere beskeder|ingen flere sms|stop med at sende|hold op med at|afmeld|meld meg av",
+    "|slet mit nummer|slett nummeret mitt",
+    // Hungarian.
+    "|ne kuldjenek|ne kuldj|ne irjanak|ne irjon|ne hivjanak|ne hivjon|leiratkoz|torolje a szamom|toroljenek",
+    "|hagyjanak beken|hagyjon beken",
 );
 
 /// Chinese (simplified and traditional), Japanese and Korean revocations, matched anywhere.
@@ -114,6 +164,8 @@ const UNSPACED: &str = concat!(
     "|配信停止|送らないで|連絡しないで|メッセージ不要|もう送らない",
     "|보내지 마|보내지마|보내지 말|연락하지 마|연락하지마|연락하지 말|문자 그만|문자그만|연락 그만|그만 보내",
     "|그만하세요|그만해|그만 하세요|수신거부|수신 거부|구독 취소|구독취소|문자 사절|연락 사절|번호 삭제",
+    // Thai, which has no spaces between words either.
+    "|หยุดส่ง|ไม่ต้องส่งข้อความ|อย่าส่ง|เลิกส่ง|ยกเลิกการรับ|ยกเลิกสมาชิก|ลบเบอร์|อย่าโทร|ไม่ต้องโทรมา",
 );
 
 /// The phrases of [`STEMS`]: those of several words by their first word (written whole), and
@@ -154,7 +206,7 @@ pub(crate) fn revocation(letters: &str) -> Option<&'static str> {
             return Some(stem);
         }
     }
-    if letters.chars().any(|c| c >= '\u{3000}') {
+    if letters.chars().any(|c| c >= '\u{3000}' || ('\u{0e00}'..='\u{0e7f}').contains(&c)) {
         return UNSPACED.split('|').find(|p| letters.contains(p));
     }
     None
@@ -199,6 +251,20 @@ mod tests {
             "message mat bhejo",
             "لا ترسل لي رسائل",
             "no quiero que me llamen ni me escriban",
+            "मुझे मैसेज मत भेजो",
+            "বার্তা পাঠাবেন না",
+            "Lütfen artık mesaj atmayın",
+            "Stuur me geen sms meer aub",
+            "Jangan kirim SMS lagi ya",
+            "หยุดส่งข้อความได้แล้ว",
+            "ΣΤΑΜΑΤΗΣΤΕ τα μηνύματα",
+            "אל תשלחו לי יותר הודעות",
+            "Usinitumie ujumbe tena",
+            "Nu-mi mai trimiteți nimic",
+            "Retirez mon numéro svp",
+            "Sluta skicka sms till mig",
+            "Nepište mi už",
+            "Kérem, ne küldjenek több sms-t",
         ] {
             assert!(found(t).is_some(), "{t}");
         }
@@ -215,6 +281,15 @@ mod tests {
             "我想了解一下价格",
             "네 관심 있어요",
             "oo interesado ako",
+            "हाँ, मुझे जानकारी भेजो",
+            "ส่งข้อมูลมาได้เลยครับ",
+            "Ja, ik heb interesse",
+            "Evet, ne kadar?",
+            "Ya, saya tertarik",
+            "Ναι, ενδιαφέρομαι",
+            "כן, מעניין אותי",
+            "Ndiyo, nina nia",
+            "Da, sunt interesat",
         ] {
             assert!(found(t).is_none(), "{t}");
         }

@@ -297,7 +297,24 @@ fn other_subscription(words: &[&str]) -> bool {
         .iter()
         .copied()
         .filter(|w| {
-            !matches!(*w, "me" | "out" | "from" | "of" | "on" | "to" | "the" | "my" | "your" | "ur" | "this" | "that")
+            !matches!(
+                *w,
+                "me" | "out"
+                    | "from"
+                    | "of"
+                    | "on"
+                    | "to"
+                    | "the"
+                    | "my"
+                    | "your"
+                    | "ur"
+                    | "this"
+                    | "that"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "our"
+            )
         })
         .take(2)
         .collect();
@@ -373,6 +390,10 @@ fn reported(words: &[&str]) -> bool {
         let Some(stop) = words[i + 1..].iter().take(6).position(|w| matches!(*w, "stop" | "quit")) else {
             return false;
         };
+        // "He asked me to tell you to stop texting him": a request passed on, made now.
+        if words[i + 1..i + 1 + stop].windows(2).any(|p| matches!(p, ["tell" | "ask" | "let", "you" | "u" | "y'all"])) {
+            return false;
+        }
         let after = &words[i + 2 + stop..];
         let third = after.iter().take(3).any(|w| matches!(*w, "him" | "her" | "them"));
         let taken_back = after.iter().position(|w| *w == "but").is_some_and(|b| {
@@ -386,7 +407,7 @@ fn reported(words: &[&str]) -> bool {
 /// stop to unsubscribe".
 const QUOTING: &str = "said|say|says|saying|replied|reply|replying|typed|type|texted|text|wrote|sent|send|hit";
 /// Signs that the lead goes on with the conversation after a quoted or reported stop.
-const GOING_ON: [&str; 16] = [
+const GOING_ON: [&str; 20] = [
     "still want",
     "still interested",
     "i'm interested",
@@ -403,6 +424,10 @@ const GOING_ON: [&str; 16] = [
     "send the info",
     "but i want",
     "but i do want",
+    "ignore that",
+    "ignore it",
+    "ignore the stop",
+    "want the info",
 ];
 
 static QUOTING_SET: WordList = WordList::new(QUOTING);
@@ -426,7 +451,8 @@ fn quoted(norm: &str, words: &[&str]) -> bool {
         // "I never said stop" is no stop, unless one is said after it ("I never said stop, but
         // STOP now"); a later one in a question ("why did you stop texting me?") asks.
         let later = words[i + 2 + named..].iter().any(stopping);
-        let negated = before.iter().any(|b| matches!(*b, "never" | "didn't" | "didnt" | "not"))
+        // "I almost replied STOP": not done at all.
+        let negated = before.iter().any(|b| matches!(*b, "never" | "didn't" | "didnt" | "not" | "almost" | "nearly"))
             && (!later || norm.trim_end().ends_with('?'));
         let own = before.iter().any(|b| matches!(*b, "i" | "i've" | "ive" | "we"));
         // "What happens if I reply stop?": asking about the keyword.
@@ -448,7 +474,12 @@ fn taken_back(joined: &str) -> bool {
 /// parem de") and French ("n'arrêtez pas de"). Every stop in the message must be one of these.
 fn not_a_stop(words: &[&str]) -> bool {
     let stops: Vec<usize> = (0..words.len()).filter(|&i| matches!(words[i], "stop" | "stopping")).collect();
-    let nonstop = !stops.is_empty() && stops.iter().all(|&i| i > 0 && words[i - 1] == "non");
+    // A stop that is a thing: "non-stop", "the bus stop", "Stop & Shop", "a one-stop shop".
+    let noun = |i: usize| {
+        i > 0 && matches!(words[i - 1], "non" | "bus" | "truck" | "pit" | "rest" | "one" | "next" | "full")
+            || matches!(words.get(i + 1..i + 3), Some(["shop", ..] | ["and" | "n", "shop"]))
+    };
+    let nonstop = !stops.is_empty() && stops.iter().all(|&i| noun(i));
     // The subject is in the words before the verb: "my last company wouldn't stop", not "you
     // wouldn't stop".
     let past = words.windows(2).position(|p| {
@@ -476,8 +507,24 @@ fn not_a_stop(words: &[&str]) -> bool {
     // "I'm not gonna quit on this": giving up on something, not on the contact.
     let quit_on = words.windows(2).any(|p| p == ["quit", "on"])
         && !words.iter().any(|w| matches!(*w, "stop" | "unsubscribe" | "remove" | "texting" | "calling"));
-    nonstop || past || negated_verb || quit_on
+    // The lead's own refusal to leave: "I'm not going to unsubscribe but…", "not gonna block
+    // you lol", "I don't mean unsubscribe, I mean be less pushy"; with nothing else that stops.
+    let refused = words.iter().enumerate().filter(|(_, w)| REFUSABLE.contains(w)).all(|(j, _)| {
+        let before = &words[j.saturating_sub(4)..j];
+        // The lead's own, or opening the message: not "my phone won't quit buzzing".
+        let own = words[0] == "not" || before.iter().any(|b| matches!(*b, "i" | "i'm" | "im" | "we" | "i'll" | "ill"));
+        let refusal = matches!(
+            before,
+            [.., "not", "gonna"] | [.., "not", "going", "to"] | [.., "won't" | "wont"] | [.., "will", "not"]
+        ) && !before.iter().any(|b| matches!(*b, "you" | "u" | "if"));
+        own && (refusal || matches!(before, [.., "don't" | "dont" | "not", "mean"]))
+    }) && words.iter().any(|w| REFUSABLE.contains(w))
+        && !words.iter().any(|w| matches!(*w, "remove" | "texting" | "calling" | "contact" | "contacting"));
+    nonstop || past || negated_verb || quit_on || refused
 }
+
+/// What a lead may say they will not do, staying: "I'm not going to unsubscribe".
+const REFUSABLE: [&str; 7] = ["unsubscribe", "unsub", "block", "stop", "quit", "report", "opt"];
 
 /// One channel's list only, with the conversation going on: "take my number off your call list
 /// but keep texting me", "remove me from the calling list, not the texting one".
@@ -623,6 +670,14 @@ mod tests {
             "No me escriban tan temprano por favor",
             "No me den de baja, sí me interesa",
             "Si sale más de 200 al mes mejor ni me escriban, pero dime cuánto es",
+            "I almost texted STOP lol but fine, what's the price",
+            "I'm not gonna unsubscribe, just tell me the price",
+            "I'm not going to block you lol, go ahead",
+            "I don't mean stop, I mean slow down",
+            "Stop & Shop on Main st has it cheaper",
+            "meet me at the bus stop",
+            "a friend replied stop on my phone, please ignore that",
+            "is it hard to unsubscribe from their billing later?",
         ] {
             assert!(limits(t), "{t}");
         }
@@ -649,6 +704,9 @@ mod tests {
             "take me off your call list and your text list",
             "no me llamen ni me escriban más",
             "dejen de escribirme, no me llamen",
+            "my phone won't quit buzzing with your texts, take me off the list",
+            "she asked me to tell you to stop texting her",
+            "I won't stop until you remove me",
         ] {
             assert!(!limits(t), "{t}");
         }

@@ -138,7 +138,19 @@ pub(crate) fn contains_phrase_in(norm: &str, bloom: u64, phrase: &str) -> bool {
 /// The words of a normalised text: letters, digits and inner apostrophes ("don't"; a quoted
 /// "'stop'" is "stop").
 pub(crate) fn words(norm: &str) -> impl Iterator<Item = &str> {
-    norm.split(|c: char| !(c.is_alphanumeric() || c == '\'')).map(|w| w.trim_matches('\'')).filter(|w| !w.is_empty())
+    norm.split(|c: char| !word_char(c)).map(|w| w.trim_matches('\'')).filter(|w| !w.is_empty())
+}
+
+/// A letter, a digit or an apostrophe, or a mark that is part of a word though not alphabetic:
+/// Thai vowel and tone marks ("ส่ง"), Lao's, and the viramas of the Indic scripts ("बार्ता").
+fn word_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || c == '\''
+        || c > '\u{08ff}'
+            && matches!(c,
+                '\u{093c}' | '\u{09bc}' | '\u{0a3c}' | '\u{0abc}' | '\u{094d}' | '\u{09cd}' | '\u{0a4d}' | '\u{0acd}' | '\u{0b4d}' | '\u{0bcd}' | '\u{0c4d}' | '\u{0ccd}'
+                | '\u{0d4d}' | '\u{0e31}' | '\u{0e34}'..='\u{0e3a}' | '\u{0e47}'..='\u{0e4e}' | '\u{0eb1}'
+                | '\u{0eb4}'..='\u{0ebc}' | '\u{0ec8}'..='\u{0ecd}')
 }
 
 /// A one-bit-per-word summary of [`words`] for [`has_phrase`]: a phrase whose first word's
@@ -254,6 +266,9 @@ const PHRASES: &str = concat!(
     "|take this number off|off your list|off the list|off ur list|off this list|off your contact",
     "|off your call|off your text|off your mailing|remove me|remove us|remove my number|remove my info",
     "|remove my name|remove my contact|remove my phone|remove this number|remove this phone|delete my number",
+    // For the number's owner, by someone at the phone: "my dad doesn't want these, remove his number".
+    "|remove his number|remove her number|remove their number|delete his number|delete her number",
+    "|take his number off|take her number off|take him off|take her off",
     "|delete my info|delete my contact|delete my phone|delete this number|delete me|erase my info",
     "|erase my number|erase me|lose my number|lose this number|forget my number|forget this number",
     "|unsubscribe|unsub|opt out|opt-out|optout|opt me out|opting out|opted out|revoke|revoking",
@@ -639,7 +654,9 @@ fn unwanted_contact(words: &[&str]) -> Option<String> {
 /// contacting, or ending the message; not negated ("don't stop") or a visit ("stop by").
 fn stop_request(words: &[&str]) -> Option<String> {
     for (i, w) in words.iter().enumerate() {
-        let verb = ["stop", "quit", "cease", "discontinue", "stahp", "stawp"].contains(w);
+        // "I'd appreciate it if you stopped sending me messages": a polite past tense.
+        let wished = *w == "stopped" && i > 1 && words[i - 2] == "if" && matches!(words[i - 1], "you" | "u");
+        let verb = wished || ["stop", "quit", "cease", "discontinue", "stahp", "stawp"].contains(w);
         if !(verb || (4..=5).contains(&w.len()) && within(w, "stop", 1) && *w != "stop" && !NOT_STOP.contains(w)) {
             continue;
         }
@@ -810,6 +827,9 @@ mod tests {
     fn revocations_are_found_in_any_reasonable_wording() {
         for t in [
             "I'd like to be removed from your list",
+            "I'd appreciate it if you stopped texting me",
+            "he passed away, remove his number please",
+            "take her off your list",
             "please don't call or text me",
             "i don't want any more texts",
             "I no longer wish to receive messages",

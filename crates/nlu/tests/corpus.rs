@@ -112,6 +112,19 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   an invitation), Farsi, Somali and Amharic; phone reactions quoting our message
 ///   (`Emphasized “Reply STOP to opt out”`), "how do I unsubscribe later, just asking", and
 ///   "what happens if I text STOP?".
+/// - `blind9.jsonl` (400 replies: 110 revocations, 27 in 21 other languages; 70 hard
+///   look-alikes), written in the next session and scored once on a5200a3's classifier:
+///   **macro-F1 0.902**, opt-out recall 0.882 (13 missed: 10 in languages the tables did not
+///   have — Hindi in Devanagari, Turkish, Dutch, Indonesian, Thai, Greek, Hebrew, Swahili,
+///   Romanian — and "retirez mon numéro"; "if you stopped sending me messages"; "remove his
+///   number"; "he asked me to tell you to stop texting him"), precision 0.933 (7 false). Fixed
+///   as classes: those languages and Urdu, Bengali, Punjabi, Gujarati, Czech, Swedish,
+///   Norwegian, Danish and Hungarian with them (Thai's marks and the Indic viramas now stay
+///   inside a word); a polite "if you stopped"; a number removed for its owner; a request passed
+///   on ("asked me to tell you to stop"); and, not revocations, "I almost replied STOP", the
+///   lead's own refusal to leave ("I'm not going to unsubscribe but…", "I don't mean
+///   unsubscribe"), a stop that is a thing ("Stop & Shop", "the bus stop"), another company's
+///   billing, and a STOP someone else sent with "please ignore that".
 ///
 /// All are tuning data now, and the learned models train on them, so their intent figures are
 /// in-sample (about 0.99); they are a regression guard, not an estimate.
@@ -125,4 +138,5 @@ fn blind_sets_stay_fixed() {
     at_least("blind6.jsonl", 400, 0.97, 1.0, 0.97);
     at_least("blind7.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind8.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind9.jsonl", 400, 0.97, 1.0, 1.0);
 }
