@@ -284,6 +284,112 @@ async fn a_twilio_call_is_answered_into_the_gateway_and_ends_once(kind: Kind) {
     rig.app.stop().await;
 }
 
+/// The inbound call `sid` on the timeline.
+fn received(tl: &[EventRecord], sid: &str) -> Vec<CallId> {
+    tl.iter()
+        .filter_map(|r| match &r.event {
+            Event::CallReceived { call_id, provider_call_id: Some(id), .. } if id == sid => Some(*call_id),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The lead calls the campaign's number back before the cadence's text goes out: the call lands
+/// on the lead's conversation, is streamed to the gateway with a token for it, stops the
+/// cadence, and ends once. Strangers and withheld numbers are turned away with nothing written;
+/// an opted-out lead is never put through to the AI.
+async fn a_lead_calling_in_reaches_the_bot_on_the_same_conversation(kind: Kind) {
+    let Some(rig) = rig(kind, Some(PUBLIC)).await else { return };
+    let mut body = campaign_body();
+    body["cadence"] =
+        json!({"steps": [{"id": "sms_1", "action": "sms", "template": "missed_call", "delay_secs": 3600}]});
+    body["sms"] = json!({"provider": "twilio", "from_number": OURS});
+    body["voice"] = json!({"provider": "twilio", "from_number": OURS, "bot_url": "wss://bot.example/ws"});
+    let response = rig.app.post("/api/v1/campaigns", &body).await;
+    assert_eq!(response.status(), 201);
+    let campaign = response.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned();
+    let conv = rig.lead(&campaign).await;
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    while rig.app.store.pending_actions(conv).await.unwrap().is_empty() {
+        assert!(tokio::time::Instant::now() < deadline, "the cadence's text was never scheduled");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+
+    // Twilio asks for instructions at the number's voice URL, which names no call.
+    let voice_url = format!("{PUBLIC}/webhooks/twilio/voice");
+    let status_url = format!("{PUBLIC}/webhooks/twilio/voice/status");
+    let ringing =
+        [("CallSid", "CAin1"), ("From", LEAD), ("To", OURS), ("Direction", "inbound"), ("CallStatus", "ringing")];
+    let answer = rig.twilio_hook(&voice_url, &ringing).await;
+    assert_eq!(answer.status(), 200);
+    let twiml = answer.text().await.unwrap();
+    assert!(twiml.contains("<Response><Connect><Stream url=\"wss://throughline.example/media/twilio\">"), "{twiml}");
+    let tl = rig.timeline(conv).await;
+    let [call_id] = received(&tl, "CAin1")[..] else { panic!("one call_received: {:?}", kinds(&tl)) };
+    let claims = rig.app.state.voice.tokens.verify(&token_of(&twiml), rig.clock.now()).expect("a valid token");
+    assert_eq!((claims.conversation, claims.call), (conv, call_id));
+    // A retry answers the same call and records nothing new.
+    let again = rig.twilio_hook(&voice_url, &ringing).await.text().await.unwrap();
+    let claims = rig.app.state.voice.tokens.verify(&token_of(&again), rig.clock.now()).unwrap();
+    assert_eq!(claims.call, call_id);
+    assert_eq!(received(&rig.timeline(conv).await, "CAin1"), [call_id]);
+    assert_eq!(count(&rig.timeline(conv).await, "call_placed"), 0, "no attempt of ours");
+
+    // The lead reached out: the cadence's pending text is cancelled.
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    while !rig.app.store.pending_actions(conv).await.unwrap().is_empty() {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the cadence kept its text: {:?}",
+            kinds(&rig.timeline(conv).await)
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+
+    // The number's status callback ends the call, once.
+    let completed =
+        [("CallSid", "CAin1"), ("From", LEAD), ("To", OURS), ("CallStatus", "completed"), ("CallDuration", "31")];
+    assert_eq!(rig.twilio_hook(&status_url, &completed).await.status(), 200);
+    assert_eq!(rig.twilio_hook(&status_url, &completed).await.status(), 200);
+    let tl = rig.timeline(conv).await;
+    assert_eq!(endings(&tl), [(CallOutcome::Human, 31, Some("completed".into()))], "{:?}", kinds(&tl));
+    let late = rig.twilio_hook(&voice_url, &ringing).await.text().await.unwrap();
+    assert!(late.contains("<Hangup/>"), "{late}");
+
+    // Strangers, withheld numbers and forgeries: turned away, nothing written.
+    let before = rig.settled_counts().await;
+    let stranger = [("CallSid", "CAin2"), ("From", "+13125550111"), ("To", OURS), ("CallStatus", "ringing")];
+    let rejected = rig.twilio_hook(&voice_url, &stranger).await.text().await.unwrap();
+    assert!(rejected.contains("<Reject/>"), "{rejected}");
+    let withheld = [("CallSid", "CAin3"), ("From", "anonymous"), ("To", OURS), ("CallStatus", "ringing")];
+    assert!(rig.twilio_hook(&voice_url, &withheld).await.text().await.unwrap().contains("<Reject/>"));
+    let forged =
+        post_twilio(&rig.app.client, &rig.app.url("/webhooks/twilio/voice"), &voice_url, "nope", &ringing).await;
+    assert_eq!(forged.status(), 403);
+    assert_eq!(rig.twilio_hook(&voice_url, &[("From", LEAD), ("To", OURS)]).await.status(), 400, "no CallSid");
+    let unknown = [("CallSid", "CAnever"), ("From", LEAD), ("To", OURS), ("CallStatus", "completed")];
+    assert_eq!(rig.twilio_hook(&status_url, &unknown).await.status(), 404);
+    assert_eq!(rig.app.row_counts().await, before, "nothing written");
+
+    // Once the lead has opted out, a call is recorded and hung up, never bridged.
+    let dnc = rig.app.put(&format!("/api/v1/conversations/{conv}/status"), &json!({"status": "dnc"})).await;
+    assert_eq!(dnc.status(), 200);
+    let later = [("CallSid", "CAin4"), ("From", LEAD), ("To", OURS), ("CallStatus", "ringing")];
+    let hung_up = rig.twilio_hook(&voice_url, &later).await.text().await.unwrap();
+    assert!(hung_up.contains("<Hangup/>") && !hung_up.contains("<Stream"), "{hung_up}");
+    let tl = rig.timeline(conv).await;
+    let [second] = received(&tl, "CAin4")[..] else { panic!("one call_received: {:?}", kinds(&tl)) };
+    let ended: Vec<_> = tl
+        .iter()
+        .filter_map(|r| match &r.event {
+            Event::CallEnded { call_id, outcome, .. } if *call_id == second => Some(*outcome),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(ended, [CallOutcome::Failed]);
+    rig.app.stop().await;
+}
+
 /// The lead opts out while the phone rings: when the answered call's stream opens, the gateway
 /// refuses it before anyone speaks, says why on the timeline, and hangs the call up.
 async fn a_lead_who_opts_out_while_the_phone_rings_is_never_bridged(kind: Kind) {
@@ -802,6 +908,7 @@ macro_rules! voice_tests {
 
 voice_tests!(
     a_twilio_call_is_answered_into_the_gateway_and_ends_once,
+    a_lead_calling_in_reaches_the_bot_on_the_same_conversation,
     a_lead_who_opts_out_while_the_phone_rings_is_never_bridged,
     an_answering_machine_gets_a_hang_up_and_the_missed_call_text,
     forged_or_misaddressed_voice_webhooks_write_nothing,

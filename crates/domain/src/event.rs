@@ -138,6 +138,15 @@ pub enum Event {
         /// Carrier's id, once known.
         provider_call_id: Option<String>,
     },
+    /// The lead called in (on a number of the conversation's campaign) and Throughline answered.
+    CallReceived {
+        /// Our id.
+        call_id: CallId,
+        /// Carrier.
+        provider: Option<Provider>,
+        /// Carrier's id.
+        provider_call_id: Option<String>,
+    },
     /// A call was answered.
     CallAnswered {
         /// Which call.
@@ -372,6 +381,7 @@ impl Event {
             Event::SmsReceived { .. } => "sms_received",
             Event::SmsStatus { .. } => "sms_status",
             Event::CallPlaced { .. } => "call_placed",
+            Event::CallReceived { .. } => "call_received",
             Event::CallAnswered { .. } => "call_answered",
             Event::CallEnded { .. } => "call_ended",
             Event::TranscriptTurn { .. } => "transcript_turn",

@@ -119,6 +119,8 @@ pub struct DisclosureState {
 pub struct CallStats {
     /// Attempts.
     pub placed: u32,
+    /// Calls the lead made to us.
+    pub received: u32,
     /// Answered by a person.
     pub human: u32,
     /// Went to voicemail.
@@ -338,6 +340,14 @@ impl ConversationState {
             Event::CallPlaced { call_id, .. } => {
                 self.touch_outbound(Channel::Voice, at, true);
                 self.calls.placed += 1;
+                self.calls.active = Some(*call_id);
+            }
+            Event::CallReceived { call_id, .. } => {
+                // The lead reaching out: voice is in use and the lead has answered, but it is no
+                // contact attempt of ours (no cap, no window counts it).
+                self.use_channel(Channel::Voice);
+                self.last_inbound.insert(Channel::Voice, at);
+                self.calls.received += 1;
                 self.calls.active = Some(*call_id);
             }
             Event::CallAnswered { answered_by, .. } => {
@@ -660,6 +670,21 @@ mod tests {
         );
         // A line that names no call matches the mark on any call.
         assert_eq!(heard(vec![cleared(first), said(None, "unknown call")]), [("unknown call".into(), false)]);
+    }
+
+    #[test]
+    fn a_call_from_the_lead_is_an_answer_not_an_attempt() {
+        let call = CallId::new();
+        let ringing = ConversationState::fold(&records(vec![
+            Event::LeadCreated { lead: lead() },
+            Event::CallReceived { call_id: call, provider: None, provider_call_id: Some("CA1".into()) },
+        ]))
+        .unwrap();
+        assert_eq!((ringing.calls.received, ringing.calls.placed), (1, 0), "no contact attempt of ours");
+        assert_eq!(ringing.calls.active, Some(call), "a live call: nothing else goes out meanwhile");
+        assert!(ringing.last_inbound.contains_key(&Channel::Voice), "the lead has answered");
+        assert_eq!(ringing.channels_used, vec![Channel::Voice]);
+        assert!(ringing.last_outbound.is_empty());
     }
 
     #[test]

@@ -176,8 +176,9 @@ pub struct Router<'a> {
 
 /// Event kinds [`Router::decide`] may act on; for every other kind it decides nothing, so a
 /// worker can move past them without loading the conversation.
-pub const REACTS_TO: [&str; 12] = [
+pub const REACTS_TO: [&str; 13] = [
     "lead_created",
+    "call_received",
     "intent_detected",
     "sms_received",
     "transcript_turn",
@@ -284,6 +285,7 @@ impl Router<'_> {
                 None => Decision::default(),
             },
             Event::TranscriptTurn { role: Role::Lead, .. }
+            | Event::CallReceived { .. }
             | Event::CallAnswered { .. }
             | Event::ConsentRevoked { .. }
             | Event::StatusChanged { .. }

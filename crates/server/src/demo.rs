@@ -182,6 +182,7 @@ fn line(record: &EventRecord) -> Option<String> {
             None => format!("Maria: {body}"),
         },
         Event::CallPlaced { .. } => "☎ calling Maria".to_owned(),
+        Event::CallReceived { .. } => "☎ Maria called in".to_owned(),
         Event::CallAnswered { answered_by, .. } => format!("☎ answered ({answered_by})"),
         Event::CallEnded { outcome, duration_secs, .. } => format!("☎ call ended: {outcome}, {duration_secs} s"),
         Event::FactLearned { slot, value, .. } => {

@@ -52,6 +52,8 @@ pub struct CallRecord {
     pub answered_at: Option<DateTime<Utc>>,
     /// Whether it has ended.
     pub ended: bool,
+    /// Whether the lead made it (`call_received`), not Throughline.
+    pub inbound: bool,
 }
 
 impl CallRecord {
@@ -60,10 +62,14 @@ impl CallRecord {
         let mut found: Option<Self> = None;
         for record in timeline {
             match &record.event {
-                Event::CallPlaced { call_id, provider, provider_call_id } if *call_id == call => {
+                Event::CallPlaced { call_id, provider, provider_call_id }
+                | Event::CallReceived { call_id, provider, provider_call_id }
+                    if *call_id == call =>
+                {
                     found = Some(Self {
                         provider: *provider,
                         provider_call_id: provider_call_id.clone(),
+                        inbound: matches!(record.event, Event::CallReceived { .. }),
                         ..Self::default()
                     });
                 }

@@ -153,10 +153,14 @@ pub fn has_prompt(settings: &crate::config::MediaSettings, name: &str) -> Option
 }
 
 /// Whether the lead may still be called: the call was checked when it was placed, but the lead
-/// may have opted out, revoked voice consent or asked for text only while it rang.
-fn still_callable(state: &domain::ConversationState) -> Result<(), &'static str> {
+/// may have opted out, revoked voice consent or asked for text only while it rang. A call the
+/// lead made (`inbound`) is theirs to make: only an opt-out keeps it from the AI.
+fn still_callable(state: &domain::ConversationState, inbound: bool) -> Result<(), &'static str> {
     if state.opted_out() {
         return Err("opted_out");
+    }
+    if inbound {
+        return Ok(());
     }
     if state.consent.get(&domain::Channel::Voice).is_some_and(domain::state::ChannelConsent::revoked) {
         return Err("voice_consent_revoked");
@@ -205,7 +209,8 @@ impl CallHooks for ServerHooks {
             .await
             .map_err(unavailable)?
             .ok_or(AdmitError::Unknown)?;
-        if let Err(reason) = still_callable(&loaded.state) {
+        let inbound = super::calls::CallRecord::find(&loaded.timeline, claims.call).is_some_and(|c| c.inbound);
+        if let Err(reason) = still_callable(&loaded.state, inbound) {
             tracing::info!(reason, "stream refused: the lead may no longer be called");
             self.refuse_and_hang_up(claims, reason).await;
             return Err(AdmitError::NotCallable(reason));
@@ -280,5 +285,22 @@ impl CallHooks for ServerHooks {
 
     async fn finished(&self, plan: &CallPlan) {
         let _ = self.app.hot.unregister_call(&plan.call.to_string(), &self.instance).await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_call_the_lead_made_is_kept_from_the_ai_only_by_an_opt_out() {
+        let text_only = domain::ConversationState { text_only: true, ..Default::default() };
+        assert_eq!(still_callable(&text_only, false), Err("text_only"));
+        assert_eq!(still_callable(&text_only, true), Ok(()));
+        let dnc =
+            domain::ConversationState { status: Some(domain::vocab::ConversationStatus::Dnc), ..Default::default() };
+        assert!(dnc.opted_out());
+        assert_eq!(still_callable(&dnc, true), Err("opted_out"));
+        assert_eq!(still_callable(&domain::ConversationState::default(), false), Ok(()));
     }
 }

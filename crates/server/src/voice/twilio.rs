@@ -13,6 +13,15 @@
 //! conversation or call that does not exist and 400 for a malformed form, and answer only once
 //! what they record is durable. Retries record nothing new (per-call dedupe keys, see
 //! [`super::calls`]).
+//!
+//! **Calls the lead makes.** The same two URLs, set as a campaign number's voice URL and status
+//! callback in Twilio's console, take inbound calls: a URL without `call_id` is a call to us.
+//! The caller and the number called (`From`, `To`) find the lead's conversation, as an inbound
+//! text does; the call lands on its timeline as `call_received` (keyed by the `CallSid`, so a
+//! retry answers the same call) and is bridged to the campaign's bot through the media gateway,
+//! disclosure first, like a call we placed. A caller with no conversation on that number, or a
+//! withheld number, is rejected (`<Reject/>`, nothing written). A lead who has opted out is not
+//! put through to the AI: the call is recorded, ended and hung up.
 
 use axum::body::Bytes;
 use axum::extract::{OriginalUri, State};
@@ -132,7 +141,126 @@ fn signed_call(
     Ok((params, query, sid))
 }
 
-/// `POST /webhooks/twilio/voice`: the call was answered; answers TwiML.
+/// Whether a voice webhook's URL names a call Throughline placed; without one it is about a call
+/// the lead made to one of the campaign's numbers.
+fn names_a_call(uri: &Uri) -> bool {
+    uri.query().is_some_and(|q| q.split('&').any(|pair| pair.starts_with("call_id=")))
+}
+
+/// TwiML that turns a call away without answering it.
+fn reject_twiml() -> String {
+    format!("{XML_HEAD}<Response><Reject/></Response>")
+}
+
+/// The dedupe key of an inbound call's `call_received`: the carrier's id, so a retried answer
+/// webhook finds the call it already recorded.
+fn received_key(sid: &str) -> String {
+    format!("call_received:twilio:{sid}")
+}
+
+/// The inbound call `sid` on `timeline`, if it was recorded.
+fn received_call(timeline: &[domain::EventRecord], sid: &str) -> Option<domain::CallId> {
+    timeline.iter().find_map(|r| match &r.event {
+        Event::CallReceived { call_id, provider_call_id: Some(id), .. } if id == sid => Some(*call_id),
+        _ => None,
+    })
+}
+
+/// The conversation of an inbound call's caller and number called, if there is one (a withheld
+/// or unparseable caller has none).
+async fn caller_conversation(
+    app: &AppState,
+    params: &[(String, String)],
+) -> Result<Option<domain::ConversationId>, ApiError> {
+    let from = param(params, "From").ok_or_else(|| bad_request("From is missing").field("From"))?;
+    let to = param(params, "To").ok_or_else(|| bad_request("To is missing").field("To"))?;
+    let (Ok(from), Ok(to)) = (app.sms.number(from), app.sms.number(to)) else {
+        return Ok(None);
+    };
+    Ok(app.sms.lookup(app.store.as_ref(), &from, &to).await?.map(|(conversation, _)| conversation))
+}
+
+/// A call the lead made to us (see the module docs).
+async fn inbound(app: &AppState, headers: &HeaderMap, params: &[(String, String)]) -> Result<Response, ApiError> {
+    let sid = call_sid(params)?.to_owned();
+    let Some(conversation) = caller_conversation(app, params).await? else {
+        tracing::info!("inbound call from a caller with no conversation on that number: rejected");
+        return Ok(xml(reject_twiml()));
+    };
+    let span = tracing::Span::current();
+    span.record("conversation_id", tracing::field::display(conversation));
+    let now = app.clock.now();
+    let loaded = app.store.load(conversation).await?.ok_or_else(|| ApiError::not_found("conversation"))?;
+    let call_id = match received_call(&loaded.timeline, &sid) {
+        Some(call_id) => call_id,
+        None => {
+            let call_id = domain::CallId::new();
+            let received = Event::CallReceived {
+                call_id,
+                provider: Some(domain::Provider::Twilio),
+                provider_call_id: Some(sid.clone()),
+            };
+            if record(app, conversation, now, received, received_key(&sid)).await? {
+                call_id
+            } else {
+                // A retry raced this one: answer the call it recorded.
+                let reloaded =
+                    app.store.load(conversation).await?.ok_or_else(|| ApiError::not_found("conversation"))?;
+                received_call(&reloaded.timeline, &sid).ok_or_else(|| ApiError::not_found("call"))?
+            }
+        }
+    };
+    span.record("call_id", tracing::field::display(call_id));
+    let (loaded, call) = load_call(app, CallQuery { conversation_id: conversation, call_id }, Some(&sid)).await?;
+    if call.ended {
+        tracing::info!("answer webhook for an inbound call that already ended: hanging up");
+        return Ok(xml(hangup_twiml()));
+    }
+    if loaded.state.opted_out() {
+        let reason = "the lead has opted out: not put through to the AI".to_owned();
+        let ended = Event::CallEnded { call_id, outcome: CallOutcome::Failed, duration_secs: 0, reason: Some(reason) };
+        record(app, conversation, now, ended, ended_key(call_id)).await?;
+        tracing::info!("inbound call from an opted-out lead: hanging up");
+        return Ok(xml(hangup_twiml()));
+    }
+    tracing::info!("inbound call: streaming to the gateway");
+    Ok(xml(stream(app, headers, conversation, call_id, now)))
+}
+
+/// TwiML streaming `call` to the media gateway with a fresh token.
+fn stream(
+    app: &AppState,
+    headers: &HeaderMap,
+    conversation: domain::ConversationId,
+    call: domain::CallId,
+    now: chrono::DateTime<chrono::Utc>,
+) -> String {
+    let base = public_url_at(app.media_base(), headers, &Uri::from_static("/"));
+    let token = app.voice.token(conversation, call, now);
+    stream_twiml(&media_url(&base, "twilio"), &[("token", &token)])
+}
+
+/// What the status webhook starts with for a call the lead made: the verified form, the call
+/// (found by the caller's conversation and the `CallSid`; 404 if either is unknown) and the sid.
+async fn inbound_call(
+    app: &AppState,
+    uri: &Uri,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Result<(Form, CallQuery, String), ApiError> {
+    let params = twilio_form(app, headers, uri, body)?;
+    let sid = call_sid(&params)?.to_owned();
+    let conversation = caller_conversation(app, &params).await?.ok_or_else(|| ApiError::not_found("conversation"))?;
+    let loaded = app.store.load(conversation).await?.ok_or_else(|| ApiError::not_found("conversation"))?;
+    let call_id = received_call(&loaded.timeline, &sid).ok_or_else(|| ApiError::not_found("call"))?;
+    let span = tracing::Span::current();
+    span.record("conversation_id", tracing::field::display(conversation));
+    span.record("call_id", tracing::field::display(call_id));
+    Ok((params, CallQuery { conversation_id: conversation, call_id }, sid))
+}
+
+/// `POST /webhooks/twilio/voice`: a call we placed was answered, or the lead is calling us;
+/// answers TwiML.
 #[tracing::instrument(skip_all, fields(conversation_id, call_id))]
 pub async fn voice(
     State(app): State<AppState>,
@@ -140,6 +268,10 @@ pub async fn voice(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
+    if !names_a_call(&uri) {
+        let params = twilio_form(&app, &headers, &uri, &body)?;
+        return inbound(&app, &headers, &params).await;
+    }
     let (params, query, sid) = signed_call(&app, &uri, &headers, &body)?;
     let (loaded, call) = load_call(&app, query, Some(&sid)).await?;
     if call.ended {
@@ -163,9 +295,7 @@ pub async fn voice(
         tracing::info!("consent revoked before the answer: hanging up");
         return Ok(xml(hangup_twiml()));
     }
-    let base = public_url_at(app.media_base(), &headers, &Uri::from_static("/"));
-    let token = app.voice.token(conversation, call_id, now);
-    Ok(xml(stream_twiml(&media_url(&base, "twilio"), &[("token", &token)])))
+    Ok(xml(stream(&app, &headers, conversation, call_id, now)))
 }
 
 /// `POST /webhooks/twilio/voice/status`: call progress; a terminal status ends the call.
@@ -176,7 +306,11 @@ pub async fn status(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    let (params, query, sid) = signed_call(&app, &uri, &headers, &body)?;
+    let (params, query, sid) = if names_a_call(&uri) {
+        signed_call(&app, &uri, &headers, &body)?
+    } else {
+        inbound_call(&app, &uri, &headers, &body).await?
+    };
     let status =
         param(&params, "CallStatus").ok_or_else(|| bad_request("CallStatus is missing").field("CallStatus"))?;
     let (_, call) = load_call(&app, query, Some(&sid)).await?;
