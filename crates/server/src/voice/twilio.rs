@@ -121,6 +121,13 @@ fn call_sid(params: &[(String, String)]) -> Result<&str, ApiError> {
         .ok_or_else(|| bad_request("CallSid is missing").field("CallSid"))
 }
 
+/// Names the call on the webhook's span (its logs carry the ids, never the numbers).
+fn on_span(query: CallQuery) {
+    let span = tracing::Span::current();
+    span.record("conversation_id", tracing::field::display(query.conversation_id));
+    span.record("call_id", tracing::field::display(query.call_id));
+}
+
 /// A webhook's form parameters, in order.
 type Form = Vec<(String, String)>;
 
@@ -134,9 +141,7 @@ fn signed_call(
 ) -> Result<(Form, CallQuery, String), ApiError> {
     let params = twilio_form(app, headers, uri, body)?;
     let query = call_query(uri)?;
-    let span = tracing::Span::current();
-    span.record("conversation_id", tracing::field::display(query.conversation_id));
-    span.record("call_id", tracing::field::display(query.call_id));
+    on_span(query);
     let sid = call_sid(&params)?.to_owned();
     Ok((params, query, sid))
 }
@@ -187,8 +192,6 @@ async fn inbound(app: &AppState, headers: &HeaderMap, params: &[(String, String)
         tracing::info!("inbound call from a caller with no conversation on that number: rejected");
         return Ok(xml(reject_twiml()));
     };
-    let span = tracing::Span::current();
-    span.record("conversation_id", tracing::field::display(conversation));
     let now = app.clock.now();
     let loaded = app.store.load(conversation).await?.ok_or_else(|| ApiError::not_found("conversation"))?;
     let call_id = match received_call(&loaded.timeline, &sid) {
@@ -210,8 +213,9 @@ async fn inbound(app: &AppState, headers: &HeaderMap, params: &[(String, String)
             }
         }
     };
-    span.record("call_id", tracing::field::display(call_id));
-    let (loaded, call) = load_call(app, CallQuery { conversation_id: conversation, call_id }, Some(&sid)).await?;
+    let query = CallQuery { conversation_id: conversation, call_id };
+    on_span(query);
+    let (loaded, call) = load_call(app, query, Some(&sid)).await?;
     if call.ended {
         tracing::info!("answer webhook for an inbound call that already ended: hanging up");
         return Ok(xml(hangup_twiml()));
@@ -253,10 +257,9 @@ async fn inbound_call(
     let conversation = caller_conversation(app, &params).await?.ok_or_else(|| ApiError::not_found("conversation"))?;
     let loaded = app.store.load(conversation).await?.ok_or_else(|| ApiError::not_found("conversation"))?;
     let call_id = received_call(&loaded.timeline, &sid).ok_or_else(|| ApiError::not_found("call"))?;
-    let span = tracing::Span::current();
-    span.record("conversation_id", tracing::field::display(conversation));
-    span.record("call_id", tracing::field::display(call_id));
-    Ok((params, CallQuery { conversation_id: conversation, call_id }, sid))
+    let query = CallQuery { conversation_id: conversation, call_id };
+    on_span(query);
+    Ok((params, query, sid))
 }
 
 /// `POST /webhooks/twilio/voice`: a call we placed was answered, or the lead is calling us;
