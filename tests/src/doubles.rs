@@ -95,9 +95,7 @@ impl TwilioDouble {
             .route("/2010-04-01/Accounts/{account}/Calls.json", post(create_call))
             .route("/2010-04-01/Accounts/{account}/Calls/{call}", post(update_call))
             .with_state(double.clone());
-        let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await.expect("bind");
-        let base = format!("http://{}", listener.local_addr().expect("addr"));
-        tokio::spawn(async move { axum::serve(listener, app).await });
+        let base = serve(app, port).await;
         Self { base, ..double }
     }
 
@@ -323,9 +321,7 @@ impl TelnyxDouble {
             .route("/v2/calls", post(telnyx_dial))
             .route("/v2/calls/{id}/actions/hangup", post(telnyx_hangup))
             .with_state(double.clone());
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
-        let base = format!("http://{}", listener.local_addr().expect("addr"));
-        tokio::spawn(async move { axum::serve(listener, app).await });
+        let base = serve(app, 0).await;
         Self { base, ..double }
     }
 
@@ -419,6 +415,14 @@ async fn telnyx_hangup(
 }
 
 /// Waits until `read` returns at least `n` items, or panics after 20 s.
+/// Serves `app` on 127.0.0.1:`port` (0: any) in the background; its base URL.
+async fn serve(app: Router, port: u16) -> String {
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await.expect("bind");
+    let base = format!("http://{}", listener.local_addr().expect("addr"));
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    base
+}
+
 async fn wait_for<T: std::fmt::Debug>(n: usize, what: &str, read: impl Fn() -> Vec<T>) -> Vec<T> {
     let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(20);
     loop {
@@ -483,9 +487,7 @@ impl VonageDouble {
             .route("/v1/calls", post(vonage_dial))
             .route("/v1/calls/{uuid}", axum::routing::put(vonage_modify))
             .with_state(double.clone());
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
-        let base = format!("http://{}", listener.local_addr().expect("addr"));
-        tokio::spawn(async move { axum::serve(listener, app).await });
+        let base = serve(app, 0).await;
         Self { base, ..double }
     }
 
@@ -642,9 +644,7 @@ impl AgentDouble {
                 }
             }),
         );
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
-        let url = format!("http://{}/agent", listener.local_addr().expect("addr"));
-        tokio::spawn(async move { axum::serve(listener, app).await });
+        let url = format!("{}/agent", serve(app, 0).await);
         Self { url, requests }
     }
 }
