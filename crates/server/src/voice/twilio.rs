@@ -30,7 +30,7 @@ use axum::response::{IntoResponse, Response};
 use domain::Event;
 use domain::vocab::{AnsweredBy, CallOutcome};
 
-use super::calls::{CallQuery, answered_key, ended_key, load_call, media_url, record};
+use super::calls::{CallQuery, CallRecord, answered_key, ended_key, load_call, media_url, record};
 use crate::error::ApiError;
 use crate::sms::webhooks::{bad_request, param, public_url_at, twilio_form};
 use crate::state::AppState;
@@ -194,8 +194,8 @@ async fn inbound(app: &AppState, headers: &HeaderMap, params: &[(String, String)
     };
     let now = app.clock.now();
     let loaded = app.store.load(conversation).await?.ok_or_else(|| ApiError::not_found("conversation"))?;
-    let call_id = match received_call(&loaded.timeline, &sid) {
-        Some(call_id) => call_id,
+    let (call_id, loaded) = match received_call(&loaded.timeline, &sid) {
+        Some(call_id) => (call_id, loaded),
         None => {
             let call_id = domain::CallId::new();
             let received = Event::CallReceived {
@@ -204,19 +204,19 @@ async fn inbound(app: &AppState, headers: &HeaderMap, params: &[(String, String)
                 provider_call_id: Some(sid.clone()),
             };
             if record(app, conversation, now, received, received_key(&sid)).await? {
-                call_id
+                // The state the call was recorded on: recording it ended nothing and opted
+                // nobody out, so it need not be read again.
+                (call_id, loaded)
             } else {
                 // A retry raced this one: answer the call it recorded.
                 let reloaded =
                     app.store.load(conversation).await?.ok_or_else(|| ApiError::not_found("conversation"))?;
-                received_call(&reloaded.timeline, &sid).ok_or_else(|| ApiError::not_found("call"))?
+                (received_call(&reloaded.timeline, &sid).ok_or_else(|| ApiError::not_found("call"))?, reloaded)
             }
         }
     };
-    let query = CallQuery { conversation_id: conversation, call_id };
-    on_span(query);
-    let (loaded, call) = load_call(app, query, Some(&sid)).await?;
-    if call.ended {
+    on_span(CallQuery { conversation_id: conversation, call_id });
+    if CallRecord::find(&loaded.timeline, call_id).is_some_and(|call| call.ended) {
         tracing::info!("answer webhook for an inbound call that already ended: hanging up");
         return Ok(xml(hangup_twiml()));
     }
@@ -245,21 +245,23 @@ fn stream(
 }
 
 /// What the status webhook starts with for a call the lead made: the verified form, the call
-/// (found by the caller's conversation and the `CallSid`; 404 if either is unknown) and the sid.
+/// (found by the caller's conversation and the `CallSid`; 404 if either is unknown), the sid
+/// and what the timeline says of the call.
 async fn inbound_call(
     app: &AppState,
     uri: &Uri,
     headers: &HeaderMap,
     body: &[u8],
-) -> Result<(Form, CallQuery, String), ApiError> {
+) -> Result<(Form, CallQuery, String, CallRecord), ApiError> {
     let params = twilio_form(app, headers, uri, body)?;
     let sid = call_sid(&params)?.to_owned();
     let conversation = caller_conversation(app, &params).await?.ok_or_else(|| ApiError::not_found("conversation"))?;
     let loaded = app.store.load(conversation).await?.ok_or_else(|| ApiError::not_found("conversation"))?;
     let call_id = received_call(&loaded.timeline, &sid).ok_or_else(|| ApiError::not_found("call"))?;
+    let call = CallRecord::find(&loaded.timeline, call_id).ok_or_else(|| ApiError::not_found("call"))?;
     let query = CallQuery { conversation_id: conversation, call_id };
     on_span(query);
-    Ok((params, query, sid))
+    Ok((params, query, sid, call))
 }
 
 /// `POST /webhooks/twilio/voice`: a call we placed was answered, or the lead is calling us;
@@ -309,14 +311,21 @@ pub async fn status(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    let (params, query, sid) = if names_a_call(&uri) {
-        signed_call(&app, &uri, &headers, &body)?
+    // An inbound call was found on its timeline already; a placed one is loaded once the form
+    // is known to be whole.
+    let (params, query, sid, found) = if names_a_call(&uri) {
+        let (params, query, sid) = signed_call(&app, &uri, &headers, &body)?;
+        (params, query, sid, None)
     } else {
-        inbound_call(&app, &uri, &headers, &body).await?
+        let (params, query, sid, call) = inbound_call(&app, &uri, &headers, &body).await?;
+        (params, query, sid, Some(call))
     };
     let status =
         param(&params, "CallStatus").ok_or_else(|| bad_request("CallStatus is missing").field("CallStatus"))?;
-    let (_, call) = load_call(&app, query, Some(&sid)).await?;
+    let call = match found {
+        Some(call) => call,
+        None => load_call(&app, query, Some(&sid)).await?.1,
+    };
     let Some(outcome) = ended_outcome(status, param(&params, "AnsweredBy"), call.machine()) else {
         tracing::debug!(status, "call progress");
         return Ok(xml(empty_twiml()));
