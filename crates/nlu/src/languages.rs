@@ -3,17 +3,25 @@
 //! Ukrainian, Tagalog, Vietnamese, Haitian Creole, Hindi and Urdu in Latin letters and in their
 //! own scripts, Bengali, Punjabi, Gujarati, Somali, Arabic, Farsi, Amharic, Turkish, Dutch,
 //! Indonesian and Malay, Greek, Hebrew, Swahili, Romanian, Czech, Swedish, Norwegian, Danish,
-//! Hungarian, Chinese, Korean, Japanese and Thai. A revocation is honoured in whatever language
-//! it comes; a reply in the same language is not attempted (the confirmation goes out in the
+//! Hungarian, Serbian, Croatian and Bosnian, Bulgarian, Macedonian, Slovak, Slovenian, Albanian,
+//! Finnish, Estonian, Latvian, Lithuanian, Catalan, Basque, Galician, Afrikaans, Icelandic,
+//! Irish, Welsh, Tamil, Telugu, Kannada, Malayalam, Marathi, Nepali, Sinhala, Armenian,
+//! Georgian, Azerbaijani, Kazakh, Uzbek, Kyrgyz, Tajik, Mongolian, Hmong, Cebuano, Samoan,
+//! Tongan, Maori, Yoruba, Igbo, Hausa, Zulu, Xhosa, Tigrinya, Oromo, Kinyarwanda, Malagasy,
+//! Chinese (and Cantonese), Korean, Japanese, Thai, Lao, Burmese and Khmer; Arabic, Farsi and
+//! Russian also as typed in Latin letters. A revocation is honoured in whatever language it
+//! comes; a reply in the same language is not attempted (the confirmation goes out in the
 //! campaign's language).
+
 //!
 //! Two tables, both written normalised ([`crate::normalise::normalise`], then letters and one
 //! space between words):
 //! - [`STEMS`], for scripts with spaces between words: a phrase must open at a word's start
 //!   and may end inside a word, so one stem serves an inflected verb ("nao me mand" for "não me
 //!   mande", "mandem", "mandar"; "не пиш" for "не пишите", "не пиши");
-//! - [`UNSPACED`], for Chinese, Japanese and Korean, matched anywhere: Chinese and Japanese
-//!   have no spaces, and Korean endings attach to the verb ("보내지 마세요").
+//! - [`UNSPACED`], for Chinese, Japanese, Korean, Thai, Lao, Burmese and Khmer, matched
+//!   anywhere: most of them have no spaces between words, and Korean endings attach to the verb
+//!   ("보내지 마세요").
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -75,17 +83,19 @@ const STEMS: &str = concat!(
     "|удалите меня|оставьте меня в покое|отстаньте|отвалите|отпишите меня",
     // Ukrainian (Cyrillic, lower case).
     "|не пишіть|не пиши мені|більше не пиш|не надсилайте|не турбуйте|припиніть|перестаньте писати|відпишіть",
-    "|відписатися|видаліть мій номер|видали мій номер|видаліть мене|залиште мене в спокої|не дзвоніть мені більше",
+    "|більше не писа|видалити мій номер|видалити мене|больше не писа|удалить мой номер|удалить меня|відписатися|видаліть мій номер|видали мій номер|видаліть мене|залиште мене в спокої|не дзвоніть мені більше",
     // Tagalog.
     "|tigilan nyo na ako|tigilan niyo na ako|tigilan mo na ako|tigilan nyo ako|tigilan niyo ako",
     "|tigilan mo ako|tantanan nyo|tantanan niyo|tantanan mo ako|wag na kayo mag|wag na kayong mag",
     "|huwag na kayo mag|huwag na kayong mag|wag nyo na ako|wag niyo na ako|wag mo na ako|huwag nyo na ako",
     "|huwag niyo na ako|huwag mo na ako|wag na po kayo mag|wag na po kayong mag|huwag na po kayo mag|huwag na po kayong mag|wag nyo na po ako|wag niyo na po ako|huwag nyo na po ako|huwag niyo na po ako|wag na po mag text|huwag na po mag text|tigilan nyo na po ako|tigilan niyo na po ako|tigilan mo na po ako|ayoko na po ng text|ayaw ko na ng mga text|ayoko na ng mga text|pakitanggal ako|pakitanggal po ako|pakialis ako|pakialis po ako|tanggalin ako sa listahan|alisin ako sa listahan|wag na mag text|wag na magtext|ayoko na ng text|ayoko na ng mensahe",
     "|ayaw ko na ng text|alisin nyo ako|alisin niyo ako|alisin mo ako|tanggalin nyo ako|tanggalin niyo ako",
+    "|pakitanggal na po ang number|pakitanggal po ang number|pakitanggal ang number|pakitanggal na ang number",
+    "|pakitanggal na po ako|pakitanggal na ako|tanggalin na po ang number|tanggalin nyo na ang number",
     "|tanggalin ang number ko|burahin nyo ang number ko|burahin niyo ang number ko|pakitigil",
     // Vietnamese: "đừng" keeps its đ (folded it would be "dùng", to use); typed without
     // marks, "nữa" (any more) makes it a revocation.
-    "|đung nhan tin|đung gui|đung lien lac|đung lien he|đung lam phien|đung lam phien|dung nhan tin nua",
+    "|đung nhan tin|đung gui|đung lien lac|đung lien he|đung lam phien|dung nhan tin nua",
     "|dung gui tin nhan nua|dung gui nua|dung lien lac nua|dung lam phien|khong muon nhan tin",
     "|khong muon nhan them|ngung nhan tin|ngung gui|huy đang ky|huy dang ky|xoa so cua toi",
     "|xoa so đien thoai cua toi|xoa so dien thoai cua toi|khong lien lac nua|dung nhan tin cho toi",
@@ -140,12 +150,12 @@ const STEMS: &str = concat!(
     "|acha kunitumia|acheni kunitumia|usinitumie|msinitumie|usinipigie|msinipigie|futa namba yangu",
     "|futa nambari yangu|niondoe|sitaki ujumbe|sitaki meseji|acha kunisumbua|acheni kunisumbua",
     // Romanian (ș and ț kept; typed with or without them).
-    "|nu mi mai trimite|nu mai trimite|nu ma mai contact|nu ma mai suna|nu mai vreau mesaje|ștergeți mi numarul",
-    "|stergeti mi numarul|stergeti numarul|ștergeți numarul|dezabon|opriți mesajele|opriti mesajele",
-    "|lasați ma in pace|lasati ma in pace",
+    "|nu mi mai trimite|nu mai trimite|nu ma mai contact|nu ma mai suna|nu mai vreau mesaje|stergeti mi numarul",
+    "|stergeti numarul|dezabon|opriti mesajele",
+    "|lasati ma in pace",
     // Czech.
-    "|přestaňte mi psat|přestaňte psat|přestaňte mi posilat|přestaňte posilat|prestante mi psat|prestante psat",
-    "|prestante posilat|nepište mi|nepiste mi|neposilejte|odhlasit|odhlaste",
+    "|prestante mi psat|prestante psat|prestante mi posilat|prestante posilat",
+    "|nepiste mi|neposilejte|odhlasit|odhlaste",
     // Swedish, Norwegian, Danish.
     "|sluta skicka|sluta skriva|sluta ringa|inga fler meddelanden|inga fler sms|avregistrera|ta bort mitt nummer",
     "|lamna mig ifred|kontakta mig inte|slutt a sende|slutt med a sende|ikke send meg|ikke send mig",
@@ -153,7 +163,124 @@ const STEMS: &str = concat!(
     "|slet mit nummer|slett nummeret mitt",
     // Hungarian.
     "|ne kuldjenek|ne kuldj|ne irjanak|ne irjon|ne hivjanak|ne hivjon|leiratkoz|torolje a szamom|toroljenek",
-    "|hagyjanak beken|hagyjon beken",
+    "|hagyjanak beken|hagyjon beken|ne zaklass|ne keressenek|toroljek a szamom|toroljetek",
+    // More forms of the languages above.
+    "|para de mand|para de envi|nao me perturbe|nao perturbe|esquece meu numero|esqueca meu numero",
+    "|pare com as mensag|parem com as mensag|chega de sms",
+    "|cessez de m|cesse de m|cessez d'envoyer|oubliez mon numero|rayez moi",
+    "|rayez mon numero|non mandate piu|non inviate piu|non inviatemi|non mi mandate",
+    "|rimuovete il mio numero|rimuovi il mio numero|eliminate il mio numero|eliminatemi|non disturbatemi",
+    "|schicken sie mir keine|schick mir keine|schickt mir keine|senden sie mir keine|nicht mehr schick",
+    "|nicht mehr send|nummer loschen|nummer entfernen",
+    "|storen sie mich nicht|nie wysylajcie|nie wysylaj|przestancie wysylac|przestan wysylac",
+    "|usuncie mnie|wypisuje sie|zostawcie mnie w spokoju|dajcie mi spokoj|nie chce wiecej sms",
+    "|nie chce wiecej wiadomosci|nie chce smsow|hou op met|houd op met|stop met appen|niet meer appen",
+    "|app me niet|skicka inte|sluta kontakta|ikke kontakt meg",
+    "|slett nummeret|stopp a sende|stopp med a sende|send ikke flere|stop med at skrive",
+    "|nu ma mai deranj|nu ma deranj|nu imi mai|nu mai scrieti|sms atmay",
+    "|sms gondermey|beni rahat bırak|beni rahat birak|bir daha yazmay|bir daha mesaj",
+    "|artık yazmay|artik yazmay|jgn kirim|jgn sms|jgn ganggu|jgn hubungi|gak usah kirim|ga usah kirim",
+    "|nggak usah kirim|tidak usah kirim|tak usah hantar|stop kirim|berhenti sms|hapus no saya|keluarkan saya",
+    "|keluarkan nomor|תורידו את המספר|תוריד את המספר|אל תכתבו לי|אל תפנו אליי|להסרה|הסירו את המספר",
+    "|μη με παίρνετε|μη με παιρνετε|μην με παίρνετε|μην με παιρνετε|σβήστε το νούμερό μου|σβηστε το νουμερο μου",
+    "|μην ξαναστείλ|μην ξαναστειλ|απεγγραφ",
+    // Arabic: Egyptian, Levantine and Gulf forms, and the written "please do not send".
+    "|لا تبعت|ما تبعت|متبعتش|ماتبعتليش|ماتبعتوش|بطل تبعت|بطلوا تبعتوا|وقف الرسائل|اوقفوا الرسائل|أوقفوا الرسائل",
+    "|امسحوا رقمي|احذفوا رقمي|شيلوا رقمي|شيل رقمي|لا ترسلوا|لا ارغب في|لا أرغب في|ما ابي رسائل|ما أبي رسائل",
+    "|لا تراسلوني|عدم الإرسال|عدم الارسال|عدم ارسال|عدم إرسال|عدم التواصل",
+    // Arabic, Farsi and Russian typed in Latin letters (Arabizi keeps its digits).
+    "|mat b3atli|matb3atli|ma tb3atli|la tb3at|battal tb3at|shil ra2mi|imsa7 ra2mi|bala rasayel",
+    "|payam nadid|payam nade|payam nafrestid|mozahem nashid|mozahem nasho|shomare mano pak|dige payam nadid",
+    "|ne pishite|ne pishi mne|bolshe ne pish|hvatit pisat|khvatit pisat|perestante pisat|udalite moi nomer",
+    "|udalite moy nomer|otpishite menya|ne bespokoite|ne pyshit|vydalit mii nomer",
+    // Farsi, Urdu, Hindi, Bengali, Punjabi, Gujarati, Somali, Amharic and Swahili: more forms.
+    "|پیامک نفرستید|پیامک نده|مزاحم نشو|لغو عضویت|منو حذف کنید|شمارمو پاک",
+    "|میسج نہ کر|میسج مت کر|نمبر ہٹا|نمبر ڈیلیٹ",
+    "|message na bhej|msg na bhej|sms na bhej|mat bhejiye|na bhejiye|band karo message|band karo msg",
+    "|tang mat karo|tang na karo|disturb mat karo|disturb na karo|message na karein|message na karen|msg na karen",
+    "|tang na karein|मैसेज बंद करो|मेसेज बंद करो|मैसेज ना भेज|मेसेज ना भेज|मत भेज|न भेजें|ना भेजें|तंग मत कर",
+    "|तंग न कर|डिस्टर्ब मत कर|डिस्टर्ब न कर|अनसब्सक्राइब|संपर्क मत कर|संपर्क न कर",
+    "|মেসেজ দিও না|মেসেজ করবেন না|এসএমএস পাঠাবেন না|আর মেসেজ দিবেন না|আর পাঠাবেন না|নম্বর মুছে",
+    "|বিরক্ত করো না|message pathaben na|msg pathaben na|message pathabe na|birokto korben na|birokto koro na",
+    "|ਸੁਨੇਹੇ ਨਾ ਭੇਜ|ਪਰੇਸ਼ਾਨ ਨਾ ਕਰ|મેસેજ ન કર|મેસેજ ના કર|સંદેશ ન મોકલ",
+    "|મોકલશો નહિ|મોકલશો નહીં|message na moklo|msg na moklo|heran na karo|joojiya|jooji fariin|jooji farriin",
+    "|lambarkayga tirtir|lambarkayga ka saar|ha ii soo qorin|አትላኩ|አትረብሹኝ|ቁጥሬን ሰርዙ|ቁጥሬን ያስወግዱ|ቁጥሬን አስወግዱ",
+    "|acheni kuniandikia|acha kuniandikia|usiniandikie|msiniandikie|sitaki sms|ondoa namba yangu",
+    "|ondoeni namba",
+    // Vietnamese typed without marks or with "ko"/"k" for "không".
+    "|ngung lien lac|ngung lien he|xoa so toi|đung goi|dung goi nua|khong muon nhan|ko muon nhan|k muon nhan",
+    "|dung nhan nua|ko nhan tin nua|đung nhan nua",
+    // Tamil, Telugu, Kannada, Malayalam, Marathi, Nepali and Sinhala, in their scripts and in
+    // Latin letters.
+    "|மெசேஜ் அனுப்ப வேண்டாம்|செய்தி அனுப்ப வேண்டாம்|அனுப்ப வேண்டாம்|தொந்தரவு செய்ய வேண்டாம்|என் நம்பரை நீக்க",
+    "|மெசேஜ் பண்ண வேண்டாம்|anuppa vendam|anupatheenga|anuppatheenga",
+    "|disturb pannatheenga|disturb panna vendam|message panna vendam",
+    "|మెసేజ్ పంపకండి|సందేశాలు పంపకండి|పంపవద్దు|ఇబ్బంది పెట్టకండి|నా నంబర్ తొలగించ",
+    "|పంపకండి|pampakandi|pampoddu|disturb cheyakandi|message cheyakandi",
+    "|ಮೆಸೇಜ್ ಕಳುಹಿಸಬೇಡಿ|ಕಳುಹಿಸಬೇಡಿ|ಕಳಿಸಬೇಡಿ|ತೊಂದರೆ ಕೊಡಬೇಡಿ|ನನ್ನ ನಂಬರ್ ತೆಗೆ",
+    "|kalisabedi|kaluhisabedi|message madbedi|tondare kodbedi",
+    "|മെസേജ് അയക്കരുത്|അയക്കരുത്|അയയ്ക്കരുത്|ശല്യപ്പെടുത്തരുത്|എന്റെ നമ്പർ നീക്ക",
+    "|ayakkaruth|message ayakkanda|msg ayakkanda|shalyam cheyyaruth|shallyam cheyyaruth",
+    "|मेसेज पाठवू नका|मैसेज पाठवू नका|संदेश पाठवू नका|पाठवू नका|त्रास देऊ नका",
+    "|माझा नंबर काढ|माझा नंबर डिलीट|message pathvu naka|msg pathvu naka|pathvu naka|tras deu naka",
+    "|म्यासेज नपठाउनु|मेसेज नपठाउ|सन्देश नपठाउनु|नपठाउनुहोस्|दुख नदिनुहोस्",
+    "|मेरो नम्बर हटा|message napathau|msg napathau|napathaunu|dukha nadinu",
+    "|මැසේජ් එවන්න එපා|එවන්න එපා|කරදර කරන්න එපා|අංකය ඉවත් කරන්න",
+    "|ewanna epa|evanna epa|karadara karanna epa",
+    // Serbian, Croatian and Bosnian (Latin and Cyrillic), Bulgarian, Macedonian, Slovak,
+    // Slovenian and Albanian.
+    "|prestanite slati|prestani slati|prestanite mi slati|prestani mi slati|prestanite pisati|prestanite mi pisati",
+    "|ne saljite mi|ne salji mi|ne pisite mi|ne pisi mi|izbrisite moj broj|obrisite moj broj",
+    "|obrisi moj broj|izbrisi moj broj|odjavi me|odjavite me|ne zelim vise poruk|ne zelim primati",
+    "|ostavite me na miru|ostavi me na miru|skinite me sa liste|skinite me s liste|maknite me|dosta poruka",
+    "|престаните да шаљете|престани да шаљеш|не шаљите ми|не шаљи ми|обришите мој број|избришите мој број",
+    "|одјавите ме|оставите ме на миру|доста порука|не ми пишете|не ми изпращайте|спрете да ми|спрете съобщ",
+    "|изтрийте номера ми|отпишете ме|оставете ме на мира|не искам съобщения|стига съобщения",
+    "|престанете да ми праќате|не ми праќајте|избришете го мојот број",
+    "|prestante mi pisat|prestante posielat|prestante mi posielat|neposielajte|odhlaste ma|vymazte moje cislo",
+    "|vymazte ma|nechajte ma na pokoji|nechcem dalsie spravy|nechcem spravy|nehajte mi posiljati|nehajte posiljati",
+    "|ne posiljajte|izbrisite mojo stevilko|pustite me pri miru|ne zelim vec sporocil",
+    "|mos me shkruani|mos me dergoni|mos me shqetesoni|ndaloni mesazhet|ndalo mesazhet|fshini numrin tim",
+    "|fshije numrin tim|me hiqni nga lista|me lini te qete",
+    // Finnish, Estonian, Latvian and Lithuanian.
+    "|alkaa enaa|alkaa lahettako|ala enaa|lopettakaa|lopeta viest|lopeta laht|lopeta jo|alkakaa lahet|ala lahet|poistakaa numeroni|poista numeroni",
+    "|en halua viesteja|en halua enaa viesteja|ei enaa viesteja|peruuta tilaus|jattakaa minut rauhaan",
+    "|lopetage sonumite|lopeta sonumite|arge saatke|ara saada mulle|kustutage minu number|ei soovi sonumeid",
+    "|beidziet sutit|nesutiet|nesuti man|izdzesiet manu numuru|atrakstities|atrakstiet mani|netraucejiet",
+    "|liec mani miera|lieciet mani miera|nesius|nebesius|nerasy|istrinkite mano numeri",
+    "|atsisakyti prenumeratos|nebenoriu zinuciu|netrukdykite|liaukites rasyti|liaukites siusti",
+    // Catalan, Basque, Galician, Afrikaans, Icelandic, Irish and Welsh.
+    "|no m'envieu|deixeu d'enviar|deixa d'enviar|no m'escriviu|esborreu el meu numero",
+    "|elimineu el meu numero|doneu me de baixa|donar me de baixa|deixeu me en pau|no vull rebre|no vull mes missatges",
+    "|prou missatges|ez bidali|ez idatzi|utzi bakean|ezabatu nire zenbakia|mezurik ez|baja eman",
+    "|non me mandedes|non me envies|deixade de mandar|borrade o meu numero|non quero mais mensaxes|non quero recibir",
+    "|moenie vir my sms nie|moenie my kontak nie|moenie meer stuur|hou op stuur|hou op om|verwyder my nommer",
+    "|verwyder my|los my uit|ek wil nie meer boodskappe|haettu ad senda|haettid ad senda|ekki senda mer",
+    "|ekki hafa samband|eyddu numerinu minu|afskra|stop ag seoladh|na seol|na cuir teachtaireacht",
+    "|peidiwch anfon|peidiwch ag anfon|peidiwch a anfon|stopiwch|dileu fy rhif|tynnwch fi",
+    // Armenian, Georgian, Azerbaijani, Kazakh, Uzbek, Kyrgyz, Tajik and Mongolian.
+    "|մի ուղարկեք|մի գրեք ինձ|դադարեցրեք|ջնջեք իմ համարը|հանգիստ թողեք",
+    "|ნუ მომწერთ|ნუ მწერთ|ნუ გამომიგზავნით|ნუღარ|შეწყვიტეთ|წაშალეთ ჩემი ნომერი|თავი დამანებეთ",
+    "|nu momwert|nu mwert|mesaj gondermeyin|mene yazmayın|mene yazmayin",
+    "|nomremi silin|narahat etmeyin",
+    "|хабарлама жібермеңіз|жібермеңіз|маған жазбаңыз|нөмірімді өшіріңіз|мазаламаңыз|хабарласпаңыз",
+    "|xabar yubormang|sms yubormang|yubormang|menga yozmang|raqamimni o'chiring|bezovta qilmang",
+    "|хабар юборманг|юборманг|езманг|безовта қилманг|жазбаңыз|жибербеңиз|паем нафиристед|нафиристед",
+    "|ба ман нанависед|рақами маро нест кунед|битгий явуул|битгий бич|дугаарыг минь устга",
+    // Hmong, Cebuano, Samoan, Tongan and Maori.
+    "|tsis txhob xa|tsis txhob text|txhob xa ntawv|tsum xa|tshem kuv tus xov tooj|tsis xav tau ntawv",
+    "|ayaw na ko i text|ayaw na ko itext|ayaw nako i text|ayaw na mo text|ayaw na pag text|ayaw na ko pag text",
+    "|ayaw ko i text|ayaw na ko samoka|ayaw ko samoka|tanggala ko sa lista|hunong na mo|hunonga",
+    "|aua le toe|aua e toe|taofi le auina|taofi ona auina|oua te ke toe|kaua e tuku|kati te tuku",
+    // Yoruba, Igbo, Hausa, Zulu, Xhosa, Tigrinya, Oromo, Kinyarwanda and Malagasy.
+    "|e ma fi ranse|ma fi ranse mo|e ma pe mi|e ma ko ifiranse|yo nomba mi kuro|e yo nomba mi|ezitela m|ezitekwala",
+    "|ma fi oro ranse|ma fi ifiranse|kwusi iziga|kwusi izi|kada ku aiko|kar ku aiko|ku daina aiko|ka daina aiko|daina turo|ku daina turo",
+    "|goge lambata|cire lambata|ningangithumeleli|ungangithumeleli|yekani ukungithumelela",
+    "|yeka ukungithumelela|sula inombolo yami|ngikhiphe ohlwini|musani ukundithumelela",
+    "|musa ukundithumelela|yekani ukundithumelela|cima inombolo yam|ndikhupheni|ኣይትስደዱ|ኣይትለኣኹ",
+    "|መልእኽቲ ኣይትልኣኹ|ቁጽረይ ደምስሱ|hin ergin|hin ergitinaa|naaf hin ergin",
+    "|lakkoofsa koo haqaa|ntimukanyoherereze|ntukanyoherereze|mureke kunyoherereza|reka kunyoherereza",
+    "|musibe nimero yanjye|aza mandefa|atsaharo ny hafatra|fafao ny laharako",
 );
 
 /// Chinese (simplified and traditional), Japanese and Korean revocations, matched anywhere.
@@ -166,6 +293,16 @@ const UNSPACED: &str = concat!(
     "|그만하세요|그만해|그만 하세요|수신거부|수신 거부|구독 취소|구독취소|문자 사절|연락 사절|번호 삭제",
     // Thai, which has no spaces between words either.
     "|หยุดส่ง|ไม่ต้องส่งข้อความ|อย่าส่ง|เลิกส่ง|ยกเลิกการรับ|ยกเลิกสมาชิก|ลบเบอร์|อย่าโทร|ไม่ต้องโทรมา",
+    // More Chinese (and Cantonese), Japanese and Korean.
+    "|唔好再|唔好send|唔好搵我|咪再send|咪再發|咪再打|停止傳送|不要傳訊息|不要傳簡訊|別傳簡訊|別再傳簡訊",
+    "|不用再发|不用再發|不用再传|不用再傳|不用再联系|不用再聯絡",
+    "|移除我的号码|移除我的號碼|把我移除|不要再寄|请停止发|請停止發|送信しないで|送信停止|配信解除|配信を停止",
+    "|連絡不要|連絡してこないで|番号を削除|登録解除|送ってこないで|送るのやめて|送るのをやめて|メッセージやめて",
+    "|연락하지 말아|그만 연락|더 이상 연락|더이상 연락|더 이상 문자|더이상 문자|번호 지워|번호 지우",
+    "|문자 사양|보내지 말아",
+    // Lao, Burmese and Khmer, unspaced like Thai.
+    "|ຢ່າສົ່ງ|ຢຸດສົ່ງ|ບໍ່ຕ້ອງສົ່ງ|ລົບເບີ|မပို့ပါနဲ့|မပို့နဲ့|မပို့ပါနှင့်|မဆက်သွယ်ပါနဲ့",
+    "|မနှောင့်ယှက်ပါနဲ့|ပို့တာရပ်|နံပါတ်ဖျက်|កុំផ្ញើ|ឈប់ផ្ញើ|កុំរំខាន|លុបលេខ",
 );
 
 /// The phrases of [`STEMS`]: those of several words by their first word (written whole), and
@@ -191,6 +328,12 @@ static INDEX: LazyLock<Stems> = LazyLock::new(|| {
     stems
 });
 
+/// `c` is of a script written without spaces between words: Thai, Lao, Burmese, Khmer, and
+/// Chinese, Japanese and Korean.
+fn unspaced(c: char) -> bool {
+    c >= '\u{3000}' || matches!(c, '\u{0e00}'..='\u{0eff}' | '\u{1000}'..='\u{109f}' | '\u{1780}'..='\u{17ff}')
+}
+
 /// The revocation in `letters` (a normalised message as letters and single spaces), in a
 /// language other than English, if there is one.
 pub(crate) fn revocation(letters: &str) -> Option<&'static str> {
@@ -206,7 +349,7 @@ pub(crate) fn revocation(letters: &str) -> Option<&'static str> {
             return Some(stem);
         }
     }
-    if letters.chars().any(|c| c >= '\u{3000}' || ('\u{0e00}'..='\u{0e7f}').contains(&c)) {
+    if letters.chars().any(unspaced) {
         return UNSPACED.split('|').find(|p| letters.contains(p));
     }
     None
@@ -265,6 +408,42 @@ mod tests {
             "Sluta skicka sms till mig",
             "Nepište mi už",
             "Kérem, ne küldjenek több sms-t",
+            "Prestanite mi slati poruke",
+            "Ne šaljite mi više poruka",
+            "Не ми пишете повече",
+            "Lopettakaa viestien lähettäminen",
+            "Nesiųskite man daugiau žinučių",
+            "No m'envieu més missatges, si us plau",
+            "Moenie vir my sms nie asseblief",
+            "Peidiwch ag anfon negeseuon ataf",
+            "தயவுசெய்து மெசேஜ் அனுப்ப வேண்டாம்",
+            "దయచేసి మెసేజ్ పంపకండి",
+            "ദയവായി മെസേജ് അയക്കരുത്",
+            "मला मेसेज पाठवू नका",
+            "कृपया म्यासेज नपठाउनुहोस्",
+            "කරුණාකර මැසේජ් එවන්න එපා",
+            "Մի ուղարկեք ինձ հաղորդագրություններ",
+            "ნუ მომწერთ მეტს",
+            "Mənə mesaj göndərməyin",
+            "Tsis txhob xa ntawv tuaj rau kuv",
+            "Ayaw na ko i-text palihug",
+            "Ẹ má fi ránṣẹ́ sí mi mọ́",
+            "Ku daina aiko min sako",
+            "Ningangithumeleli imiyalezo",
+            "ຢ່າສົ່ງຂໍ້ຄວາມມາອີກ",
+            "ကျေးဇူးပြု၍ မပို့ပါနဲ့",
+            "សូមកុំផ្ញើសារមកខ្ញុំទៀត",
+            "唔好再send嘢俾我",
+            "配信解除してください",
+            "mat b3atli rasayel tani",
+            "ne pishite mne bolshe",
+            "Mos më dërgoni mesazhe",
+            "Älkää enää lähettäkö minulle viestejä",
+            "Ẹ jọ̀ọ́, ẹ má fi ọ̀rọ̀ ránṣẹ́ sí mi mọ́",
+            "దయచేసి నాకు ఇకపై మెసేజ్‌లు పంపకండి",
+            "Prašau daugiau man nerašyti žinučių",
+            "Прошу видалити мій номер і більше не писати",
+            "Pakitanggal na po ang number ko sa listahan nyo",
         ] {
             assert!(found(t).is_some(), "{t}");
         }
@@ -290,6 +469,20 @@ mod tests {
             "כן, מעניין אותי",
             "Ndiyo, nina nia",
             "Da, sunt interesat",
+            "Da, zanima me, koliko košta?",
+            "Kyllä, olen kiinnostunut",
+            "Sí, m'interessa molt",
+            "Ja, ek stel belang",
+            "ஆம், விலை என்ன?",
+            "ჰო, მაინტერესებს",
+            "Bəli, maraqlanıram",
+            "Yog, kuv xav paub ntxiv",
+            "Bẹẹni, mo nifẹ si",
+            "ຂໍຂໍ້ມູນແດ່",
+            "စိတ်ဝင်စားပါတယ်",
+            "ខ្ញុំចាប់អារម្មណ៍",
+            "幾多錢呀?",
+            "Ni kiasi gani?",
         ] {
             assert!(found(t).is_none(), "{t}");
         }

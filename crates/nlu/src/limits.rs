@@ -112,6 +112,51 @@ pub(crate) fn limits_contact(norm: &str, words: &[&str]) -> bool {
         || autoreply(words)
         || reaction(norm)
         || asks_how_for_later(words)
+        || rejoins(words)
+        || figurative(norm, words)
+}
+
+/// A past opt-out undone: "I unsubscribed from the newsletter by accident, can you add me
+/// back", "opted out by mistake, please put me back on the list". Not "don't add me back".
+fn rejoins(words: &[&str]) -> bool {
+    const BACK: [&[&str]; 6] = [
+        &["add", "me", "back"],
+        &["put", "me", "back"],
+        &["sign", "me", "back"],
+        &["opt", "me", "back"],
+        &["opt", "back", "in"],
+        &["resubscribe"],
+    ];
+    BACK.iter().any(|phrase| {
+        words.windows(phrase.len()).enumerate().any(|(i, w)| {
+            w == *phrase
+                && !words[i.saturating_sub(2)..i].iter().any(|b| matches!(*b, "don't" | "dont" | "never" | "not"))
+        })
+    })
+}
+
+/// Words that look like a stop and are none, with nothing about the contact itself: "take me
+/// off hold lol", "I'm blocking off Saturday morning for this", "Stop! That price is insane
+/// 😂", "stop, you're making me blush 😊". Not "STOP lol" (the keyword, laughed or not), "stop
+/// texting me lol", or "stop. who is this 😂".
+fn figurative(norm: &str, words: &[&str]) -> bool {
+    const ABOUT_CONTACT: &str = concat!(
+        "text|texts|texting|txt|txts|txting|message|messages|msg|msgs|sms|contact|contacting|list|number",
+        "|unsubscribe|call|calls|calling|email|emails|spam|bother|bothering|harass|harassing|who|signed|sign|scam",
+    );
+    static ABOUT_CONTACT_SET: WordList = WordList::new(ABOUT_CONTACT);
+    if words.iter().any(|w| ABOUT_CONTACT_SET.contains(w)) {
+        return false;
+    }
+    let hold = words.windows(2).any(|p| p == ["off", "hold"]);
+    let time =
+        words.windows(2).any(|p| matches!(p[0], "block" | "blocking" | "blocked") && matches!(p[1], "off" | "out"));
+    const LAUGHS: [&str; 10] = ["😂", "🤣", "😆", "😅", "😊", "☺", "😜", "😉", "🥰", "😳"];
+    let laughing = LAUGHS.iter().any(|l| norm.contains(l))
+        || words.iter().any(|w| matches!(*w, "lol" | "lmao" | "lmfao" | "haha" | "hahaha" | "hehe" | "jk"));
+    let teasing =
+        words.len() > 3 && words.first().is_some_and(|w| matches!(*w, "stop" | "stahp" | "stoppp")) && laughing;
+    hold || time || teasing
 }
 
 /// A phone's reaction to one of our messages, quoting it: `Emphasized “Reply STOP to opt out”`,
@@ -138,17 +183,25 @@ fn asks_how_for_later(words: &[&str]) -> bool {
 /// from the 800 number, stop. this thread is fine". Not when
 /// a stop names texting too ("texting is fine but stop texting so much" is a frequency).
 fn text_kept(words: &[&str]) -> bool {
+    let texts = |w: &str| TEXT_SET.contains(w) || w == "texting";
     let fine = words.windows(3).any(|w| {
         (TEXT_SET.contains(w[0]) || matches!(w[0], "texting" | "thread" | "here" | "chat"))
             && matches!(w[1], "is" | "are" | "r" | "works" | "s")
             && FINE_SET.contains(w[2])
+            // "I don't mind texts", "if you need me, text".
+            || matches!(w[0], "don't" | "dont") && w[1] == "mind" && texts(w[2])
+            || matches!(w[0], "need" | "want") && matches!(w[1], "me" | "anything" | "something") && texts(w[2])
+    }) || words.windows(4).any(|w| {
+        matches!(w[0], "don't" | "dont") && w[1] == "mind" && matches!(w[2], "the" | "your" | "ur") && texts(w[3])
     }) || words.windows(2).any(|w| {
         (TEXT_SET.contains(w[0]) || w[0] == "texting") && w[1] == "works"
             || w[0] == "keep" && (TEXT_SET.contains(w[1]) || w[1] == "texting")
     });
     let calls = words.iter().any(|w| matches!(*w, "calling" | "calls" | "call" | "ringing" | "phoning"));
     let text_stopped = words.windows(3).any(|w| {
-        STOPPER_SET.contains(w[0]) && (TEXT_SET.contains(w[1]) || w[1] == "texting" || TEXT_SET.contains(w[2]))
+        STOPPER_SET.contains(w[0])
+            && w[1] != "mind"
+            && (TEXT_SET.contains(w[1]) || w[1] == "texting" || TEXT_SET.contains(w[2]))
     });
     fine && calls && !text_stopped
 }
@@ -203,6 +256,9 @@ fn autoreply(words: &[&str]) -> bool {
 /// to text me"), a threat ("text me again and I'll sue"), or an invitation the lead takes back
 /// with a stop after it ("can someone call me? actually nvm, take me off").
 fn invites_contact(norm: &str) -> bool {
+    if means_under_stop(&crate::normalise::letters_only(norm)) {
+        return false;
+    }
     let mut stopped = false;
     for clause in norm.split(['.', ',', '!', '?', ';', ':', '(', ')']) {
         let letters = crate::normalise::letters_only(clause);
@@ -220,6 +276,25 @@ fn invites_contact(norm: &str) -> bool {
         }
     }
     false
+}
+
+/// The means of a stopped contact listed, texting among them: "please do not contact me by
+/// phone, email, text, carrier pigeon, anything", "don't reach me via text". Not "do not
+/// contact me by phone" (calls only).
+fn means_under_stop(letters: &str) -> bool {
+    let words: Vec<&str> = letters.split(' ').collect();
+    words.iter().enumerate().filter(|(_, w)| STOPPER_SET.contains(w)).any(|(s, _)| {
+        let rest = &words[s + 1..];
+        let Some(verb) = rest.iter().take(4).position(|w| {
+            matches!(*w, "contact" | "contacting" | "reach" | "reaching" | "bother" | "message" | "disturb")
+        }) else {
+            return false;
+        };
+        let after = &rest[verb + 1..];
+        after.iter().take(3).position(|w| matches!(*w, "by" | "via" | "thru" | "through" | "over")).is_some_and(|by| {
+            after[by + 1..].iter().take(10).any(|w| TEXT_SET.contains(w) || matches!(*w, "anything" | "any" | "all"))
+        })
+    })
 }
 
 /// `words[i]` is a channel invited: "text me", "just call", "texts are fine", "send a text".
@@ -513,10 +588,14 @@ fn not_a_stop(words: &[&str]) -> bool {
         let before = &words[j.saturating_sub(4)..j];
         // The lead's own, or opening the message: not "my phone won't quit buzzing".
         let own = words[0] == "not" || before.iter().any(|b| matches!(*b, "i" | "i'm" | "im" | "we" | "i'll" | "ill"));
-        let refusal = matches!(
-            before,
-            [.., "not", "gonna"] | [.., "not", "going", "to"] | [.., "won't" | "wont"] | [.., "will", "not"]
-        ) && !before.iter().any(|b| matches!(*b, "you" | "u" | "if"));
+        // "I'm not opting out": what the lead is (not) doing now.
+        let doing = words[j].ends_with("ing") && matches!(before, [.., "i'm" | "im" | "am" | "we're", "not"]);
+        let refusal = (doing
+            || matches!(
+                before,
+                [.., "not", "gonna"] | [.., "not", "going", "to"] | [.., "won't" | "wont"] | [.., "will", "not"]
+            ))
+            && !before.iter().any(|b| matches!(*b, "you" | "u" | "if"));
         own && (refusal || matches!(before, [.., "don't" | "dont" | "not", "mean"]))
     }) && words.iter().any(|w| REFUSABLE.contains(w))
         && !words.iter().any(|w| matches!(*w, "remove" | "texting" | "calling" | "contact" | "contacting"));
@@ -524,7 +603,19 @@ fn not_a_stop(words: &[&str]) -> bool {
 }
 
 /// What a lead may say they will not do, staying: "I'm not going to unsubscribe".
-const REFUSABLE: [&str; 7] = ["unsubscribe", "unsub", "block", "stop", "quit", "report", "opt"];
+const REFUSABLE: [&str; 11] = [
+    "unsubscribe",
+    "unsub",
+    "block",
+    "stop",
+    "quit",
+    "report",
+    "opt",
+    "opting",
+    "unsubscribing",
+    "blocking",
+    "quitting",
+];
 
 /// One channel's list only, with the conversation going on: "take my number off your call list
 /// but keep texting me", "remove me from the calling list, not the texting one".
@@ -678,6 +769,14 @@ mod tests {
             "meet me at the bus stop",
             "a friend replied stop on my phone, please ignore that",
             "is it hard to unsubscribe from their billing later?",
+            "I'm not opting out, I just can't talk today. Tomorrow?",
+            "I unsubscribed from the newsletter by accident, can you add me back",
+            "I'm on the do not call list but I don't mind texts from you guys",
+            "Please stop calling my cell at 7am. If you need me, text.",
+            "take me off hold lol I've been waiting 20 min",
+            "I'm blocking off Saturday morning for this, does 9 work?",
+            "Stop! That price is insane 😂 way too much for us",
+            "stop, you're making me blush 😊",
         ] {
             assert!(limits(t), "{t}");
         }
@@ -707,6 +806,12 @@ mod tests {
             "my phone won't quit buzzing with your texts, take me off the list",
             "she asked me to tell you to stop texting her",
             "I won't stop until you remove me",
+            "please do not contact me by phone, email, text, carrier pigeon, anything",
+            "do not contact me by text",
+            "STOP lol",
+            "stop texting me lol",
+            "Stop. who is this 😂",
+            "don't add me back, I meant it",
         ] {
             assert!(!limits(t), "{t}");
         }

@@ -20,6 +20,13 @@ pub fn normalise(text: &str) -> String {
     let mut last: Option<char> = None;
     let mut run = 0;
     let mut push = |c: char| {
+        // A combining accent (typed decomposed, or Yoruba's tones over a dotted vowel) goes
+        // the way of the precomposed accents `fold` drops.
+        // So do the zero-width non-joiners Persian and the Indic scripts put inside a word
+        // ("మెసేజ్‌లు"), which keyboards type or leave out.
+        if ('\u{0300}'..='\u{036f}').contains(&c) || c == '\u{200c}' {
+            return;
+        }
         let c = fold(c);
         if c.is_whitespace() {
             if !out.is_empty() && !out.ends_with(' ') {
@@ -79,6 +86,35 @@ fn fold(c: char) -> char {
         'ń' => 'n',
         'ś' => 's',
         'ź' | 'ż' => 'z',
+        // Carons, cedillas, commas below, macrons, ogoneks and dots (Czech, Slovak, the
+        // South Slavic languages, Turkish, Romanian, Latvian, Lithuanian, Azerbaijani, Maori):
+        // leads type them or leave them out, so neither spelling is kept.
+        'š' | 'ş' | 'ș' => 's',
+        'č' => 'c',
+        'ž' => 'z',
+        'ř' => 'r',
+        'ň' | 'ņ' => 'n',
+        'ě' | 'ė' | 'ē' | 'ə' => 'e',
+        'ů' | 'ū' | 'ų' | 'ű' => 'u',
+        'ť' | 'ţ' | 'ț' => 't',
+        'ď' => 'd',
+        'ğ' | 'ģ' => 'g',
+        'ő' | 'ō' => 'o',
+        'ā' => 'a',
+        'ī' | 'į' => 'i',
+        'ļ' => 'l',
+        'ķ' => 'k',
+        // The dotted letters of Yoruba, Hausa and romanised Indic and Arabic.
+        'ḅ' => 'b',
+        'ḍ' => 'd',
+        'ḥ' => 'h',
+        'ḷ' => 'l',
+        'ṃ' => 'm',
+        'ṇ' => 'n',
+        'ṛ' => 'r',
+        'ṣ' => 's',
+        'ṭ' => 't',
+        'ẓ' => 'z',
         'ё' => 'е',
         '’' | '‘' | '`' => '\'',
         '“' | '”' => '"',
@@ -142,7 +178,8 @@ pub(crate) fn words(norm: &str) -> impl Iterator<Item = &str> {
 }
 
 /// A letter, a digit or an apostrophe, or a mark that is part of a word though not alphabetic:
-/// Thai vowel and tone marks ("ส่ง"), Lao's, and the viramas of the Indic scripts ("बार्ता").
+/// Thai vowel and tone marks ("ส่ง"), Lao's, the viramas of the Indic scripts ("बार्ता") and
+/// Sinhala's, and the Burmese and Khmer signs that close or stack a syllable.
 fn word_char(c: char) -> bool {
     c.is_alphanumeric()
         || c == '\''
@@ -150,7 +187,8 @@ fn word_char(c: char) -> bool {
             && matches!(c,
                 '\u{093c}' | '\u{09bc}' | '\u{0a3c}' | '\u{0abc}' | '\u{094d}' | '\u{09cd}' | '\u{0a4d}' | '\u{0acd}' | '\u{0b4d}' | '\u{0bcd}' | '\u{0c4d}' | '\u{0ccd}'
                 | '\u{0d4d}' | '\u{0e31}' | '\u{0e34}'..='\u{0e3a}' | '\u{0e47}'..='\u{0e4e}' | '\u{0eb1}'
-                | '\u{0eb4}'..='\u{0ebc}' | '\u{0ec8}'..='\u{0ecd}')
+                | '\u{0eb4}'..='\u{0ebc}' | '\u{0ec8}'..='\u{0ecd}' | '\u{0dca}' | '\u{1037}' | '\u{1039}' | '\u{103a}'
+                | '\u{17c6}'..='\u{17d3}' | '\u{17dd}')
 }
 
 /// A one-bit-per-word summary of [`words`] for [`has_phrase`]: a phrase whose first word's
@@ -238,6 +276,8 @@ const KEYWORDS: &str = concat!(
     "|opt me out|stop it|stop stop|stop stop stop|remove|remove me|baja|alto|para|parar|detener|cancelar",
     "|basta|no more|no mas|enough stop|stahp|stawp|stoppit|arretez|arrete|assez|chega|genug|stopp|tigil|ya basta|parenle|parale|parenle ya|parale ya",
     "|dnc",
+    // Keywords run together: "removeme", "optmeout".
+    "|removeme|unsubscribeme|unsubme|optmeout|takemeoff|stopplease|pleasestop|stoptexting|stopmessaging|donttext|nomore",
 );
 
 /// Keywords that also revoke as a sentence of their own inside a longer message ("wrong
@@ -466,6 +506,10 @@ fn number_removal(norm: &str, words: &[&str]) -> Option<String> {
     let removal = norm.split(['.', '!', '?', ',', ';']).map(letters_only).any(|clause| {
         let core: Vec<&str> = clause.split(' ').filter(|w| !w.is_empty() && !COURTESY_SET.contains(w)).collect();
         matches!(core.as_slice(), [.., "remove" | "delete" | "erase" | "lose", "it" | "that"])
+            // "Take it out of your system", "delete it from your records".
+            || core.windows(3).any(|w| {
+                matches!(w, ["take" | "get", "it" | "that", "out" | "off"] | ["remove" | "delete" | "erase", "it" | "that", "from"])
+            })
     });
     removal.then(|| "remove it".to_owned())
 }
@@ -841,6 +885,9 @@ mod tests {
             "who is this? stop",
             "unsubscibe me",
             "I said 'stop'",
+            "removeme",
+            "This is my number and I don't want these. Take it out of your system.",
+            "please do not contact me by phone, email, text, carrier pigeon, anything",
             "elimínenme de su lista",
             "no me vuelvan a escribir",
             "ya no quiero mensajes",

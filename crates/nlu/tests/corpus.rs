@@ -125,6 +125,20 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   lead's own refusal to leave ("I'm not going to unsubscribe but…", "I don't mean
 ///   unsubscribe"), a stop that is a thing ("Stop & Shop", "the bus stop"), another company's
 ///   billing, and a STOP someone else sent with "please ignore that".
+/// - `blind10.jsonl` (400 replies: 110 revocations, 37 in 35 other languages; about 70 hard
+///   look-alikes), written in the session after. Before scoring it, the language tables took
+///   some 50 more languages (Finnish, Lithuanian, Tamil, Telugu, Malayalam, Marathi, Nepali,
+///   Khmer, Burmese, Lao, Hmong, Yoruba, Catalan, Albanian, Croatian among them), carons and
+///   combining accents were folded, and Arabic, Farsi and Russian typed in Latin letters were
+///   added. The request to its writer named candidate languages, and most of those tables were
+///   written from the same list, so its language figures are kinder than an unforeseen set's.
+///   Scored once on that classifier: **macro-F1 0.902**, opt-out recall 0.918 (9 missed: Finnish
+///   "älkää enää", Yoruba with a noun between, Telugu with a zero-width non-joiner,
+///   Lithuanian's infinitive, Ukrainian's, a Tagalog number removal, "removeme", "take it out of
+///   your system", "do not contact me by phone, email, text… anything"), precision 0.927 (8
+///   false: "I'm not opting out", "add me back", "I don't mind texts", "if you need me, text",
+///   "take me off hold", "blocking off Saturday", and a laughing "Stop! That price is insane
+///   😂" or "stop, you're making me blush"). Fixed as classes.
 ///
 /// All are tuning data now, and the learned models train on them, so their intent figures are
 /// in-sample (about 0.99); they are a regression guard, not an estimate.
@@ -139,4 +153,5 @@ fn blind_sets_stay_fixed() {
     at_least("blind7.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind8.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind9.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind10.jsonl", 400, 0.97, 1.0, 1.0);
 }
