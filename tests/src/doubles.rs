@@ -1,7 +1,8 @@
 //! Test doubles at the carriers' HTTP boundary, speaking their real formats: Twilio's
 //! Messages and Calls REST API (form posts, basic auth, `I-Twilio-Idempotency-Token`,
 //! `201 {"sid"}`, hang-up by `Status=completed` and 404/20404 for a call that is gone), Telnyx's
-//! Call Control API (`POST /v2/calls`, `…/actions/hangup`, 422/90018 for a call that ended),
+//! Call Control API (`POST /v2/calls`, `…/actions/hangup`, 422/90018 for a call that ended,
+//! `…/actions/answer` and `…/actions/reject` for inbound calls),
 //! Vonage's Voice API (`POST /v1/calls` under an RS256 application token, `PUT /v1/calls/{uuid}`
 //! to hang up, 404 for a call that ended), a signed Twilio and Telnyx webhook sender, and a
 //! customer's webhook agent.
@@ -300,6 +301,8 @@ struct TelnyxLog {
     keys: Vec<(String, String)>,
     hangups: Vec<String>,
     ended: Vec<String>,
+    answers: Vec<TelnyxCall>,
+    rejects: Vec<String>,
 }
 
 /// A Telnyx Call Control double on a random local port: places calls (bearer auth,
@@ -320,6 +323,8 @@ impl TelnyxDouble {
         let app = Router::new()
             .route("/v2/calls", post(telnyx_dial))
             .route("/v2/calls/{id}/actions/hangup", post(telnyx_hangup))
+            .route("/v2/calls/{id}/actions/answer", post(telnyx_answer))
+            .route("/v2/calls/{id}/actions/reject", post(telnyx_reject))
             .with_state(double.clone());
         let base = serve(app, 0).await;
         Self { base, ..double }
@@ -334,6 +339,27 @@ impl TelnyxDouble {
     /// still up.
     pub fn hangups(&self) -> Vec<String> {
         self.log.lock().map(|l| l.hangups.clone()).unwrap_or_default()
+    }
+
+    /// Inbound calls answered, in order (one per `command_id`): the call control id and the
+    /// answer's body.
+    pub fn answers(&self) -> Vec<TelnyxCall> {
+        self.log.lock().map(|l| l.answers.clone()).unwrap_or_default()
+    }
+
+    /// Inbound calls rejected, in order (call control ids).
+    pub fn rejects(&self) -> Vec<String> {
+        self.log.lock().map(|l| l.rejects.clone()).unwrap_or_default()
+    }
+
+    /// Waits until `n` inbound calls were answered, or panics after 20 s.
+    pub async fn wait_for_answers(&self, n: usize) -> Vec<TelnyxCall> {
+        wait_for(n, "answers", || self.answers()).await
+    }
+
+    /// Waits until `n` inbound calls were rejected, or panics after 20 s.
+    pub async fn wait_for_rejects(&self, n: usize) -> Vec<String> {
+        wait_for(n, "rejects", || self.rejects()).await
     }
 
     /// Waits until `n` calls were placed, or panics after 20 s.
@@ -402,7 +428,7 @@ async fn telnyx_hangup(
     }
     let mut log = double.log.lock().expect("log");
     log.hangups.push(id.clone());
-    let live = log.calls.iter().any(|c| c.call_control_id == id) && !log.ended.contains(&id);
+    let live = log.calls.iter().chain(&log.answers).any(|c| c.call_control_id == id) && !log.ended.contains(&id);
     if !live {
         return (
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -414,7 +440,46 @@ async fn telnyx_hangup(
     (StatusCode::OK, Json(json!({"data": {"result": "ok"}})))
 }
 
-/// Waits until `read` returns at least `n` items, or panics after 20 s.
+/// `POST /v2/calls/{id}/actions/answer`: answers a ringing inbound call once per
+/// `command_id` (a repeated command is acknowledged and changes nothing).
+async fn telnyx_answer(
+    State(double): State<TelnyxDouble>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    Json(body): Json<Value>,
+) -> impl IntoResponse {
+    if !double.authorized(&headers) {
+        return telnyx_unauthorized();
+    }
+    let mut log = double.log.lock().expect("log");
+    let command = body["command_id"].as_str().unwrap_or_default().to_owned();
+    let repeated = !command.is_empty() && log.answers.iter().any(|a| a.body["command_id"] == command.as_str());
+    if !repeated {
+        log.answers.push(TelnyxCall { call_control_id: id, body });
+    }
+    (StatusCode::OK, Json(json!({"data": {"result": "ok"}})))
+}
+
+/// `POST /v2/calls/{id}/actions/reject`: turns a ringing inbound call away.
+async fn telnyx_reject(
+    State(double): State<TelnyxDouble>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    Json(body): Json<Value>,
+) -> impl IntoResponse {
+    if !double.authorized(&headers) {
+        return telnyx_unauthorized();
+    }
+    if body["cause"].as_str().is_none() {
+        return (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Json(json!({"errors": [{"code": "10015", "title": "Invalid value", "detail": "cause is required"}]})),
+        );
+    }
+    double.log.lock().expect("log").rejects.push(id);
+    (StatusCode::OK, Json(json!({"data": {"result": "ok"}})))
+}
+
 /// Serves `app` on 127.0.0.1:`port` (0: any) in the background; its base URL.
 async fn serve(app: Router, port: u16) -> String {
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await.expect("bind");
@@ -423,6 +488,7 @@ async fn serve(app: Router, port: u16) -> String {
     base
 }
 
+/// Waits until `read` returns at least `n` items, or panics after 20 s.
 async fn wait_for<T: std::fmt::Debug>(n: usize, what: &str, read: impl Fn() -> Vec<T>) -> Vec<T> {
     let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(20);
     loop {

@@ -298,13 +298,13 @@ fn received(tl: &[EventRecord], sid: &str) -> Vec<CallId> {
 /// on the lead's conversation, is streamed to the gateway with a token for it, stops the
 /// cadence, and ends once. Strangers and withheld numbers are turned away with nothing written;
 /// an opted-out lead is never put through to the AI.
-async fn a_lead_calling_in_reaches_the_bot_on_the_same_conversation(kind: Kind) {
-    let Some(rig) = rig(kind, Some(PUBLIC)).await else { return };
+/// A lead on a campaign whose numbers are `provider`'s, with a text pending an hour out.
+async fn lead_with_a_pending_text(rig: &Rig, provider: &str) -> ConversationId {
     let mut body = campaign_body();
     body["cadence"] =
         json!({"steps": [{"id": "sms_1", "action": "sms", "template": "missed_call", "delay_secs": 3600}]});
-    body["sms"] = json!({"provider": "twilio", "from_number": OURS});
-    body["voice"] = json!({"provider": "twilio", "from_number": OURS, "bot_url": "wss://bot.example/ws"});
+    body["sms"] = json!({"provider": provider, "from_number": OURS});
+    body["voice"] = json!({"provider": provider, "from_number": OURS, "bot_url": "wss://bot.example/ws"});
     let response = rig.app.post("/api/v1/campaigns", &body).await;
     assert_eq!(response.status(), 201);
     let campaign = response.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned();
@@ -314,6 +314,35 @@ async fn a_lead_calling_in_reaches_the_bot_on_the_same_conversation(kind: Kind) 
         assert!(tokio::time::Instant::now() < deadline, "the cadence's text was never scheduled");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+    conv
+}
+
+/// Waits until the lead's reaching out has cancelled the cadence's pending text.
+async fn until_the_cadence_stops(rig: &Rig, conv: ConversationId) {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    while !rig.app.store.pending_actions(conv).await.unwrap().is_empty() {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the cadence kept its text: {:?}",
+            kinds(&rig.timeline(conv).await)
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// The outcomes of `call`'s endings on `tl`.
+fn endings_of(tl: &[EventRecord], call: CallId) -> Vec<CallOutcome> {
+    tl.iter()
+        .filter_map(|r| match &r.event {
+            Event::CallEnded { call_id, outcome, .. } if *call_id == call => Some(*outcome),
+            _ => None,
+        })
+        .collect()
+}
+
+async fn a_lead_calling_in_reaches_the_bot_on_the_same_conversation(kind: Kind) {
+    let Some(rig) = rig(kind, Some(PUBLIC)).await else { return };
+    let conv = lead_with_a_pending_text(&rig, "twilio").await;
 
     // Twilio asks for instructions at the number's voice URL, which names no call.
     let voice_url = format!("{PUBLIC}/webhooks/twilio/voice");
@@ -336,15 +365,7 @@ async fn a_lead_calling_in_reaches_the_bot_on_the_same_conversation(kind: Kind) 
     assert_eq!(count(&rig.timeline(conv).await, "call_placed"), 0, "no attempt of ours");
 
     // The lead reached out: the cadence's pending text is cancelled.
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
-    while !rig.app.store.pending_actions(conv).await.unwrap().is_empty() {
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "the cadence kept its text: {:?}",
-            kinds(&rig.timeline(conv).await)
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    until_the_cadence_stops(&rig, conv).await;
 
     // The number's status callback ends the call, once.
     let completed =
@@ -379,14 +400,107 @@ async fn a_lead_calling_in_reaches_the_bot_on_the_same_conversation(kind: Kind) 
     assert!(hung_up.contains("<Hangup/>") && !hung_up.contains("<Stream"), "{hung_up}");
     let tl = rig.timeline(conv).await;
     let [second] = received(&tl, "CAin4")[..] else { panic!("one call_received: {:?}", kinds(&tl)) };
-    let ended: Vec<_> = tl
-        .iter()
-        .filter_map(|r| match &r.event {
-            Event::CallEnded { call_id, outcome, .. } if *call_id == second => Some(*outcome),
-            _ => None,
-        })
-        .collect();
-    assert_eq!(ended, [CallOutcome::Failed]);
+    assert_eq!(endings_of(&tl, second), [CallOutcome::Failed]);
+    rig.app.stop().await;
+}
+
+/// A Telnyx Call Control event about a lead's call (`direction` `incoming`), as Telnyx posts it
+/// to the connection's webhook URL.
+fn telnyx_incoming(id: &str, kind: &str, control_id: &str, from: &str, extra: Value) -> Value {
+    let mut payload = json!({"call_control_id": control_id, "connection_id": CONNECTION,
+        "call_leg_id": format!("leg-{control_id}"), "call_session_id": format!("session-{control_id}"),
+        "direction": "incoming", "from": from, "to": OURS, "state": "parked",
+        "start_time": tuesday_11am_chicago().to_rfc3339()});
+    if let (Some(payload), Some(extra)) = (payload.as_object_mut(), extra.as_object()) {
+        payload.extend(extra.clone());
+    }
+    json!({"data": {"record_type": "event", "id": id, "event_type": kind,
+                    "occurred_at": tuesday_11am_chicago().to_rfc3339(), "payload": payload},
+           "meta": {"attempt": 1, "delivered_to": format!("{PUBLIC}/webhooks/telnyx/voice")}})
+}
+
+/// Telnyx: the lead's call is recorded once and answered through Call Control with the
+/// gateway's stream; strangers and opted-out leads are rejected.
+async fn a_lead_calling_a_telnyx_number_is_answered_into_the_gateway(kind: Kind) {
+    let Some(rig) = rig(kind, Some(PUBLIC)).await else { return };
+    let conv = lead_with_a_pending_text(&rig, "telnyx").await;
+    let url = format!("{PUBLIC}/webhooks/telnyx/voice");
+    let ringing = telnyx_incoming("ev-in-1", "call.initiated", "v3:in1", LEAD, json!({}));
+    assert_eq!(rig.telnyx_hook(&url, &ringing).await.status(), 200);
+    let answer = rig.telnyx.wait_for_answers(1).await.remove(0);
+    assert_eq!(answer.call_control_id, "v3:in1");
+    let tl = rig.timeline(conv).await;
+    let [call_id] = received(&tl, "v3:in1")[..] else { panic!("one call_received: {:?}", kinds(&tl)) };
+    assert_eq!(answer.body["command_id"], format!("answer:{call_id}"), "a retried answer is one command");
+    assert_eq!(answer.body["stream_bidirectional_codec"], "PCMU");
+    let stream = answer.body["stream_url"].as_str().unwrap();
+    let token = stream.strip_prefix("wss://throughline.example/media/telnyx?token=").expect(stream);
+    let claims = rig.app.state.voice.tokens.verify(token, rig.clock.now()).expect("a valid token");
+    assert_eq!((claims.conversation, claims.call), (conv, call_id));
+    let client_state = answer.body["client_state"].as_str().unwrap().to_owned();
+    let state = providers::ClientState::decode(&client_state).expect("our client_state");
+    assert_eq!((state.conversation_id, state.call_id), (conv, call_id));
+    // A retry records nothing new.
+    assert_eq!(rig.telnyx_hook(&url, &ringing).await.status(), 200);
+    assert_eq!(received(&rig.timeline(conv).await, "v3:in1"), [call_id]);
+    assert_eq!(count(&rig.timeline(conv).await, "call_placed"), 0, "no attempt of ours");
+    until_the_cadence_stops(&rig, conv).await;
+
+    // From the answer on, Telnyx echoes the client_state: the lead's call was answered by us.
+    let with_state = |id: &str, kind: &str, extra: Value| {
+        let mut event = telnyx_incoming(id, kind, "v3:in1", LEAD, extra);
+        event["data"]["payload"]["client_state"] = json!(client_state);
+        event
+    };
+    let answered = with_state("ev-in-2", "call.answered", json!({"state": "answered"}));
+    assert_eq!(rig.telnyx_hook(&url, &answered).await.status(), 200);
+    assert_eq!(answers(&rig.timeline(conv).await), [AnsweredBy::Human]);
+    rig.clock.advance(chrono::Duration::seconds(30));
+    let hangup = with_state(
+        "ev-in-3",
+        "call.hangup",
+        json!({"hangup_cause": "normal_clearing", "end_time": rig.clock.now().to_rfc3339(), "state": "hangup"}),
+    );
+    assert_eq!(rig.telnyx_hook(&url, &hangup).await.status(), 200);
+    assert_eq!(rig.telnyx_hook(&url, &hangup).await.status(), 200);
+    let tl = rig.timeline(conv).await;
+    assert_eq!(endings(&tl), [(CallOutcome::Human, 30, Some("normal_clearing".into()))], "{:?}", kinds(&tl));
+
+    // Strangers and withheld numbers: rejected, nothing written; their hang-ups change nothing.
+    let before = rig.settled_counts().await;
+    let stranger = telnyx_incoming("ev-in-4", "call.initiated", "v3:in2", "+13125550111", json!({}));
+    assert_eq!(rig.telnyx_hook(&url, &stranger).await.status(), 200);
+    let withheld = telnyx_incoming("ev-in-5", "call.initiated", "v3:in3", "anonymous", json!({}));
+    assert_eq!(rig.telnyx_hook(&url, &withheld).await.status(), 200);
+    let mut rejected = rig.telnyx.wait_for_rejects(2).await;
+    rejected.sort();
+    assert_eq!(rejected, ["v3:in2", "v3:in3"]);
+    let gone =
+        telnyx_incoming("ev-in-6", "call.hangup", "v3:in2", "+13125550111", json!({"hangup_cause": "call_rejected"}));
+    assert_eq!(rig.telnyx_hook(&url, &gone).await.status(), 200);
+    // The lead's number with a call id we never recorded: 404; no call id at all: 400.
+    let unknown = telnyx_incoming("ev-in-7", "call.hangup", "v3:never", LEAD, json!({"hangup_cause": "timeout"}));
+    assert_eq!(rig.telnyx_hook(&url, &unknown).await.status(), 404);
+    let mut nameless = telnyx_incoming("ev-in-8", "call.initiated", "", LEAD, json!({}));
+    nameless["data"]["payload"].as_object_mut().unwrap().remove("call_control_id");
+    assert_eq!(rig.telnyx_hook(&url, &nameless).await.status(), 400);
+    let forger = SigningKey::from_bytes(&[9u8; 32]);
+    let (endpoint, now) = (rig.app.url("/webhooks/telnyx/voice"), rig.clock.now().timestamp());
+    let forged = post_telnyx(&rig.app.client, &endpoint, &forger, now, &ringing.to_string()).await;
+    assert_eq!(forged.status(), 403);
+    assert_eq!(rig.app.row_counts().await, before, "nothing written");
+    assert_eq!(rig.telnyx.answers().len(), 1, "nobody else was answered");
+
+    // Once the lead has opted out, the call is recorded, ended as failed and rejected.
+    let dnc = rig.app.put(&format!("/api/v1/conversations/{conv}/status"), &json!({"status": "dnc"})).await;
+    assert_eq!(dnc.status(), 200);
+    let later = telnyx_incoming("ev-in-9", "call.initiated", "v3:in4", LEAD, json!({}));
+    assert_eq!(rig.telnyx_hook(&url, &later).await.status(), 200);
+    assert!(rig.telnyx.wait_for_rejects(3).await.contains(&"v3:in4".to_owned()));
+    let tl = rig.timeline(conv).await;
+    let [second] = received(&tl, "v3:in4")[..] else { panic!("one call_received: {:?}", kinds(&tl)) };
+    assert_eq!(endings_of(&tl, second), [CallOutcome::Failed]);
+    assert_eq!(rig.telnyx.answers().len(), 1, "never answered");
     rig.app.stop().await;
 }
 
@@ -909,6 +1023,7 @@ macro_rules! voice_tests {
 voice_tests!(
     a_twilio_call_is_answered_into_the_gateway_and_ends_once,
     a_lead_calling_in_reaches_the_bot_on_the_same_conversation,
+    a_lead_calling_a_telnyx_number_is_answered_into_the_gateway,
     a_lead_who_opts_out_while_the_phone_rings_is_never_bridged,
     an_answering_machine_gets_a_hang_up_and_the_missed_call_text,
     forged_or_misaddressed_voice_webhooks_write_nothing,

@@ -127,6 +127,37 @@ pub trait Carrier: Send + Sync + std::fmt::Debug + 'static {
     /// through `api_base` when the campaign overrides it. A call that has already ended is not
     /// an error: hanging up is idempotent.
     async fn hang_up(&self, api_base: Option<&str>, provider_call_id: &str) -> Result<(), CarrierError>;
+
+    /// Answers a call a lead made to one of the campaign's numbers, streaming it to the
+    /// gateway, for carriers that are told by REST rather than in the webhook's answer (Telnyx
+    /// Call Control). `command_id` makes a retried answer a no-op at the carrier.
+    async fn answer_call(&self, api_base: Option<&str>, answer: &AnswerRequest) -> Result<(), CarrierError> {
+        let _ = (api_base, answer);
+        Err(CarrierError::Rejected(format!("{:?} calls are answered in the webhook's reply", self.provider())))
+    }
+
+    /// Turns away a ringing call without answering it; a call that has already ended is not an
+    /// error.
+    async fn reject_call(&self, api_base: Option<&str>, provider_call_id: &str) -> Result<(), CarrierError> {
+        let _ = (api_base, provider_call_id);
+        Err(CarrierError::Rejected(format!("{:?} calls are rejected in the webhook's reply", self.provider())))
+    }
+}
+
+/// How to answer a lead's call: which carrier call, which of our calls it is, and where its
+/// audio goes.
+#[derive(Debug, Clone)]
+pub struct AnswerRequest {
+    /// The carrier's id of the ringing call.
+    pub provider_call_id: String,
+    /// The conversation the caller belongs to.
+    pub conversation_id: ConversationId,
+    /// Throughline's id for the call.
+    pub call_id: CallId,
+    /// The gateway websocket, with its stream token.
+    pub stream_url: String,
+    /// The idempotency key of the answer.
+    pub command_id: String,
 }
 
 /// The carriers this instance can use, by provider.

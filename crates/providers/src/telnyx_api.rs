@@ -1,5 +1,6 @@
 //! Telnyx's REST API v2: send a message (`POST /v2/messages`), place a call
-//! (`POST /v2/calls`) and hang one up (`POST /v2/calls/{id}/actions/hangup`), with the API key
+//! (`POST /v2/calls`), answer or reject a lead's call (`…/actions/answer`, `…/actions/reject`)
+//! and hang one up (`POST /v2/calls/{id}/actions/hangup`), with the API key
 //! as a bearer token. The base URL is configurable so a test double can stand in. Telnyx
 //! reports delivery and replies by webhook (`/webhooks/telnyx/sms`), and call progress on the
 //! call's own `webhook_url` (`/webhooks/telnyx/voice`).
@@ -15,7 +16,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde_json::json;
 
 use crate::rest::{self, join};
-use crate::{CallRequest, Carrier, CarrierError, Receipt, SmsRequest};
+use crate::{AnswerRequest, CallRequest, Carrier, CarrierError, Receipt, SmsRequest};
 
 /// Telnyx's public API.
 pub const DEFAULT_API_BASE: &str = "https://api.telnyx.com";
@@ -130,6 +131,45 @@ impl Carrier for TelnyxCarrier {
         }
         Err(rest::refusal(status, &body, "Telnyx"))
     }
+
+    async fn answer_call(&self, api_base: Option<&str>, answer: &AnswerRequest) -> Result<(), CarrierError> {
+        let path = format!("v2/calls/{}/actions/answer", rest::path_segment(&answer.provider_call_id));
+        let request = self.post_unkeyed(api_base, &path, &answer_body(answer));
+        let (status, body) = rest::exchange(request, "Telnyx").await?;
+        if status.is_success() {
+            return Ok(());
+        }
+        Err(rest::refusal(status, &body, "Telnyx"))
+    }
+
+    async fn reject_call(&self, api_base: Option<&str>, provider_call_id: &str) -> Result<(), CarrierError> {
+        let path = format!("v2/calls/{}/actions/reject", rest::path_segment(provider_call_id));
+        let request = self.post_unkeyed(api_base, &path, &json!({"cause": "CALL_REJECTED"}));
+        let (status, body) = rest::exchange(request, "Telnyx").await?;
+        if status.is_success() || already_ended(status, &body) {
+            return Ok(());
+        }
+        Err(rest::refusal(status, &body, "Telnyx"))
+    }
+}
+
+/// The stream a call asks for: the caller's audio only (the bot's comes back over the same
+/// socket), and audio from the socket played to the caller as RTP in the call's own codec, so
+/// µ-law passes through to a Twilio-protocol bot untouched.
+fn ask_for_stream(body: &mut serde_json::Value, stream_url: &str) {
+    body["stream_url"] = json!(stream_url);
+    body["stream_track"] = json!("inbound_track");
+    body["stream_bidirectional_mode"] = json!("rtp");
+    body["stream_bidirectional_codec"] = json!("PCMU");
+}
+
+/// The `POST /v2/calls/{id}/actions/answer` body: the stream, `client_state` naming the call
+/// (as a placed call's does) and the command id.
+fn answer_body(answer: &AnswerRequest) -> serde_json::Value {
+    let state = ClientState { conversation_id: answer.conversation_id, call_id: answer.call_id };
+    let mut body = json!({"client_state": state.encode(), "command_id": answer.command_id});
+    ask_for_stream(&mut body, &answer.stream_url);
+    body
 }
 
 /// The `POST /v2/calls` body.
@@ -146,13 +186,7 @@ fn call_body(connection: &str, request: &CallRequest) -> serde_json::Value {
         body["webhook_url"] = json!(callback);
     }
     if let Some(stream) = &request.stream_url {
-        // The caller's audio only (the bot's comes back over the same socket), and audio from
-        // the socket played to the caller as RTP in the call's own codec: µ-law passes through
-        // to a Twilio-protocol bot untouched.
-        body["stream_url"] = json!(stream);
-        body["stream_track"] = json!("inbound_track");
-        body["stream_bidirectional_mode"] = json!("rtp");
-        body["stream_bidirectional_codec"] = json!("PCMU");
+        ask_for_stream(&mut body, stream);
     }
     body
 }
@@ -186,6 +220,23 @@ mod tests {
         assert!(plain.get("stream_url").is_none() && plain.get("stream_bidirectional_mode").is_none());
         assert_eq!(ClientState::decode("not base64!"), None);
         assert_eq!(ClientState::decode("e30="), None, "an empty object is not ours");
+    }
+
+    #[test]
+    fn an_answer_asks_for_the_same_stream_and_names_the_call() {
+        let answer = AnswerRequest {
+            provider_call_id: "v3:in".into(),
+            conversation_id: ConversationId::new(),
+            call_id: CallId::new(),
+            stream_url: "wss://t.example/media/telnyx?token=abc.def".into(),
+            command_id: "answer:v3:in".into(),
+        };
+        let body = answer_body(&answer);
+        assert_eq!(body["stream_url"], "wss://t.example/media/telnyx?token=abc.def");
+        assert_eq!(body["stream_bidirectional_codec"], "PCMU");
+        assert_eq!(body["command_id"], "answer:v3:in");
+        let state = ClientState::decode(body["client_state"].as_str().unwrap()).unwrap();
+        assert_eq!((state.conversation_id, state.call_id), (answer.conversation_id, answer.call_id));
     }
 
     #[test]

@@ -158,6 +158,110 @@ pub fn media_url(base: &str, carrier: &str) -> String {
     format!("{socket}/media/{carrier}")
 }
 
+/// The dedupe key of an inbound call's `call_received`: the carrier and its id for the call,
+/// so a retried webhook finds the call it already recorded.
+pub(crate) fn received_key(provider: Provider, carrier_call_id: &str) -> String {
+    let carrier = match provider {
+        Provider::Twilio => "twilio",
+        Provider::Telnyx => "telnyx",
+        Provider::Vonage => "vonage",
+        Provider::Sip => "sip",
+        Provider::Sandbox => "sandbox",
+    };
+    format!("call_received:{carrier}:{carrier_call_id}")
+}
+
+/// The inbound call the carrier knows as `carrier_call_id`, if `timeline` has it.
+pub(crate) fn received_call(timeline: &[EventRecord], carrier_call_id: &str) -> Option<CallId> {
+    timeline.iter().find_map(|r| match &r.event {
+        Event::CallReceived { call_id, provider_call_id: Some(id), .. } if id == carrier_call_id => Some(*call_id),
+        _ => None,
+    })
+}
+
+/// The conversation of a call from `from` to `to` (the lead calling one of the campaign's
+/// numbers), if there is one: a withheld or unparseable caller has none.
+pub(crate) async fn caller_conversation(
+    app: &AppState,
+    from: &str,
+    to: &str,
+) -> Result<Option<ConversationId>, ApiError> {
+    let (Ok(from), Ok(to)) = (app.sms.number(from), app.sms.number(to)) else {
+        return Ok(None);
+    };
+    Ok(app.sms.lookup(app.store.as_ref(), &from, &to).await?.map(|(conversation, _)| conversation))
+}
+
+/// What becomes of a lead's call once it is on the timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Admission {
+    /// Put it through to the media gateway (which plays the disclosure first).
+    Stream,
+    /// Turn it away: it has ended already, or the lead has opted out (the call is then
+    /// recorded as ended, failed, with the reason).
+    Refuse,
+}
+
+/// Records a lead's call to `conversation` as `call_received`, once per carrier call id (a
+/// retried webhook finds the call it recorded), and decides whether it goes through. A call
+/// from a lead who opted out is recorded and ended at once, never bridged; text-only leads and
+/// leads who revoked voice consent are put through: they chose to call.
+pub(crate) async fn admit(
+    app: &AppState,
+    conversation: ConversationId,
+    provider: Provider,
+    carrier_call_id: &str,
+    now: DateTime<Utc>,
+) -> Result<(CallId, Admission), ApiError> {
+    let loaded = app.store.load(conversation).await?.ok_or_else(|| ApiError::not_found("conversation"))?;
+    let (call_id, loaded) = match received_call(&loaded.timeline, carrier_call_id) {
+        Some(call_id) => (call_id, loaded),
+        None => {
+            let call_id = CallId::new();
+            let received = Event::CallReceived {
+                call_id,
+                provider: Some(provider),
+                provider_call_id: Some(carrier_call_id.to_owned()),
+            };
+            if record(app, conversation, now, received, received_key(provider, carrier_call_id)).await? {
+                // The state the call was recorded on: recording it ended nothing and opted
+                // nobody out, so it need not be read again.
+                (call_id, loaded)
+            } else {
+                // A retry raced this one: go on with the call it recorded.
+                let reloaded =
+                    app.store.load(conversation).await?.ok_or_else(|| ApiError::not_found("conversation"))?;
+                let call_id =
+                    received_call(&reloaded.timeline, carrier_call_id).ok_or_else(|| ApiError::not_found("call"))?;
+                (call_id, reloaded)
+            }
+        }
+    };
+    if CallRecord::find(&loaded.timeline, call_id).is_some_and(|call| call.ended) {
+        tracing::info!(conversation_id = %conversation, call_id = %call_id, "inbound call already ended: turned away");
+        return Ok((call_id, Admission::Refuse));
+    }
+    if loaded.state.opted_out() {
+        let reason = "the lead has opted out: not put through to the AI".to_owned();
+        let ended = Event::CallEnded {
+            call_id,
+            outcome: domain::vocab::CallOutcome::Failed,
+            duration_secs: 0,
+            reason: Some(reason),
+        };
+        record(app, conversation, now, ended, ended_key(call_id)).await?;
+        tracing::info!(conversation_id = %conversation, call_id = %call_id, "inbound call from an opted-out lead: turned away");
+        return Ok((call_id, Admission::Refuse));
+    }
+    Ok((call_id, Admission::Stream))
+}
+
+/// The `campaign`'s `voice.api_base`, when it overrides the carrier account's.
+pub(crate) async fn voice_api_base(app: &AppState, campaign: domain::CampaignId) -> Result<Option<String>, StoreError> {
+    let campaign = app.sms.campaign(app.store.as_ref(), campaign).await?;
+    Ok(campaign.voice.as_ref().and_then(|v| crate::engine::outbox::api_base(&v.extra)))
+}
+
 /// Why a call could not be hung up.
 #[derive(Debug, thiserror::Error)]
 pub enum HangUpError {
@@ -194,8 +298,7 @@ pub async fn hang_up(
         return Err(HangUpError::UnknownCall);
     };
     let carrier = app.carriers.get(provider).ok_or(HangUpError::NoCarrier(provider))?;
-    let campaign = app.sms.campaign(app.store.as_ref(), loaded.conversation.campaign_id).await?;
-    let api_base = campaign.voice.as_ref().and_then(|v| crate::engine::outbox::api_base(&v.extra));
+    let api_base = voice_api_base(app, loaded.conversation.campaign_id).await?;
     carrier.hang_up(api_base.as_deref(), &provider_call_id).await?;
     tracing::info!(?provider, reason, "call hung up");
     Ok(())

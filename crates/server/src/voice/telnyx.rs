@@ -7,15 +7,18 @@
 //!
 //! | event | recorded |
 //! |---|---|
-//! | `call.answered` | `call_answered` (`unknown`: detection has not finished yet) |
+//! | `call.initiated`, `direction` `incoming` (a lead calling one of the campaign's numbers) | `call_received` once per `call_control_id`; the call answered through `…/actions/answer` with the gateway's `stream_url` and a `client_state` naming it. A stranger or withheld number is rejected (`…/actions/reject`) with nothing written; an opted-out lead's call is recorded, ended as failed, and rejected |
+//! | `call.answered` | `call_answered` (`unknown`: detection has not finished yet; `human` for the lead's own call) |
 //! | `call.machine.detection.ended` (and the premium variant) | `human` → `call_answered` human; `machine` (or a fax) → `call_answered` machine, `call_ended` voicemail (failed for a fax) and the call hung up through the REST API |
 //! | `call.hangup` | `call_ended`, its outcome from `hangup_cause`, its duration from the answer (or `start_time`) to `end_time` |
 //! | `streaming.failed` | `call_stream_failed` with Telnyx's `failure_reason` |
-//! | anything else (`call.initiated`, `streaming.started`, …) | nothing |
+//! | anything else (an outgoing `call.initiated`, `streaming.started`, …) | nothing |
 //!
-//! The call is named by the `client_state` Throughline set when placing it (it is inside the
-//! signed body), or failing that by the URL's query; the payload's `call_control_id` must be
-//! the one the call was placed as. Signature, 403/400/404 and "durable before the 2xx" are as
+//! The call is named by the `client_state` Throughline set when placing or answering it (it is
+//! inside the signed body), or failing that by the URL's query, or for a lead's call by its
+//! `from`, `to` and `call_control_id`; the payload's `call_control_id` must be the one the call
+//! was placed or received as. Events of a caller with no conversation (a call we turned away)
+//! are acknowledged and change nothing. Signature, 403/400/404 and "durable before the 2xx" are as
 //! for the SMS webhooks.
 
 use axum::body::Bytes;
@@ -24,11 +27,14 @@ use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
 use domain::vocab::{AnsweredBy, CallOutcome};
-use domain::{CallId, ConversationId, Event};
-use providers::ClientState;
+use domain::{CallId, ConversationId, Event, Provider};
+use providers::{AnswerRequest, ClientState};
 use serde::Deserialize;
 
-use super::calls::{CallQuery, CallRecord, answered_key, ended_key, hang_up, load_call, media_url, record};
+use super::calls::{
+    Admission, CallQuery, CallRecord, admit, answered_key, caller_conversation, ended_key, hang_up, load_call,
+    media_url, received_call, record, voice_api_base,
+};
 use crate::error::ApiError;
 use crate::sms::webhooks::{bad_request, verify_telnyx};
 use crate::state::AppState;
@@ -83,6 +89,35 @@ struct Payload {
     result: Option<String>,
     #[serde(default)]
     failure_reason: Option<String>,
+    /// `incoming` for a call the lead made to one of our numbers.
+    #[serde(default)]
+    direction: Option<String>,
+    #[serde(default)]
+    from: Option<String>,
+    #[serde(default)]
+    to: Option<String>,
+}
+
+impl Payload {
+    /// A call the lead made, not one Throughline placed.
+    fn incoming(&self) -> bool {
+        self.direction.as_deref() == Some("incoming")
+    }
+
+    /// The carrier's id for the call, required.
+    fn control_id(&self) -> Result<&str, ApiError> {
+        self.call_control_id
+            .as_deref()
+            .filter(|c| !c.is_empty())
+            .ok_or_else(|| bad_request("call_control_id is missing").field("call_control_id"))
+    }
+
+    /// The conversation of the caller and the number called, if there is one.
+    async fn caller(&self, app: &AppState) -> Result<Option<ConversationId>, ApiError> {
+        let from = self.from.as_deref().ok_or_else(|| bad_request("from is missing").field("from"))?;
+        let to = self.to.as_deref().ok_or_else(|| bad_request("to is missing").field("to"))?;
+        caller_conversation(app, from, to).await
+    }
 }
 
 /// A timestamp as Telnyx (and Vonage) write it, RFC 3339; an unreadable one counts as absent.
@@ -152,6 +187,9 @@ pub async fn voice(
     let Data { event_type, id, occurred_at, payload } = hook.data;
     let span = tracing::Span::current();
     span.record("event_type", event_type.as_str());
+    if event_type == "call.initiated" && payload.incoming() && payload.client_state.is_none() {
+        return incoming(&app, &payload).await.map(|()| ok());
+    }
     let handled = [
         "call.answered",
         "call.machine.detection.ended",
@@ -163,7 +201,22 @@ pub async fn voice(
         tracing::debug!("telnyx call event ignored");
         return Ok(ok());
     }
-    let query = call_of(&payload, &uri)?;
+    let query = match call_of(&payload, &uri) {
+        Ok(query) => query,
+        // A lead's call Telnyx reports before our answer gave it a client_state (it hung up
+        // while we answered, or the answer failed): found by its caller, as when it rang.
+        Err(_) if payload.incoming() => {
+            let Some(conversation) = payload.caller(&app).await? else {
+                tracing::info!("event of a caller with no conversation (turned away): nothing to record");
+                return Ok(ok());
+            };
+            let loaded = app.store.load(conversation).await?.ok_or_else(|| ApiError::not_found("conversation"))?;
+            let call_id =
+                received_call(&loaded.timeline, payload.control_id()?).ok_or_else(|| ApiError::not_found("call"))?;
+            CallQuery { conversation_id: conversation, call_id }
+        }
+        Err(e) => return Err(e),
+    };
     span.record("conversation_id", tracing::field::display(query.conversation_id));
     span.record("call_id", tracing::field::display(query.call_id));
     let control_id = payload.call_control_id.as_deref().filter(|c| !c.is_empty());
@@ -173,7 +226,9 @@ pub async fn voice(
     let at = time(occurred_at.as_deref()).unwrap_or(now);
     match event_type.as_str() {
         "call.answered" if !call.ended => {
-            let answered = Event::CallAnswered { call_id, answered_by: AnsweredBy::Unknown };
+            // The lead's own call was answered by us: a person is on the line.
+            let by = if call.inbound { AnsweredBy::Human } else { AnsweredBy::Unknown };
+            let answered = Event::CallAnswered { call_id, answered_by: by };
             record(&app, conversation, at, answered, answered_key(call_id)).await?;
         }
         "call.machine.detection.ended" | "call.machine.premium.detection.ended" if !call.ended => {
@@ -208,6 +263,87 @@ pub async fn voice(
         _ => tracing::debug!("call event after the call ended: nothing to record"),
     }
     Ok(ok())
+}
+
+/// `call.initiated` for a call the lead made to one of the campaign's numbers: recorded as
+/// `call_received` (once per `call_control_id`), then answered through the REST API with the
+/// gateway's stream and a `client_state` naming the call, after Telnyx has its 2xx. Strangers,
+/// withheld numbers and opted-out leads are rejected instead (only the opted-out lead's call is
+/// written, ended as failed); so is a call with no public URL to stream to.
+async fn incoming(app: &AppState, payload: &Payload) -> Result<(), ApiError> {
+    let control_id = payload.control_id()?.to_owned();
+    let Some(conversation) = payload.caller(app).await? else {
+        tracing::info!("inbound call from a caller with no conversation on that number: rejected");
+        spawn_reject(app, None, control_id);
+        return Ok(());
+    };
+    let now = app.clock.now();
+    let (call_id, admission) = admit(app, conversation, Provider::Telnyx, &control_id, now).await?;
+    let span = tracing::Span::current();
+    span.record("conversation_id", tracing::field::display(conversation));
+    span.record("call_id", tracing::field::display(call_id));
+    let stream = match admission {
+        Admission::Stream => stream_url(app, conversation, call_id, now),
+        Admission::Refuse => None,
+    };
+    let Some(stream_url) = stream else {
+        if admission == Admission::Stream {
+            let reason = "no public URL for the media stream: the call was rejected".to_owned();
+            let ended =
+                Event::CallEnded { call_id, outcome: CallOutcome::Failed, duration_secs: 0, reason: Some(reason) };
+            record(app, conversation, now, ended, ended_key(call_id)).await?;
+            tracing::warn!("inbound call with no public URL to stream to: rejected");
+        }
+        spawn_reject(app, Some(conversation), control_id);
+        return Ok(());
+    };
+    tracing::info!("inbound call: answering with the gateway's stream");
+    let answer = AnswerRequest {
+        command_id: format!("answer:{call_id}"),
+        provider_call_id: control_id,
+        conversation_id: conversation,
+        call_id,
+        stream_url,
+    };
+    let app = app.clone();
+    tokio::spawn(async move {
+        let Some(carrier) = app.carriers.get(Provider::Telnyx) else {
+            tracing::warn!("no Telnyx carrier configured: the inbound call cannot be answered");
+            return;
+        };
+        let api_base = api_base_of(&app, Some(answer.conversation_id)).await;
+        let (conversation, call) = (answer.conversation_id, answer.call_id);
+        match carrier.answer_call(api_base.as_deref(), &answer).await {
+            Ok(()) => tracing::info!(conversation_id = %conversation, call_id = %call, "inbound call answered"),
+            Err(e) => {
+                tracing::warn!(conversation_id = %conversation, call_id = %call, error = %e, "could not answer an inbound call")
+            }
+        }
+    });
+    Ok(())
+}
+
+/// The campaign's `voice.api_base` for `conversation` (none for a stranger's call, or when the
+/// campaign cannot be read: the account's is used).
+async fn api_base_of(app: &AppState, conversation: Option<ConversationId>) -> Option<String> {
+    let conversation = conversation?;
+    let loaded = app.store.load(conversation).await.ok()??;
+    voice_api_base(app, loaded.conversation.campaign_id).await.ok().flatten()
+}
+
+/// Rejects a ringing call through the REST API, after Telnyx has its 2xx.
+fn spawn_reject(app: &AppState, conversation: Option<ConversationId>, control_id: String) {
+    let app = app.clone();
+    tokio::spawn(async move {
+        let Some(carrier) = app.carriers.get(Provider::Telnyx) else {
+            tracing::warn!("no Telnyx carrier configured: the inbound call cannot be rejected");
+            return;
+        };
+        let api_base = api_base_of(&app, conversation).await;
+        if let Err(e) = carrier.reject_call(api_base.as_deref(), &control_id).await {
+            tracing::warn!(error = %e, "could not reject an inbound call");
+        }
+    });
 }
 
 /// A machine answered: record it, end the call as voicemail (a fax as failed), and hang up

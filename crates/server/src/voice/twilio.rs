@@ -30,7 +30,10 @@ use axum::response::{IntoResponse, Response};
 use domain::Event;
 use domain::vocab::{AnsweredBy, CallOutcome};
 
-use super::calls::{CallQuery, CallRecord, answered_key, ended_key, load_call, media_url, record};
+use super::calls::{
+    Admission, CallQuery, CallRecord, admit, answered_key, caller_conversation, ended_key, load_call, media_url,
+    received_call, record,
+};
 use crate::error::ApiError;
 use crate::sms::webhooks::{bad_request, param, public_url_at, twilio_form};
 use crate::state::AppState;
@@ -157,74 +160,25 @@ fn reject_twiml() -> String {
     format!("{XML_HEAD}<Response><Reject/></Response>")
 }
 
-/// The dedupe key of an inbound call's `call_received`: the carrier's id, so a retried answer
-/// webhook finds the call it already recorded.
-fn received_key(sid: &str) -> String {
-    format!("call_received:twilio:{sid}")
-}
-
-/// The inbound call `sid` on `timeline`, if it was recorded.
-fn received_call(timeline: &[domain::EventRecord], sid: &str) -> Option<domain::CallId> {
-    timeline.iter().find_map(|r| match &r.event {
-        Event::CallReceived { call_id, provider_call_id: Some(id), .. } if id == sid => Some(*call_id),
-        _ => None,
-    })
-}
-
 /// The conversation of an inbound call's caller and number called, if there is one (a withheld
 /// or unparseable caller has none).
-async fn caller_conversation(
-    app: &AppState,
-    params: &[(String, String)],
-) -> Result<Option<domain::ConversationId>, ApiError> {
+async fn caller_of(app: &AppState, params: &[(String, String)]) -> Result<Option<domain::ConversationId>, ApiError> {
     let from = param(params, "From").ok_or_else(|| bad_request("From is missing").field("From"))?;
     let to = param(params, "To").ok_or_else(|| bad_request("To is missing").field("To"))?;
-    let (Ok(from), Ok(to)) = (app.sms.number(from), app.sms.number(to)) else {
-        return Ok(None);
-    };
-    Ok(app.sms.lookup(app.store.as_ref(), &from, &to).await?.map(|(conversation, _)| conversation))
+    caller_conversation(app, from, to).await
 }
 
 /// A call the lead made to us (see the module docs).
 async fn inbound(app: &AppState, headers: &HeaderMap, params: &[(String, String)]) -> Result<Response, ApiError> {
     let sid = call_sid(params)?.to_owned();
-    let Some(conversation) = caller_conversation(app, params).await? else {
+    let Some(conversation) = caller_of(app, params).await? else {
         tracing::info!("inbound call from a caller with no conversation on that number: rejected");
         return Ok(xml(reject_twiml()));
     };
     let now = app.clock.now();
-    let loaded = app.store.load(conversation).await?.ok_or_else(|| ApiError::not_found("conversation"))?;
-    let (call_id, loaded) = match received_call(&loaded.timeline, &sid) {
-        Some(call_id) => (call_id, loaded),
-        None => {
-            let call_id = domain::CallId::new();
-            let received = Event::CallReceived {
-                call_id,
-                provider: Some(domain::Provider::Twilio),
-                provider_call_id: Some(sid.clone()),
-            };
-            if record(app, conversation, now, received, received_key(&sid)).await? {
-                // The state the call was recorded on: recording it ended nothing and opted
-                // nobody out, so it need not be read again.
-                (call_id, loaded)
-            } else {
-                // A retry raced this one: answer the call it recorded.
-                let reloaded =
-                    app.store.load(conversation).await?.ok_or_else(|| ApiError::not_found("conversation"))?;
-                (received_call(&reloaded.timeline, &sid).ok_or_else(|| ApiError::not_found("call"))?, reloaded)
-            }
-        }
-    };
+    let (call_id, admission) = admit(app, conversation, domain::Provider::Twilio, &sid, now).await?;
     on_span(CallQuery { conversation_id: conversation, call_id });
-    if CallRecord::find(&loaded.timeline, call_id).is_some_and(|call| call.ended) {
-        tracing::info!("answer webhook for an inbound call that already ended: hanging up");
-        return Ok(xml(hangup_twiml()));
-    }
-    if loaded.state.opted_out() {
-        let reason = "the lead has opted out: not put through to the AI".to_owned();
-        let ended = Event::CallEnded { call_id, outcome: CallOutcome::Failed, duration_secs: 0, reason: Some(reason) };
-        record(app, conversation, now, ended, ended_key(call_id)).await?;
-        tracing::info!("inbound call from an opted-out lead: hanging up");
+    if admission == Admission::Refuse {
         return Ok(xml(hangup_twiml()));
     }
     tracing::info!("inbound call: streaming to the gateway");
@@ -255,7 +209,7 @@ async fn inbound_call(
 ) -> Result<(Form, CallQuery, String, CallRecord), ApiError> {
     let params = twilio_form(app, headers, uri, body)?;
     let sid = call_sid(&params)?.to_owned();
-    let conversation = caller_conversation(app, &params).await?.ok_or_else(|| ApiError::not_found("conversation"))?;
+    let conversation = caller_of(app, &params).await?.ok_or_else(|| ApiError::not_found("conversation"))?;
     let loaded = app.store.load(conversation).await?.ok_or_else(|| ApiError::not_found("conversation"))?;
     let call_id = received_call(&loaded.timeline, &sid).ok_or_else(|| ApiError::not_found("call"))?;
     let call = CallRecord::find(&loaded.timeline, call_id).ok_or_else(|| ApiError::not_found("call"))?;
