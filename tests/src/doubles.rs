@@ -102,18 +102,18 @@ impl TwilioDouble {
 
     /// Messages sent, in order (one per idempotency token).
     pub fn messages(&self) -> Vec<TwilioMessage> {
-        self.log.lock().map(|l| l.messages.clone()).unwrap_or_default()
+        snapshot(&self.log, |l| &l.messages)
     }
 
     /// Calls placed, in order (one per idempotency token).
     pub fn calls(&self) -> Vec<TwilioCall> {
-        self.log.lock().map(|l| l.calls.clone()).unwrap_or_default()
+        snapshot(&self.log, |l| &l.calls)
     }
 
     /// Hang-up requests received, in order: `(CallSid, Status)`, whether or not the call was
     /// still there.
     pub fn hangups(&self) -> Vec<(String, String)> {
-        self.log.lock().map(|l| l.hangups.clone()).unwrap_or_default()
+        snapshot(&self.log, |l| &l.hangups)
     }
 
     /// Waits until `n` calls were placed, or panics after 20 s.
@@ -332,24 +332,24 @@ impl TelnyxDouble {
 
     /// Calls placed, in order (one per idempotency key).
     pub fn calls(&self) -> Vec<TelnyxCall> {
-        self.log.lock().map(|l| l.calls.clone()).unwrap_or_default()
+        snapshot(&self.log, |l| &l.calls)
     }
 
     /// Hang-up requests received, in order (call control ids), whether or not the call was
     /// still up.
     pub fn hangups(&self) -> Vec<String> {
-        self.log.lock().map(|l| l.hangups.clone()).unwrap_or_default()
+        snapshot(&self.log, |l| &l.hangups)
     }
 
     /// Inbound calls answered, in order (one per `command_id`): the call control id and the
     /// answer's body.
     pub fn answers(&self) -> Vec<TelnyxCall> {
-        self.log.lock().map(|l| l.answers.clone()).unwrap_or_default()
+        snapshot(&self.log, |l| &l.answers)
     }
 
     /// Inbound calls rejected, in order (call control ids).
     pub fn rejects(&self) -> Vec<String> {
-        self.log.lock().map(|l| l.rejects.clone()).unwrap_or_default()
+        snapshot(&self.log, |l| &l.rejects)
     }
 
     /// Waits until `n` inbound calls were answered, or panics after 20 s.
@@ -480,6 +480,12 @@ async fn telnyx_reject(
     (StatusCode::OK, Json(json!({"data": {"result": "ok"}})))
 }
 
+/// A copy of one of a double's logs, taken under its lock (empty if a panicking test poisoned
+/// it).
+fn snapshot<L, T: Clone>(log: &Mutex<L>, pick: impl Fn(&L) -> &Vec<T>) -> Vec<T> {
+    log.lock().map(|l| pick(&l).clone()).unwrap_or_default()
+}
+
 /// Serves `app` on 127.0.0.1:`port` (0: any) in the background; its base URL.
 async fn serve(app: Router, port: u16) -> String {
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await.expect("bind");
@@ -559,17 +565,17 @@ impl VonageDouble {
 
     /// Calls placed, in order.
     pub fn calls(&self) -> Vec<VonageCall> {
-        self.log.lock().map(|l| l.calls.clone()).unwrap_or_default()
+        snapshot(&self.log, |l| &l.calls)
     }
 
     /// Hang-up requests received, in order (uuids), whether or not the call was still up.
     pub fn hangups(&self) -> Vec<String> {
-        self.log.lock().map(|l| l.hangups.clone()).unwrap_or_default()
+        snapshot(&self.log, |l| &l.hangups)
     }
 
     /// The `application_id` of every accepted token, in order.
     pub fn applications(&self) -> Vec<String> {
-        self.log.lock().map(|l| l.applications.clone()).unwrap_or_default()
+        snapshot(&self.log, |l| &l.applications)
     }
 
     /// Waits until `n` calls were placed, or panics after 20 s.
