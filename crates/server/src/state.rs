@@ -145,6 +145,11 @@ impl AppState {
         Ok(outcome)
     }
 
+    /// A conversation with its timeline and folded state; 404 `conversation` if there is none.
+    pub(crate) async fn loaded(&self, id: ConversationId) -> Result<store::Loaded, crate::error::ApiError> {
+        self.store.load(id).await?.ok_or_else(|| crate::error::ApiError::not_found("conversation"))
+    }
+
     /// Appends one event unconditionally.
     pub async fn append_one(&self, id: ConversationId, event: NewEvent) -> Result<AppendOutcome, StoreError> {
         self.append(id, AppendRequest::events(vec![event])).await

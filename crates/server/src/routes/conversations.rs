@@ -13,7 +13,7 @@ use domain::{
 };
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
-use store::{AppendOutcome, Loaded};
+use store::AppendOutcome;
 
 use crate::auth::Caller;
 use crate::error::ApiError;
@@ -26,10 +26,6 @@ const MAX_TURN_CHARS: usize = 4_000;
 const MAX_FUTURE_SKEW_SECS: i64 = 300;
 /// Longest `Idempotency-Key` header accepted.
 const MAX_IDEMPOTENCY_KEY: usize = 200;
-
-async fn load(app: &AppState, id: ConversationId) -> Result<Loaded, ApiError> {
-    app.store.load(id).await?.ok_or_else(|| ApiError::not_found("conversation"))
-}
 
 /// The folded state as the API shows it.
 #[derive(Serialize)]
@@ -47,7 +43,7 @@ pub async fn get(
     _caller: Caller,
     PathId(id): PathId<ConversationId>,
 ) -> Result<Json<Value>, ApiError> {
-    let loaded = load(&app, id).await?;
+    let loaded = app.loaded(id).await?;
     let state = &loaded.state;
     let next_action = state.next_action().map(
         |(action_id, a)| json!({"action_id": action_id, "kind": a.kind, "channel": a.channel, "due_at": a.due_at}),
@@ -69,7 +65,7 @@ pub async fn summary(
     _caller: Caller,
     PathId(id): PathId<ConversationId>,
 ) -> Result<Json<TransferSummary>, ApiError> {
-    let loaded = load(&app, id).await?;
+    let loaded = app.loaded(id).await?;
     Ok(Json(TransferSummary::build(&loaded.state)))
 }
 

@@ -72,7 +72,7 @@ pub async fn send(
     let mut attempt = 0;
     loop {
         attempt += 1;
-        let loaded = app.store.load(conversation).await?.ok_or_else(|| ApiError::not_found("conversation"))?;
+        let loaded = app.loaded(conversation).await?;
         let now = app.clock.now();
         let replying = loaded
             .state

@@ -171,7 +171,7 @@ async fn record_status(
     error_code: Option<String>,
     dedupe: String,
 ) -> Result<(), ApiError> {
-    let loaded = app.store.load(query.conversation_id).await?.ok_or_else(|| ApiError::not_found("conversation"))?;
+    let loaded = app.loaded(query.conversation_id).await?;
     // The callback URL names the message; the carrier's id must be the one it was sent as.
     let sent_as = loaded.timeline.iter().find_map(|r| match &r.event {
         Event::SmsSent { message_id, provider_message_id, .. } if *message_id == query.message_id => {

@@ -104,7 +104,7 @@ pub(crate) async fn load_call(
     query: CallQuery,
     provider_call_id: Option<&str>,
 ) -> Result<(Loaded, CallRecord), ApiError> {
-    let loaded = app.store.load(query.conversation_id).await?.ok_or_else(|| ApiError::not_found("conversation"))?;
+    let loaded = app.loaded(query.conversation_id).await?;
     let call = CallRecord::find(&loaded.timeline, query.call_id).ok_or_else(|| {
         tracing::info!(conversation_id = %query.conversation_id, call_id = %query.call_id, "webhook for no known call");
         ApiError::not_found("call")
@@ -213,7 +213,7 @@ pub(crate) async fn admit(
     carrier_call_id: &str,
     now: DateTime<Utc>,
 ) -> Result<(CallId, Admission), ApiError> {
-    let loaded = app.store.load(conversation).await?.ok_or_else(|| ApiError::not_found("conversation"))?;
+    let loaded = app.loaded(conversation).await?;
     let (call_id, loaded) = match received_call(&loaded.timeline, carrier_call_id) {
         Some(call_id) => (call_id, loaded),
         None => {
@@ -229,8 +229,7 @@ pub(crate) async fn admit(
                 (call_id, loaded)
             } else {
                 // A retry raced this one: go on with the call it recorded.
-                let reloaded =
-                    app.store.load(conversation).await?.ok_or_else(|| ApiError::not_found("conversation"))?;
+                let reloaded = app.loaded(conversation).await?;
                 let call_id =
                     received_call(&reloaded.timeline, carrier_call_id).ok_or_else(|| ApiError::not_found("call"))?;
                 (call_id, reloaded)

@@ -210,7 +210,7 @@ pub async fn voice(
                 tracing::info!("event of a caller with no conversation (turned away): nothing to record");
                 return Ok(ok());
             };
-            let loaded = app.store.load(conversation).await?.ok_or_else(|| ApiError::not_found("conversation"))?;
+            let loaded = app.loaded(conversation).await?;
             let call_id =
                 received_call(&loaded.timeline, payload.control_id()?).ok_or_else(|| ApiError::not_found("call"))?;
             CallQuery { conversation_id: conversation, call_id }

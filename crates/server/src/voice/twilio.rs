@@ -210,7 +210,7 @@ async fn inbound_call(
     let params = twilio_form(app, headers, uri, body)?;
     let sid = call_sid(&params)?.to_owned();
     let conversation = caller_of(app, &params).await?.ok_or_else(|| ApiError::not_found("conversation"))?;
-    let loaded = app.store.load(conversation).await?.ok_or_else(|| ApiError::not_found("conversation"))?;
+    let loaded = app.loaded(conversation).await?;
     let call_id = received_call(&loaded.timeline, &sid).ok_or_else(|| ApiError::not_found("call"))?;
     let call = CallRecord::find(&loaded.timeline, call_id).ok_or_else(|| ApiError::not_found("call"))?;
     let query = CallQuery { conversation_id: conversation, call_id };
