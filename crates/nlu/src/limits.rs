@@ -95,7 +95,7 @@ static GO_ON_SET: WordList = WordList::new(GO_ON);
 
 /// `words` (the letters of a normalised message) limit the contact rather than end it.
 pub(crate) fn limits_contact(norm: &str, words: &[&str]) -> bool {
-    invites_contact(norm)
+    invites_contact(norm) && !means_under_stop(words)
         || content_or_frequency(words)
         || other_subscription(words)
         || wants_more(norm, words)
@@ -193,16 +193,11 @@ fn text_kept(words: &[&str]) -> bool {
             || matches!(w[0], "need" | "want") && matches!(w[1], "me" | "anything" | "something") && texts(w[2])
     }) || words.windows(4).any(|w| {
         matches!(w[0], "don't" | "dont") && w[1] == "mind" && matches!(w[2], "the" | "your" | "ur") && texts(w[3])
-    }) || words.windows(2).any(|w| {
-        (TEXT_SET.contains(w[0]) || w[0] == "texting") && w[1] == "works"
-            || w[0] == "keep" && (TEXT_SET.contains(w[1]) || w[1] == "texting")
-    });
+    }) || words.windows(2).any(|w| texts(w[0]) && w[1] == "works" || w[0] == "keep" && texts(w[1]));
     let calls = words.iter().any(|w| matches!(*w, "calling" | "calls" | "call" | "ringing" | "phoning"));
-    let text_stopped = words.windows(3).any(|w| {
-        STOPPER_SET.contains(w[0])
-            && w[1] != "mind"
-            && (TEXT_SET.contains(w[1]) || w[1] == "texting" || TEXT_SET.contains(w[2]))
-    });
+    let text_stopped = words
+        .windows(3)
+        .any(|w| STOPPER_SET.contains(w[0]) && w[1] != "mind" && (texts(w[1]) || TEXT_SET.contains(w[2])));
     fine && calls && !text_stopped
 }
 
@@ -256,9 +251,6 @@ fn autoreply(words: &[&str]) -> bool {
 /// to text me"), a threat ("text me again and I'll sue"), or an invitation the lead takes back
 /// with a stop after it ("can someone call me? actually nvm, take me off").
 fn invites_contact(norm: &str) -> bool {
-    if means_under_stop(&crate::normalise::letters_only(norm)) {
-        return false;
-    }
     let mut stopped = false;
     for clause in norm.split(['.', ',', '!', '?', ';', ':', '(', ')']) {
         let letters = crate::normalise::letters_only(clause);
@@ -281,8 +273,7 @@ fn invites_contact(norm: &str) -> bool {
 /// The means of a stopped contact listed, texting among them: "please do not contact me by
 /// phone, email, text, carrier pigeon, anything", "don't reach me via text". Not "do not
 /// contact me by phone" (calls only).
-fn means_under_stop(letters: &str) -> bool {
-    let words: Vec<&str> = letters.split(' ').collect();
+fn means_under_stop(words: &[&str]) -> bool {
     words.iter().enumerate().filter(|(_, w)| STOPPER_SET.contains(w)).any(|(s, _)| {
         let rest = &words[s + 1..];
         let Some(verb) = rest.iter().take(4).position(|w| {
