@@ -501,6 +501,11 @@ async fn a_lead_calling_a_telnyx_number_is_answered_into_the_gateway(kind: Kind)
     let [second] = received(&tl, "v3:in4")[..] else { panic!("one call_received: {:?}", kinds(&tl)) };
     assert_eq!(endings_of(&tl, second), [CallOutcome::Failed]);
     assert_eq!(rig.telnyx.answers().len(), 1, "never answered");
+    // Its hang-up carries no client_state (we never answered): found by caller and call id,
+    // and it ended already.
+    let rejected = telnyx_incoming("ev-in-10", "call.hangup", "v3:in4", LEAD, json!({"hangup_cause": "call_rejected"}));
+    assert_eq!(rig.telnyx_hook(&url, &rejected).await.status(), 200);
+    assert_eq!(endings_of(&rig.timeline(conv).await, second), [CallOutcome::Failed]);
     rig.app.stop().await;
 }
 

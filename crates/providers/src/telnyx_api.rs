@@ -55,6 +55,24 @@ impl TelnyxCarrier {
         let base = base.unwrap_or(&self.account.api_base);
         self.http.post(join(base, path)).bearer_auth(self.account.api_key.expose_secret()).json(body)
     }
+
+    /// `POST /v2/calls/{id}/actions/{action}`. With `ended_is_done`, a call that has already
+    /// ended counts as done (hanging up or rejecting it again is no error).
+    async fn act(
+        &self,
+        api_base: Option<&str>,
+        provider_call_id: &str,
+        action: &str,
+        body: &serde_json::Value,
+        ended_is_done: bool,
+    ) -> Result<(), CarrierError> {
+        let path = format!("v2/calls/{}/actions/{action}", rest::path_segment(provider_call_id));
+        let (status, answer) = rest::exchange(self.post_unkeyed(api_base, &path, body), "Telnyx").await?;
+        if status.is_success() || ended_is_done && already_ended(status, &answer) {
+            return Ok(());
+        }
+        Err(rest::refusal(status, &answer, "Telnyx"))
+    }
 }
 
 /// What Throughline puts in a call's `client_state`, which Telnyx echoes (base64) on every
@@ -123,33 +141,15 @@ impl Carrier for TelnyxCarrier {
     }
 
     async fn hang_up(&self, api_base: Option<&str>, provider_call_id: &str) -> Result<(), CarrierError> {
-        let path = format!("v2/calls/{}/actions/hangup", rest::path_segment(provider_call_id));
-        let request = self.post_unkeyed(api_base, &path, &json!({}));
-        let (status, body) = rest::exchange(request, "Telnyx").await?;
-        if status.is_success() || already_ended(status, &body) {
-            return Ok(());
-        }
-        Err(rest::refusal(status, &body, "Telnyx"))
+        self.act(api_base, provider_call_id, "hangup", &json!({}), true).await
     }
 
     async fn answer_call(&self, api_base: Option<&str>, answer: &AnswerRequest) -> Result<(), CarrierError> {
-        let path = format!("v2/calls/{}/actions/answer", rest::path_segment(&answer.provider_call_id));
-        let request = self.post_unkeyed(api_base, &path, &answer_body(answer));
-        let (status, body) = rest::exchange(request, "Telnyx").await?;
-        if status.is_success() {
-            return Ok(());
-        }
-        Err(rest::refusal(status, &body, "Telnyx"))
+        self.act(api_base, &answer.provider_call_id, "answer", &answer_body(answer), false).await
     }
 
     async fn reject_call(&self, api_base: Option<&str>, provider_call_id: &str) -> Result<(), CarrierError> {
-        let path = format!("v2/calls/{}/actions/reject", rest::path_segment(provider_call_id));
-        let request = self.post_unkeyed(api_base, &path, &json!({"cause": "CALL_REJECTED"}));
-        let (status, body) = rest::exchange(request, "Telnyx").await?;
-        if status.is_success() || already_ended(status, &body) {
-            return Ok(());
-        }
-        Err(rest::refusal(status, &body, "Telnyx"))
+        self.act(api_base, provider_call_id, "reject", &json!({"cause": "CALL_REJECTED"}), true).await
     }
 }
 

@@ -179,6 +179,26 @@ pub(crate) fn received_call(timeline: &[EventRecord], carrier_call_id: &str) -> 
     })
 }
 
+/// The inbound call the carrier knows as `carrier_call_id` on `conversation`, and what the
+/// timeline says of it: 404 if the conversation or the call is unknown.
+pub(crate) async fn find_received(
+    app: &AppState,
+    conversation: ConversationId,
+    carrier_call_id: &str,
+) -> Result<(CallQuery, CallRecord), ApiError> {
+    let loaded = app.loaded(conversation).await?;
+    let call_id = received_call(&loaded.timeline, carrier_call_id).ok_or_else(|| ApiError::not_found("call"))?;
+    let call = CallRecord::find(&loaded.timeline, call_id).ok_or_else(|| ApiError::not_found("call"))?;
+    Ok((CallQuery { conversation_id: conversation, call_id }, call))
+}
+
+/// Names the call on the webhook's span (its logs carry the ids, never the numbers).
+pub(crate) fn on_span(query: CallQuery) {
+    let span = tracing::Span::current();
+    span.record("conversation_id", tracing::field::display(query.conversation_id));
+    span.record("call_id", tracing::field::display(query.call_id));
+}
+
 /// The conversation of a call from `from` to `to` (the lead calling one of the campaign's
 /// numbers), if there is one: a withheld or unparseable caller has none.
 pub(crate) async fn caller_conversation(
@@ -202,6 +222,18 @@ pub(crate) enum Admission {
     Refuse,
 }
 
+/// A lead's call on the timeline: which call it is, whether it goes through, and the campaign
+/// it came to (for the campaign's carrier settings).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Admitted {
+    /// Throughline's id for the call.
+    pub call_id: CallId,
+    /// Whether it goes through.
+    pub admission: Admission,
+    /// The conversation's campaign.
+    pub campaign: domain::CampaignId,
+}
+
 /// Records a lead's call to `conversation` as `call_received`, once per carrier call id (a
 /// retried webhook finds the call it recorded), and decides whether it goes through. A call
 /// from a lead who opted out is recorded and ended at once, never bridged; text-only leads and
@@ -212,7 +244,7 @@ pub(crate) async fn admit(
     provider: Provider,
     carrier_call_id: &str,
     now: DateTime<Utc>,
-) -> Result<(CallId, Admission), ApiError> {
+) -> Result<Admitted, ApiError> {
     let loaded = app.loaded(conversation).await?;
     let (call_id, loaded) = match received_call(&loaded.timeline, carrier_call_id) {
         Some(call_id) => (call_id, loaded),
@@ -236,9 +268,10 @@ pub(crate) async fn admit(
             }
         }
     };
+    let admitted = |admission| Admitted { call_id, admission, campaign: loaded.conversation.campaign_id };
     if CallRecord::find(&loaded.timeline, call_id).is_some_and(|call| call.ended) {
         tracing::info!(conversation_id = %conversation, call_id = %call_id, "inbound call already ended: turned away");
-        return Ok((call_id, Admission::Refuse));
+        return Ok(admitted(Admission::Refuse));
     }
     if loaded.state.opted_out() {
         let reason = "the lead has opted out: not put through to the AI".to_owned();
@@ -250,9 +283,9 @@ pub(crate) async fn admit(
         };
         record(app, conversation, now, ended, ended_key(call_id)).await?;
         tracing::info!(conversation_id = %conversation, call_id = %call_id, "inbound call from an opted-out lead: turned away");
-        return Ok((call_id, Admission::Refuse));
+        return Ok(admitted(Admission::Refuse));
     }
-    Ok((call_id, Admission::Stream))
+    Ok(admitted(Admission::Stream))
 }
 
 /// The `campaign`'s `voice.api_base`, when it overrides the carrier account's.

@@ -32,8 +32,8 @@ use providers::{AnswerRequest, ClientState};
 use serde::Deserialize;
 
 use super::calls::{
-    Admission, CallQuery, CallRecord, admit, answered_key, caller_conversation, ended_key, hang_up, load_call,
-    media_url, received_call, record, voice_api_base,
+    Admission, Admitted, CallQuery, CallRecord, admit, answered_key, caller_conversation, ended_key, find_received,
+    hang_up, load_call, media_url, on_span, record, voice_api_base,
 };
 use crate::error::ApiError;
 use crate::sms::webhooks::{bad_request, verify_telnyx};
@@ -201,26 +201,26 @@ pub async fn voice(
         tracing::debug!("telnyx call event ignored");
         return Ok(ok());
     }
-    let query = match call_of(&payload, &uri) {
-        Ok(query) => query,
+    let (query, call) = match call_of(&payload, &uri) {
+        Ok(query) => {
+            on_span(query);
+            let control_id = payload.call_control_id.as_deref().filter(|c| !c.is_empty());
+            (query, load_call(&app, query, control_id).await?.1)
+        }
         // A lead's call Telnyx reports before our answer gave it a client_state (it hung up
-        // while we answered, or the answer failed): found by its caller, as when it rang.
+        // while we answered, or the answer failed): found by its caller and call id, as when
+        // it rang.
         Err(_) if payload.incoming() => {
             let Some(conversation) = payload.caller(&app).await? else {
                 tracing::info!("event of a caller with no conversation (turned away): nothing to record");
                 return Ok(ok());
             };
-            let loaded = app.loaded(conversation).await?;
-            let call_id =
-                received_call(&loaded.timeline, payload.control_id()?).ok_or_else(|| ApiError::not_found("call"))?;
-            CallQuery { conversation_id: conversation, call_id }
+            let (query, call) = find_received(&app, conversation, payload.control_id()?).await?;
+            on_span(query);
+            (query, call)
         }
         Err(e) => return Err(e),
     };
-    span.record("conversation_id", tracing::field::display(query.conversation_id));
-    span.record("call_id", tracing::field::display(query.call_id));
-    let control_id = payload.call_control_id.as_deref().filter(|c| !c.is_empty());
-    let (_, call) = load_call(&app, query, control_id).await?;
     let (conversation, call_id) = (query.conversation_id, query.call_id);
     let now = app.clock.now();
     let at = time(occurred_at.as_deref()).unwrap_or(now);
@@ -274,14 +274,13 @@ async fn incoming(app: &AppState, payload: &Payload) -> Result<(), ApiError> {
     let control_id = payload.control_id()?.to_owned();
     let Some(conversation) = payload.caller(app).await? else {
         tracing::info!("inbound call from a caller with no conversation on that number: rejected");
-        spawn_reject(app, None, control_id);
+        spawn_command(app, None, Command::Reject(control_id));
         return Ok(());
     };
     let now = app.clock.now();
-    let (call_id, admission) = admit(app, conversation, Provider::Telnyx, &control_id, now).await?;
-    let span = tracing::Span::current();
-    span.record("conversation_id", tracing::field::display(conversation));
-    span.record("call_id", tracing::field::display(call_id));
+    let Admitted { call_id, admission, campaign } =
+        admit(app, conversation, Provider::Telnyx, &control_id, now).await?;
+    on_span(CallQuery { conversation_id: conversation, call_id });
     let stream = match admission {
         Admission::Stream => stream_url(app, conversation, call_id, now),
         Admission::Refuse => None,
@@ -294,7 +293,7 @@ async fn incoming(app: &AppState, payload: &Payload) -> Result<(), ApiError> {
             record(app, conversation, now, ended, ended_key(call_id)).await?;
             tracing::warn!("inbound call with no public URL to stream to: rejected");
         }
-        spawn_reject(app, Some(conversation), control_id);
+        spawn_command(app, Some(campaign), Command::Reject(control_id));
         return Ok(());
     };
     tracing::info!("inbound call: answering with the gateway's stream");
@@ -305,45 +304,49 @@ async fn incoming(app: &AppState, payload: &Payload) -> Result<(), ApiError> {
         call_id,
         stream_url,
     };
-    let app = app.clone();
-    tokio::spawn(async move {
-        let Some(carrier) = app.carriers.get(Provider::Telnyx) else {
-            tracing::warn!("no Telnyx carrier configured: the inbound call cannot be answered");
-            return;
-        };
-        let api_base = api_base_of(&app, Some(answer.conversation_id)).await;
-        let (conversation, call) = (answer.conversation_id, answer.call_id);
-        match carrier.answer_call(api_base.as_deref(), &answer).await {
-            Ok(()) => tracing::info!(conversation_id = %conversation, call_id = %call, "inbound call answered"),
-            Err(e) => {
-                tracing::warn!(conversation_id = %conversation, call_id = %call, error = %e, "could not answer an inbound call")
-            }
-        }
-    });
+    spawn_command(app, Some(campaign), Command::Answer(answer));
     Ok(())
 }
 
-/// The campaign's `voice.api_base` for `conversation` (none for a stranger's call, or when the
-/// campaign cannot be read: the account's is used).
-async fn api_base_of(app: &AppState, conversation: Option<ConversationId>) -> Option<String> {
-    let conversation = conversation?;
-    let loaded = app.store.load(conversation).await.ok()??;
-    voice_api_base(app, loaded.conversation.campaign_id).await.ok().flatten()
+/// What Throughline tells Telnyx to do with a lead's ringing call.
+enum Command {
+    /// Answer it, streaming to the gateway.
+    Answer(AnswerRequest),
+    /// Turn it away (its `call_control_id`).
+    Reject(String),
 }
 
-/// Rejects a ringing call through the REST API, after Telnyx has its 2xx.
-fn spawn_reject(app: &AppState, conversation: Option<ConversationId>, control_id: String) {
+/// Sends `command` through the REST API after Telnyx has its 2xx, through the `campaign`'s
+/// `voice.api_base` when it sets one (a stranger's call has no campaign: the account's is
+/// used). A failure is logged; the call's own hang-up event then ends it on the timeline.
+fn spawn_command(app: &AppState, campaign: Option<domain::CampaignId>, command: Command) {
+    use tracing::Instrument as _;
     let app = app.clone();
-    tokio::spawn(async move {
+    // On the webhook's span, so the logs name the conversation and call.
+    let span = tracing::Span::current();
+    let task = async move {
+        let what = match &command {
+            Command::Answer(_) => "answered",
+            Command::Reject(_) => "rejected",
+        };
         let Some(carrier) = app.carriers.get(Provider::Telnyx) else {
-            tracing::warn!("no Telnyx carrier configured: the inbound call cannot be rejected");
+            tracing::warn!(what, "no Telnyx carrier configured: the inbound call cannot be answered or rejected");
             return;
         };
-        let api_base = api_base_of(&app, conversation).await;
-        if let Err(e) = carrier.reject_call(api_base.as_deref(), &control_id).await {
-            tracing::warn!(error = %e, "could not reject an inbound call");
+        let api_base = match campaign {
+            Some(campaign) => voice_api_base(&app, campaign).await.ok().flatten(),
+            None => None,
+        };
+        let sent = match &command {
+            Command::Answer(answer) => carrier.answer_call(api_base.as_deref(), answer).await,
+            Command::Reject(control_id) => carrier.reject_call(api_base.as_deref(), control_id).await,
+        };
+        match sent {
+            Ok(()) => tracing::info!(what, "inbound call"),
+            Err(e) => tracing::warn!(what, error = %e, "could not send an inbound call's command"),
         }
-    });
+    };
+    tokio::spawn(task.instrument(span));
 }
 
 /// A machine answered: record it, end the call as voicemail (a fax as failed), and hang up

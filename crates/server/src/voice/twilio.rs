@@ -31,8 +31,8 @@ use domain::Event;
 use domain::vocab::{AnsweredBy, CallOutcome};
 
 use super::calls::{
-    Admission, CallQuery, CallRecord, admit, answered_key, caller_conversation, ended_key, load_call, media_url,
-    received_call, record,
+    Admission, Admitted, CallQuery, CallRecord, admit, answered_key, caller_conversation, ended_key, find_received,
+    load_call, media_url, on_span, record,
 };
 use crate::error::ApiError;
 use crate::sms::webhooks::{bad_request, param, public_url_at, twilio_form};
@@ -124,13 +124,6 @@ fn call_sid(params: &[(String, String)]) -> Result<&str, ApiError> {
         .ok_or_else(|| bad_request("CallSid is missing").field("CallSid"))
 }
 
-/// Names the call on the webhook's span (its logs carry the ids, never the numbers).
-fn on_span(query: CallQuery) {
-    let span = tracing::Span::current();
-    span.record("conversation_id", tracing::field::display(query.conversation_id));
-    span.record("call_id", tracing::field::display(query.call_id));
-}
-
 /// A webhook's form parameters, in order.
 type Form = Vec<(String, String)>;
 
@@ -176,7 +169,7 @@ async fn inbound(app: &AppState, headers: &HeaderMap, params: &[(String, String)
         return Ok(xml(reject_twiml()));
     };
     let now = app.clock.now();
-    let (call_id, admission) = admit(app, conversation, domain::Provider::Twilio, &sid, now).await?;
+    let Admitted { call_id, admission, .. } = admit(app, conversation, domain::Provider::Twilio, &sid, now).await?;
     on_span(CallQuery { conversation_id: conversation, call_id });
     if admission == Admission::Refuse {
         return Ok(xml(hangup_twiml()));
@@ -210,10 +203,7 @@ async fn inbound_call(
     let params = twilio_form(app, headers, uri, body)?;
     let sid = call_sid(&params)?.to_owned();
     let conversation = caller_of(app, &params).await?.ok_or_else(|| ApiError::not_found("conversation"))?;
-    let loaded = app.loaded(conversation).await?;
-    let call_id = received_call(&loaded.timeline, &sid).ok_or_else(|| ApiError::not_found("call"))?;
-    let call = CallRecord::find(&loaded.timeline, call_id).ok_or_else(|| ApiError::not_found("call"))?;
-    let query = CallQuery { conversation_id: conversation, call_id };
+    let (query, call) = find_received(app, conversation, &sid).await?;
     on_span(query);
     Ok((params, query, sid, call))
 }
