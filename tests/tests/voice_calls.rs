@@ -298,12 +298,14 @@ fn received(tl: &[EventRecord], sid: &str) -> Vec<CallId> {
 /// on the lead's conversation, is streamed to the gateway with a token for it, stops the
 /// cadence, and ends once. Strangers and withheld numbers are turned away with nothing written;
 /// an opted-out lead is never put through to the AI.
-/// A lead on a campaign whose numbers are `provider`'s, with a text pending an hour out.
+/// A lead on a campaign whose number is `provider`'s (texting through Twilio when `provider`
+/// sends no texts), with a text pending an hour out.
 async fn lead_with_a_pending_text(rig: &Rig, provider: &str) -> ConversationId {
     let mut body = campaign_body();
     body["cadence"] =
         json!({"steps": [{"id": "sms_1", "action": "sms", "template": "missed_call", "delay_secs": 3600}]});
-    body["sms"] = json!({"provider": provider, "from_number": OURS});
+    let texts = if provider == "vonage" { "twilio" } else { provider };
+    body["sms"] = json!({"provider": texts, "from_number": OURS});
     body["voice"] = json!({"provider": provider, "from_number": OURS, "bot_url": "wss://bot.example/ws"});
     let response = rig.app.post("/api/v1/campaigns", &body).await;
     assert_eq!(response.status(), 201);
@@ -506,6 +508,111 @@ async fn a_lead_calling_a_telnyx_number_is_answered_into_the_gateway(kind: Kind)
     let rejected = telnyx_incoming("ev-in-10", "call.hangup", "v3:in4", LEAD, json!({"hangup_cause": "call_rejected"}));
     assert_eq!(rig.telnyx_hook(&url, &rejected).await.status(), 200);
     assert_eq!(endings_of(&rig.timeline(conv).await, second), [CallOutcome::Failed]);
+    rig.app.stop().await;
+}
+
+/// A Vonage answer or event webhook about a lead's call, as Vonage posts it: numbers as
+/// digits without the `+`.
+fn vonage_inbound(uuid: &str, from: &str, extra: Value) -> Value {
+    let mut body = json!({"uuid": uuid, "conversation_uuid": format!("CON-{uuid}"),
+                          "from": from.trim_start_matches('+'), "to": OURS.trim_start_matches('+'),
+                          "region_url": "https://api-us-3.vonage.com"});
+    if let (Some(body), Some(extra)) = (body.as_object_mut(), extra.as_object()) {
+        body.extend(extra.clone());
+    }
+    body
+}
+
+async fn a_lead_calling_a_vonage_number_is_connected_to_the_gateway(kind: Kind) {
+    let Some(rig) = rig(kind, Some(PUBLIC)).await else { return };
+    let conv = lead_with_a_pending_text(&rig, "vonage").await;
+    let (answer_url, event_url) =
+        (format!("{PUBLIC}/webhooks/vonage/voice/answer"), format!("{PUBLIC}/webhooks/vonage/voice/event"));
+    let ringing = vonage_inbound("in-1", LEAD, json!({}));
+    let response = rig.vonage_hook(&answer_url, &ringing).await;
+    assert_eq!(response.status(), 200);
+    let ncco: Value = response.json().await.unwrap();
+    let tl = rig.timeline(conv).await;
+    let [call_id] = received(&tl, "in-1")[..] else { panic!("one call_received: {:?}", kinds(&tl)) };
+    assert_eq!(ncco[0]["action"], "connect", "{ncco}");
+    let endpoint = &ncco[0]["endpoint"][0];
+    assert_eq!(
+        (&endpoint["type"], &endpoint["uri"]),
+        (&json!("websocket"), &json!("wss://throughline.example/media/vonage"))
+    );
+    assert_eq!(endpoint["content-type"], "audio/l16;rate=16000");
+    let token = endpoint["headers"]["token"].as_str().expect("a token header");
+    let claims = rig.app.state.voice.tokens.verify(token, rig.clock.now()).expect("a valid token");
+    assert_eq!((claims.conversation, claims.call), (conv, call_id));
+    // A retry answers the same call and records nothing new.
+    let again: Value = rig.vonage_hook(&answer_url, &ringing).await.json().await.unwrap();
+    let token = again[0]["endpoint"][0]["headers"]["token"].as_str().unwrap();
+    assert_eq!(rig.app.state.voice.tokens.verify(token, rig.clock.now()).unwrap().call, call_id);
+    assert_eq!(received(&rig.timeline(conv).await, "in-1"), [call_id]);
+    assert_eq!(count(&rig.timeline(conv).await, "call_placed"), 0, "no attempt of ours");
+    until_the_cadence_stops(&rig, conv).await;
+
+    // The application's event URL names no call: found by caller and uuid.
+    let event = |uuid: &str, status: &str, extra: Value| {
+        let mut event = vonage_inbound(
+            uuid,
+            LEAD,
+            json!({"status": status, "direction": "inbound",
+                                                         "timestamp": rig.clock.now().to_rfc3339()}),
+        );
+        if let (Some(event), Some(extra)) = (event.as_object_mut(), extra.as_object()) {
+            event.extend(extra.clone());
+        }
+        event
+    };
+    for status in ["started", "ringing", "answered"] {
+        assert_eq!(rig.vonage_hook(&event_url, &event("in-1", status, json!({}))).await.status(), 204, "{status}");
+    }
+    assert_eq!(answers(&rig.timeline(conv).await), [AnsweredBy::Human], "the lead's own call: a person");
+    // The websocket leg's own events name the gateway, not a phone: acknowledged, nothing kept.
+    let leg = json!({"uuid": "leg-ws-1", "status": "answered", "direction": "outbound",
+                     "from": OURS.trim_start_matches('+'), "to": "wss://throughline.example/media/vonage"});
+    assert_eq!(rig.vonage_hook(&event_url, &leg).await.status(), 204);
+    rig.clock.advance(chrono::Duration::seconds(25));
+    let completed = event("in-1", "completed", json!({"duration": "25", "end_time": rig.clock.now().to_rfc3339()}));
+    assert_eq!(rig.vonage_hook(&event_url, &completed).await.status(), 204);
+    assert_eq!(rig.vonage_hook(&event_url, &completed).await.status(), 204, "a retry");
+    let tl = rig.timeline(conv).await;
+    assert_eq!(endings(&tl), [(CallOutcome::Human, 25, Some("completed".into()))], "{:?}", kinds(&tl));
+    let late: Value = rig.vonage_hook(&answer_url, &ringing).await.json().await.unwrap();
+    assert_eq!(late, json!([]), "an ended call is not connected again");
+
+    // Strangers and withheld numbers: an empty NCCO (the call ends), nothing written; their
+    // events change nothing. Forged, unnamed and unreadable webhooks: 403 / 400 / 404.
+    let before = rig.settled_counts().await;
+    let stranger: Value =
+        rig.vonage_hook(&answer_url, &vonage_inbound("in-2", "+13125550111", json!({}))).await.json().await.unwrap();
+    assert_eq!(stranger, json!([]));
+    let mut withheld = vonage_inbound("in-3", LEAD, json!({}));
+    withheld.as_object_mut().unwrap().remove("from");
+    assert_eq!(rig.vonage_hook(&answer_url, &withheld).await.json::<Value>().await.unwrap(), json!([]));
+    let mut gone = event("in-2", "completed", json!({}));
+    gone["from"] = json!("13125550111");
+    assert_eq!(rig.vonage_hook(&event_url, &gone).await.status(), 204);
+    assert_eq!(rig.vonage_hook(&event_url, &event("in-never", "completed", json!({}))).await.status(), 404);
+    let mut nameless = vonage_inbound("", LEAD, json!({}));
+    nameless.as_object_mut().unwrap().remove("uuid");
+    assert_eq!(rig.vonage_hook(&answer_url, &nameless).await.status(), 400);
+    let body = ringing.to_string();
+    let forged = providers::vonage::sign("not the secret", body.as_bytes(), rig.clock.now().timestamp());
+    let sent = rig.app.client.post(rig.app.url("/webhooks/vonage/voice/answer")).header("authorization", forged);
+    assert_eq!(sent.header("content-type", "application/json").body(body).send().await.unwrap().status(), 403);
+    assert_eq!(rig.app.row_counts().await, before, "nothing written");
+
+    // Once the lead has opted out, the call is recorded, ended as failed, and never connected.
+    let dnc = rig.app.put(&format!("/api/v1/conversations/{conv}/status"), &json!({"status": "dnc"})).await;
+    assert_eq!(dnc.status(), 200);
+    let refused: Value =
+        rig.vonage_hook(&answer_url, &vonage_inbound("in-4", LEAD, json!({}))).await.json().await.unwrap();
+    assert_eq!(refused, json!([]));
+    let tl = rig.timeline(conv).await;
+    let [second] = received(&tl, "in-4")[..] else { panic!("one call_received: {:?}", kinds(&tl)) };
+    assert_eq!(endings_of(&tl, second), [CallOutcome::Failed]);
     rig.app.stop().await;
 }
 
@@ -1029,6 +1136,7 @@ voice_tests!(
     a_twilio_call_is_answered_into_the_gateway_and_ends_once,
     a_lead_calling_in_reaches_the_bot_on_the_same_conversation,
     a_lead_calling_a_telnyx_number_is_answered_into_the_gateway,
+    a_lead_calling_a_vonage_number_is_connected_to_the_gateway,
     a_lead_who_opts_out_while_the_phone_rings_is_never_bridged,
     an_answering_machine_gets_a_hang_up_and_the_missed_call_text,
     forged_or_misaddressed_voice_webhooks_write_nothing,

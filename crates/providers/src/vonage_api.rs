@@ -137,19 +137,26 @@ fn call_body(request: &CallRequest) -> serde_json::Value {
         body["event_method"] = json!("POST");
     }
     if let Some(stream) = &request.stream_url {
-        // The token travels as a header field, which Vonage echoes in `websocket:connected`;
-        // the query is kept off the URI Vonage logs.
-        let (uri, token) = match stream.split_once("?token=") {
-            Some((uri, token)) => (uri, Some(token)),
-            None => (stream.as_str(), None),
-        };
-        let mut endpoint = json!({"type": "websocket", "uri": uri, "content-type": CONTENT_TYPE});
-        if let Some(token) = token {
-            endpoint["headers"] = json!({"token": token});
-        }
-        body["ncco"] = json!([{"action": "connect", "endpoint": [endpoint]}]);
+        body["ncco"] = connect_ncco(stream);
     }
     body
+}
+
+/// The NCCO that connects a call to the media gateway's Vonage websocket `stream`
+/// (`wss://…/media/vonage?token=…`): one `connect` action, 16 kHz L16. The token travels as a
+/// header field, which Vonage echoes in `websocket:connected`; the query is kept off the URI
+/// Vonage logs. Placed calls carry it inline; a lead's call gets it as the answer webhook's
+/// response.
+pub fn connect_ncco(stream: &str) -> serde_json::Value {
+    let (uri, token) = match stream.split_once("?token=") {
+        Some((uri, token)) => (uri, Some(token)),
+        None => (stream, None),
+    };
+    let mut endpoint = json!({"type": "websocket", "uri": uri, "content-type": CONTENT_TYPE});
+    if let Some(token) = token {
+        endpoint["headers"] = json!({"token": token});
+    }
+    json!([{"action": "connect", "endpoint": [endpoint]}])
 }
 
 #[async_trait]

@@ -35,7 +35,8 @@ pub fn router(state: AppState, gateway: std::sync::Arc<media_gateway::Gateway>, 
         .route("/twilio/voice", post(crate::voice::twilio::voice))
         .route("/twilio/voice/status", post(crate::voice::twilio::status))
         .route("/telnyx/voice", post(crate::voice::telnyx::voice))
-        .route("/vonage/voice/event", post(crate::voice::vonage::event));
+        .route("/vonage/voice/event", post(crate::voice::vonage::event))
+        .route("/vonage/voice/answer", post(crate::voice::vonage::answer));
     Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))

@@ -288,6 +288,26 @@ pub(crate) async fn admit(
     Ok(admitted(Admission::Stream))
 }
 
+/// Ends a lead's call that was let through but has nowhere to stream (no public URL for the
+/// media gateway): `call_ended` failed, with the reason. The carrier is told to turn it away.
+pub(crate) async fn end_unstreamable(
+    app: &AppState,
+    conversation: ConversationId,
+    call_id: CallId,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let reason = "no public URL for the media stream: the call was turned away".to_owned();
+    let ended = Event::CallEnded {
+        call_id,
+        outcome: domain::vocab::CallOutcome::Failed,
+        duration_secs: 0,
+        reason: Some(reason),
+    };
+    record(app, conversation, now, ended, ended_key(call_id)).await?;
+    tracing::warn!("inbound call with no public URL to stream to: turned away");
+    Ok(())
+}
+
 /// The `campaign`'s `voice.api_base`, when it overrides the carrier account's.
 pub(crate) async fn voice_api_base(app: &AppState, campaign: domain::CampaignId) -> Result<Option<String>, StoreError> {
     let campaign = app.sms.campaign(app.store.as_ref(), campaign).await?;

@@ -32,8 +32,8 @@ use providers::{AnswerRequest, ClientState};
 use serde::Deserialize;
 
 use super::calls::{
-    Admission, Admitted, CallQuery, CallRecord, admit, answered_key, caller_conversation, ended_key, find_received,
-    hang_up, load_call, media_url, on_span, record, voice_api_base,
+    Admission, Admitted, CallQuery, CallRecord, admit, answered_key, caller_conversation, end_unstreamable, ended_key,
+    find_received, hang_up, load_call, media_url, on_span, record, voice_api_base,
 };
 use crate::error::ApiError;
 use crate::sms::webhooks::{bad_request, verify_telnyx};
@@ -287,11 +287,7 @@ async fn incoming(app: &AppState, payload: &Payload) -> Result<(), ApiError> {
     };
     let Some(stream_url) = stream else {
         if admission == Admission::Stream {
-            let reason = "no public URL for the media stream: the call was rejected".to_owned();
-            let ended =
-                Event::CallEnded { call_id, outcome: CallOutcome::Failed, duration_secs: 0, reason: Some(reason) };
-            record(app, conversation, now, ended, ended_key(call_id)).await?;
-            tracing::warn!("inbound call with no public URL to stream to: rejected");
+            end_unstreamable(app, conversation, call_id, now).await?;
         }
         spawn_command(app, Some(campaign), Command::Reject(control_id));
         return Ok(());

@@ -1,13 +1,23 @@
-//! Vonage Voice API event webhooks: `POST /webhooks/vonage/voice/event`, the `event_url` of
-//! every call the outbox places through Vonage.
+//! Vonage Voice API webhooks: `POST /webhooks/vonage/voice/event`, the `event_url` of every
+//! call the outbox places through Vonage and of the application's inbound calls, and
+//! `POST /webhooks/vonage/voice/answer`, the application's `answer_url` (`answer_method`
+//! `POST`), which Vonage calls when a lead calls one of the campaign's numbers.
 //!
-//! The call's NCCO was sent inline when it was placed (see [`stream_url`] and
-//! `providers::vonage_api`), so Vonage fetches no instructions; the event URL only reports
-//! progress:
+//! A placed call's NCCO is sent inline when it is placed (see [`stream_url`] and
+//! `providers::vonage_api`), so Vonage fetches no instructions for it. A lead's call to us
+//! asks the answer URL:
+//!
+//! | caller | answered with |
+//! |---|---|
+//! | a lead of the campaign that owns the number called | `call_received` once per `uuid`; the NCCO connecting the call to the gateway's Vonage websocket with a stream token (the same as a placed call's) |
+//! | a lead who has opted out | `call_received` and `call_ended` failed; an empty NCCO (the call ends with nothing to do) |
+//! | a stranger, a withheld number | nothing written; an empty NCCO |
+//!
+//! The event URL reports progress:
 //!
 //! | `status` | recorded |
 //! |---|---|
-//! | `answered` | `call_answered` (`unknown`: detection has not finished yet) |
+//! | `answered` | `call_answered` (`unknown`: detection has not finished yet; `human` for the lead's own call) |
 //! | `human` | `call_answered` human |
 //! | `machine` | `call_answered` machine, `call_ended` voicemail, and the call hung up through the REST API |
 //! | `completed` | `call_ended`, human (voicemail after a machine), its `duration` |
@@ -16,10 +26,13 @@
 //! | `failed` | `call_ended` failed |
 //! | anything else (`started`, `ringing`, `input`, …) | nothing |
 //!
-//! The webhook must carry Vonage's signature (`Authorization: Bearer`, HS256 over the body's
+//! Both webhooks must carry Vonage's signature (`Authorization: Bearer`, HS256 over the body's
 //! hash, see `providers::vonage`): 403 otherwise, or when no signature secret is configured.
-//! The call is named by the event URL's query; the payload's `uuid` must be the one the call
-//! was placed as. 400/404 and "durable before the 2xx" are as for the other carriers.
+//! A placed call is named by the event URL's query, and the payload's `uuid` must be the one
+//! it was placed as; a lead's call (`direction` `inbound`, no query) is found by its `from`,
+//! `to` and `uuid`, and the events of a caller we turned away are acknowledged and change
+//! nothing. So are the events of a leg Throughline never placed to a phone (the websocket leg
+//! of a `connect`). 400/404 and "durable before the 2xx" are as for the other carriers.
 
 use axum::body::Bytes;
 use axum::extract::{OriginalUri, State};
@@ -27,11 +40,14 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
 use domain::vocab::{AnsweredBy, CallOutcome};
-use domain::{CallId, ConversationId, Event};
+use domain::{CallId, ConversationId, Event, Provider};
 use secrecy::ExposeSecret;
 use serde::Deserialize;
 
-use super::calls::{CallQuery, answered_key, ended_key, load_call, media_url, record};
+use super::calls::{
+    Admission, Admitted, CallQuery, admit, answered_key, caller_conversation, end_unstreamable, ended_key,
+    find_received, load_call, media_url, on_span, record,
+};
 use super::telnyx::{detected_key, machine, short, talk_time, time};
 use crate::error::ApiError;
 use crate::sms::webhooks::{bad_request, forbidden};
@@ -62,6 +78,55 @@ struct VonageEvent {
     duration: Option<serde_json::Value>,
     #[serde(default)]
     detail: Option<String>,
+    /// `inbound` for a call the lead made to one of our numbers.
+    #[serde(default)]
+    direction: Option<String>,
+    #[serde(default)]
+    from: Option<String>,
+    #[serde(default)]
+    to: Option<String>,
+}
+
+/// The parts of Vonage's answer webhook Throughline reads; everything else is ignored.
+#[derive(Deserialize)]
+struct AnswerHook {
+    #[serde(default)]
+    uuid: Option<String>,
+    /// The caller; absent or not a number when withheld.
+    #[serde(default)]
+    from: Option<String>,
+    /// The number called.
+    #[serde(default)]
+    to: Option<String>,
+}
+
+/// A number as Vonage writes it (digits without the `+`) in international form, so a number
+/// outside the default region parses; anything else as it came.
+fn international(raw: &str) -> String {
+    let raw = raw.trim();
+    if !raw.is_empty() && raw.bytes().all(|b| b.is_ascii_digit()) { format!("+{raw}") } else { raw.to_owned() }
+}
+
+/// The conversation of a call from `from` to `to` as Vonage writes them: none for a withheld
+/// caller; 400 without the number called.
+async fn vonage_caller(
+    app: &AppState,
+    from: Option<&str>,
+    to: Option<&str>,
+) -> Result<Option<ConversationId>, ApiError> {
+    let to = to.filter(|t| !t.trim().is_empty()).ok_or_else(|| bad_request("to is missing").field("to"))?;
+    let Some(from) = from.filter(|f| !f.trim().is_empty()) else { return Ok(None) };
+    caller_conversation(app, &international(from), &international(to)).await
+}
+
+/// The carrier's id for a call, required.
+fn required_uuid(uuid: Option<&str>) -> Result<&str, ApiError> {
+    uuid.filter(|u| !u.is_empty()).ok_or_else(|| bad_request("uuid is missing").field("uuid"))
+}
+
+/// An NCCO as the answer webhook's response.
+fn ncco(actions: serde_json::Value) -> Response {
+    (StatusCode::OK, axum::Json(actions)).into_response()
 }
 
 /// How a call that ended with `status` went; `None` for a status that is not an ending.
@@ -111,17 +176,38 @@ pub async fn event(
         tracing::debug!("vonage call event ignored");
         return Ok(ok());
     }
-    let query: CallQuery = serde_urlencoded::from_str(uri.query().unwrap_or_default())
-        .map_err(|_| bad_request("the event URL does not name the call"))?;
-    span.record("conversation_id", tracing::field::display(query.conversation_id));
-    span.record("call_id", tracing::field::display(query.call_id));
-    let uuid = hook.uuid.as_deref().filter(|u| !u.is_empty());
-    let (_, call) = load_call(&app, query, uuid).await?;
+    let (query, call) = match serde_urlencoded::from_str::<CallQuery>(uri.query().unwrap_or_default()) {
+        Ok(query) => {
+            on_span(query);
+            let uuid = hook.uuid.as_deref().filter(|u| !u.is_empty());
+            (query, load_call(&app, query, uuid).await?.1)
+        }
+        // A lead's call: the application's event URL names nothing; found by its caller and
+        // uuid, as when it was answered.
+        Err(_) if hook.direction.as_deref() == Some("inbound") => {
+            let Some(conversation) = vonage_caller(&app, hook.from.as_deref(), hook.to.as_deref()).await? else {
+                tracing::info!("event of a caller with no conversation (turned away): nothing to record");
+                return Ok(ok());
+            };
+            let (query, call) = find_received(&app, conversation, required_uuid(hook.uuid.as_deref())?).await?;
+            on_span(query);
+            (query, call)
+        }
+        // The websocket leg of a `connect` (its `to` is the gateway, not a phone): the
+        // gateway reports the stream itself.
+        Err(_) if hook.to.as_deref().is_some_and(|to| to.contains("://")) => {
+            tracing::debug!("event of a leg to the gateway: nothing to record");
+            return Ok(ok());
+        }
+        Err(_) => return Err(bad_request("the event URL does not name the call")),
+    };
     let (conversation, call_id) = (query.conversation_id, query.call_id);
     let at = time(hook.timestamp.as_deref()).unwrap_or_else(|| app.clock.now());
     match hook.status.as_str() {
         "answered" if !call.ended => {
-            let answered = Event::CallAnswered { call_id, answered_by: AnsweredBy::Unknown };
+            // The lead's own call was answered by us: a person is on the line.
+            let by = if call.inbound { AnsweredBy::Human } else { AnsweredBy::Unknown };
+            let answered = Event::CallAnswered { call_id, answered_by: by };
             record(&app, conversation, at, answered, answered_key(call_id)).await?;
         }
         "human" if !call.ended => {
@@ -146,6 +232,32 @@ pub async fn event(
     Ok(ok())
 }
 
+/// `POST /webhooks/vonage/voice/answer`: a lead is calling one of the campaign's numbers;
+/// answers an NCCO (see the module docs).
+#[tracing::instrument(skip_all, fields(conversation_id, call_id))]
+pub async fn answer(State(app): State<AppState>, headers: HeaderMap, body: Bytes) -> Result<Response, ApiError> {
+    verify_vonage(&app, &headers, &body)?;
+    let hook: AnswerHook = serde_json::from_slice(&body).map_err(|_| bad_request("not a Vonage answer webhook"))?;
+    let uuid = required_uuid(hook.uuid.as_deref())?;
+    let hang_up = || ncco(serde_json::json!([]));
+    let Some(conversation) = vonage_caller(&app, hook.from.as_deref(), hook.to.as_deref()).await? else {
+        tracing::info!("inbound call from a caller with no conversation on that number: ended");
+        return Ok(hang_up());
+    };
+    let now = app.clock.now();
+    let Admitted { call_id, admission, .. } = admit(&app, conversation, Provider::Vonage, uuid, now).await?;
+    on_span(CallQuery { conversation_id: conversation, call_id });
+    if admission == Admission::Refuse {
+        return Ok(hang_up());
+    }
+    let Some(stream) = stream_url(&app, conversation, call_id, now) else {
+        end_unstreamable(&app, conversation, call_id, now).await?;
+        return Ok(hang_up());
+    };
+    tracing::info!("inbound call: connecting to the gateway");
+    Ok(ncco(providers::vonage_api::connect_ncco(&stream)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,6 +275,15 @@ mod tests {
         for status in ["started", "ringing", "answered", "human", "machine", "input", "transfer", ""] {
             assert_eq!(ending(status, false), None, "{status}");
         }
+    }
+
+    #[test]
+    fn vonage_numbers_are_read_as_international() {
+        assert_eq!(international("13125550199"), "+13125550199");
+        assert_eq!(international(" 447700900001 "), "+447700900001");
+        assert_eq!(international("+13125550199"), "+13125550199");
+        assert_eq!(international("Unknown"), "Unknown");
+        assert_eq!(international(""), "");
     }
 
     #[test]
