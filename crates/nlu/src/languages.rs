@@ -190,6 +190,9 @@ const STEMS: &str = concat!(
     "|لا تراسلوني|عدم الإرسال|عدم الارسال|عدم ارسال|عدم إرسال|عدم التواصل",
     // Arabic, Farsi and Russian typed in Latin letters (Arabizi keeps its digits).
     "|mat b3atli|matb3atli|ma tb3atli|la tb3at|battal tb3at|shil ra2mi|imsa7 ra2mi|bala rasayel",
+    "|shilo ra2me|shilo ra2mi|shilu ra2me|shilu ra2mi|shil ra2me|shil ra2my|imsa7 ra2my|ems7 ra2my|ems7 ra2mi",
+    "|ma baddi rasayel|ma badi rasayel|mabaddi rasayel|ma bdi rasayel|mesh 3ayez rasayel|msh 3ayez rasayel",
+    "|mesh 3awez rasayel|msh 3awez rasayel|mesh 3ayza rasayel|msh 3ayza rasayel|la ters2li|la tirsil",
     "|payam nadid|payam nade|payam nafrestid|mozahem nashid|mozahem nasho|shomare mano pak|dige payam nadid",
     "|ne pishite|ne pishi mne|bolshe ne pish|hvatit pisat|khvatit pisat|perestante pisat|udalite moi nomer",
     "|udalite moy nomer|otpishite menya|ne bespokoite|ne pyshit|vydalit mii nomer",
@@ -208,7 +211,7 @@ const STEMS: &str = concat!(
     "|acheni kuniandikia|acha kuniandikia|usiniandikie|msiniandikie|sitaki sms|ondoa namba yangu",
     "|ondoeni namba",
     // Vietnamese typed without marks or with "ko"/"k" for "không".
-    "|ngung lien lac|ngung lien he|xoa so toi|đung goi|dung goi nua|khong muon nhan|ko muon nhan|k muon nhan",
+    "|ngung lien lac|ngung lien he|xoa so toi|khong muon nhan|ko muon nhan|k muon nhan",
     "|dung nhan nua|ko nhan tin nua|đung nhan nua",
     // Tamil, Telugu, Kannada, Malayalam, Marathi, Nepali and Sinhala, in their scripts and in
     // Latin letters.

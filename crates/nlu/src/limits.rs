@@ -439,7 +439,13 @@ fn wants_more(norm: &str, words: &[&str]) -> bool {
             || rest.starts_with(' ')
                 && words.get(1).is_some_and(|w| matches!(*w, "everything" | "it" | "lol" | "haha" | "wait"))
     });
+    // Not "Stop. She's 15 and didn't sign up for anything".
+    let denied = words.windows(2).any(|p| {
+        matches!(p[0], "didn't" | "didnt" | "never" | "not" | "don't" | "dont" | "won't" | "wont")
+            && matches!(p[1], "sign" | "signed")
+    });
     let cheer = exclaimed
+        && !denied
         && SIGN_UP.iter().any(|p| crate::normalise::contains_phrase(norm, p))
         && !words.windows(2).any(|p| p == ["not", "interested"]);
     negated_stop || kept || unneeded || not_trying || cheer

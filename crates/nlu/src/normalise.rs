@@ -462,10 +462,50 @@ pub fn opt_out_phrase(norm: &str) -> Option<String> {
             return Some(k);
         }
     }
+    if let Some(p) = run_together(&letters) {
+        return Some(p);
+    }
     let words: Vec<&str> = letters.split(' ').collect();
     let found = revocation_in(norm, &letters, &words)?;
     // Anything longer may limit the contact instead of ending it ("stop calling, text me").
     (!crate::limits::limits_contact(norm, &words)).then_some(found)
+}
+
+/// The English revocations of more than one word with the spaces dropped, at least eight
+/// letters long ("takemeoff", "removeme", "optmeout"), and "stop" run into a contact verb.
+static RUN_TOGETHER: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let unspaced = |p: &str| p.chars().filter(char::is_ascii_alphanumeric).collect::<String>();
+    let mut all: Vec<String> = PHRASES
+        .split('|')
+        .chain(KEYWORDS.split('|'))
+        .filter(|p| p.contains(' ') && p.is_ascii())
+        .map(unspaced)
+        .chain(
+            ["texting", "txting", "messaging", "msging", "calling", "contacting", "sending", "spamming", "bothering"]
+                .iter()
+                .map(|verb| format!("stop{verb}")),
+        )
+        .filter(|p| p.len() >= 8)
+        .collect();
+    all.sort_unstable();
+    all.dedup();
+    all
+});
+
+/// A message typed as one word (courtesy aside) that opens with a revocation run together:
+/// "takemeoffyourlist", "stopmessagingme", "removemeplease".
+fn run_together(letters: &str) -> Option<String> {
+    let mut core = letters.split(' ').filter(|w| !w.is_empty() && !COURTESY_SET.contains(w));
+    let (Some(word), None) = (core.next(), core.next()) else { return None };
+    if word.len() < 8 || !word.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
+        return None;
+    }
+    let word: String = word.chars().filter(|c| *c != '\'').collect();
+    // Not "takemeoffhold".
+    if word.contains("hold") {
+        return None;
+    }
+    RUN_TOGETHER.iter().find(|p| word.starts_with(p.as_str())).cloned()
 }
 
 /// A revocation somewhere in a longer message: a keyword as a sentence of its own, a phrase,
@@ -886,6 +926,11 @@ mod tests {
             "unsubscibe me",
             "I said 'stop'",
             "removeme",
+            "takemeoffyourlist",
+            "stopmessagingme",
+            "stoptextingme pls",
+            "Stop. She's 15 and didn't sign up for anything",
+            "khalas ma baddi rasayel ba2a, shilo ra2me men 3andkon",
             "This is my number and I don't want these. Take it out of your system.",
             "please do not contact me by phone, email, text, carrier pigeon, anything",
             "elimínenme de su lista",
@@ -962,6 +1007,10 @@ mod tests {
             "N'arrêtez pas de m'envoyer des infos",
             "we won't quit on the project, just need a week to decide",
             "stop sending me straight to voicemail, I want a person",
+            "đừng gọi điện, nhắn tin thôi nha",
+            "stopover",
+            "nomorequestions",
+            "takemeoffhold",
         ] {
             assert!(opt_out_phrase(&normalise(t)).is_none(), "{t}");
         }

@@ -139,6 +139,15 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   false: "I'm not opting out", "add me back", "I don't mind texts", "if you need me, text",
 ///   "take me off hold", "blocking off Saturday", and a laughing "Stop! That price is insane
 ///   😂" or "stop, you're making me blush"). Fixed as classes.
+/// - `blind11.jsonl` (400 replies: 100 revocations, 33 in other languages its writer chose
+///   without a list from us; about 70 look-alikes), written 2026-11-23 in the fifth session.
+///   Scored once on blind10's classifier: **macro-F1 0.908**, opt-out recall 0.96 (4 missed: a
+///   leading "Stop." read as a cheer because "didn't sign up" holds "sign up",
+///   "stopmessagingme" and "takemeoffyourlist" typed as one word, Levantine Arabic in Latin
+///   letters), precision 0.99 (1 false: Vietnamese "don't call, just text", which the tables
+///   read as a revocation against the rule that "don't call" alone is a channel preference).
+///   Fixed as classes: a denied sign-up is no cheer, any English revocation run together into
+///   one word, more Arabizi, and Vietnamese "don't call" taken out of the tables.
 ///
 /// All are tuning data now, and the learned models train on them, so their intent figures are
 /// in-sample (about 0.99); they are a regression guard, not an estimate.
@@ -154,4 +163,5 @@ fn blind_sets_stay_fixed() {
     at_least("blind8.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind9.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind10.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind11.jsonl", 400, 0.97, 1.0, 1.0);
 }
