@@ -274,14 +274,7 @@ pub(crate) async fn admit(
         return Ok(admitted(Admission::Refuse));
     }
     if loaded.state.opted_out() {
-        let reason = "the lead has opted out: not put through to the AI".to_owned();
-        let ended = Event::CallEnded {
-            call_id,
-            outcome: domain::vocab::CallOutcome::Failed,
-            duration_secs: 0,
-            reason: Some(reason),
-        };
-        record(app, conversation, now, ended, ended_key(call_id)).await?;
+        end_failed(app, conversation, call_id, now, "the lead has opted out: not put through to the AI").await?;
         tracing::info!(conversation_id = %conversation, call_id = %call_id, "inbound call from an opted-out lead: turned away");
         return Ok(admitted(Admission::Refuse));
     }
@@ -296,15 +289,22 @@ pub(crate) async fn end_unstreamable(
     call_id: CallId,
     now: DateTime<Utc>,
 ) -> Result<(), ApiError> {
-    let reason = "no public URL for the media stream: the call was turned away".to_owned();
-    let ended = Event::CallEnded {
-        call_id,
-        outcome: domain::vocab::CallOutcome::Failed,
-        duration_secs: 0,
-        reason: Some(reason),
-    };
-    record(app, conversation, now, ended, ended_key(call_id)).await?;
+    end_failed(app, conversation, call_id, now, "no public URL for the media stream: the call was turned away").await?;
     tracing::warn!("inbound call with no public URL to stream to: turned away");
+    Ok(())
+}
+
+/// Records a lead's call as ended, failed, before it was answered, with `reason`.
+async fn end_failed(
+    app: &AppState,
+    conversation: ConversationId,
+    call_id: CallId,
+    now: DateTime<Utc>,
+    reason: &str,
+) -> Result<(), ApiError> {
+    let outcome = domain::vocab::CallOutcome::Failed;
+    let ended = Event::CallEnded { call_id, outcome, duration_secs: 0, reason: Some(reason.to_owned()) };
+    record(app, conversation, now, ended, ended_key(call_id)).await?;
     Ok(())
 }
 
