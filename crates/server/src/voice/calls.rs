@@ -180,7 +180,8 @@ pub(crate) fn received_call(timeline: &[EventRecord], carrier_call_id: &str) -> 
 }
 
 /// The inbound call the carrier knows as `carrier_call_id` on `conversation`, and what the
-/// timeline says of it: 404 if the conversation or the call is unknown.
+/// timeline says of it, named on the webhook's span: 404 if the conversation or the call is
+/// unknown.
 pub(crate) async fn find_received(
     app: &AppState,
     conversation: ConversationId,
@@ -189,7 +190,9 @@ pub(crate) async fn find_received(
     let loaded = app.loaded(conversation).await?;
     let call_id = received_call(&loaded.timeline, carrier_call_id).ok_or_else(|| ApiError::not_found("call"))?;
     let call = CallRecord::find(&loaded.timeline, call_id).ok_or_else(|| ApiError::not_found("call"))?;
-    Ok((CallQuery { conversation_id: conversation, call_id }, call))
+    let query = CallQuery { conversation_id: conversation, call_id };
+    on_span(query);
+    Ok((query, call))
 }
 
 /// Names the call on the webhook's span (its logs carry the ids, never the numbers).
@@ -212,38 +215,32 @@ pub(crate) async fn caller_conversation(
     Ok(app.sms.lookup(app.store.as_ref(), &from, &to).await?.map(|(conversation, _)| conversation))
 }
 
-/// What becomes of a lead's call once it is on the timeline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Admission {
-    /// Put it through to the media gateway (which plays the disclosure first).
-    Stream,
-    /// Turn it away: it has ended already, or the lead has opted out (the call is then
-    /// recorded as ended, failed, with the reason).
-    Refuse,
-}
-
-/// A lead's call on the timeline: which call it is, whether it goes through, and the campaign
-/// it came to (for the campaign's carrier settings).
-#[derive(Debug, Clone, Copy)]
+/// A lead's call on the timeline: which call it is, where it streams, and the campaign it came
+/// to (for the campaign's carrier settings).
+#[derive(Debug, Clone)]
 pub(crate) struct Admitted {
     /// Throughline's id for the call.
     pub call_id: CallId,
-    /// Whether it goes through.
-    pub admission: Admission,
+    /// Where its audio goes (the media gateway, which plays the disclosure first); `None` when
+    /// it is turned away: it has ended already, the lead has opted out, or there is no public
+    /// URL to stream to (the last two are recorded as ended, failed, with the reason).
+    pub stream: Option<String>,
     /// The conversation's campaign.
     pub campaign: domain::CampaignId,
 }
 
 /// Records a lead's call to `conversation` as `call_received`, once per carrier call id (a
-/// retried webhook finds the call it recorded), and decides whether it goes through. A call
-/// from a lead who opted out is recorded and ended at once, never bridged; text-only leads and
-/// leads who revoked voice consent are put through: they chose to call.
+/// retried webhook finds the call it recorded), names it on the webhook's span, and decides
+/// whether it goes through, to the stream `stream_for` gives the call. A call from a lead who
+/// opted out is recorded and ended at once, never bridged; text-only leads and leads who
+/// revoked voice consent are put through: they chose to call.
 pub(crate) async fn admit(
     app: &AppState,
     conversation: ConversationId,
     provider: Provider,
     carrier_call_id: &str,
     now: DateTime<Utc>,
+    stream_for: impl FnOnce(CallId) -> Option<String>,
 ) -> Result<Admitted, ApiError> {
     let loaded = app.loaded(conversation).await?;
     let (call_id, loaded) = match received_call(&loaded.timeline, carrier_call_id) {
@@ -268,30 +265,24 @@ pub(crate) async fn admit(
             }
         }
     };
-    let admitted = |admission| Admitted { call_id, admission, campaign: loaded.conversation.campaign_id };
+    on_span(CallQuery { conversation_id: conversation, call_id });
+    let admitted = |stream| Admitted { call_id, stream, campaign: loaded.conversation.campaign_id };
     if CallRecord::find(&loaded.timeline, call_id).is_some_and(|call| call.ended) {
-        tracing::info!(conversation_id = %conversation, call_id = %call_id, "inbound call already ended: turned away");
-        return Ok(admitted(Admission::Refuse));
+        tracing::info!("inbound call already ended: turned away");
+        return Ok(admitted(None));
     }
     if loaded.state.opted_out() {
         end_failed(app, conversation, call_id, now, "the lead has opted out: not put through to the AI").await?;
-        tracing::info!(conversation_id = %conversation, call_id = %call_id, "inbound call from an opted-out lead: turned away");
-        return Ok(admitted(Admission::Refuse));
+        tracing::info!("inbound call from an opted-out lead: turned away");
+        return Ok(admitted(None));
     }
-    Ok(admitted(Admission::Stream))
-}
-
-/// Ends a lead's call that was let through but has nowhere to stream (no public URL for the
-/// media gateway): `call_ended` failed, with the reason. The carrier is told to turn it away.
-pub(crate) async fn end_unstreamable(
-    app: &AppState,
-    conversation: ConversationId,
-    call_id: CallId,
-    now: DateTime<Utc>,
-) -> Result<(), ApiError> {
-    end_failed(app, conversation, call_id, now, "no public URL for the media stream: the call was turned away").await?;
-    tracing::warn!("inbound call with no public URL to stream to: turned away");
-    Ok(())
+    let stream = stream_for(call_id);
+    if stream.is_none() {
+        let reason = "no public URL for the media stream: the call was turned away";
+        end_failed(app, conversation, call_id, now, reason).await?;
+        tracing::warn!("inbound call with no public URL to stream to: turned away");
+    }
+    Ok(admitted(stream))
 }
 
 /// Records a lead's call as ended, failed, before it was answered, with `reason`.

@@ -32,8 +32,8 @@ use providers::{AnswerRequest, ClientState};
 use serde::Deserialize;
 
 use super::calls::{
-    Admission, Admitted, CallQuery, CallRecord, admit, answered_key, caller_conversation, end_unstreamable, ended_key,
-    find_received, hang_up, load_call, media_url, on_span, record, voice_api_base,
+    Admitted, CallQuery, CallRecord, admit, answered_key, caller_conversation, ended_key, find_received, hang_up,
+    load_call, media_url, on_span, record, voice_api_base,
 };
 use crate::error::ApiError;
 use crate::sms::webhooks::{bad_request, verify_telnyx};
@@ -215,9 +215,7 @@ pub async fn voice(
                 tracing::info!("event of a caller with no conversation (turned away): nothing to record");
                 return Ok(ok());
             };
-            let (query, call) = find_received(&app, conversation, payload.control_id()?).await?;
-            on_span(query);
-            (query, call)
+            find_received(&app, conversation, payload.control_id()?).await?
         }
         Err(e) => return Err(e),
     };
@@ -278,17 +276,10 @@ async fn incoming(app: &AppState, payload: &Payload) -> Result<(), ApiError> {
         return Ok(());
     };
     let now = app.clock.now();
-    let Admitted { call_id, admission, campaign } =
-        admit(app, conversation, Provider::Telnyx, &control_id, now).await?;
-    on_span(CallQuery { conversation_id: conversation, call_id });
-    let stream = match admission {
-        Admission::Stream => stream_url(app, conversation, call_id, now),
-        Admission::Refuse => None,
-    };
+    let stream_for = |call| stream_url(app, conversation, call, now);
+    let Admitted { call_id, stream, campaign } =
+        admit(app, conversation, Provider::Telnyx, &control_id, now, stream_for).await?;
     let Some(stream_url) = stream else {
-        if admission == Admission::Stream {
-            end_unstreamable(app, conversation, call_id, now).await?;
-        }
         spawn_command(app, Some(campaign), Command::Reject(control_id));
         return Ok(());
     };

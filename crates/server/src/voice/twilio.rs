@@ -31,8 +31,8 @@ use domain::Event;
 use domain::vocab::{AnsweredBy, CallOutcome};
 
 use super::calls::{
-    Admission, Admitted, CallQuery, CallRecord, admit, answered_key, caller_conversation, ended_key, find_received,
-    load_call, media_url, on_span, record,
+    Admitted, CallQuery, CallRecord, admit, answered_key, caller_conversation, ended_key, find_received, load_call,
+    media_url, on_span, record,
 };
 use crate::error::ApiError;
 use crate::sms::webhooks::{bad_request, param, public_url_at, twilio_form};
@@ -169,13 +169,11 @@ async fn inbound(app: &AppState, headers: &HeaderMap, params: &[(String, String)
         return Ok(xml(reject_twiml()));
     };
     let now = app.clock.now();
-    let Admitted { call_id, admission, .. } = admit(app, conversation, domain::Provider::Twilio, &sid, now).await?;
-    on_span(CallQuery { conversation_id: conversation, call_id });
-    if admission == Admission::Refuse {
-        return Ok(xml(hangup_twiml()));
-    }
+    let stream_for = |call| Some(stream(app, headers, conversation, call, now));
+    let Admitted { stream, .. } = admit(app, conversation, domain::Provider::Twilio, &sid, now, stream_for).await?;
+    let Some(twiml) = stream else { return Ok(xml(hangup_twiml())) };
     tracing::info!("inbound call: streaming to the gateway");
-    Ok(xml(stream(app, headers, conversation, call_id, now)))
+    Ok(xml(twiml))
 }
 
 /// TwiML streaming `call` to the media gateway with a fresh token.
@@ -204,7 +202,6 @@ async fn inbound_call(
     let sid = call_sid(&params)?.to_owned();
     let conversation = caller_of(app, &params).await?.ok_or_else(|| ApiError::not_found("conversation"))?;
     let (query, call) = find_received(app, conversation, &sid).await?;
-    on_span(query);
     Ok((params, query, sid, call))
 }
 

@@ -45,8 +45,8 @@ use secrecy::ExposeSecret;
 use serde::Deserialize;
 
 use super::calls::{
-    Admission, Admitted, CallQuery, admit, answered_key, caller_conversation, end_unstreamable, ended_key,
-    find_received, load_call, media_url, on_span, record,
+    Admitted, CallQuery, admit, answered_key, caller_conversation, ended_key, find_received, load_call, media_url,
+    on_span, record,
 };
 use super::telnyx::{detected_key, machine, short, talk_time, time};
 use crate::error::ApiError;
@@ -189,9 +189,7 @@ pub async fn event(
                 tracing::info!("event of a caller with no conversation (turned away): nothing to record");
                 return Ok(ok());
             };
-            let (query, call) = find_received(&app, conversation, required_uuid(hook.uuid.as_deref())?).await?;
-            on_span(query);
-            (query, call)
+            find_received(&app, conversation, required_uuid(hook.uuid.as_deref())?).await?
         }
         // The websocket leg of a `connect` (its `to` is the gateway, not a phone): the
         // gateway reports the stream itself.
@@ -245,15 +243,9 @@ pub async fn answer(State(app): State<AppState>, headers: HeaderMap, body: Bytes
         return Ok(hang_up());
     };
     let now = app.clock.now();
-    let Admitted { call_id, admission, .. } = admit(&app, conversation, Provider::Vonage, uuid, now).await?;
-    on_span(CallQuery { conversation_id: conversation, call_id });
-    if admission == Admission::Refuse {
-        return Ok(hang_up());
-    }
-    let Some(stream) = stream_url(&app, conversation, call_id, now) else {
-        end_unstreamable(&app, conversation, call_id, now).await?;
-        return Ok(hang_up());
-    };
+    let stream_for = |call| stream_url(&app, conversation, call, now);
+    let Admitted { stream, .. } = admit(&app, conversation, Provider::Vonage, uuid, now, stream_for).await?;
+    let Some(stream) = stream else { return Ok(hang_up()) };
     tracing::info!("inbound call: connecting to the gateway");
     Ok(ncco(providers::vonage_api::connect_ncco(&stream)))
 }
