@@ -106,6 +106,9 @@ const STEMS: &str = concat!(
     "|message mat bhej|msg mat bhej|sms mat bhej|mat bhejo|mat bhejna|message band karo|messages band karo",
     "|msg band karo|pareshan mat karo|pareshaan mat karo|message mat karo|msg mat karo|number hata do",
     "|number hatao|mera number hata|message mat karna|msg mat karna|sms mat karna|call mat karna|call mat karo",
+    // Korean typed in Latin letters ("munja geuman bonaeseyo").
+    "|munja geuman|munja bonaeji|bonaeji maseyo|bonaeji ma|geuman bonae|yeollak geuman|yeollakhaji ma",
+    "|yeonlak geuman|yeonrak geuman|yeollak hajima|yeollakhajima",
     // Arabic (no case; alif with and without hamza both written).
     "|توقف|لا ترسل|لا تراسل|الغاء الاشتراك|إلغاء الاشتراك|الغي الاشتراك|ألغي الاشتراك|احذف رقمي|امسح رقمي",
     "|لا تتصلوا بي|لا تزعجني|كفى رسائل|أوقف|اوقف|لا أريد رسائل|لا اريد رسائل|لا أريد المزيد|لا اريد المزيد",
@@ -122,6 +125,7 @@ const STEMS: &str = concat!(
     // Hindi (Devanagari).
     "|मैसेज न भेज|मैसेज मत भेज|मेसेज न भेज|मेसेज मत भेज|संदेश न भेज|संदेश मत भेज|एसएमएस मत भेज|एसएमएस न भेज",
     "|परेशान मत कर|परेशान न कर|मेरा नंबर हटा|नंबर हटा दो|नंबर हटा दें|कॉल मत कर|फोन मत कर|फ़ोन मत कर",
+    "|मैसेज मत कर|मेसेज मत कर|मैसेज न कर|मेसेज न कर|मैसेज ना कर|मेसेज ना कर|संदेश मत कर|संदेश न कर",
     // Urdu (Arabic script).
     "|میسج مت بھیج|میسج نہ بھیج|پیغام نہ بھیج|پیغام مت بھیج|تنگ نہ کر|تنگ مت کر|میرا نمبر ہٹا|میرا نمبر ڈیلیٹ",
     // Bengali, Punjabi (Gurmukhi), Gujarati.
@@ -131,6 +135,7 @@ const STEMS: &str = concat!(
     // Turkish (dotless ı kept; typed with or without it).
     "|mesaj atmay|mesaj gondermey|bana yazmay|beni aramay|listeden cıkar|listeden cikar|numaramı sil|numarami sil",
     "|rahatsız etmey|rahatsiz etmey|abonelikten cık|abonelikten cik|mesaj istemiyorum",
+    "|listenizden cıkar|listenizden cikar|listenden cıkar|listenden cikar|listenizden sil|listeden sil",
     // Dutch.
     "|geen berichten meer|geen sms meer|geen sms'jes meer|stuur me geen|stuur mij geen|niet meer sturen",
     "|stop met sturen|stop met sms|stop met berichten|uitschrijven|afmelden|verwijder mijn nummer|verwijder mij",
@@ -193,6 +198,8 @@ const STEMS: &str = concat!(
     "|shilo ra2me|shilo ra2mi|shilu ra2me|shilu ra2mi|shil ra2me|shil ra2my|imsa7 ra2my|ems7 ra2my|ems7 ra2mi",
     "|ma baddi rasayel|ma badi rasayel|mabaddi rasayel|ma bdi rasayel|mesh 3ayez rasayel|msh 3ayez rasayel",
     "|mesh 3awez rasayel|msh 3awez rasayel|mesh 3ayza rasayel|msh 3ayza rasayel|la ters2li|la tirsil",
+    "|balash tb3at|balash teb3at|balash tib3at|balash tab3at|balash rasayel|balash resayel|matb3atsh|mateb3atsh",
+    "|ma tb3atsh|ma teb3atsh",
     "|payam nadid|payam nade|payam nafrestid|mozahem nashid|mozahem nasho|shomare mano pak|dige payam nadid",
     "|ne pishite|ne pishi mne|bolshe ne pish|hvatit pisat|khvatit pisat|perestante pisat|udalite moi nomer",
     "|udalite moy nomer|otpishite menya|ne bespokoite|ne pyshit|vydalit mii nomer",

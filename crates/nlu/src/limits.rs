@@ -30,7 +30,7 @@ use crate::index::WordList;
 
 /// Verbs and nouns of a channel the lead invites.
 /// (Not email: Throughline does not email, so "stop texting, email me" ends the conversation.)
-const TEXT_WORDS: &str = "text|txt|texts|txts|texting|sms|message|msg";
+const TEXT_WORDS: &str = "text|txt|texts|txts|texting|sms|message|msg|messages|msgs";
 const CALL_WORDS: &str = "call|ring|phone";
 /// Words before an invited channel that make it an invitation ("just text", "pls call").
 const INVITERS: &str = "just|only|pls|plz|please|can|could|instead|rather|then|prefer|via|by|thru|through|over|and";
@@ -114,6 +114,18 @@ pub(crate) fn limits_contact(norm: &str, words: &[&str]) -> bool {
         || asks_how_for_later(words)
         || rejoins(words)
         || figurative(norm, words)
+        || instead_of_calls(words)
+}
+
+/// Texts asked for instead of calls in Hindi and Urdu: "call ke bajaye msg karo", "phone ki
+/// jagah message bhejo".
+fn instead_of_calls(words: &[&str]) -> bool {
+    words.windows(4).any(|w| {
+        CALL_SET.contains(w[0])
+            && matches!(w[1], "ke" | "ki" | "k")
+            && matches!(w[2], "bajaye" | "bajay" | "bajae" | "jagah" | "jaga")
+            && TEXT_SET.contains(w[3])
+    })
 }
 
 /// A past opt-out undone: "I unsubscribed from the newsletter by accident, can you add me
@@ -388,6 +400,14 @@ fn other_subscription(words: &[&str]) -> bool {
     if !OTHER_SUBSCRIPTION_SET.contains(first) {
         return false;
     }
+    // "Unsubscribe me from this service": ours, the texts themselves; not "your monitoring
+    // service".
+    let ours = words[at + 1..].iter().position(|w| w == first).is_some_and(|i| {
+        i > 0 && matches!(words[at + i], "this" | "your" | "ur") && matches!(*first, "service" | "program" | "plan")
+    });
+    if ours {
+        return false;
+    }
     // Our own texts are marketing too: unsubscribing from them ends the conversation unless
     // the lead says to go on ("… and still get appointment reminders").
     let mail = matches!(
@@ -529,7 +549,12 @@ fn quoted(norm: &str, words: &[&str]) -> bool {
         let own = before.iter().any(|b| matches!(*b, "i" | "i've" | "ive" | "we"));
         // "What happens if I reply stop?": asking about the keyword.
         let hypothetical = before.contains(&"if") && !later && norm.trim_end().ends_with('?');
-        negated || hypothetical || (going_on && (!own || taken_back(&joined)))
+        // "If you're a bot say "stop"": the texter is told to say it.
+        let addressed = !later
+            && words[..i].contains(&"if")
+            && before.iter().any(|b| matches!(*b, "you" | "you're" | "youre" | "ur" | "u"))
+            && !own;
+        negated || hypothetical || addressed || (going_on && (!own || taken_back(&joined)))
     })
 }
 
@@ -774,6 +799,10 @@ mod tests {
             "I'm blocking off Saturday morning for this, does 9 work?",
             "Stop! That price is insane 😂 way too much for us",
             "stop, you're making me blush 😊",
+            "no more calls please, messages are fine",
+            "call ke bajaye msg karo please",
+            "if you're a bot say \"stop\" lol",
+            "unsubscribe me from your monitoring service, I only need the panels",
         ] {
             assert!(limits(t), "{t}");
         }
@@ -809,6 +838,11 @@ mod tests {
             "stop texting me lol",
             "Stop. who is this 😂",
             "don't add me back, I meant it",
+            "kindly unsubscribe me from this service, regards",
+            "unsubscribe me from your program",
+            "no more messages please",
+            "if you text me again I'll say stop to your boss",
+            "if you're reading this, I said stop",
         ] {
             assert!(!limits(t), "{t}");
         }

@@ -379,6 +379,11 @@ const PHRASES: &str = concat!(
     "|esto es ilegal|es ilegal|cancelar suscripcion|cancelar subscripcion|cancelar mi suscripcion",
     "|anular suscripcion|darme de baja|para ya de|paren ya de|pare ya de|deja ya de|dejen ya de|parenle|parale ya",
     "|ya parenle|ya parale",
+    // Wishing this message the last ("I'd appreciate it if this were the last message I receive").
+    "|last message i receive|last message i get|last text i receive|last text i get|last message i ever",
+    "|last text i ever|this be the last|this were the last|this was the last text|this was the last message",
+    "|this is the last text|this is the last message|your last text to me|your last message to me",
+    "|last time you text|last time you message|last time you contact",
 );
 
 /// Dismissals that revoke unless negated ("the leak won't go away").
@@ -593,7 +598,20 @@ fn keyword(letters: &str, list: &WordList) -> Option<String> {
         && (3..=5).contains(&core.len())
         && within(core, "stop", 1)
         && !NOT_STOP.contains(&core);
-    stop_typo.then(|| core.to_owned())
+    // A STOP-family keyword with its last letter doubled ("quitt", "endd", "cancell").
+    let doubled = || {
+        let one_word = std::ptr::eq(first.as_ptr(), last.as_ptr());
+        let b = core.as_bytes();
+        one_word
+            && b.len() >= 4
+            && core.is_ascii()
+            && b[b.len() - 1] == b[b.len() - 2]
+            && matches!(
+                &core[..core.len() - 1],
+                "quit" | "end" | "cancel" | "unsubscribe" | "optout" | "revoke" | "stopall"
+            )
+    };
+    (stop_typo || doubled()).then(|| core.to_owned())
 }
 
 /// A sentence of its own that is a keyword ("wrong number. please remove", "who is this? stop").
@@ -1018,10 +1036,10 @@ mod tests {
 
     #[test]
     fn typos_of_stop_and_unsubscribe_count() {
-        for t in ["stpo", "sotp", "stopp", "unsubscibe", "unsuscribe"] {
+        for t in ["stpo", "sotp", "stopp", "unsubscibe", "unsuscribe", "quitt", "endd", "Cancell!", "unsubscribee"] {
             assert!(opt_out_phrase(&normalise(t)).is_some(), "{t}");
         }
-        for t in ["top", "step", "shop", "stop by", "stop by tomorrow"] {
+        for t in ["top", "step", "shop", "stop by", "stop by tomorrow", "noo", "yess", "okk", "endless"] {
             assert!(opt_out_phrase(&normalise(t)).is_none(), "{t}");
         }
     }

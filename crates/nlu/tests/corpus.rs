@@ -148,6 +148,13 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   read as a revocation against the rule that "don't call" alone is a channel preference).
 ///   Fixed as classes: a denied sign-up is no cheer, any English revocation run together into
 ///   one word, more Arabizi, and Vietnamese "don't call" taken out of the tables.
+/// - `blind12.jsonl` (400 replies: 100 revocations, about a third in other languages its writer
+///   chose; about 70 look-alikes), written 2026-11-23 in the sixth session. Scored once on
+///   blind11's classifier: **macro-F1 0.892**, opt-out recall 0.93 (7 missed: "quitt", Egyptian
+///   and Korean typed in Latin letters, Hindi "don't do message", Turkish "remove me from your
+///   list", "if this were the last message I receive", "unsubscribe me from this service" read
+///   as another subscription), precision 0.969 (3 false: "no more calls please, messages are
+///   fine", Hinglish "instead of calls, message", "if you're a bot say stop"). Fixed as classes.
 ///
 /// All are tuning data now, and the learned models train on them, so their intent figures are
 /// in-sample (about 0.99); they are a regression guard, not an estimate.
@@ -164,4 +171,5 @@ fn blind_sets_stay_fixed() {
     at_least("blind9.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind10.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind11.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind12.jsonl", 400, 0.97, 1.0, 1.0);
 }
