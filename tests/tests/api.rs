@@ -17,6 +17,7 @@ on_both_backends!(
     three_turns_make_a_summary_that_survives_a_restart,
     a_retried_turn_with_the_same_idempotency_key_lands_once,
     facts_are_validated_and_feed_the_summary,
+    a_handoff_request_is_validated_and_recorded_once,
     status_changes_are_recorded_with_the_actor,
     unknown_conversations_and_bad_ids_are_not_found,
     appends_are_announced_on_the_hot_state_bus,
@@ -52,6 +53,7 @@ async fn every_api_route_needs_a_valid_key(app: TestApp) {
         ("PUT", format!("/api/v1/conversations/{conversation}/status")),
         ("POST", format!("/api/v1/conversations/{conversation}/turns")),
         ("POST", format!("/api/v1/conversations/{conversation}/facts")),
+        ("POST", format!("/api/v1/conversations/{conversation}/handoff")),
     ];
     let before = app.row_counts().await;
     let wrong_key = format!("tl_{}", "0".repeat(64));
@@ -295,6 +297,53 @@ async fn facts_are_validated_and_feed_the_summary(app: TestApp) {
     assert_eq!(replaced.status(), 201);
     let summary: Value = app.get(&format!("/api/v1/conversations/{conversation}/summary")).await.json().await.unwrap();
     assert_eq!(summary["facts"]["budget"], 25000, "the latest value wins");
+}
+
+async fn a_handoff_request_is_validated_and_recorded_once(app: TestApp) {
+    let (_, conversation) = app.create_lead().await;
+    let path = format!("/api/v1/conversations/{conversation}/handoff");
+    let before = app.row_counts().await;
+    for (body, code, field) in [
+        (json!({}), "missing_field", "reason"),
+        (json!({"reason": "   "}), "missing_field", "reason"),
+        (json!({"reason": "x".repeat(501)}), "too_long", "reason"),
+        (json!({"reason": "caller asked for a person", "by": "robot"}), "invalid_role", "by"),
+    ] {
+        let got = error_of(app.post(&path, &body).await).await;
+        assert_eq!(got, (422, code.to_owned(), Some(field.to_owned())), "{body}");
+    }
+    let unknown = format!("/api/v1/conversations/{}/handoff", uuid::Uuid::now_v7());
+    assert_eq!(error_of(app.post(&unknown, &json!({"reason": "x"})).await).await.0, 404);
+    assert_eq!(app.row_counts().await, before, "refused requests wrote nothing");
+
+    let send = || {
+        app.client
+            .post(app.url(&path))
+            .bearer_auth(&app.api_key)
+            .header("idempotency-key", "bot-transfer-1")
+            .json(&json!({"reason": "caller asked for a person"}))
+            .send()
+    };
+    let first = send().await.unwrap();
+    assert_eq!(first.status(), 201);
+    let first: Value = first.json().await.unwrap();
+    let again = send().await.unwrap();
+    assert_eq!(again.status(), 200, "a retry lands once");
+    let again: Value = again.json().await.unwrap();
+    assert_eq!((again["seq"].clone(), again["duplicate"].clone()), (first["seq"].clone(), json!(true)));
+    let by_agent = app.post(&path, &json!({"reason": "taking over", "by": "agent"})).await;
+    assert_eq!(by_agent.status(), 201);
+
+    let conv: Value = app.get(&format!("/api/v1/conversations/{conversation}")).await.json().await.unwrap();
+    let handoffs: Vec<(&str, &str)> = conv["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["type"] == "handoff_requested")
+        .map(|e| (e["reason"].as_str().unwrap(), e["by"].as_str().unwrap()))
+        .collect();
+    assert_eq!(handoffs, [("caller asked for a person", "ai"), ("taking over", "agent")]);
+    assert_eq!(conv["state"]["stage"], "handoff_pending");
 }
 
 async fn status_changes_are_recorded_with_the_actor(app: TestApp) {
