@@ -286,19 +286,33 @@ fn features(norm: &str) -> Vec<u32> {
     let words: Vec<&str> =
         norm.split(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()).collect();
     let mut out = Vec::with_capacity(words.len() * 12);
+    let mut padded_bytes = Vec::with_capacity(32);
+    let c = Fnv::new().bytes(b"c");
     for (i, word) in words.iter().enumerate() {
         out.push(hash(&[b"w", word.as_bytes()]));
         if let Some(next) = words.get(i + 1) {
             out.push(hash(&[b"b", word.as_bytes(), b" ", next.as_bytes()]));
         }
+        if word.is_ascii() {
+            // One byte per letter: each n-gram is a slice of "<word>" (the common case, read
+            // without decoding; the hashes are the same as the letters' below).
+            padded_bytes.clear();
+            padded_bytes.push(b'<');
+            padded_bytes.extend_from_slice(word.as_bytes());
+            padded_bytes.push(b'>');
+            for n in 3..=5 {
+                out.extend(padded_bytes.windows(n).map(|gram| c.bytes(gram).fold()));
+            }
+            continue;
+        }
         let padded: Vec<char> = std::iter::once('<').chain(word.chars()).chain(std::iter::once('>')).collect();
         for n in 3..=5 {
             for window in padded.windows(n) {
                 // `hash(&[b"c", gram])` without building the gram.
-                let mut h = Fnv::new().bytes(b"c");
-                for c in window {
+                let mut h = c;
+                for ch in window {
                     let mut buf = [0u8; 4];
-                    h = h.bytes(c.encode_utf8(&mut buf).as_bytes());
+                    h = h.bytes(ch.encode_utf8(&mut buf).as_bytes());
                 }
                 out.push(h.fold());
             }
@@ -397,6 +411,22 @@ mod tests {
         assert!(f.windows(2).all(|w| w[0] < w[1]));
         assert!(f.iter().all(|&x| (x as usize) < DIM));
         assert!(features("").is_empty());
+    }
+
+    #[test]
+    fn letter_grams_hash_the_same_in_any_script() {
+        // ASCII words are sliced as bytes, others decoded letter by letter: both must hash
+        // "c" then the gram, or the shipped model would read the two differently.
+        for word in ["texting", "écrire", "не"] {
+            let f = features(word);
+            let padded: Vec<char> = std::iter::once('<').chain(word.chars()).chain(std::iter::once('>')).collect();
+            for n in 3..=5 {
+                for window in padded.windows(n) {
+                    let gram: String = window.iter().collect();
+                    assert!(f.contains(&hash(&[b"c", gram.as_bytes()])), "{word}: {gram}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -146,13 +146,23 @@ pub fn revocation(norm: &str) -> Option<String> {
 /// rules' reading stands, and a message neither reads stays `unknown` (the agent takes it as
 /// an answer to its open question).
 pub fn classify(text: &str) -> Classification {
-    read(text, &normalise::normalise(text), learned::INTENT_THRESHOLD).0
+    read(text, &normalise::normalise(text), learned::INTENT_THRESHOLD, Screened::No).0
+}
+
+/// Whether a message was already read for a revocation on its own and found none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Screened {
+    /// Read it: nothing is known.
+    No,
+    /// [`revocation`] of this very text was `None` (the server reads every message as it
+    /// arrives and records what it found), so reading it again cannot find one.
+    NoRevocation,
 }
 
 /// [`classify`] of `text` (whose normalised form is `norm`), with the intent model deciding at
 /// `threshold` or above; also whether it did.
-pub(crate) fn read(text: &str, norm: &str, threshold: f32) -> (Classification, bool) {
-    let rules = by_rules(text, norm);
+pub(crate) fn read(text: &str, norm: &str, threshold: f32, screened: Screened) -> (Classification, bool) {
+    let rules = by_rules(text, norm, screened);
     if rules.opt_out {
         return (rules, false);
     }
@@ -169,11 +179,11 @@ pub(crate) fn read(text: &str, norm: &str, threshold: f32) -> (Classification, b
 /// [`classify`] by the rules alone: the revocation, then the intent rules in order, then a
 /// callback time as a request to schedule.
 pub fn classify_by_rules(text: &str) -> Classification {
-    by_rules(text, &normalise::normalise(text))
+    by_rules(text, &normalise::normalise(text), Screened::No)
 }
 
 /// [`classify_by_rules`] of `text`, whose normalised form is `norm`.
-fn by_rules(text: &str, norm: &str) -> Classification {
+fn by_rules(text: &str, norm: &str, screened: Screened) -> Classification {
     let mut slots = BTreeMap::new();
     if let Some(when) = when::find_expression(norm) {
         slots.insert("callback_time".to_owned(), when);
@@ -184,7 +194,7 @@ fn by_rules(text: &str, norm: &str) -> Classification {
     if let Some(timeline) = find_timeline(norm) {
         slots.insert("timeline".to_owned(), timeline);
     }
-    if let Some(phrase) = revocation(norm) {
+    if let Some(phrase) = (screened == Screened::No).then(|| revocation(norm)).flatten() {
         return Classification {
             intent: Intent::OptOut,
             confidence: 0.99,

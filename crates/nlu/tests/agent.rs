@@ -48,7 +48,7 @@ impl Convo {
         let messages: Vec<String> = messages.iter().map(|m| (*m).to_owned()).collect();
         let turn = respond(
             &self.config,
-            &Input { first_name: "Sam", now: self.now, messages: &messages, memory: &self.memory },
+            &Input { first_name: "Sam", now: self.now, messages: &messages, memory: &self.memory, screened: false },
         );
         if let Some(reply) = &turn.reply {
             assert!(reply.chars().count() <= 320, "too long: {reply}");
@@ -496,7 +496,7 @@ fn replies_stay_short_and_the_agent_is_deterministic() {
 
     let c = Convo::qualified();
     let messages = vec!["sounds good".to_owned(), "tomorrow afternoon?".to_owned()];
-    let input = Input { first_name: "Sam", now: c.now, messages: &messages, memory: &c.memory };
+    let input = Input { first_name: "Sam", now: c.now, messages: &messages, memory: &c.memory, screened: false };
     assert_eq!(respond(&c.config, &input), respond(&c.config, &input));
 }
 
@@ -560,4 +560,45 @@ fn an_offer_whose_slots_have_passed_is_renewed() {
     assert_eq!(t.booked, None);
     assert!(reply(&t).starts_with("That time has passed."), "{t:?}");
     assert_eq!(t.offered, vec![at("2026-11-24 10:00"), at("2026-11-25 14:00")]);
+}
+
+/// The server tells the agent its messages were each read for a revocation on arrival; the
+/// agent then skips that reading. For any text that is no revocation on its own, the turn
+/// must be the same either way, and a revocation split over a burst is still caught.
+#[test]
+fn a_screened_burst_is_answered_as_if_read_in_full() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+    let mut texts = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let body = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for line in body.lines().filter(|l| !l.trim().is_empty()) {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            texts.push(v["text"].as_str().unwrap().to_owned());
+        }
+    }
+    texts.sort();
+    let c = Convo::greeted();
+    let turn = |messages: &[String], screened: bool| {
+        respond(&c.config, &Input { first_name: "Sam", now: c.now, messages, memory: &c.memory, screened })
+    };
+    let mut compared = 0;
+    // Every fifth text of the corpus, alone and in pairs: a sample of every file and label.
+    for pair in texts.iter().step_by(5).collect::<Vec<_>>().windows(2) {
+        if pair.iter().any(|t| nlu::revocation(&nlu::normalise::normalise(t)).is_some()) {
+            continue;
+        }
+        let one = vec![pair[0].clone()];
+        assert_eq!(turn(&one, true), turn(&one, false), "{one:?}");
+        let both = vec![pair[0].clone(), pair[1].clone()];
+        assert_eq!(turn(&both, true), turn(&both, false), "{both:?}");
+        compared += 1;
+    }
+    assert!(compared > 300, "only {compared} bursts compared");
+
+    let split = vec!["lose".to_owned(), "my number".to_owned()];
+    for part in &split {
+        assert_eq!(nlu::revocation(&nlu::normalise::normalise(part)), None, "{part}");
+    }
+    let t = turn(&split, true);
+    assert_eq!((t.reply, t.intent), (None, Intent::OptOut));
 }

@@ -3,7 +3,7 @@
 //! time" is not "this is not Sam", "I'm the owner" is not a request for the owner).
 
 use crate::normalise::{contains_phrase, contains_phrase_in, normalise, text_bloom};
-use crate::{Classification, Intent, classify};
+use crate::{Classification, Intent, Screened, classify};
 
 /// One inbound message, read.
 #[derive(Debug)]
@@ -45,7 +45,8 @@ impl Msg {
     }
 }
 
-pub(super) fn read_message(raw: &str) -> Msg {
+/// `screened`: the server already read `raw` alone for a revocation and found none.
+pub(super) fn read_message(raw: &str, screened: Screened) -> Msg {
     let norm = normalise(raw);
     // A short reply the rules have no phrase for is, to the agent, an answer to what it just
     // asked or offered ("the second one", "Solar for my house"): the intent model, trained on
@@ -53,7 +54,7 @@ pub(super) fn read_message(raw: &str) -> Msg {
     // reading ("wie viel kostet das", 0.97) stands.
     let short = norm.split_whitespace().count() <= SHORT_WORDS;
     let threshold = if short { SURE } else { crate::learned::INTENT_THRESHOLD };
-    let (mut class, by_model) = crate::read(raw, &norm, threshold);
+    let (mut class, by_model) = crate::read(raw, &norm, threshold, screened);
     let mut who_is_this = false;
     let without = |phrase: &str| classify(&norm.replacen(phrase, " ", 1));
     // The phrase that decided, or, when the intent model decided instead (it reads "who is

@@ -102,6 +102,12 @@ pub struct Input<'a> {
     pub messages: &'a [String],
     /// What happened before the burst.
     pub memory: &'a Memory,
+    /// Each message was read alone by [`crate::revocation`] when it arrived and none was a
+    /// revocation (the server records that reading as the message's `keyword`, and only
+    /// messages without one reach the agent). The agent then skips that reading of each
+    /// message, the costliest part of classifying it; the burst read as a whole is still
+    /// checked. `false` reads every message as if new.
+    pub screened: bool,
 }
 
 /// Why the reply says the sender is automated, for the compliance record.
@@ -179,7 +185,9 @@ impl Turn {
 
 /// Decides the reply to a burst. See the module documentation for the order of precedence.
 pub fn respond(config: &AgentConfig, input: &Input<'_>) -> Turn {
-    let msgs: Vec<Msg> = input.messages.iter().filter(|m| !m.trim().is_empty()).map(|m| read_message(m)).collect();
+    let screened = if input.screened { crate::Screened::NoRevocation } else { crate::Screened::No };
+    let msgs: Vec<Msg> =
+        input.messages.iter().filter(|m| !m.trim().is_empty()).map(|m| read_message(m, screened)).collect();
     if msgs.is_empty() {
         return Turn::silent(Intent::Unknown, 0.0);
     }
@@ -206,8 +214,10 @@ mod tests {
         let memory = Memory::default();
         let now = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap().and_hms_opt(8, 0, 0).unwrap();
         let messages = vec!["  ".to_owned()];
-        let turn =
-            respond(&AgentConfig::default(), &Input { first_name: "Sam", now, messages: &messages, memory: &memory });
+        let turn = respond(
+            &AgentConfig::default(),
+            &Input { first_name: "Sam", now, messages: &messages, memory: &memory, screened: false },
+        );
         assert_eq!((turn.reply, turn.intent, turn.timeline_intent), (None, Intent::Unknown, None));
     }
 }

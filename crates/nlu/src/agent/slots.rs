@@ -103,7 +103,10 @@ mod tests {
             Availability { slot_minutes: 0, end: NaiveTime::from_hms_opt(9, 0, 0).unwrap(), ..Availability::default() },
         ] {
             let config = AgentConfig { availability, ..AgentConfig::default() };
-            let turn = respond(&config, &Input { first_name: "Sam", now, messages: &messages, memory: &memory });
+            let turn = respond(
+                &config,
+                &Input { first_name: "Sam", now, messages: &messages, memory: &memory, screened: false },
+            );
             assert!(turn.offered.is_empty());
             assert_eq!(turn.handoff.as_deref(), Some("no open booking slots"));
         }

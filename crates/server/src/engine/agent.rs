@@ -348,8 +348,15 @@ impl Engine {
         let first_name = state.lead.as_ref().map_or(String::new(), |l| l.first_name.clone());
         let messages: Vec<String> = reading.burst.iter().map(|(_, t)| t.clone()).collect();
         let config = &runtime.agent;
-        let input =
-            nlu::agent::Input { first_name: &first_name, now: local_now, messages: &messages, memory: &reading.memory };
+        let input = nlu::agent::Input {
+            first_name: &first_name,
+            now: local_now,
+            messages: &messages,
+            memory: &reading.memory,
+            // The burst holds only messages recorded without a keyword: `sms::inbound::command`
+            // read each alone as it arrived and found no revocation.
+            screened: true,
+        };
         let builtin = nlu::agent::respond(config, &input);
         let (mut turn, agent, fallback) = match (campaign.agent.mode, campaign.agent.url.as_deref()) {
             (domain::campaign::AgentMode::Webhook, Some(url)) => {
