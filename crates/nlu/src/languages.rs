@@ -8,8 +8,9 @@
 //! Irish, Welsh, Tamil, Telugu, Kannada, Malayalam, Marathi, Nepali, Sinhala, Armenian,
 //! Georgian, Azerbaijani, Kazakh, Uzbek, Kyrgyz, Tajik, Mongolian, Hmong, Cebuano, Samoan,
 //! Tongan, Maori, Yoruba, Igbo, Hausa, Zulu, Xhosa, Tigrinya, Oromo, Kinyarwanda, Malagasy,
-//! Chinese (and Cantonese), Korean, Japanese, Thai, Lao, Burmese and Khmer; Arabic, Farsi and
-//! Russian also as typed in Latin letters. A revocation is honoured in whatever language it
+//! Chinese (and Cantonese), Korean, Japanese, Thai, Lao, Burmese and Khmer; Arabic, Farsi,
+//! Russian, Hindi, Urdu, Bengali, Tamil, Telugu, Greek, Mandarin, Cantonese, Japanese and Korean
+//! also as typed in Latin letters. A revocation is honoured in whatever language it
 //! comes; a reply in the same language is not attempted (the confirmation goes out in the
 //! campaign's language).
 
@@ -106,6 +107,15 @@ const STEMS: &str = concat!(
     "|message mat bhej|msg mat bhej|sms mat bhej|mat bhejo|mat bhejna|message band karo|messages band karo",
     "|msg band karo|pareshan mat karo|pareshaan mat karo|message mat karo|msg mat karo|number hata do",
     "|number hatao|mera number hata|message mat karna|msg mat karna|sms mat karna|call mat karna|call mat karo",
+    // Mandarin (pinyin, without tones), Cantonese, Japanese, Bengali, Tamil, Telugu and Greek
+    // as typed in Latin letters.
+    "|bie zai fa|bie zaifa|bu yao zai fa|buyao zaifa|bu yao zaifa|bie fa le|bie gei wo fa|bu yao gei wo fa",
+    "|bu yao fa duanxin|tuiding|qu xiao ding yue|quxiao dingyue|bie da rao wo|bie darao wo|bu yao da rao wo",
+    "|bu yao darao wo|bu yao lianxi wo|bie lianxi wo|bie zai lianxi|m hou zoi|mhou zoi|m ho zoi|mai zoi send",
+    "|okuranaide|okuranai de|renraku shinaide|renraku shinai de|renrakushinaide|haishin teishi|haishin kaijo",
+    "|message pathaben na|msg pathaben na|sms pathaben na|message diben na|birokto korben na|message anuppa vendam",
+    "|msg anuppa vendam|anuppatheenga|anuppadheenga|message pampakandi|msg pampakandi|pampoddu|min mou stelnete",
+    "|mi mou stelnete|min mou steilete|stamatiste na stelnete|stamatiste na mou stelnete",
     // Korean typed in Latin letters ("munja geuman bonaeseyo").
     "|munja geuman|munja bonaeji|bonaeji maseyo|bonaeji ma|geuman bonae|yeollak geuman|yeollakhaji ma",
     "|yeonlak geuman|yeonrak geuman|yeollak hajima|yeollakhajima",
@@ -454,6 +464,18 @@ mod tests {
             "Prašau daugiau man nerašyti žinučių",
             "Прошу видалити мій номер і більше не писати",
             "Pakitanggal na po ang number ko sa listahan nyo",
+            "qing bie zai fa duanxin gei wo le",
+            "bu yao zai fa le",
+            "m hou zoi send msg bei ngo",
+            "mou okuranaide kudasai",
+            "amake r message pathaben na",
+            "inimel message anuppa vendam",
+            "naaku message pampakandi",
+            "min mou stelnete alla minimata",
+            "munja geuman bonaeseyo",
+            "balash tb3atly rasayel tany",
+            "beni listenizden çıkarın",
+            "मुझे दोबारा मैसेज मत करना",
         ] {
             assert!(found(t).is_some(), "{t}");
         }
@@ -493,6 +515,10 @@ mod tests {
             "ខ្ញុំចាប់អារម្មណ៍",
             "幾多錢呀?",
             "Ni kiasi gani?",
+            "wo xiang zhidao jiage",
+            "hai, onegaishimasu",
+            "haan message pathan, dekhchi",
+            "sari, message pannunga",
         ] {
             assert!(found(t).is_none(), "{t}");
         }
