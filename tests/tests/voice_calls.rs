@@ -616,6 +616,65 @@ async fn a_lead_calling_a_vonage_number_is_connected_to_the_gateway(kind: Kind) 
     rig.app.stop().await;
 }
 
+/// Vonage's default answer method is GET, the call in the query and a token that signs no
+/// query: each token answers for its one query (Vonage's retry included), and nothing else.
+async fn a_vonage_answer_url_by_get_binds_each_token_to_its_query(kind: Kind) {
+    let Some(rig) = rig(kind, Some(PUBLIC)).await else { return };
+    let conv = lead_with_a_pending_text(&rig, "vonage").await;
+    let get = |query: String, auth: Option<String>| {
+        let mut request = rig.app.client.get(rig.app.url(&format!("/webhooks/vonage/voice/answer?{query}")));
+        if let Some(auth) = auth {
+            request = request.header("authorization", auth);
+        }
+        request.send()
+    };
+    let query_of = |uuid: &str, from: &str| {
+        serde_urlencoded::to_string([
+            ("to", OURS.trim_start_matches('+')),
+            ("from", from.trim_start_matches('+')),
+            ("uuid", uuid),
+            ("conversation_uuid", &format!("CON-{uuid}")),
+        ])
+        .unwrap()
+    };
+    let token = |jti: &str| Some(providers::vonage::sign_bodiless(VONAGE_SECRET, jti, rig.clock.now().timestamp()));
+    let ringing = query_of("get-1", LEAD);
+    let response = get(ringing.clone(), token("jti-1")).await.unwrap();
+    assert_eq!(response.status(), 200);
+    let ncco: Value = response.json().await.unwrap();
+    let tl = rig.timeline(conv).await;
+    let [call_id] = received(&tl, "get-1")[..] else { panic!("one call_received: {:?}", kinds(&tl)) };
+    let stream = ncco[0]["endpoint"][0]["headers"]["token"].as_str().expect("a connect NCCO");
+    assert_eq!(rig.app.state.voice.tokens.verify(stream, rig.clock.now()).unwrap().call, call_id);
+    // Vonage retrying the same request, token and all: answered again, recorded once.
+    let again: Value = get(ringing.clone(), token("jti-1")).await.unwrap().json().await.unwrap();
+    assert_eq!(again[0]["action"], "connect");
+    assert_eq!(received(&rig.timeline(conv).await, "get-1"), [call_id]);
+
+    // The same token with another query, a forged, stale or missing token, a POST's token: 403,
+    // nothing written.
+    let before = rig.settled_counts().await;
+    let other = query_of("get-2", LEAD);
+    assert_eq!(get(other.clone(), token("jti-1")).await.unwrap().status(), 403, "a token moved to another call");
+    let forged = Some(providers::vonage::sign_bodiless("not the secret", "jti-2", rig.clock.now().timestamp()));
+    assert_eq!(get(other.clone(), forged).await.unwrap().status(), 403);
+    let stale = Some(providers::vonage::sign_bodiless(VONAGE_SECRET, "jti-3", rig.clock.now().timestamp() - 600));
+    assert_eq!(get(other.clone(), stale).await.unwrap().status(), 403);
+    assert_eq!(get(other.clone(), None).await.unwrap().status(), 403);
+    let posted = Some(providers::vonage::sign(VONAGE_SECRET, b"{\"uuid\":\"get-2\"}", rig.clock.now().timestamp()));
+    assert_eq!(get(other.clone(), posted).await.unwrap().status(), 403);
+    // A stranger: an empty NCCO; no uuid: 400.
+    let stranger: Value = get(query_of("get-3", "+13125550111"), token("jti-4")).await.unwrap().json().await.unwrap();
+    assert_eq!(stranger, json!([]));
+    let nameless = serde_urlencoded::to_string([("to", OURS.trim_start_matches('+')), ("from", LEAD)]).unwrap();
+    assert_eq!(get(nameless, token("jti-5")).await.unwrap().status(), 400);
+    assert_eq!(rig.app.row_counts().await, before, "nothing written");
+    // A fresh token for the other call is accepted (and the call recorded).
+    assert_eq!(get(other, token("jti-6")).await.unwrap().status(), 200);
+    assert_eq!(received(&rig.timeline(conv).await, "get-2").len(), 1);
+    rig.app.stop().await;
+}
+
 /// The lead opts out while the phone rings: when the answered call's stream opens, the gateway
 /// refuses it before anyone speaks, says why on the timeline, and hangs the call up.
 async fn a_lead_who_opts_out_while_the_phone_rings_is_never_bridged(kind: Kind) {
@@ -1137,6 +1196,7 @@ voice_tests!(
     a_lead_calling_in_reaches_the_bot_on_the_same_conversation,
     a_lead_calling_a_telnyx_number_is_answered_into_the_gateway,
     a_lead_calling_a_vonage_number_is_connected_to_the_gateway,
+    a_vonage_answer_url_by_get_binds_each_token_to_its_query,
     a_lead_who_opts_out_while_the_phone_rings_is_never_bridged,
     an_answering_machine_gets_a_hang_up_and_the_missed_call_text,
     forged_or_misaddressed_voice_webhooks_write_nothing,

@@ -2,7 +2,9 @@
 //! account's signature secret, its claims carrying `iat` and `payload_hash`, the hex SHA-256 of
 //! the raw body. A token issued more than five minutes from now is refused, so a captured
 //! webhook cannot be replayed later; a body that does not hash to `payload_hash` is refused, so
-//! a valid token cannot carry another body.
+//! a valid token cannot carry another body. A `GET` (Vonage's default answer method) has no body
+//! and its token no `payload_hash`: [`verify_bodiless`] returns the token's `jti`, and the caller
+//! binds it to the one query it came with.
 
 use aws_lc_rs::{digest, hmac};
 use base64::Engine as _;
@@ -48,6 +50,43 @@ pub fn verify(
     body: &[u8],
     now: DateTime<Utc>,
 ) -> Result<(), SignatureError> {
+    let claims = signed_claims(secret, authorization, now)?;
+    let hash = claims.get("payload_hash").and_then(|h| h.as_str()).ok_or(SignatureError::Payload)?;
+    if !hash.eq_ignore_ascii_case(&payload_hash(body)) {
+        return Err(SignatureError::Payload);
+    }
+    Ok(())
+}
+
+/// Checks the `Authorization` header of a webhook without a body (a `GET` answer URL, whose
+/// fields come in the query) at `now`, and returns the token's `jti`. The signature covers no
+/// query, so the caller must let each `jti` carry only one query (see the server's Vonage
+/// answer URL); a token with a `payload_hash` of anything but the empty body is refused.
+pub fn verify_bodiless(
+    secret: &str,
+    authorization: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<String, SignatureError> {
+    let claims = signed_claims(secret, authorization, now)?;
+    if let Some(hash) = claims.get("payload_hash")
+        && !hash.as_str().is_some_and(|h| h.eq_ignore_ascii_case(&payload_hash(b"")))
+    {
+        return Err(SignatureError::Payload);
+    }
+    claims
+        .get("jti")
+        .and_then(|j| j.as_str())
+        .filter(|j| !j.is_empty() && j.len() <= 128)
+        .map(str::to_owned)
+        .ok_or(SignatureError::Malformed)
+}
+
+/// The claims of a bearer token signed with `secret` (HS256) and issued within the tolerance.
+fn signed_claims(
+    secret: &str,
+    authorization: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<serde_json::Value, SignatureError> {
     let token = authorization
         .map(str::trim)
         .and_then(|a| a.strip_prefix("Bearer ").or_else(|| a.strip_prefix("bearer ")))
@@ -69,22 +108,29 @@ pub fn verify(
     if (now.timestamp() - issued).abs() > TOLERANCE_SECS {
         return Err(SignatureError::Stale);
     }
-    let hash = claims.get("payload_hash").and_then(|h| h.as_str()).ok_or(SignatureError::Payload)?;
-    if !hash.eq_ignore_ascii_case(&payload_hash(body)) {
-        return Err(SignatureError::Payload);
-    }
-    Ok(())
+    Ok(claims)
 }
 
 /// A signed `Authorization` header for `body`, as Vonage makes one (for tests and doubles).
 pub fn sign(secret: &str, body: &[u8], issued_at: i64) -> String {
+    sign_claims(
+        secret,
+        &serde_json::json!({
+            "iat": issued_at,
+            "jti": uuid::Uuid::new_v4().to_string(),
+            "iss": "Vonage",
+            "payload_hash": payload_hash(body),
+        }),
+    )
+}
+
+/// A signed `Authorization` header for a request without a body (a `GET`), carrying `jti`.
+pub fn sign_bodiless(secret: &str, jti: &str, issued_at: i64) -> String {
+    sign_claims(secret, &serde_json::json!({"iat": issued_at, "jti": jti, "iss": "Vonage"}))
+}
+
+fn sign_claims(secret: &str, claims: &serde_json::Value) -> String {
     let header = URL_SAFE_NO_PAD.encode(br#"{"alg":"HS256","typ":"JWT"}"#);
-    let claims = serde_json::json!({
-        "iat": issued_at,
-        "jti": uuid::Uuid::new_v4().to_string(),
-        "iss": "Vonage",
-        "payload_hash": payload_hash(body),
-    });
     let signing_input = format!("{header}.{}", URL_SAFE_NO_PAD.encode(claims.to_string()));
     let signature = URL_SAFE_NO_PAD.encode(hmac::sign(&key(secret), signing_input.as_bytes()));
     format!("Bearer {signing_input}.{signature}")
@@ -125,5 +171,24 @@ mod tests {
             verify(SECRET, Some(&format!("Bearer {none}.{}.", parts[1])), body, now),
             Err(SignatureError::Algorithm)
         );
+    }
+
+    #[test]
+    fn a_bodiless_webhook_verifies_to_its_jti() {
+        let now = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
+        let auth = sign_bodiless(SECRET, "f3b1c0de", now.timestamp());
+        assert_eq!(verify_bodiless(SECRET, Some(&auth), now).as_deref(), Ok("f3b1c0de"));
+        assert_eq!(verify_bodiless("another secret", Some(&auth), now), Err(SignatureError::Mismatch));
+        let late = now + chrono::Duration::seconds(301);
+        assert_eq!(verify_bodiless(SECRET, Some(&auth), late), Err(SignatureError::Stale));
+        assert_eq!(verify_bodiless(SECRET, None, now), Err(SignatureError::Malformed));
+        // A POST's token (its payload_hash of a real body) does not pass for a GET's.
+        let posted = sign(SECRET, b"{\"uuid\":\"x\"}", now.timestamp());
+        assert_eq!(verify_bodiless(SECRET, Some(&posted), now), Err(SignatureError::Payload));
+        // One over the empty body does; a token without a jti does not.
+        let empty = sign(SECRET, b"", now.timestamp());
+        assert!(verify_bodiless(SECRET, Some(&empty), now).is_ok());
+        let no_jti = sign_claims(SECRET, &serde_json::json!({"iat": now.timestamp()}));
+        assert_eq!(verify_bodiless(SECRET, Some(&no_jti), now), Err(SignatureError::Malformed));
     }
 }

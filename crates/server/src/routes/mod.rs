@@ -36,7 +36,7 @@ pub fn router(state: AppState, gateway: std::sync::Arc<media_gateway::Gateway>, 
         .route("/twilio/voice/status", post(crate::voice::twilio::status))
         .route("/telnyx/voice", post(crate::voice::telnyx::voice))
         .route("/vonage/voice/event", post(crate::voice::vonage::event))
-        .route("/vonage/voice/answer", post(crate::voice::vonage::answer));
+        .route("/vonage/voice/answer", post(crate::voice::vonage::answer).get(crate::voice::vonage::answer_get));
     Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))

@@ -1,7 +1,7 @@
 //! Vonage Voice API webhooks: `POST /webhooks/vonage/voice/event`, the `event_url` of every
 //! call the outbox places through Vonage and of the application's inbound calls, and
-//! `POST /webhooks/vonage/voice/answer`, the application's `answer_url` (`answer_method`
-//! `POST`), which Vonage calls when a lead calls one of the campaign's numbers.
+//! `POST` or `GET /webhooks/vonage/voice/answer`, the application's `answer_url` (either
+//! `answer_method`), which Vonage calls when a lead calls one of the campaign's numbers.
 //!
 //! A placed call's NCCO is sent inline when it is placed (see [`stream_url`] and
 //! `providers::vonage_api`), so Vonage fetches no instructions for it. A lead's call to us
@@ -236,15 +236,58 @@ pub async fn event(
 pub async fn answer(State(app): State<AppState>, headers: HeaderMap, body: Bytes) -> Result<Response, ApiError> {
     verify_vonage(&app, &headers, &body)?;
     let hook: AnswerHook = serde_json::from_slice(&body).map_err(|_| bad_request("not a Vonage answer webhook"))?;
+    answer_call(&app, hook).await
+}
+
+/// `GET /webhooks/vonage/voice/answer`, Vonage's default answer method: the same call in the
+/// query. Its token signs no query, so each token (`jti`) answers for one query only: Vonage's
+/// retry of the same request is answered again, while the token with any other query is refused
+/// (403), for as long as the token could pass the clock check.
+#[tracing::instrument(skip_all, fields(conversation_id, call_id))]
+pub async fn answer_get(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    OriginalUri(uri): OriginalUri,
+) -> Result<Response, ApiError> {
+    let secret = app.sms.vonage_secret.as_ref().ok_or_else(|| forbidden("Vonage", "no signature secret configured"))?;
+    let authorization = headers.get(axum::http::header::AUTHORIZATION).and_then(|v| v.to_str().ok());
+    let jti = providers::vonage::verify_bodiless(secret.expose_secret(), authorization, app.clock.now())
+        .map_err(|e| forbidden("Vonage", &e.to_string()))?;
+    let query = uri.query().unwrap_or_default();
+    if !token_bound_to(&app, &jti, query).await? {
+        return Err(forbidden("Vonage", "token already used with another query"));
+    }
+    let hook: AnswerHook = serde_urlencoded::from_str(query).map_err(|_| bad_request("not a Vonage answer webhook"))?;
+    answer_call(&app, hook).await
+}
+
+/// Whether the signed token `jti` may carry `query`: the first query seen with it, or that same
+/// query again. Held in the hot state past the token's whole validity (so across instances).
+async fn token_bound_to(app: &AppState, jti: &str, query: &str) -> Result<bool, ApiError> {
+    let ttl = std::time::Duration::from_secs(providers::vonage::TOLERANCE_SECS.unsigned_abs() * 2 + 60);
+    let unavailable = |e: store::HotError| {
+        tracing::warn!(error = %e, "hot state unavailable");
+        ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", "retry shortly")
+    };
+    let digest = <sha2::Sha256 as sha2::Digest>::digest(query.as_bytes());
+    let pair = format!("vonage-jti:{jti}:{}", hex::encode(digest));
+    if app.hot.try_lock(&pair, ttl).await.map_err(unavailable)?.is_none() {
+        return Ok(true);
+    }
+    Ok(app.hot.try_lock(&format!("vonage-jti:{jti}"), ttl).await.map_err(unavailable)?.is_some())
+}
+
+/// Answers a lead's call to one of the campaign's numbers (either method).
+async fn answer_call(app: &AppState, hook: AnswerHook) -> Result<Response, ApiError> {
     let uuid = required_uuid(hook.uuid.as_deref())?;
     let hang_up = || ncco(serde_json::json!([]));
-    let Some(conversation) = vonage_caller(&app, hook.from.as_deref(), hook.to.as_deref()).await? else {
+    let Some(conversation) = vonage_caller(app, hook.from.as_deref(), hook.to.as_deref()).await? else {
         tracing::info!("inbound call from a caller with no conversation on that number: ended");
         return Ok(hang_up());
     };
     let now = app.clock.now();
-    let stream_for = |call| stream_url(&app, conversation, call, now);
-    let Admitted { stream, .. } = admit(&app, conversation, Provider::Vonage, uuid, now, stream_for).await?;
+    let stream_for = |call| stream_url(app, conversation, call, now);
+    let Admitted { stream, .. } = admit(app, conversation, Provider::Vonage, uuid, now, stream_for).await?;
     let Some(stream) = stream else { return Ok(hang_up()) };
     tracing::info!("inbound call: connecting to the gateway");
     Ok(ncco(providers::vonage_api::connect_ncco(&stream)))
