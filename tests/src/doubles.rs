@@ -59,6 +59,9 @@ struct TwilioLog {
     calls: Vec<TwilioCall>,
     /// Every hang-up request: the sid in the path and the `Status` asked for.
     hangups: Vec<(String, String)>,
+    /// Calls given new TwiML (transfers): the sid, and the form with its idempotency token
+    /// as `I-Twilio-Idempotency-Token`.
+    redirects: Vec<TwilioCall>,
     ended: Vec<String>,
     tokens: Vec<(String, String)>,
     repeats: u32,
@@ -119,6 +122,16 @@ impl TwilioDouble {
     /// Waits until `n` calls were placed, or panics after 20 s.
     pub async fn wait_for_calls(&self, n: usize) -> Vec<TwilioCall> {
         wait_for(n, "calls", || self.calls()).await
+    }
+
+    /// Live calls given new `Twiml` (one per idempotency token), in order.
+    pub fn redirects(&self) -> Vec<TwilioCall> {
+        snapshot(&self.log, |l| &l.redirects)
+    }
+
+    /// Waits until `n` calls were given new TwiML, or panics after 20 s.
+    pub async fn wait_for_redirects(&self, n: usize) -> Vec<TwilioCall> {
+        wait_for(n, "redirects", || self.redirects()).await
     }
 
     /// Requests that repeated a token (and sent nothing).
@@ -182,7 +195,8 @@ async fn create_call(
     (StatusCode::CREATED, Json(json!({"sid": sid, "status": "queued", "account_sid": account})))
 }
 
-/// `POST …/Calls/{CallSid}.json`: `Status=completed` ends a call the double placed; a call it
+/// `POST …/Calls/{CallSid}.json`: `Status=completed` ends a call the double placed, and `Twiml`
+/// gives a live one new instructions (a repeated idempotency token does nothing new); a call it
 /// never placed, or one already ended, is Twilio's 404 / 20404.
 async fn update_call(
     State(double): State<TwilioDouble>,
@@ -196,11 +210,25 @@ async fn update_call(
     let Some(sid) = call.strip_suffix(".json").map(str::to_owned) else {
         return (StatusCode::NOT_FOUND, Json(json!({"code": 20404, "message": "not found", "status": 404})));
     };
-    let form: Vec<(String, String)> = serde_urlencoded::from_bytes(&body).unwrap_or_default();
+    let mut form: Vec<(String, String)> = serde_urlencoded::from_bytes(&body).unwrap_or_default();
     let status = form.iter().find(|(k, _)| k == "Status").map(|(_, v)| v.clone()).unwrap_or_default();
     let mut log = double.log.lock().expect("log");
-    log.hangups.push((sid.clone(), status.clone()));
     let live = log.calls.iter().any(|c| c.sid == sid) && !log.ended.contains(&sid);
+    if form.iter().any(|(k, _)| k == "Twiml") {
+        if !live {
+            let message = format!("Call {sid} is not in-progress. Cannot redirect.");
+            return (StatusCode::BAD_REQUEST, Json(json!({"code": 21220, "message": message, "status": 400})));
+        }
+        let token = headers.get("i-twilio-idempotency-token").and_then(|v| v.to_str().ok()).unwrap_or_default();
+        if !token.is_empty() && log.redirects.iter().any(|c| c.get("I-Twilio-Idempotency-Token") == Some(token)) {
+            log.repeats += 1;
+        } else {
+            form.push(("I-Twilio-Idempotency-Token".into(), token.to_owned()));
+            log.redirects.push(TwilioCall { sid: sid.clone(), form });
+        }
+        return (StatusCode::OK, Json(json!({"sid": sid, "status": "in-progress"})));
+    }
+    log.hangups.push((sid.clone(), status.clone()));
     if !live {
         let message = format!("The requested resource /2010-04-01/Accounts/{account}/Calls/{sid}.json was not found");
         return (StatusCode::NOT_FOUND, Json(json!({"code": 20404, "message": message, "status": 404})));

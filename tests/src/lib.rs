@@ -13,6 +13,29 @@ pub use store::testing::{Kind, TestBackend};
 use tokio::task::JoinHandle;
 
 pub mod doubles;
+
+/// Reading a timeline in assertions.
+pub mod timeline {
+    use domain::{CallId, Event, EventRecord};
+
+    /// The first placed call whose carrier id is recorded, and that id.
+    pub fn placed(tl: &[EventRecord]) -> Option<(CallId, String)> {
+        tl.iter().find_map(|r| match &r.event {
+            Event::CallPlaced { call_id, provider_call_id: Some(id), .. } => Some((*call_id, id.clone())),
+            _ => None,
+        })
+    }
+
+    /// Every event's kind, in order.
+    pub fn kinds(tl: &[EventRecord]) -> Vec<&'static str> {
+        tl.iter().map(|r| r.event.kind()).collect()
+    }
+
+    /// How many events of `kind`.
+    pub fn count(tl: &[EventRecord], kind: &str) -> usize {
+        tl.iter().filter(|r| r.event.kind() == kind).count()
+    }
+}
 pub mod load;
 pub mod media;
 
@@ -214,6 +237,31 @@ impl TestApp {
         let _ = self.task.await;
     }
 
+    /// A conversation's timeline, as stored.
+    pub async fn timeline(&self, id: domain::ConversationId) -> Vec<domain::EventRecord> {
+        self.store.load(id).await.expect("load").expect("the conversation exists").timeline
+    }
+
+    /// Polls the timeline until `check` holds, or panics after 20 s naming `what` and the
+    /// kinds written so far.
+    pub async fn until(
+        &self,
+        id: domain::ConversationId,
+        what: &str,
+        check: impl Fn(&[domain::EventRecord]) -> bool,
+    ) -> Vec<domain::EventRecord> {
+        let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(20);
+        loop {
+            let tl = self.timeline(id).await;
+            if check(&tl) {
+                return tl;
+            }
+            let kinds: Vec<&str> = tl.iter().map(|r| r.event.kind()).collect();
+            assert!(tokio::time::Instant::now() < deadline, "timed out waiting for {what}: {kinds:?}");
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+    }
+
     /// Absolute URL of a path.
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.address)
@@ -343,6 +391,30 @@ macro_rules! on_both_backends {
                     super::$name(app).await;
                 }
             )+
+        }
+    };
+}
+
+/// Declares each named `async fn(Kind)` as two tests, one per backend (`embedded::name` and
+/// `postgres_redis::name`), on a two-worker runtime: for tests that set up their own server.
+#[macro_export]
+macro_rules! for_each_backend {
+    ($($name:ident),* $(,)?) => {
+        mod embedded {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    super::$name($crate::Kind::Embedded).await;
+                }
+            )*
+        }
+        mod postgres_redis {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    super::$name($crate::Kind::Production).await;
+                }
+            )*
         }
     };
 }

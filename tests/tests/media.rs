@@ -80,19 +80,11 @@ impl Rig {
     }
 
     async fn timeline(&self, id: ConversationId) -> Vec<EventRecord> {
-        self.app.store.load(id).await.unwrap().unwrap().timeline
+        self.app.timeline(id).await
     }
 
     async fn until(&self, id: ConversationId, what: &str, check: impl Fn(&[EventRecord]) -> bool) -> Vec<EventRecord> {
-        let deadline = tokio::time::Instant::now() + WAIT;
-        loop {
-            let tl = self.timeline(id).await;
-            if check(&tl) {
-                return tl;
-            }
-            assert!(tokio::time::Instant::now() < deadline, "timed out waiting for {what}: {:?}", kinds(&tl));
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
+        self.app.until(id, what, check).await
     }
 
     /// A carrier stream through the disclosure: the prompt's audio arrives first, then the
@@ -552,28 +544,7 @@ async fn a_hung_bot_is_found_by_its_missing_pongs(kind: Kind) {
     assert!(metrics.contains("\nthroughline_media_disclosures_played_total 1\n"), "{metrics}");
 }
 
-macro_rules! both {
-    ($($name:ident),+) => {
-        mod embedded {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    super::$name(throughline_e2e::Kind::Embedded).await;
-                }
-            )+
-        }
-        mod postgres_redis {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    super::$name(throughline_e2e::Kind::Production).await;
-                }
-            )+
-        }
-    };
-}
-
-both!(
+throughline_e2e::for_each_backend!(
     twilio_bridges_audio_marks_clear_and_dtmf,
     the_dedicated_media_listener_carries_calls_the_same,
     telnyx_reorders_and_vonage_l16_reaches_a_wideband_bot,

@@ -108,19 +108,11 @@ impl Rig {
     }
 
     async fn timeline(&self, id: ConversationId) -> Vec<EventRecord> {
-        self.app.store.load(id).await.unwrap().unwrap().timeline
+        self.app.timeline(id).await
     }
 
     async fn until(&self, id: ConversationId, what: &str, check: impl Fn(&[EventRecord]) -> bool) -> Vec<EventRecord> {
-        let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
-        loop {
-            let tl = self.timeline(id).await;
-            if check(&tl) {
-                return tl;
-            }
-            assert!(tokio::time::Instant::now() < deadline, "timed out waiting for {what}: {:?}", kinds(&tl));
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
+        self.app.until(id, what, check).await
     }
 
     /// The lead texts, the batching window passes, and the agent's answer reaches Twilio.
@@ -455,28 +447,7 @@ async fn out_of_hours_messages_get_the_auto_reply_and_a_morning_answer(kind: Kin
     rig.app.stop().await;
 }
 
-macro_rules! sms_tests {
-    ($($name:ident),* $(,)?) => {
-        mod embedded {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    super::$name(super::Kind::Embedded).await;
-                }
-            )*
-        }
-        mod postgres_redis {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    super::$name(super::Kind::Production).await;
-                }
-            )*
-        }
-    };
-}
-
-sms_tests!(
+throughline_e2e::for_each_backend!(
     signed_messages_drive_a_conversation_to_booking,
     a_free_text_revocation_cancels_the_pending_call,
     bad_webhooks_write_nothing,

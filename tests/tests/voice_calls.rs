@@ -17,6 +17,7 @@ use server::voice::calls::HangUpError;
 use server::{Clock, ManualClock};
 use throughline_e2e::doubles::{TelnyxDouble, TwilioDouble, VonageDouble, post_telnyx, post_twilio};
 use throughline_e2e::media::{CarrierClient, Received, stream_failures};
+use throughline_e2e::timeline::{count, kinds, placed};
 use throughline_e2e::{Kind, TestApp, campaign_body, spawn_engine_with};
 
 /// Where the carriers believe the server is (Twilio signs this URL; streams go to `wss://`).
@@ -117,19 +118,11 @@ impl Rig {
     }
 
     async fn timeline(&self, id: ConversationId) -> Vec<EventRecord> {
-        self.app.store.load(id).await.unwrap().unwrap().timeline
+        self.app.timeline(id).await
     }
 
     async fn until(&self, id: ConversationId, what: &str, check: impl Fn(&[EventRecord]) -> bool) -> Vec<EventRecord> {
-        let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
-        loop {
-            let tl = self.timeline(id).await;
-            if check(&tl) {
-                return tl;
-            }
-            assert!(tokio::time::Instant::now() < deadline, "timed out waiting for {what}: {:?}", kinds(&tl));
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
+        self.app.until(id, what, check).await
     }
 
     /// The call the cadence placed, once the carrier's id for it is recorded.
@@ -195,21 +188,6 @@ impl Rig {
             .await
             .expect("webhook")
     }
-}
-
-fn placed(tl: &[EventRecord]) -> Option<(CallId, String)> {
-    tl.iter().find_map(|r| match &r.event {
-        Event::CallPlaced { call_id, provider_call_id: Some(id), .. } => Some((*call_id, id.clone())),
-        _ => None,
-    })
-}
-
-fn kinds(tl: &[EventRecord]) -> Vec<&'static str> {
-    tl.iter().map(|r| r.event.kind()).collect()
-}
-
-fn count(tl: &[EventRecord], kind: &str) -> usize {
-    tl.iter().filter(|r| r.event.kind() == kind).count()
 }
 
 fn answers(tl: &[EventRecord]) -> Vec<AnsweredBy> {
@@ -1170,28 +1148,7 @@ async fn a_vonage_machine_is_hung_up_and_a_busy_line_moves_the_cadence_on(kind: 
     rig.app.stop().await;
 }
 
-macro_rules! voice_tests {
-    ($($name:ident),* $(,)?) => {
-        mod embedded {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    super::$name(super::Kind::Embedded).await;
-                }
-            )*
-        }
-        mod postgres_redis {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    super::$name(super::Kind::Production).await;
-                }
-            )*
-        }
-    };
-}
-
-voice_tests!(
+throughline_e2e::for_each_backend!(
     a_twilio_call_is_answered_into_the_gateway_and_ends_once,
     a_lead_calling_in_reaches_the_bot_on_the_same_conversation,
     a_lead_calling_a_telnyx_number_is_answered_into_the_gateway,

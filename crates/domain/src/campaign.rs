@@ -67,9 +67,13 @@ pub enum BotFailurePolicy {
     /// Hang up.
     #[default]
     HangUp,
-    /// Ask for a human (a `handoff_requested` event), then hang up.
+    /// Ask for a human (a `handoff_requested` event): the call is transferred to
+    /// `voice.transfer_to` when the campaign has one and its carrier can, else hung up.
     Handoff,
 }
+
+/// How long a transfer rings the people's line unless the campaign says otherwise.
+pub const DEFAULT_TRANSFER_TIMEOUT_SECS: u32 = 25;
 
 /// How calls are placed and bridged to the campaign's bot.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -89,6 +93,14 @@ pub struct VoiceSettings {
     /// What happens to the call when the bot cannot carry on.
     #[serde(default)]
     pub on_bot_failure: BotFailurePolicy,
+    /// The people's line: a live call whose conversation is handed to a person is transferred
+    /// here (warm: the person hears the summary first). Absent: a handoff is only recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transfer_to: Option<E164>,
+    /// How long the people's line rings before the transfer counts as declined (5–120 s,
+    /// default [`DEFAULT_TRANSFER_TIMEOUT_SECS`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transfer_timeout_secs: Option<u32>,
     /// Provider-specific settings, kept as given.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -225,6 +237,9 @@ impl CampaignInput {
         let voice = self.voice.map(|v| typed::<VoiceSettings>("voice", v)).transpose()?;
         if let Some(url) = voice.as_ref().and_then(|v| v.bot_url.as_deref()) {
             check_url("voice.bot_url", url, &["ws://", "wss://"])?;
+        }
+        if voice.as_ref().and_then(|v| v.transfer_timeout_secs).is_some_and(|t| !(5..=120).contains(&t)) {
+            return Err(ValidationError::new("voice.transfer_timeout_secs", "out_of_range", "between 5 and 120"));
         }
         let agent = self.agent.map(|v| typed::<AgentSettings>("agent", v)).transpose()?.unwrap_or_default();
         let agent_url = optional_text("agent.url", agent.url.as_deref(), 2_048)?;
@@ -397,6 +412,35 @@ mod tests {
         assert_eq!(c.agent.mode, AgentMode::Webhook);
         assert_eq!(c.windows, json!({}));
         assert!(c.templates.is_empty());
+    }
+
+    #[test]
+    fn a_transfer_line_is_a_phone_number_with_a_bounded_ring() {
+        let with = |voice: Value| {
+            input(json!({"name": "x", "persona": {"name": "A", "company": "B"},
+                         "voice": voice}))
+            .parse(now())
+        };
+        let voice = json!({"provider": "twilio", "from_number": "+14155550100", "transfer_to": "+13125550111",
+                           "transfer_timeout_secs": 30});
+        let c = with(voice).unwrap();
+        let v = c.voice.as_ref().unwrap();
+        assert_eq!(v.transfer_to.as_ref().map(E164::as_str), Some("+13125550111"));
+        assert_eq!(v.transfer_timeout_secs, Some(30));
+        let stored = serde_json::to_value(v).unwrap();
+        assert_eq!(stored["transfer_to"], "+13125550111");
+        let bare = with(json!({"provider": "twilio", "from_number": "+14155550100"})).unwrap();
+        let bare = serde_json::to_value(bare.voice.unwrap()).unwrap();
+        assert!(bare.get("transfer_to").is_none(), "absent, not null: {bare}");
+        let err =
+            with(json!({"provider": "twilio", "from_number": "+14155550100", "transfer_to": "agents"})).unwrap_err();
+        assert_eq!(err.field, "voice");
+        for ring in [4, 121] {
+            let err = with(json!({"provider": "twilio", "from_number": "+14155550100",
+                                  "transfer_to": "+13125550111", "transfer_timeout_secs": ring}))
+            .unwrap_err();
+            assert_eq!((err.field.as_str(), err.code), ("voice.transfer_timeout_secs", "out_of_range"));
+        }
     }
 
     #[test]

@@ -268,6 +268,14 @@ pub enum Event {
         /// Machine-readable reason (`token_replayed`, `bot_unreachable`, `bot_stalled`, …).
         reason: String,
     },
+    /// A live call is being moved to the campaign's people (a warm transfer through its
+    /// carrier), after a `handoff_requested`.
+    TransferStarted {
+        /// Which call.
+        call_id: CallId,
+        /// The line it is transferred to.
+        to: String,
+    },
     /// Someone asked for a human.
     HandoffRequested {
         /// Why.
@@ -393,6 +401,7 @@ impl Event {
             Event::DtmfReceived { .. } => "dtmf_received",
             Event::BotAudioCleared { .. } => "bot_audio_cleared",
             Event::CallStreamFailed { .. } => "call_stream_failed",
+            Event::TransferStarted { .. } => "transfer_started",
             Event::HandoffRequested { .. } => "handoff_requested",
             Event::HandoffAccepted { .. } => "handoff_accepted",
             Event::HandoffDeclined { .. } => "handoff_declined",

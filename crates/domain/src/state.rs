@@ -383,7 +383,7 @@ impl ConversationState {
                 }
             }
             // Recorded for the audit and the timeline; nothing in the state depends on them.
-            Event::DtmfReceived { .. } | Event::CallStreamFailed { .. } => {}
+            Event::DtmfReceived { .. } | Event::CallStreamFailed { .. } | Event::TransferStarted { .. } => {}
             Event::BotAudioCleared { call_id, marks, .. } => {
                 for line in self.recent.iter_mut() {
                     if line.mark.as_ref().is_some_and(|m| marks.contains(m)) && line.call.is_none_or(|c| c == *call_id)

@@ -24,7 +24,7 @@ pub mod vonage_api;
 
 pub use sandbox::SandboxCarrier;
 pub use telnyx_api::{ClientState, TelnyxAccount, TelnyxCarrier};
-pub use twilio_api::{TwilioAccount, TwilioCarrier};
+pub use twilio_api::{TwilioAccount, TwilioCarrier, transfer_twiml};
 pub use vonage_api::{VonageAccount, VonageCarrier};
 
 /// An SMS to send.
@@ -136,6 +136,19 @@ pub trait Carrier: Send + Sync + std::fmt::Debug + 'static {
         Err(CarrierError::Rejected(format!("{:?} calls are answered in the webhook's reply", self.provider())))
     }
 
+    /// Whether [`Carrier::transfer_call`] works for this carrier's calls.
+    fn transfers_calls(&self) -> bool {
+        false
+    }
+
+    /// Moves a live call to a person's line (a warm transfer): the person is rung, hears the
+    /// whisper, and is connected to the lead; the carrier reports the outcome to
+    /// `request.outcome_url`. The call's current instructions (its media stream) end.
+    async fn transfer_call(&self, request: &TransferRequest) -> Result<(), CarrierError> {
+        let _ = request;
+        Err(CarrierError::Rejected(format!("{:?} calls cannot be transferred yet", self.provider())))
+    }
+
     /// Turns away a ringing call without answering it; a call that has already ended is not an
     /// error.
     async fn reject_call(&self, api_base: Option<&str>, provider_call_id: &str) -> Result<(), CarrierError> {
@@ -158,6 +171,28 @@ pub struct AnswerRequest {
     pub stream_url: String,
     /// The idempotency key of the answer.
     pub command_id: String,
+}
+
+/// A live call to move to a person's line.
+#[derive(Debug, Clone)]
+pub struct TransferRequest {
+    /// The carrier's id of the call.
+    pub provider_call_id: String,
+    /// The person's line.
+    pub to: E164,
+    /// The caller id the person sees.
+    pub from: E164,
+    /// How long the person's line rings before the transfer counts as not answered.
+    pub timeout_secs: u32,
+    /// What the person hears before being connected (Twilio: TwiML fetched on the person's
+    /// leg once it answers).
+    pub whisper_url: String,
+    /// Where the carrier reports how the transfer went (Twilio: the `<Dial>` action).
+    pub outcome_url: String,
+    /// Same key, same effect.
+    pub idempotency_key: String,
+    /// The campaign's own API base for this carrier, if it set one.
+    pub api_base: Option<String>,
 }
 
 /// The carriers this instance can use, by provider.

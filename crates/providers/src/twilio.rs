@@ -12,6 +12,22 @@ use sha2::Digest as _;
 
 type HmacSha1 = Hmac<sha1::Sha1>;
 
+/// Escapes text for a TwiML attribute or element.
+pub fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// The signature Twilio would send for this request.
 pub fn signature(url: &str, params: &[(String, String)], auth_token: &str) -> String {
     STANDARD.encode(mac(url, params, auth_token).finalize().into_bytes())

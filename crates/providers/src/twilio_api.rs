@@ -1,5 +1,6 @@
-//! Twilio's REST API: send an SMS (`Messages.json`), place a call (`Calls.json`) and hang one
-//! up (`Calls/{CallSid}.json` with `Status=completed`), with the account SID and auth token as
+//! Twilio's REST API: send an SMS (`Messages.json`), place a call (`Calls.json`), hang one
+//! up (`Calls/{CallSid}.json` with `Status=completed`) and transfer one (the same resource with
+//! new `Twiml`: a `<Dial>` to the person's line with a whisper), with the account SID and auth token as
 //! basic auth. The base URL is configurable (per instance, and
 //! per campaign through `sms.api_base`) so a regional edge or a test double can stand in.
 //! Twilio reports what happens next by webhook (`/webhooks/twilio/sms/status`), so receipts
@@ -10,7 +11,8 @@ use domain::Provider;
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::rest::{self, join};
-use crate::{CallRequest, Carrier, CarrierError, Receipt, SmsRequest};
+use crate::twilio::xml_escape;
+use crate::{CallRequest, Carrier, CarrierError, Receipt, SmsRequest, TransferRequest};
 
 /// Twilio's public API.
 pub const DEFAULT_API_BASE: &str = "https://api.twilio.com";
@@ -113,6 +115,40 @@ impl Carrier for TwilioCarrier {
         }
         Err(rest::refusal(status, &body, "Twilio"))
     }
+
+    fn transfers_calls(&self) -> bool {
+        true
+    }
+
+    async fn transfer_call(&self, request: &TransferRequest) -> Result<(), CarrierError> {
+        let resource = format!("Calls/{}.json", rest::path_segment(&request.provider_call_id));
+        let form = [("Twiml", transfer_twiml(request))];
+        let call = self.post(request.api_base.as_deref(), &resource, &request.idempotency_key).form(&form);
+        let (status, body) = rest::exchange(call, "Twilio").await?;
+        if status.is_success() {
+            return Ok(());
+        }
+        if already_ended(status, &body) {
+            return Err(CarrierError::Rejected("the call has ended".into()));
+        }
+        Err(rest::refusal(status, &body, "Twilio"))
+    }
+}
+
+/// The TwiML that moves a call to a person: `<Dial>` rings `to` for `timeout_secs` showing
+/// `from`, runs the whisper TwiML on the person's leg once it answers (before the two are
+/// connected), and posts the outcome (`DialCallStatus`) to the action URL, whose answer is what
+/// the lead hears next.
+pub fn transfer_twiml(request: &TransferRequest) -> String {
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Dial timeout=\"{}\" callerId=\"{}\" \
+         action=\"{}\" method=\"POST\"><Number url=\"{}\" method=\"POST\">{}</Number></Dial></Response>",
+        request.timeout_secs,
+        xml_escape(request.from.as_str()),
+        xml_escape(&request.outcome_url),
+        xml_escape(&request.whisper_url),
+        xml_escape(request.to.as_str()),
+    )
 }
 
 /// Twilio's "no such call (any more)": HTTP 404 or error 20404. A call that ended is gone.
@@ -123,6 +159,26 @@ fn already_ended(status: reqwest::StatusCode, body: &serde_json::Value) -> bool 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_transfer_dials_the_line_with_a_whisper_and_an_outcome_url() {
+        let request = TransferRequest {
+            provider_call_id: "CA1".into(),
+            to: domain::E164::parse("+13125550111").unwrap(),
+            from: domain::E164::parse("+14155550100").unwrap(),
+            timeout_secs: 25,
+            whisper_url: "https://t.example/w?a=1&b=2".into(),
+            outcome_url: "https://t.example/o?a=1&b=2".into(),
+            idempotency_key: "k".into(),
+            api_base: None,
+        };
+        assert_eq!(
+            transfer_twiml(&request),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Dial timeout=\"25\" callerId=\"+14155550100\" \
+             action=\"https://t.example/o?a=1&amp;b=2\" method=\"POST\">\
+             <Number url=\"https://t.example/w?a=1&amp;b=2\" method=\"POST\">+13125550111</Number></Dial></Response>"
+        );
+    }
 
     #[test]
     fn a_call_that_is_gone_counts_as_hung_up() {

@@ -3,14 +3,18 @@
 use chrono::Duration;
 use domain::{ActionId, CallId, E164, Event, MessageId, MessageSource, NewEvent, Provider};
 use policy::{Executed, Planned, StepAction};
-use providers::{CallRequest, CarrierError, Receipt, SmsRequest};
+use providers::{CallRequest, CarrierError, Receipt, SmsRequest, TransferRequest};
 use store::{AppendRequest, CARRIER_EVENT, Completion, NewAction, OutboxMessage, Queue};
 
 use super::timers::CarrierPayload;
 use super::{Engine, EngineError, EngineStats, TIMERS_TOPIC};
+use crate::voice::calls::CallRecord;
+use crate::voice::transfer::Transfer;
 
 /// Claims of one row before a carrier that keeps failing is given up on.
 const MAX_ATTEMPTS: i32 = 6;
+/// Claims of a transfer before it is given up on (a second apart: the lead is on hold).
+const TRANSFER_ATTEMPTS: i32 = 3;
 
 /// An outbox row's payload: a planned cadence contact (written by the timer worker), or a
 /// message of its own (an SMS agent reply, a keyword answer, an API send).
@@ -96,6 +100,9 @@ impl Engine {
         let Some(row) = self.app.store.outbox_message(id).await? else { return Ok(()) };
         if row.status != "claimed" {
             return Ok(());
+        }
+        if row.kind == crate::voice::transfer::KIND {
+            return self.transfer(&row).await;
         }
         let contact: Contact =
             serde_json::from_value(row.payload.clone()).map_err(|e| EngineError::Unreadable(e.to_string()))?;
@@ -282,6 +289,75 @@ impl Engine {
             let _ = self.app.hot.index_timer(timer, due).await;
         }
         self.wake(TIMERS_TOPIC).await;
+        Ok(())
+    }
+
+    /// Moves a live call to the people's line through its carrier ([`crate::voice::transfer`]).
+    /// The call's end, the person's answer and the line's refusal are reported by the carrier;
+    /// a transfer that cannot be made is recorded as declined, with why.
+    async fn transfer(&self, row: &OutboxMessage) -> Result<(), EngineError> {
+        let transfer: Transfer =
+            serde_json::from_value(row.payload.clone()).map_err(|e| EngineError::Unreadable(e.to_string()))?;
+        let conversation = row.conversation_id;
+        let Some(loaded) = self.app.store.load(conversation).await? else { return Ok(()) };
+        let ended = CallRecord::find(&loaded.timeline, transfer.call_id).is_none_or(|c| c.ended);
+        if ended || loaded.state.opted_out() {
+            let why = if ended { "the call ended before it was transferred" } else { "the lead opted out" };
+            return self.transfer_failed(row, &transfer, why.to_owned()).await;
+        }
+        let url = |what: &str| self.app.sms.voice_url(transfer.provider, what, conversation, transfer.call_id);
+        let (Some(whisper_url), Some(outcome_url)) = (url("voice/whisper"), url("voice/transfer")) else {
+            return self.transfer_failed(row, &transfer, "no server.public_url configured".to_owned()).await;
+        };
+        let Some(carrier) = self.carriers.get(transfer.provider) else {
+            let why = format!("no {:?} carrier configured on this instance", transfer.provider);
+            return self.transfer_failed(row, &transfer, why).await;
+        };
+        let request = TransferRequest {
+            provider_call_id: transfer.provider_call_id.clone(),
+            to: transfer.to.clone(),
+            from: transfer.from.clone(),
+            timeout_secs: transfer.timeout_secs,
+            whisper_url,
+            outcome_url,
+            idempotency_key: row.idempotency_key.clone(),
+            api_base: transfer.api_base.clone(),
+        };
+        let now = self.app.clock.now();
+        match carrier.transfer_call(&request).await {
+            Ok(()) => {
+                tracing::info!(conversation_id = %conversation, call_id = %transfer.call_id, "call transferred to the people's line");
+                self.app.store.complete(Queue::Outbox, row.id, &self.worker, now, Completion::Done).await?;
+                Ok(())
+            }
+            // The lead is waiting: retry soon, and not for long.
+            Err(CarrierError::Unavailable(why)) if row.attempts < TRANSFER_ATTEMPTS => {
+                tracing::warn!(action_id = %row.id, attempt = row.attempts, error = %why, "carrier unavailable; retrying the transfer");
+                let at = now + Duration::seconds(1);
+                self.app
+                    .store
+                    .complete(Queue::Outbox, row.id, &self.worker, now, Completion::Retry { at, error: why })
+                    .await?;
+                Ok(())
+            }
+            Err(e) => self.transfer_failed(row, &transfer, e.to_string()).await,
+        }
+    }
+
+    /// Records a transfer that could not be made as declined by the line, with why: a caller
+    /// on hold for it then hears the apology.
+    async fn transfer_failed(&self, row: &OutboxMessage, transfer: &Transfer, why: String) -> Result<(), EngineError> {
+        tracing::warn!(action_id = %row.id, error = %why, "call not transferred");
+        let declined = Event::HandoffDeclined {
+            agent: transfer.to.as_str().to_owned(),
+            reason: Some(format!("transfer failed: {why}")),
+        };
+        let request = AppendRequest {
+            events: vec![NewEvent::new(self.app.clock.now(), declined)],
+            finish: Some(self.finish(Queue::Outbox, row.id, Completion::Failed { error: why })),
+            ..Default::default()
+        };
+        self.app.append(row.conversation_id, request).await?;
         Ok(())
     }
 

@@ -13,7 +13,7 @@ use domain::{
 };
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
-use store::AppendOutcome;
+use store::{AppendOutcome, AppendRequest};
 
 use crate::auth::Caller;
 use crate::error::ApiError;
@@ -250,7 +250,9 @@ pub struct HandoffInput {
 }
 
 /// `POST /api/v1/conversations/{id}/handoff`: records `handoff_requested` (a voice bot asking
-/// to transfer the caller lands here). An `Idempotency-Key` makes a retry harmless.
+/// to transfer the caller lands here). When the conversation has a live call and its campaign a
+/// `voice.transfer_to`, the call's transfer is started in the same transaction
+/// ([`crate::voice::transfer`]). An `Idempotency-Key` makes a retry harmless.
 #[tracing::instrument(skip_all, fields(conversation_id = %id))]
 pub async fn request_handoff(
     State(app): State<AppState>,
@@ -267,11 +269,31 @@ pub async fn request_handoff(
             Role::parse(text).ok_or_else(|| ValidationError::new("by", "invalid_role", "must be lead, ai or agent"))?
         }
     };
-    app.store.head(id).await?.ok_or_else(|| ApiError::not_found("conversation"))?;
-    let mut event = NewEvent::new(app.clock.now(), Event::HandoffRequested { reason, by });
+    let loaded = app.loaded(id).await?;
+    let now = app.clock.now();
+    let mut event = NewEvent::new(now, Event::HandoffRequested { reason, by });
     if let Some(key) = key {
         event = event.dedupe(format!("handoff:{key}"));
     }
-    let outcome = app.append_one(id, event).await?;
-    Ok(appended(outcome))
+    let campaign = app.sms.campaign(app.store.as_ref(), loaded.conversation.campaign_id).await?;
+    let mut request = AppendRequest::events(vec![event]);
+    let mut transfer = Value::Null;
+    if let Some((started, row)) = crate::voice::transfer::plan(&app, &loaded, &campaign, now) {
+        if let Event::TransferStarted { call_id, to } = &started.event {
+            transfer = json!({"call_id": call_id, "to": to});
+        }
+        request.events.push(started);
+        request.outbox.push(row);
+    }
+    let outcome = app.append(id, request).await?;
+    match outcome {
+        AppendOutcome::Appended { records, .. } => {
+            if !transfer.is_null() {
+                crate::engine::wake_outbox(&app).await;
+            }
+            let seq = records.first().map(|r| r.seq);
+            Ok((StatusCode::CREATED, Json(json!({"seq": seq, "duplicate": false, "transfer": transfer}))))
+        }
+        AppendOutcome::Duplicate { seq } => Ok((StatusCode::OK, Json(json!({"seq": seq, "duplicate": true})))),
+    }
 }

@@ -34,6 +34,9 @@ pub fn router(state: AppState, gateway: std::sync::Arc<media_gateway::Gateway>, 
         .route("/telnyx/sms", post(crate::sms::webhooks::telnyx_sms))
         .route("/twilio/voice", post(crate::voice::twilio::voice))
         .route("/twilio/voice/status", post(crate::voice::twilio::status))
+        .route("/twilio/voice/next", post(crate::voice::twilio::next))
+        .route("/twilio/voice/whisper", post(crate::voice::twilio::whisper))
+        .route("/twilio/voice/transfer", post(crate::voice::twilio::transfer_outcome))
         .route("/telnyx/voice", post(crate::voice::telnyx::voice))
         .route("/vonage/voice/event", post(crate::voice::vonage::event))
         .route("/vonage/voice/answer", post(crate::voice::vonage::answer).get(crate::voice::vonage::answer_get));

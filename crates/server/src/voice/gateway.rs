@@ -254,29 +254,69 @@ impl CallHooks for ServerHooks {
 
     async fn record(&self, conversation: ConversationId, records: Vec<CallRecord>) -> Result<(), String> {
         let now = self.app.clock.now();
-        // The end's outcome depends on what the carrier said about the answer.
-        let timeline = if records.iter().any(|r| matches!(r.event, Event::CallEnded { .. })) {
-            self.app.store.load(conversation).await.map_err(|e| e.to_string())?.map(|l| l.timeline)
-        } else {
-            None
-        };
-        let events = records
-            .into_iter()
-            .map(|r| {
-                let event = match &timeline {
-                    Some(timeline) => NewEvent::new(now, with_outcome(r.event, timeline)),
-                    None => NewEvent::new(now, r.event),
-                };
-                match r.dedupe {
-                    Some(key) => event.dedupe(key),
-                    None => event,
+        // The end's outcome depends on what the carrier said about the answer, and whether the
+        // call is being transferred; a handoff may start a transfer.
+        let loaded =
+            if records.iter().any(|r| matches!(r.event, Event::CallEnded { .. } | Event::HandoffRequested { .. })) {
+                self.app.store.load(conversation).await.map_err(|e| e.to_string())?
+            } else {
+                None
+            };
+        let mut request = AppendRequest::default();
+        for r in records {
+            let event = match (&loaded, r.event) {
+                (Some(loaded), Event::CallEnded { call_id, .. })
+                    if super::transfer::status(&loaded.timeline, call_id).0.is_some() =>
+                {
+                    // The stream ended because the call left it for the people's line (or
+                    // while it waits for them): the carrier reports the call's real end.
+                    tracing::info!(conversation_id = %conversation, call_id = %call_id, "stream over; the call is in transfer");
+                    continue;
                 }
-            })
-            .collect();
-        self.app.append(conversation, AppendRequest::events(events)).await.map(|_| ()).map_err(|e| e.to_string())
+                (Some(loaded), event) => with_outcome(event, &loaded.timeline),
+                (None, event) => event,
+            };
+            let handoff = matches!(event, Event::HandoffRequested { .. });
+            let event = NewEvent::new(now, event);
+            request.events.push(match r.dedupe {
+                Some(key) => event.dedupe(key),
+                None => event,
+            });
+            if let (true, Some(loaded)) = (handoff, &loaded) {
+                let campaign = self
+                    .app
+                    .sms
+                    .campaign(self.app.store.as_ref(), loaded.conversation.campaign_id)
+                    .await
+                    .map_err(|e| e.to_string())?;
+                if let Some((started, row)) = super::transfer::plan(&self.app, loaded, &campaign, now) {
+                    request.events.push(started);
+                    request.outbox.push(row);
+                }
+            }
+        }
+        if request.events.is_empty() {
+            return Ok(());
+        }
+        let transfers = !request.outbox.is_empty();
+        self.app.append(conversation, request).await.map_err(|e| e.to_string())?;
+        if transfers {
+            crate::engine::wake_outbox(&self.app).await;
+        }
+        Ok(())
     }
 
     async fn end_call(&self, plan: &CallPlan, reason: EndReason) {
+        // A call in transfer belongs to the people's line now (or is on hold for it).
+        match self.app.store.load(plan.conversation).await {
+            Ok(Some(loaded))
+                if super::transfer::status(&loaded.timeline, plan.call).0.as_ref().is_some_and(|t| t.in_progress()) =>
+            {
+                tracing::info!(conversation_id = %plan.conversation, call_id = %plan.call, reason = reason.as_str(), "stream over; the call is in transfer, not hung up");
+                return;
+            }
+            _ => {}
+        }
         tracing::info!(conversation_id = %plan.conversation, call_id = %plan.call, reason = reason.as_str(), "ending call at the carrier");
         if let Err(e) = super::calls::hang_up(&self.app, plan.conversation, plan.call, reason.as_str()).await {
             tracing::warn!(conversation_id = %plan.conversation, call_id = %plan.call, error = %e, "hang-up failed");

@@ -8,6 +8,7 @@ use secrecy::ExposeSecret;
 
 pub mod calls;
 pub mod telnyx;
+pub mod transfer;
 pub mod twilio;
 pub mod vonage;
 

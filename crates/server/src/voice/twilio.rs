@@ -34,36 +34,24 @@ use super::calls::{
     Admitted, CallQuery, CallRecord, admit, answered_key, caller_conversation, ended_key, find_received, load_call,
     media_url, on_span, record,
 };
+use super::transfer::TransferStatus;
 use crate::error::ApiError;
 use crate::sms::webhooks::{bad_request, param, public_url_at, twilio_form};
 use crate::state::AppState;
 
 const XML_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
 
-/// Escapes text for an XML attribute or element.
-pub fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use providers::twilio::xml_escape;
 
 /// TwiML connecting the call to a bidirectional media stream at `url`, with custom parameters
-/// (Twilio hands them to the websocket in `start.customParameters`).
-pub fn stream_twiml(url: &str, parameters: &[(&str, &str)]) -> String {
+/// (Twilio hands them to the websocket in `start.customParameters`), then, once the stream
+/// ends without the call being moved, fetching what comes next from `then`.
+pub fn stream_twiml(url: &str, parameters: &[(&str, &str)], then: &str) -> String {
     let mut twiml = format!("{XML_HEAD}<Response><Connect><Stream url=\"{}\">", xml_escape(url));
     for (name, value) in parameters {
         twiml.push_str(&format!("<Parameter name=\"{}\" value=\"{}\"/>", xml_escape(name), xml_escape(value)));
     }
-    twiml.push_str("</Stream></Connect></Response>");
+    twiml.push_str(&format!("</Stream></Connect><Redirect method=\"POST\">{}</Redirect></Response>", xml_escape(then)));
     twiml
 }
 
@@ -176,7 +164,8 @@ async fn inbound(app: &AppState, headers: &HeaderMap, params: &[(String, String)
     Ok(xml(twiml))
 }
 
-/// TwiML streaming `call` to the media gateway with a fresh token.
+/// TwiML streaming `call` to the media gateway with a fresh token; when the stream ends Twilio
+/// asks [`next`] what follows.
 fn stream(
     app: &AppState,
     headers: &HeaderMap,
@@ -186,7 +175,21 @@ fn stream(
 ) -> String {
     let base = public_url_at(app.media_base(), headers, &Uri::from_static("/"));
     let token = app.voice.token(conversation, call, now);
-    stream_twiml(&media_url(&base, "twilio"), &[("token", &token)])
+    let then = hook_url(app, headers, "voice/next", conversation, call);
+    stream_twiml(&media_url(&base, "twilio"), &[("token", &token)], &then)
+}
+
+/// The public URL of Twilio voice webhook `what` for `call`.
+fn hook_url(
+    app: &AppState,
+    headers: &HeaderMap,
+    what: &str,
+    conversation: domain::ConversationId,
+    call: domain::CallId,
+) -> String {
+    let path = format!("/webhooks/twilio/{what}?conversation_id={conversation}&call_id={call}");
+    let uri: Uri = path.parse().unwrap_or_else(|_| Uri::from_static("/"));
+    public_url_at(app.sms.public_url.as_deref().map(|b| b.trim_end_matches('/')), headers, &uri)
 }
 
 /// What the status webhook starts with for a call the lead made: the verified form, the call
@@ -277,19 +280,160 @@ pub async fn status(
     Ok(xml(empty_twiml()))
 }
 
+/// How many times a caller waiting for a transfer is put back on hold before the call is
+/// given up on, and how long each wait is.
+const HOLD_ROUNDS: u32 = 6;
+const HOLD_SECS: u32 = 5;
+
+/// TwiML saying `text`, then hanging up when `hang_up`.
+fn say_twiml(text: &str, hang_up: bool) -> String {
+    let end = if hang_up { "<Hangup/>" } else { "" };
+    format!("{XML_HEAD}<Response><Say>{}</Say>{end}</Response>", xml_escape(text))
+}
+
+/// Which round of holding music (silence) a `voice/next` request is: `hold=N` on its URL.
+fn hold_round(uri: &Uri) -> u32 {
+    uri.query()
+        .and_then(|q| q.split('&').find_map(|pair| pair.strip_prefix("hold=")))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
+/// What the lead hears when the people's line did not take the call.
+fn apology(campaign: &domain::Campaign) -> String {
+    format!(
+        "Sorry, nobody from {} could take your call just now. Someone will get back to you soon. Goodbye.",
+        campaign.persona.company
+    )
+}
+
+/// `POST /webhooks/twilio/voice/next`: the call's media stream ended and Twilio asks what
+/// follows (the stream TwiML's `<Redirect>`). A call being transferred waits on hold, a few
+/// seconds at a time, until the transfer's new TwiML replaces this; a transfer that failed
+/// gets the apology; anything else hangs up, as the end of the TwiML would.
+#[tracing::instrument(skip_all, fields(conversation_id, call_id))]
+pub async fn next(
+    State(app): State<AppState>,
+    OriginalUri(uri): OriginalUri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let (_, query, sid) = signed_call(&app, &uri, &headers, &body)?;
+    let (loaded, call) = load_call(&app, query, Some(&sid)).await?;
+    let round = hold_round(&uri);
+    match super::transfer::status(&loaded.timeline, query.call_id).0 {
+        Some(TransferStatus::Ringing { .. }) if !call.ended && round < HOLD_ROUNDS => {
+            let then = format!(
+                "{}&hold={}",
+                hook_url(&app, &headers, "voice/next", query.conversation_id, query.call_id),
+                round + 1
+            );
+            let say =
+                if round == 0 { "<Say>Please hold while I connect you with a member of the team.</Say>" } else { "" };
+            tracing::info!(round, "caller on hold for the transfer");
+            Ok(xml(format!(
+                "{XML_HEAD}<Response>{say}<Pause length=\"{HOLD_SECS}\"/><Redirect method=\"POST\">{}</Redirect></Response>",
+                xml_escape(&then)
+            )))
+        }
+        Some(TransferStatus::Failed { .. }) if !call.ended => {
+            let campaign = app.sms.campaign(app.store.as_ref(), loaded.conversation.campaign_id).await?;
+            Ok(xml(say_twiml(&apology(&campaign), true)))
+        }
+        _ => Ok(xml(hangup_twiml())),
+    }
+}
+
+/// `POST /webhooks/twilio/voice/whisper`: the people's line answered a transfer (`<Number
+/// url>`, fetched on their leg, whose `ParentCallSid` is the lead's call). Records
+/// `handoff_accepted` and answers the spoken summary; they are connected when it ends. A call
+/// with no transfer ringing gets a hang-up on the person's leg.
+#[tracing::instrument(skip_all, fields(conversation_id, call_id))]
+pub async fn whisper(
+    State(app): State<AppState>,
+    OriginalUri(uri): OriginalUri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let params = twilio_form(&app, &headers, &uri, &body)?;
+    let query = call_query(&uri)?;
+    on_span(query);
+    let parent = param(&params, "ParentCallSid")
+        .filter(|s| !s.is_empty() && s.len() <= 64)
+        .ok_or_else(|| bad_request("ParentCallSid is missing").field("ParentCallSid"))?;
+    let (loaded, _) = load_call(&app, query, Some(parent)).await?;
+    let (status, started) = super::transfer::status(&loaded.timeline, query.call_id);
+    let Some(status) = status.filter(TransferStatus::in_progress) else {
+        tracing::info!("whisper for a call with no transfer ringing: the person's leg is hung up");
+        return Ok(xml(hangup_twiml()));
+    };
+    let accepted = Event::HandoffAccepted { agent: status.to().to_owned() };
+    record(&app, query.conversation_id, app.clock.now(), accepted, accepted_key(query.call_id, started)).await?;
+    let campaign = app.sms.campaign(app.store.as_ref(), loaded.conversation.campaign_id).await?;
+    tracing::info!("transfer answered: whispering the summary");
+    Ok(xml(say_twiml(&super::transfer::whisper_text(&campaign, &loaded.state), false)))
+}
+
+/// The dedupe key of the acceptance of a call's `n`th transfer (the whisper and the outcome
+/// both report it).
+fn accepted_key(call: domain::CallId, n: usize) -> String {
+    format!("handoff_accepted:{call}:{n}")
+}
+
+/// `POST /webhooks/twilio/voice/transfer`: the `<Dial>` of a transfer finished
+/// (`DialCallStatus`). Answered and over: the call hangs up (the person has talked to the
+/// lead; the status callback records the end). Busy, not answered, failed: `handoff_declined`
+/// with the status, and the lead hears the apology.
+#[tracing::instrument(skip_all, fields(conversation_id, call_id))]
+pub async fn transfer_outcome(
+    State(app): State<AppState>,
+    OriginalUri(uri): OriginalUri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let (params, query, sid) = signed_call(&app, &uri, &headers, &body)?;
+    let dialled = param(&params, "DialCallStatus")
+        .filter(|s| !s.is_empty() && s.len() <= 32)
+        .ok_or_else(|| bad_request("DialCallStatus is missing").field("DialCallStatus"))?
+        .to_owned();
+    let (loaded, _) = load_call(&app, query, Some(&sid)).await?;
+    let (status, started) = super::transfer::status(&loaded.timeline, query.call_id);
+    let Some(status) = status else {
+        tracing::info!("transfer outcome for a call never transferred");
+        return Ok(xml(hangup_twiml()));
+    };
+    let (conversation, call_id, now) = (query.conversation_id, query.call_id, app.clock.now());
+    let agent = status.to().to_owned();
+    if matches!(dialled.as_str(), "completed" | "answered") {
+        if matches!(status, TransferStatus::Ringing { .. }) {
+            record(&app, conversation, now, Event::HandoffAccepted { agent }, accepted_key(call_id, started)).await?;
+        }
+        tracing::info!("transfer over: the people's line has hung up");
+        return Ok(xml(hangup_twiml()));
+    }
+    if matches!(status, TransferStatus::Ringing { .. }) {
+        let declined = Event::HandoffDeclined { agent, reason: Some(format!("transfer {dialled}")) };
+        record(&app, conversation, now, declined, format!("handoff_declined:{call_id}:{started}")).await?;
+    }
+    tracing::info!(status = %dialled, "transfer not taken: apologising to the lead");
+    let campaign = app.sms.campaign(app.store.as_ref(), loaded.conversation.campaign_id).await?;
+    Ok(xml(say_twiml(&apology(&campaign), true)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn twiml_escapes_everything_it_is_given() {
-        let twiml = stream_twiml("wss://t.example/a?b=1&c=\"2\"", &[("token", "x<y>&'z'")]);
+        let twiml =
+            stream_twiml("wss://t.example/a?b=1&c=\"2\"", &[("token", "x<y>&'z'")], "https://t.example/n?a=1&b=2");
         assert_eq!(
             twiml,
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Connect>\
              <Stream url=\"wss://t.example/a?b=1&amp;c=&quot;2&quot;\">\
              <Parameter name=\"token\" value=\"x&lt;y&gt;&amp;&apos;z&apos;\"/>\
-             </Stream></Connect></Response>"
+             </Stream></Connect><Redirect method=\"POST\">https://t.example/n?a=1&amp;b=2</Redirect></Response>"
         );
         assert_eq!(hangup_twiml(), "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Hangup/></Response>");
         assert_eq!(xml_escape("plain.token_-9"), "plain.token_-9");
