@@ -275,22 +275,15 @@ pub async fn request_handoff(
     if let Some(key) = key {
         event = event.dedupe(format!("handoff:{key}"));
     }
-    let campaign = app.sms.campaign(app.store.as_ref(), loaded.conversation.campaign_id).await?;
     let mut request = AppendRequest::events(vec![event]);
-    let mut transfer = Value::Null;
-    if let Some((started, row)) = crate::voice::transfer::plan(&app, &loaded, &campaign, now) {
-        if let Event::TransferStarted { call_id, to } = &started.event {
-            transfer = json!({"call_id": call_id, "to": to});
-        }
-        request.events.push(started);
-        request.outbox.push(row);
-    }
+    let transfer = crate::voice::transfer::attach(&app, &loaded, now, &mut request).await?;
     let outcome = app.append(id, request).await?;
     match outcome {
         AppendOutcome::Appended { records, .. } => {
-            if !transfer.is_null() {
+            if transfer.is_some() {
                 crate::engine::wake_outbox(&app).await;
             }
+            let transfer = transfer.map(|(call_id, to)| json!({"call_id": call_id, "to": to}));
             let seq = records.first().map(|r| r.seq);
             Ok((StatusCode::CREATED, Json(json!({"seq": seq, "duplicate": false, "transfer": transfer}))))
         }

@@ -154,6 +154,11 @@ impl SmsContext {
             Provider::Vonage => "vonage",
             _ => return None,
         };
-        Some(format!("{base}/webhooks/{carrier}/{what}?conversation_id={conversation}&call_id={call}"))
+        Some(call_hook_url(base, carrier, what, conversation, call))
     }
+}
+
+/// The URL of `carrier`'s voice webhook `what` for a call, under `base` (no trailing slash).
+pub fn call_hook_url(base: &str, carrier: &str, what: &str, conversation: ConversationId, call: CallId) -> String {
+    format!("{base}/webhooks/{carrier}/{what}?conversation_id={conversation}&call_id={call}")
 }

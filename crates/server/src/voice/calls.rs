@@ -328,7 +328,6 @@ pub enum HangUpError {
 /// carrier's hang-up webhook (or the gateway) records the end. Idempotent: a call that has
 /// already ended is hung up successfully. A call placed without a carrier id yet (the carrier's
 /// answer was not recorded) cannot be reached and is `UnknownCall`.
-#[tracing::instrument(skip_all, fields(conversation_id = %conversation, call_id = %call))]
 pub async fn hang_up(
     app: &AppState,
     conversation: ConversationId,
@@ -336,6 +335,17 @@ pub async fn hang_up(
     reason: &str,
 ) -> Result<(), HangUpError> {
     let loaded = app.store.load(conversation).await?.ok_or(HangUpError::UnknownCall)?;
+    hang_up_loaded(app, &loaded, call, reason).await
+}
+
+/// [`hang_up`], for a caller that has the conversation loaded already.
+#[tracing::instrument(skip_all, fields(conversation_id = %loaded.conversation.id, call_id = %call))]
+pub(crate) async fn hang_up_loaded(
+    app: &AppState,
+    loaded: &Loaded,
+    call: CallId,
+    reason: &str,
+) -> Result<(), HangUpError> {
     let placed = CallRecord::find(&loaded.timeline, call).ok_or(HangUpError::UnknownCall)?;
     let (Some(provider), Some(provider_call_id)) = (placed.provider, placed.provider_call_id) else {
         return Err(HangUpError::UnknownCall);

@@ -283,16 +283,7 @@ impl CallHooks for ServerHooks {
                 None => event,
             });
             if let (true, Some(loaded)) = (handoff, &loaded) {
-                let campaign = self
-                    .app
-                    .sms
-                    .campaign(self.app.store.as_ref(), loaded.conversation.campaign_id)
-                    .await
-                    .map_err(|e| e.to_string())?;
-                if let Some((started, row)) = super::transfer::plan(&self.app, loaded, &campaign, now) {
-                    request.events.push(started);
-                    request.outbox.push(row);
-                }
+                super::transfer::attach(&self.app, loaded, now, &mut request).await.map_err(|e| e.to_string())?;
             }
         }
         if request.events.is_empty() {
@@ -307,18 +298,21 @@ impl CallHooks for ServerHooks {
     }
 
     async fn end_call(&self, plan: &CallPlan, reason: EndReason) {
-        // A call in transfer belongs to the people's line now (or is on hold for it).
-        match self.app.store.load(plan.conversation).await {
-            Ok(Some(loaded))
-                if super::transfer::status(&loaded.timeline, plan.call).0.as_ref().is_some_and(|t| t.in_progress()) =>
-            {
-                tracing::info!(conversation_id = %plan.conversation, call_id = %plan.call, reason = reason.as_str(), "stream over; the call is in transfer, not hung up");
+        let loaded = match self.app.store.load(plan.conversation).await {
+            Ok(Some(loaded)) => loaded,
+            other => {
+                let e = other.map_or_else(|e| e.to_string(), |_| super::calls::HangUpError::UnknownCall.to_string());
+                tracing::warn!(conversation_id = %plan.conversation, call_id = %plan.call, error = %e, "hang-up failed");
                 return;
             }
-            _ => {}
+        };
+        // A call in transfer belongs to the people's line now (or is on hold for it).
+        if super::transfer::status(&loaded.timeline, plan.call).0.as_ref().is_some_and(|t| t.in_progress()) {
+            tracing::info!(conversation_id = %plan.conversation, call_id = %plan.call, reason = reason.as_str(), "stream over; the call is in transfer, not hung up");
+            return;
         }
         tracing::info!(conversation_id = %plan.conversation, call_id = %plan.call, reason = reason.as_str(), "ending call at the carrier");
-        if let Err(e) = super::calls::hang_up(&self.app, plan.conversation, plan.call, reason.as_str()).await {
+        if let Err(e) = super::calls::hang_up_loaded(&self.app, &loaded, plan.call, reason.as_str()).await {
             tracing::warn!(conversation_id = %plan.conversation, call_id = %plan.call, error = %e, "hang-up failed");
         }
     }

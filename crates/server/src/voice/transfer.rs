@@ -23,7 +23,7 @@ use chrono::{DateTime, Utc};
 use domain::vocab::AnsweredBy;
 use domain::{ActionId, CallId, Campaign, E164, Event, EventRecord, NewEvent, Provider};
 use serde::{Deserialize, Serialize};
-use store::{Loaded, NewOutbox};
+use store::{AppendRequest, Loaded, NewOutbox, StoreError};
 
 use super::calls::CallRecord;
 use crate::state::AppState;
@@ -180,6 +180,25 @@ pub fn plan(app: &AppState, loaded: &Loaded, campaign: &Campaign, now: DateTime<
         available_at: now,
     };
     Some((event, row))
+}
+
+/// Adds to `request` (which records a `handoff_requested`) the transfer [`plan`] makes for the
+/// conversation's campaign, if any; returns the call and the line when one is started.
+pub async fn attach(
+    app: &AppState,
+    loaded: &Loaded,
+    now: DateTime<Utc>,
+    request: &mut AppendRequest,
+) -> Result<Option<(CallId, String)>, StoreError> {
+    let campaign = app.sms.campaign(app.store.as_ref(), loaded.conversation.campaign_id).await?;
+    let Some((started, row)) = plan(app, loaded, &campaign, now) else { return Ok(None) };
+    let transfer = match &started.event {
+        Event::TransferStarted { call_id, to } => Some((*call_id, to.clone())),
+        _ => None,
+    };
+    request.events.push(started);
+    request.outbox.push(row);
+    Ok(transfer)
 }
 
 /// What the person hears before being connected: who is calling, what the conversation knows,

@@ -187,9 +187,8 @@ fn hook_url(
     conversation: domain::ConversationId,
     call: domain::CallId,
 ) -> String {
-    let path = format!("/webhooks/twilio/{what}?conversation_id={conversation}&call_id={call}");
-    let uri: Uri = path.parse().unwrap_or_else(|_| Uri::from_static("/"));
-    public_url_at(app.sms.public_url.as_deref().map(|b| b.trim_end_matches('/')), headers, &uri)
+    let base = public_url_at(app.sms.public_url.as_deref(), headers, &Uri::from_static("/"));
+    crate::sms::call_hook_url(base.trim_end_matches('/'), "twilio", what, conversation, call)
 }
 
 /// What the status webhook starts with for a call the lead made: the verified form, the call
