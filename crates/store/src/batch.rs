@@ -32,9 +32,11 @@ use crate::ts::Ts;
 /// Appends written by one statement at most.
 const MAX_BATCH: usize = 64;
 
-/// Batches running at once: one being written while the next one fills keeps the pool busy
-/// without letting batches shrink to one append each.
-const MAX_IN_FLIGHT: usize = 4;
+/// Batches running at once: one being written while the next one fills. Most of a batch's
+/// cost in Postgres is per statement (planning the CTE, the commit, the round trip), so fewer,
+/// larger batches cost less: with four at once the webhook load run averaged 3.4 appends a
+/// batch, with two about 6, and Postgres CPU per webhook fell by a sixth (docs/benchmarks.md).
+const MAX_IN_FLIGHT: usize = 2;
 
 /// One batch (or a single append): each input row bumps its conversation's head under the row
 /// lock (unless the expected head is stale or the dedupe key is already on the timeline) and

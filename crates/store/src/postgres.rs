@@ -146,6 +146,36 @@ impl PgStore {
         }
     }
 
+    /// Moves every routing cursor whose row no one holds, in one statement: `SKIP LOCKED` never
+    /// waits, so it cannot deadlock with appends or another instance's moves. Returns the moves
+    /// it skipped (rows locked by an append in flight), for the caller's one-row statements.
+    async fn move_free_cursors(
+        &self,
+        marks: &[(domain::ConversationId, domain::Seq)],
+    ) -> Result<Vec<(domain::ConversationId, domain::Seq)>, StoreError> {
+        let ids: Vec<uuid::Uuid> = marks.iter().map(|(id, _)| id.as_uuid()).collect();
+        let seqs: Vec<i64> = marks.iter().map(|(_, seq)| seq.0 as i64).collect();
+        // The last select reads the statement's snapshot: a skipped row still shows its old
+        // cursor, a row already at or past its mark does not appear.
+        let skipped: Vec<(uuid::Uuid, i64)> = sqlx::query_as(
+            "with m as (select * from unnest($1::uuid[], $2::bigint[]) as t(id, seq)), \
+             free as (select c.id, m.seq from conversations c join m on m.id = c.id \
+               where c.routed_seq < m.seq for update of c skip locked), \
+             moved as (update conversations c set routed_seq = free.seq from free where c.id = free.id \
+               returning c.id) \
+             select m.id, m.seq from m join conversations c on c.id = m.id \
+             where c.routed_seq < m.seq and not exists (select 1 from moved where moved.id = m.id)",
+        )
+        .bind(&ids)
+        .bind(&seqs)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(skipped
+            .into_iter()
+            .map(|(id, seq)| (domain::ConversationId::from_uuid(id), domain::Seq(seq as u64)))
+            .collect())
+    }
+
     fn reader(&self) -> &PgPool {
         &self.pool
     }

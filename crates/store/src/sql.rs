@@ -5,9 +5,10 @@
 //! What differs is passed in: the pools, the migrator, and the row-lock clause used when
 //! claiming work (`FOR UPDATE SKIP LOCKED` on Postgres; SQLite has one writer, so none).
 
-/// Implements [`crate::Store`] for a type with `reader()` and `writer()` pools and an
-/// `append_fast()` hook (a backend may answer common appends in fewer round trips, or return
-/// `None` to use the general transaction).
+/// Implements [`crate::Store`] for a type with `reader()` and `writer()` pools and two hooks:
+/// `append_fast()` (a backend may answer common appends in fewer round trips, or return `None`
+/// to use the general transaction) and `move_free_cursors()` (a backend may move many routing
+/// cursors in one statement, returning the moves it left for the one-row statements).
 macro_rules! impl_sql_store {
     ($store:ty, $db:ty, backend = $backend:expr, migrator = $migrator:expr, claim_lock = $lock:literal) => {
         #[async_trait::async_trait]
@@ -374,10 +375,11 @@ macro_rules! impl_sql_store {
                 if marks.is_empty() {
                     return Ok(());
                 }
-                // One statement per row, each on its own: the moves are independent, and one
-                // transaction over many rows would deadlock with another instance moving an
-                // overlapping set in a different order.
-                for (id, seq) in marks {
+                // What the backend's one statement left (rows an append holds right now), one
+                // statement per row, each on its own: the moves are independent, and one
+                // transaction waiting on many rows would deadlock with another instance moving
+                // an overlapping set in a different order.
+                for (id, seq) in self.move_free_cursors(marks).await? {
                     sqlx::query("update conversations set routed_seq = $2 where id = $1 and routed_seq < $2")
                         .bind(id.as_uuid())
                         .bind(seq.0 as i64)

@@ -64,6 +64,14 @@ impl SqliteStore {
         None
     }
 
+    /// One writer: no row is ever held by another, so each move is its own statement.
+    async fn move_free_cursors(
+        &self,
+        marks: &[(domain::ConversationId, domain::Seq)],
+    ) -> Result<Vec<(domain::ConversationId, domain::Seq)>, StoreError> {
+        Ok(marks.to_vec())
+    }
+
     fn reader(&self) -> &SqlitePool {
         &self.read
     }

@@ -957,6 +957,56 @@ async fn routing_cursor_finds_undecided_events(stores: &Stores) {
     assert_eq!(store.routing_cursor(a.conv).await.unwrap(), Some(decided));
 }
 
+/// Many cursors move at once, none moves back, an unknown conversation is ignored, and a row
+/// another transaction holds (an append in flight) is waited for rather than skipped: every
+/// move lands.
+async fn routing_cursors_move_together_and_wait_for_held_rows(backend: &TestBackend) {
+    let stores = backend.open().await;
+    let store = &*stores.store;
+    let (a, b, c) = (fixture(store).await, fixture(store).await, fixture(store).await);
+    assert!(a.head() > Seq(1));
+    store.mark_routed(&[(c.conv, c.head())]).await.unwrap();
+    store
+        .mark_routed(&[(a.conv, Seq(1)), (b.conv, Seq(1)), (c.conv, Seq(1)), (ConversationId::new(), Seq(7))])
+        .await
+        .unwrap();
+    assert_eq!(store.routing_cursor(a.conv).await.unwrap(), Some(Seq(1)));
+    assert_eq!(store.routing_cursor(b.conv).await.unwrap(), Some(Seq(1)));
+    assert_eq!(store.routing_cursor(c.conv).await.unwrap(), Some(c.head()), "never back");
+
+    // Postgres: hold b's row in an open transaction, as an append does while it commits.
+    let Kind::Production = backend.kind else { return };
+    use sqlx::{Connection, Executor};
+    let url = backend.settings.database_url.clone().expect("database url");
+    let schema = backend.settings.schema.clone().expect("schema");
+    let mut holder = sqlx::PgConnection::connect(&url).await.unwrap();
+    holder.execute(sqlx::AssertSqlSafe(format!("set search_path to \"{schema}\""))).await.unwrap();
+    let mut tx = holder.begin().await.unwrap();
+    sqlx::query("select 1 from conversations where id = $1 for update")
+        .bind(b.conv.as_uuid())
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    let mover = {
+        let store = Arc::clone(&stores.store);
+        let marks = [(a.conv, a.head()), (b.conv, b.head())];
+        tokio::spawn(async move { store.mark_routed(&marks).await })
+    };
+    // The free row moves at once; the held one waits for its holder.
+    tokio::time::timeout(Duration::from_secs(10), async {
+        while store.routing_cursor(a.conv).await.unwrap() != Some(a.head()) {
+            tokio::task::yield_now().await;
+        }
+    })
+    .await
+    .expect("the free row moves while the other is held");
+    assert!(!mover.is_finished(), "the held row is waited for, not skipped");
+    assert_eq!(store.routing_cursor(b.conv).await.unwrap(), Some(Seq(1)));
+    tx.commit().await.unwrap();
+    tokio::time::timeout(Duration::from_secs(10), mover).await.unwrap().unwrap().unwrap();
+    assert_eq!(store.routing_cursor(b.conv).await.unwrap(), Some(b.head()));
+}
+
 fn set_of(ids: Vec<ConversationId>) -> HashSet<ConversationId> {
     ids.into_iter().collect()
 }
@@ -1498,6 +1548,7 @@ contracts! {
         consent_grants_add_ledger_rows,
     ],
     backend: [
+        routing_cursors_move_together_and_wait_for_held_rows,
         health_reports_backend_and_migrations,
         data_survives_reopening,
     ],

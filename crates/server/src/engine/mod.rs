@@ -4,7 +4,7 @@
 //!   decided on by the channel router, off the request path. The conversation's routing cursor
 //!   (`routed_seq`) records how far it got, in the same transaction as the decision's events, so
 //!   a crash re-routes exactly what was not decided. Hot-state notifications make it prompt; a
-//!   scan of the cursor index makes it certain.
+//!   scan of the cursors makes it certain.
 //! - **Timers** ([`timers`]): due scheduled actions are claimed (`FOR UPDATE SKIP LOCKED` with a
 //!   lease), the compliance gate is asked again, and the verdict (enqueue the contact,
 //!   reschedule, or drop) is appended together with the claim's release.

@@ -13,12 +13,16 @@ use tokio::sync::watch;
 
 use super::{Engine, EngineError, EngineStats, TIMERS_TOPIC, next_message};
 
-/// Most conversations taken per scan of the cursor index.
+/// Most conversations taken per safety-net scan of the routing cursors.
 const SCAN: u32 = 256;
 /// Conflicting appends retried before leaving the conversation to the next pass.
 const ATTEMPTS: u32 = 5;
-/// How often the cursor index is scanned while notifications arrive.
+/// How often the cursors are scanned while notifications arrive.
 const SCAN_EVERY: std::time::Duration = std::time::Duration::from_secs(5);
+/// The scan reads the conversations table itself: an index on the head would make every
+/// append's update of the row write index entries (migration 0003). So its interval grows with
+/// its cost: after a scan that took `d`, the next waits at least `d` times this.
+const SCAN_COST_FACTOR: u32 = 20;
 /// Conversations whose decided position this instance remembers.
 const DECIDED_CAPACITY: usize = 50_000;
 /// Cursor moves held before they are written…
@@ -98,6 +102,7 @@ impl Engine {
         let mut marks: HashMap<ConversationId, Seq> = HashMap::new();
         let mut flushed = tokio::time::Instant::now();
         let mut scanned: Option<tokio::time::Instant> = None;
+        let mut scan_cost = std::time::Duration::ZERO;
         loop {
             let mut batch: Vec<(ConversationId, Option<Note>)> = Vec::new();
             tokio::select! {
@@ -119,13 +124,15 @@ impl Engine {
                         notes = self.subscribe("conversations").await;
                     }
                     // With notifications the scan is a safety net; without, it is the only way
-                    // to learn of new events, so it runs every poll.
-                    let due = notes.is_none() || scanned.is_none_or(|at| at.elapsed() >= SCAN_EVERY);
-                    if due {
+                    // to learn of new events, so it runs every poll (as long as it is cheap).
+                    let gap = scan_gap(notes.is_some(), scan_cost);
+                    if scanned.is_none_or(|at| at.elapsed() >= gap) {
                         self.flush_marks(&mut marks).await;
                         flushed = tokio::time::Instant::now();
                         scanned = Some(flushed);
-                        match self.app.store.unrouted(SCAN).await {
+                        let found = self.app.store.unrouted(SCAN).await;
+                        scan_cost = flushed.elapsed();
+                        match found {
                             Ok(ids) => {
                                 // A full page means a backlog (after downtime, say): keep
                                 // scanning every tick until it is worked off.
@@ -158,7 +165,11 @@ impl Engine {
     async fn flush_marks(&self, marks: &mut HashMap<ConversationId, Seq>) {
         let list: Vec<(ConversationId, Seq)> = marks.drain().collect();
         if let Err(e) = self.app.store.mark_routed(&list).await {
-            tracing::warn!(error = %e, "could not move routing cursors; will redo");
+            tracing::warn!(error = %e, "could not move routing cursors; will retry");
+            for (id, seq) in list {
+                let mark = marks.entry(id).or_default();
+                *mark = (*mark).max(seq);
+            }
         }
     }
 
@@ -281,7 +292,9 @@ impl Engine {
         let (current, fresh) = self.states.refresh(self.app.store.as_ref(), id).await?;
         let head = current.state.last_seq;
         if head <= decided {
-            return Ok(Some(Routed::UpToDate));
+            // Decided here already; the stored cursor may still lag (its move not yet written,
+            // or this pass came from the scan), so the move is offered again.
+            return Ok(Some(Routed::Nothing(head)));
         }
         let runtime = self.campaign(current.conversation.campaign_id).await?;
         let router = runtime.router(&self.rules);
@@ -314,6 +327,9 @@ impl Engine {
             let router = runtime.router(&self.rules);
             let Some((request, after)) = plan(&router, id, current.state.clone(), &undecided, self.app.clock.now())?
             else {
+                // Remembered, so the next notification is settled from the cache (the cursor's
+                // move is written later, in a batch).
+                self.note_decided(id, head);
                 return Ok(Routed::Nothing(head));
             };
             let timers: Vec<(ActionId, chrono::DateTime<chrono::Utc>)> =
@@ -358,6 +374,13 @@ impl Engine {
             *entry = (*entry).max(seq);
         }
     }
+}
+
+/// The least time between two safety-net scans: every poll without notifications, every
+/// [`SCAN_EVERY`] with them, and never more than a `1 / SCAN_COST_FACTOR` share of the time.
+fn scan_gap(notified: bool, cost: std::time::Duration) -> std::time::Duration {
+    let base = if notified { SCAN_EVERY } else { std::time::Duration::ZERO };
+    base.max(cost * SCAN_COST_FACTOR)
 }
 
 /// True if the router, judging with `state`, decides nothing at all about any of `events`.
@@ -471,4 +494,21 @@ fn decision_record(decision: &Decision, state: &ConversationState, trigger: &Eve
         }
     };
     Some(Event::DecisionRecorded { action, channel, verdict, reasons, next_allowed_at: None })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+
+    #[test]
+    fn the_scan_runs_at_its_base_interval_while_cheap_and_backs_off_when_costly() {
+        assert_eq!(scan_gap(true, Duration::from_millis(2)), SCAN_EVERY);
+        assert_eq!(scan_gap(false, Duration::from_millis(2)), Duration::from_millis(40));
+        assert_eq!(scan_gap(false, Duration::ZERO), Duration::ZERO);
+        // A table so large that one scan takes a second: at most one scan every 20 s.
+        assert_eq!(scan_gap(true, Duration::from_secs(1)), Duration::from_secs(20));
+        assert_eq!(scan_gap(false, Duration::from_secs(1)), Duration::from_secs(20));
+    }
 }
