@@ -131,7 +131,8 @@ impl Engine {
                         flushed = tokio::time::Instant::now();
                         scanned = Some(flushed);
                         let found = self.app.store.unrouted(SCAN).await;
-                        scan_cost = flushed.elapsed();
+                        // A failed scan's time (a pool timeout, say) says nothing of the table.
+                        scan_cost = if found.is_ok() { flushed.elapsed() } else { std::time::Duration::ZERO };
                         match found {
                             Ok(ids) => {
                                 // A full page means a backlog (after downtime, say): keep
