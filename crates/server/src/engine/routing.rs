@@ -148,8 +148,7 @@ impl Engine {
                 }
             }
             for (id, seq) in self.route_batch(batch).await {
-                let mark = marks.entry(id).or_default();
-                *mark = (*mark).max(seq);
+                keep_furthest(&mut marks, id, seq);
             }
             if marks.len() >= MARKS_PENDING || flushed.elapsed() >= MARKS_EVERY {
                 self.flush_marks(&mut marks).await;
@@ -168,8 +167,7 @@ impl Engine {
         if let Err(e) = self.app.store.mark_routed(&list).await {
             tracing::warn!(error = %e, "could not move routing cursors; will retry");
             for (id, seq) in list {
-                let mark = marks.entry(id).or_default();
-                *mark = (*mark).max(seq);
+                keep_furthest(marks, id, seq);
             }
         }
     }
@@ -371,10 +369,15 @@ impl Engine {
             if decided.len() >= DECIDED_CAPACITY {
                 decided.clear();
             }
-            let entry = decided.entry(id).or_default();
-            *entry = (*entry).max(seq);
+            keep_furthest(&mut decided, id, seq);
         }
     }
+}
+
+/// Records `seq` for `id` unless a further one is recorded already.
+fn keep_furthest(seqs: &mut HashMap<ConversationId, Seq>, id: ConversationId, seq: Seq) {
+    let entry = seqs.entry(id).or_default();
+    *entry = (*entry).max(seq);
 }
 
 /// The least time between two safety-net scans: every poll without notifications, every
