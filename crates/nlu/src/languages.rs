@@ -27,7 +27,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::index::Fast;
+use crate::index::{Fast, WordList};
 
 /// Phrases of spaced scripts that revoke, written in `letters_only` form (folded, one space).
 const STEMS: &str = concat!(
@@ -46,6 +46,9 @@ const STEMS: &str = concat!(
     "|no deseo recibir|no quiero recibir mas|favor de no llamar|favor de no enviar|favor de no mandar",
     "|no acepta mas mensajes|eliminen mi numero|eliminar mi numero|borren mi numero|favor de eliminarlo",
     "|olvidense de mi numero|olvidate de mi numero|olviden mi numero|olvida mi numero",
+    // "Textear" and "mensajear", the verbs US Spanish makes of "text" and "message".
+    "|no me textees|no me texteen|no me textee|no me texteen mas|dejen de textearme|deja de textearme",
+    "|deje de textearme|dejen de textear|no me mensajeen|no me mensajees|dejen de mensajearme",
     // Portuguese.
     "|nao quero mais receber|nao quero mais mensag|nao quero receber mensag|nao me mande|nao me mandem",
     "|nao me mandar mais|nao me envie|nao me enviem|nao me enviar mais|me tira dessa|me tire dessa",
@@ -204,12 +207,14 @@ const STEMS: &str = concat!(
     "|امسحوا رقمي|احذفوا رقمي|شيلوا رقمي|شيل رقمي|لا ترسلوا|لا ارغب في|لا أرغب في|ما ابي رسائل|ما أبي رسائل",
     "|لا تراسلوني|عدم الإرسال|عدم الارسال|عدم ارسال|عدم إرسال|عدم التواصل",
     // Arabic, Farsi and Russian typed in Latin letters (Arabizi keeps its digits).
-    "|mat b3atli|matb3atli|ma tb3atli|la tb3at|battal tb3at|shil ra2mi|imsa7 ra2mi|bala rasayel",
+    "|la tb3at|battal tb3at|shil ra2mi|imsa7 ra2mi|bala rasayel",
     "|shilo ra2me|shilo ra2mi|shilu ra2me|shilu ra2mi|shil ra2me|shil ra2my|imsa7 ra2my|ems7 ra2my|ems7 ra2mi",
     "|ma baddi rasayel|ma badi rasayel|mabaddi rasayel|ma bdi rasayel|mesh 3ayez rasayel|msh 3ayez rasayel",
     "|mesh 3awez rasayel|msh 3awez rasayel|mesh 3ayza rasayel|msh 3ayza rasayel|la ters2li|la tirsil",
     "|balash tb3at|balash teb3at|balash tib3at|balash tab3at|balash rasayel|balash resayel|matb3atsh|mateb3atsh",
     "|ma tb3atsh|ma teb3atsh",
+    // "Don't send me" with its vowels spelled any way ("matb3atleesh", "matb3atlish").
+    "|matb3atl|mateb3atl|ma tb3atl|mat b3atl|ma teb3atl",
     "|payam nadid|payam nade|payam nafrestid|mozahem nashid|mozahem nasho|shomare mano pak|dige payam nadid",
     "|ne pishite|ne pishi mne|bolshe ne pish|hvatit pisat|khvatit pisat|perestante pisat|udalite moi nomer",
     "|udalite moy nomer|otpishite menya|ne bespokoite|ne pyshit|vydalit mii nomer",
@@ -325,27 +330,79 @@ const UNSPACED: &str = concat!(
     "|မနှောင့်ယှက်ပါနဲ့|ပို့တာရပ်|နံပါတ်ဖျက်|កុំផ្ញើ|ឈប់ផ្ញើ|កុំរំខាន|លុបលេខ",
 );
 
-/// The phrases of [`STEMS`]: those of several words by their first word (written whole), and
-/// the one-word stems ("desabonn", "прекратите"), tried as prefixes of every word.
+/// Words that may stand between the parts of a [`STEMS`] phrase without changing what it asks:
+/// object pronouns, "again" and "please" in the languages typed in Latin letters ("perestante
+/// *mne* pisat", "bie *zai gei wo* fa duanxin", "message *mujhe* mat bhejo"). A message is tried
+/// a second time with these dropped, against the phrases with these dropped.
+const FILLERS: &str = concat!(
+    "mne|mnie|menya|wo|gei|zai|qing|mujhe|mujhko|hamein|humein|hame|please|pls|plz|pozhaluysta|pozhaluista",
+    "|pozhalujsta|pozhalusta|pozhalsta|bitte|prosze|lutfen|parakalo|porfa|porfis|xfa",
+);
+
+static FILLER_SET: WordList = WordList::new(FILLERS);
+
+/// The phrases of a table: those of several words by their first word (written whole), and
+/// the one-word stems ("desabonn", "прекратите"), tried as prefixes of every word. Each phrase
+/// as matched, with the table's phrase it stands for.
 struct Stems {
-    by_first: HashMap<&'static str, Vec<&'static str>, Fast>,
+    by_first: HashMap<String, Vec<(String, &'static str)>, Fast>,
     single: Vec<&'static str>,
     /// The shortest of `single`, in bytes: shorter words are not tried.
     shortest: usize,
 }
 
-static INDEX: LazyLock<Stems> = LazyLock::new(|| {
-    let mut stems = Stems { by_first: HashMap::default(), single: Vec::new(), shortest: usize::MAX };
-    for stem in STEMS.split('|') {
-        match stem.split_once(' ') {
-            Some((first, _)) => stems.by_first.entry(first).or_default().push(stem),
-            None => {
-                stems.shortest = stems.shortest.min(stem.len());
-                stems.single.push(stem);
+impl Stems {
+    fn new(phrases: impl Iterator<Item = (String, &'static str)>) -> Self {
+        let mut stems = Stems { by_first: HashMap::default(), single: Vec::new(), shortest: usize::MAX };
+        for (matched, phrase) in phrases {
+            match matched.split_once(' ') {
+                Some((first, _)) => stems.by_first.entry(first.to_owned()).or_default().push((matched, phrase)),
+                None => {
+                    stems.shortest = stems.shortest.min(phrase.len());
+                    stems.single.push(phrase);
+                }
             }
         }
+        stems
     }
-    stems
+
+    /// The first phrase found in `letters`.
+    fn find(&self, letters: &str) -> Option<&'static str> {
+        let base = letters.as_ptr() as usize;
+        for word in letters.split(' ') {
+            let long = word.len() >= self.shortest;
+            if let Some(stem) = self.single.iter().find(|stem| long && word.starts_with(*stem)) {
+                return Some(stem);
+            }
+            let at = word.as_ptr() as usize - base;
+            let rest = &letters[at..];
+            let mut candidates = self.by_first.get(word).into_iter().flatten();
+            if let Some((_, phrase)) = candidates.find(|(matched, _)| rest.starts_with(matched.as_str())) {
+                return Some(phrase);
+            }
+        }
+        None
+    }
+}
+
+/// `letters` without its [`FILLERS`], or `None` when it has none.
+fn without_fillers(letters: &str) -> Option<String> {
+    let mut words = letters.split(' ');
+    if !words.any(|w| FILLER_SET.contains(w)) {
+        return None;
+    }
+    Some(letters.split(' ').filter(|w| !FILLER_SET.contains(w)).collect::<Vec<_>>().join(" "))
+}
+
+static INDEX: LazyLock<Stems> = LazyLock::new(|| Stems::new(STEMS.split('|').map(|s| (s.to_owned(), s))));
+
+/// The phrases of several words with their fillers dropped, for a message with its fillers
+/// dropped; those left with one word are not kept (one word alone says too little).
+static SPREAD: LazyLock<Stems> = LazyLock::new(|| {
+    Stems::new(STEMS.split('|').filter_map(|s| {
+        let matched = without_fillers(s).unwrap_or_else(|| s.to_owned());
+        matched.contains(' ').then_some((matched, s))
+    }))
 });
 
 /// `c` is of a script written without spaces between words: Thai, Lao, Burmese, Khmer, and
@@ -357,17 +414,11 @@ fn unspaced(c: char) -> bool {
 /// The revocation in `letters` (a normalised message as letters and single spaces), in a
 /// language other than English, if there is one.
 pub(crate) fn revocation(letters: &str) -> Option<&'static str> {
-    let base = letters.as_ptr() as usize;
-    for word in letters.split(' ') {
-        let long = word.len() >= INDEX.shortest;
-        if let Some(stem) = INDEX.single.iter().find(|stem| long && word.starts_with(*stem)) {
-            return Some(stem);
-        }
-        let at = word.as_ptr() as usize - base;
-        let rest = &letters[at..];
-        if let Some(stem) = INDEX.by_first.get(word).into_iter().flatten().find(|stem| rest.starts_with(*stem)) {
-            return Some(stem);
-        }
+    if let Some(stem) = INDEX.find(letters) {
+        return Some(stem);
+    }
+    if let Some(stem) = without_fillers(letters).and_then(|spread| SPREAD.find(&spread)) {
+        return Some(stem);
     }
     if letters.chars().any(unspaced) {
         return UNSPACED.split('|').find(|p| letters.contains(p));
@@ -396,6 +447,13 @@ mod tests {
     fn revocations_in_other_languages_are_found() {
         for t in [
             "Não me mandem mais mensagens",
+            // Fillers between a phrase's parts (pronouns, "again", "please").
+            "pozhaluysta perestante mne pisat soobshcheniya",
+            "qing bie zai gei wo fa xinxi le",
+            "message mujhe mat bhejo yaar",
+            // Spelling and US Spanish verbs.
+            "matb3atlish tani",
+            "porfa no me textees más",
             "Por favor, me tire da lista.",
             "Arrêtez de m'envoyer des SMS svp",
             "Je veux me désabonner",

@@ -116,6 +116,19 @@ pub struct Classification {
     pub matched: Option<String>,
 }
 
+/// Pronouns, people and the small words between them. A message of these alone names who, not
+/// what ("me and my wife", "my mom and me", "just me and the kids"): the learned reader, whose
+/// n-grams of "my wife" and "me" come mostly from revocations made for somebody else, does not
+/// read it.
+static PEOPLE_AND_SMALL_WORDS: index::WordList = index::WordList::new(concat!(
+    "i|i'm|im|me|my|mine|myself|we|us|our|ours|ourselves|you|your|yours|he|him|his|she|her|hers|they|them",
+    "|their|it|it's|its|this|that|and|or|n|plus|with|the|a|an|of|to|for|both|just|only|all|whole|also|too|is",
+    "|are|am|so|well|um|uh|hmm|family|wife|husband|hubby|partner|spouse|mom|mum|mother|dad|father|parents",
+    "|son|daughter|brother|sister|kids|kid|children|child|boyfriend|girlfriend|bf|gf|fiance|fiancee|grandma",
+    "|grandpa|grandmother|grandfather|uncle|aunt|cousin|landlord|owner|roommate|roommates|friend|boss|self",
+    "|wifey|mama|papa|mami|papi|yo|mi|mis|esposa|esposo|y|e|familia",
+));
+
 /// The revocation in `norm` (normalised text), if there is one: the phrase the rules found
 /// ([`normalise::opt_out_phrase`]), or, where they found none, the learned reader's verdict when
 /// it is at least [`learned::THRESHOLD`] sure. The one opt-out decision every path uses.
@@ -125,14 +138,18 @@ pub fn revocation(norm: &str) -> Option<String> {
         if !norm.trim().contains(' ') {
             return None;
         }
+        let letters = normalise::letters_only(norm);
+        let words: Vec<&str> = letters.split(' ').filter(|w| !w.is_empty()).collect();
+        // Nor are people and small words alone: "me and my wife" answers who decides.
+        if words.iter().all(|w| PEOPLE_AND_SMALL_WORDS.contains(w)) {
+            return None;
+        }
         let p = learned::opt_out_probability(norm);
         if p < learned::THRESHOLD {
             return None;
         }
         // A message that limits the contact ("stop calling, text me", "I never said stop") is
         // the rules' call: the model does not overrule it.
-        let letters = normalise::letters_only(norm);
-        let words: Vec<&str> = letters.split(' ').filter(|w| !w.is_empty()).collect();
         (!limits::limits_contact(norm, &words)).then(|| format!("learned reader ({p:.2})"))
     })
 }
@@ -316,6 +333,12 @@ mod tests {
         }
         assert_eq!(read("stop texting me").as_deref(), Some("stop texting"));
         assert_eq!(read("received"), None, "one unknown word is not read");
+        // Answers to "who decides?" name people, not a request.
+        for answer in
+            ["me and my wife", "my mom and me", "it's me and my brother", "me myself and I", "me and my partner"]
+        {
+            assert_eq!(read(answer), None, "{answer}");
+        }
     }
 
     #[test]

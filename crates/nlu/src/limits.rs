@@ -115,6 +115,7 @@ pub(crate) fn limits_contact(norm: &str, words: &[&str]) -> bool {
         || rejoins(words)
         || figurative(norm, words)
         || instead_of_calls(words)
+        || misdirected(words)
 }
 
 /// Texts asked for instead of calls in Hindi and Urdu: "call ke bajaye msg karo", "phone ki
@@ -126,6 +127,25 @@ fn instead_of_calls(words: &[&str]) -> bool {
             && matches!(w[2], "bajaye" | "bajay" | "bajae" | "jagah" | "jaga")
             && TEXT_SET.contains(w[3])
     })
+}
+
+/// A message the lead says was meant for another chat: "… don't forget to unsubscribe from
+/// Netflix!! oops wrong chat", "stop it lol, sorry that wasn't meant for you". Not "wrong
+/// number, stop texting me": a wrong number is our mistake, and its stop is meant for us.
+fn misdirected(words: &[&str]) -> bool {
+    const ELSEWHERE: [&[&str]; 10] = [
+        &["wrong", "chat"],
+        &["wrong", "thread"],
+        &["wrong", "convo"],
+        &["wrong", "conversation"],
+        &["wrong", "group"],
+        &["wrong", "window"],
+        &["wasn't", "meant", "for", "you"],
+        &["wasnt", "meant", "for", "you"],
+        &["not", "meant", "for", "you"],
+        &["meant", "for", "someone", "else"],
+    ];
+    ELSEWHERE.iter().any(|phrase| words.windows(phrase.len()).any(|w| w == *phrase))
 }
 
 /// A past opt-out undone: "I unsubscribed from the newsletter by accident, can you add me
@@ -161,6 +181,17 @@ fn figurative(norm: &str, words: &[&str]) -> bool {
         return false;
     }
     let hold = words.windows(2).any(|p| p == ["off", "hold"]);
+    // "Remove me from the Monday slot and put me on Wednesday": a booking moved, not a list.
+    const BOOKED: &str = concat!(
+        "slot|slots|timeslot|appointment|appt|appointments|schedule|calendar|booking|meeting|visit|consultation",
+        "|consult|inspection|install|installation|estimate|reservation|monday|tuesday|wednesday|thursday|friday",
+        "|saturday|sunday|morning|afternoon|evening|am|pm|tomorrow",
+    );
+    static BOOKED_SET: WordList = WordList::new(BOOKED);
+    let unbooked = words.windows(3).enumerate().any(|(i, p)| {
+        matches!(p, ["remove" | "take" | "drop", "me" | "us", "from" | "off" | "for"])
+            && words[i + 3..].iter().take(5).any(|w| BOOKED_SET.contains(w))
+    });
     let time =
         words.windows(2).any(|p| matches!(p[0], "block" | "blocking" | "blocked") && matches!(p[1], "off" | "out"));
     const LAUGHS: [&str; 10] = ["😂", "🤣", "😆", "😅", "😊", "☺", "😜", "😉", "🥰", "😳"];
@@ -168,7 +199,7 @@ fn figurative(norm: &str, words: &[&str]) -> bool {
         || words.iter().any(|w| matches!(*w, "lol" | "lmao" | "lmfao" | "haha" | "hahaha" | "hehe" | "jk"));
     let teasing =
         words.len() > 3 && words.first().is_some_and(|w| matches!(*w, "stop" | "stahp" | "stoppp")) && laughing;
-    hold || time || teasing
+    hold || unbooked || time || teasing
 }
 
 /// A phone's reaction to one of our messages, quoting it: `Emphasized “Reply STOP to opt out”`,
@@ -497,7 +528,8 @@ fn reported(words: &[&str]) -> bool {
 
 /// Verbs that quote a keyword rather than say it: "replied STOP", "said stop", "saying reply
 /// stop to unsubscribe".
-const QUOTING: &str = "said|say|says|saying|replied|reply|replying|typed|type|texted|text|wrote|sent|send|hit";
+const QUOTING: &str =
+    "said|say|says|saying|replied|reply|replies|replying|typed|type|texted|text|texts|wrote|writes|sent|send|hit";
 /// Signs that the lead goes on with the conversation after a quoted or reported stop.
 const GOING_ON: [&str; 20] = [
     "still want",
@@ -554,7 +586,14 @@ fn quoted(norm: &str, words: &[&str]) -> bool {
             && words[..i].contains(&"if")
             && before.iter().any(|b| matches!(*b, "you" | "you're" | "youre" | "ur" | "u"))
             && !own;
-        negated || hypothetical || addressed || (going_on && (!own || taken_back(&joined)))
+        // "My friend keeps replying 'stop texting me' when I send memes": somebody else's stop,
+        // aimed at the lead's own messages to them.
+        let third = before.iter().any(|b| matches!(*b, "friend" | "he" | "she" | "they" | "bf" | "gf"))
+            || before.windows(2).any(|p| p[0] == "my" && !matches!(p[1], "own" | "last"));
+        let at_lead = words[i + 2 + named..]
+            .windows(2)
+            .any(|p| matches!(p, ["when" | "whenever", "i"] | ["every" | "each", "time"]));
+        negated || hypothetical || addressed || (third && at_lead) || (going_on && (!own || taken_back(&joined)))
     })
 }
 
@@ -803,6 +842,10 @@ mod tests {
             "call ke bajaye msg karo please",
             "if you're a bot say \"stop\" lol",
             "unsubscribe me from your monitoring service, I only need the panels",
+            "take us off the Thursday install and put us on Friday",
+            "remove me from the 3pm appointment, something came up. 5 works",
+            "ok I'll stop by the store, remind me to unsubscribe from Hulu. wrong thread sorry",
+            "my sister always texts back 'stop' whenever I send her gym selfies lol",
         ] {
             assert!(limits(t), "{t}");
         }
@@ -839,6 +882,9 @@ mod tests {
             "Stop. who is this 😂",
             "don't add me back, I meant it",
             "kindly unsubscribe me from this service, regards",
+            "wrong number, stop texting me",
+            "remove me, I'm busy every Monday and every other day",
+            "my wife said stop texting, if I want a quote I'll call you",
             "unsubscribe me from your program",
             "no more messages please",
             "if you text me again I'll say stop to your boss",

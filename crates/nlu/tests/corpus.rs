@@ -155,6 +155,15 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   list", "if this were the last message I receive", "unsubscribe me from this service" read
 ///   as another subscription), precision 0.969 (3 false: "no more calls please, messages are
 ///   fine", Hinglish "instead of calls, message", "if you're a bot say stop"). Fixed as classes.
+/// - `blind13.jsonl` (400 replies: 100 revocations, 34 in some 25 languages its writer chose;
+///   77 look-alikes), written 2026-11-23 in the seventh session and kept out of the tuning data
+///   until the eighth. Scored once on blind12's classifier: **macro-F1 0.936**, opt-out recall
+///   0.96 (4 missed: pinyin and Russian in Latin letters with a pronoun or "again" between a
+///   phrase's parts, Arabizi spelled with other vowels, US Spanish "texteen"), precision 0.97
+///   (3 false: a friend's quoted stop aimed at the lead's own messages, "remove me from the
+///   Monday slot", and a message its writer said was meant for another chat). Fixed as
+///   classes (fillers between a phrase's parts, any vowels in Arabizi's "don't send me",
+///   "textear", quoted stops aimed at the lead, bookings moved, misdirected messages).
 ///
 /// All are tuning data now, and the learned models train on them, so their intent figures are
 /// in-sample (about 0.99); they are a regression guard, not an estimate.
@@ -172,4 +181,5 @@ fn blind_sets_stay_fixed() {
     at_least("blind10.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind11.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind12.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind13.jsonl", 400, 0.97, 1.0, 1.0);
 }
