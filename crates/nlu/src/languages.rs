@@ -215,6 +215,8 @@ const STEMS: &str = concat!(
     "|ma tb3atsh|ma teb3atsh",
     // "Don't send me" with its vowels spelled any way ("matb3atleesh", "matb3atlish").
     "|matb3atl|mateb3atl|ma tb3atl|mat b3atl|ma teb3atl",
+    // Levantine "stop" and "don't send me" ("wa2fo", "la terslouli").
+    "|wa2fo|wa2fu|wa2fou|w2fo|wa2ef el rasayel|wa2fe el rasayel|la tersl|ma tersl|bala tersl|balash tersl",
     "|payam nadid|payam nade|payam nafrestid|mozahem nashid|mozahem nasho|shomare mano pak|dige payam nadid",
     "|ne pishite|ne pishi mne|bolshe ne pish|hvatit pisat|khvatit pisat|perestante pisat|udalite moi nomer",
     "|udalite moy nomer|otpishite menya|ne bespokoite|ne pyshit|vydalit mii nomer",
@@ -453,6 +455,7 @@ mod tests {
             "message mujhe mat bhejo yaar",
             // Spelling and US Spanish verbs.
             "matb3atlish tani",
+            "plz wa2fu el rasayel",
             "porfa no me textees más",
             "Por favor, me tire da lista.",
             "Arrêtez de m'envoyer des SMS svp",

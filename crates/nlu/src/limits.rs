@@ -116,6 +116,8 @@ pub(crate) fn limits_contact(norm: &str, words: &[&str]) -> bool {
         || figurative(norm, words)
         || instead_of_calls(words)
         || misdirected(words)
+        || echoed_or_denied(norm, words)
+        || moved(words)
 }
 
 /// Texts asked for instead of calls in Hindi and Urdu: "call ke bajaye msg karo", "phone ki
@@ -127,6 +129,41 @@ fn instead_of_calls(words: &[&str]) -> bool {
             && matches!(w[2], "bajaye" | "bajay" | "bajae" | "jagah" | "jaga")
             && TEXT_SET.contains(w[3])
     })
+}
+
+/// A keyword the lead only talks about: echoed back as a question and refused ("Unsubscribe?
+/// no way, best offer all year", "Unsubscribe from what? I didn't sign up"), an opt-out denied
+/// ("why did I get a text saying I opted out? I never did"), or asked about for somebody else
+/// ("is it stop texting or unsubscribe that works? asking for my sister"). Not "Stop? yes,
+/// STOP" or "I opted out last week, why are you still texting".
+fn echoed_or_denied(norm: &str, words: &[&str]) -> bool {
+    const KEYWORDS: &str = "stop|unsubscribe|unsub|quit|remove|cancel|optout|opt";
+    static KEYWORD_SET: WordList = WordList::new(KEYWORDS);
+    // The message opens with a keyword asked back: "unsubscribe?", "stop from what?".
+    let first_sentence = norm.split_inclusive(['?', '.', '!']).next().unwrap_or("");
+    let asked_back = first_sentence.trim_end().ends_with('?')
+        && words.first().is_some_and(|w| KEYWORD_SET.contains(w))
+        && first_sentence.split_whitespace().count() <= 4;
+    let refused = words.windows(2).any(|p| {
+        matches!(p, ["no", "way"] | ["hell", "no"] | ["lol", "no"] | ["not", "a"] | ["from", "what"] | ["why", "would"])
+    }) || words.iter().skip(1).take(3).any(|w| matches!(*w, "nope" | "nah"));
+    // "I never did", "I never opted out", "I didn't unsubscribe": what the lead denies doing.
+    let past = |w: &str| matches!(w, "opted" | "unsubscribed");
+    let negated_past = words
+        .windows(3)
+        .any(|p| matches!(p[0], "never" | "didn't" | "didnt") && (past(p[1]) || p[1] == "even" && past(p[2])));
+    let never_did = words.windows(3).any(|p| matches!(p, ["i", "never", "did"] | ["i", "didn't" | "didnt", "do"]))
+        && words.iter().any(|w| past(w));
+    // Nothing asked now: no keyword in the present ("I never opted in, STOP" stops).
+    let asked_now = words
+        .iter()
+        .any(|w| matches!(*w, "stop" | "remove" | "quit" | "unsub" | "unsubscribe" | "optout" | "cancel" | "dnc"))
+        || words.windows(2).any(|p| p[0] == "opt" && matches!(p[1], "out" | "me"));
+    let denied = (negated_past || never_did) && !asked_now;
+    // "… asking for my sister", "asking for a friend": a question for somebody else.
+    let for_somebody = norm.contains('?')
+        && words.windows(3).any(|p| p[0] == "asking" && p[1] == "for" && matches!(p[2], "my" | "a" | "someone"));
+    asked_back && refused || denied || for_somebody
 }
 
 /// A message the lead says was meant for another chat: "… don't forget to unsubscribe from
@@ -202,13 +239,34 @@ fn figurative(norm: &str, words: &[&str]) -> bool {
     hold || unbooked || time || teasing
 }
 
+/// Moved from one thing to another, not removed: "take me off the basic plan waitlist and put
+/// me on the premium one". Not "take me off your list and put me on your do not call list".
+fn moved(words: &[&str]) -> bool {
+    let off = words
+        .windows(3)
+        .position(|p| matches!(p, ["take" | "remove" | "drop" | "move" | "switch", "me" | "us", "off" | "from"]));
+    let Some(off) = off else { return false };
+    let rest = &words[off + 3..];
+    let put = rest.windows(3).position(|p| {
+        matches!(p, ["put" | "add" | "move" | "switch" | "sign", "me" | "us", "on" | "to" | "in" | "onto" | "up"])
+    });
+    let refused = rest.iter().any(|w| matches!(*w, "dnc" | "not" | "don't" | "dont" | "no"))
+        || rest.iter().any(|w| matches!(*w, "text" | "texts" | "texting" | "number" | "contact"));
+    put.is_some() && !refused
+}
+
 /// A phone's reaction to one of our messages, quoting it: `Emphasized “Reply STOP to opt out”`,
 /// `Liked "…"`. The quote is our own text, not the lead's request.
 fn reaction(norm: &str) -> bool {
     const REACTIONS: [&str; 8] =
         ["liked", "loved", "emphasized", "laughed at", "disliked", "questioned", "reacted", "removed a"];
+    // Some phones send a notice instead of the quote: "Reacted 😮 to a message", "Liked an image".
+    const NOTICES: [&str; 6] = ["to a message", "to an image", "to your message", "a message", "an image", "a photo"];
     REACTIONS.iter().any(|r| {
-        norm.strip_prefix(r).is_some_and(|rest| rest.trim_start().starts_with(['"', '\u{201c}', '\u{2018}', '\'']))
+        norm.strip_prefix(r).is_some_and(|rest| {
+            rest.trim_start().starts_with(['"', '\u{201c}', '\u{2018}', '\''])
+                || NOTICES.iter().any(|n| rest.trim_end_matches(['.', '!']).ends_with(n)) && rest.len() <= 40
+        })
     })
 }
 
@@ -237,7 +295,13 @@ fn text_kept(words: &[&str]) -> bool {
     }) || words.windows(4).any(|w| {
         matches!(w[0], "don't" | "dont") && w[1] == "mind" && matches!(w[2], "the" | "your" | "ur") && texts(w[3])
     }) || words.windows(2).any(|w| texts(w[0]) && w[1] == "works" || w[0] == "keep" && texts(w[1]));
-    let calls = words.iter().any(|w| matches!(*w, "calling" | "calls" | "call" | "ringing" | "phoning"));
+    // "text is the only thing I check".
+    let only = words.windows(4).any(|w| texts(w[0]) && matches!(w[1], "is" | "s" | "are") && w[2..] == ["the", "only"]);
+    let fine = fine || only;
+    // What is stopped instead: calls, or email ("stop spamming my email, text is the only thing I check").
+    let calls = words.iter().any(|w| {
+        matches!(*w, "calling" | "calls" | "call" | "ringing" | "phoning" | "email" | "emails" | "emailing" | "inbox")
+    });
     let text_stopped = words
         .windows(3)
         .any(|w| STOPPER_SET.contains(w[0]) && w[1] != "mind" && (texts(w[1]) || TEXT_SET.contains(w[2])));
@@ -518,7 +582,12 @@ fn reported(words: &[&str]) -> bool {
             return false;
         }
         let after = &words[i + 2 + stop..];
-        let third = after.iter().take(3).any(|w| matches!(*w, "him" | "her" | "them"));
+        // "she told them to stop": somebody else told somebody else, not us.
+        let told = &words[i + 1..i + 1 + stop];
+        let subject = &words[i.saturating_sub(2)..i];
+        let theirs = subject.iter().any(|w| matches!(*w, "she" | "he" | "they" | "mom" | "dad" | "wife" | "husband"))
+            && told.first().is_some_and(|w| matches!(*w, "them" | "him" | "her"));
+        let third = theirs || after.iter().take(3).any(|w| matches!(*w, "him" | "her" | "them"));
         let taken_back = after.iter().position(|w| *w == "but").is_some_and(|b| {
             after[b..].windows(2).take(6).any(|p| matches!(p, ["do" | "still", "want"] | ["go", "ahead"]))
         });
@@ -531,7 +600,7 @@ fn reported(words: &[&str]) -> bool {
 const QUOTING: &str =
     "said|say|says|saying|replied|reply|replies|replying|typed|type|texted|text|texts|wrote|writes|sent|send|hit";
 /// Signs that the lead goes on with the conversation after a quoted or reported stop.
-const GOING_ON: [&str; 20] = [
+const GOING_ON: [&str; 27] = [
     "still want",
     "still interested",
     "i'm interested",
@@ -552,6 +621,13 @@ const GOING_ON: [&str; 20] = [
     "ignore it",
     "ignore the stop",
     "want the info",
+    "ignore him",
+    "ignore her",
+    "ignore them",
+    "disregard that",
+    "disregard it",
+    "next step",
+    "still waiting",
 ];
 
 static QUOTING_SET: WordList = WordList::new(QUOTING);
@@ -574,7 +650,14 @@ fn quoted(norm: &str, words: &[&str]) -> bool {
         let before = &words[i.saturating_sub(3)..i];
         // "I never said stop" is no stop, unless one is said after it ("I never said stop, but
         // STOP now"); a later one in a question ("why did you stop texting me?") asks.
-        let later = words[i + 2 + named..].iter().any(stopping);
+        // A later stop asked about does not count: "I never said stop! why'd y'all quit texting".
+        let after = &words[i + 2 + named..];
+        let later = after.iter().enumerate().any(|(j, w)| {
+            stopping(w)
+                && !after[j.saturating_sub(3)..j]
+                    .iter()
+                    .any(|b| matches!(*b, "why" | "why'd" | "whyd" | "how" | "y'all" | "yall" | "you" | "u"))
+        });
         // "I almost replied STOP": not done at all.
         let negated = before.iter().any(|b| matches!(*b, "never" | "didn't" | "didnt" | "not" | "almost" | "nearly"))
             && (!later || norm.trim_end().ends_with('?'));
@@ -846,6 +929,17 @@ mod tests {
             "remove me from the 3pm appointment, something came up. 5 works",
             "ok I'll stop by the store, remind me to unsubscribe from Hulu. wrong thread sorry",
             "my sister always texts back 'stop' whenever I send her gym selfies lol",
+            "Stop? hell no, I want the panels",
+            "Remove me from what? I never signed up for anything",
+            "got an email saying I unsubscribed?? I never did",
+            "does unsubscribe work for the emails too? asking for a friend",
+            "I never said stop!! why did you quit texting me, I want my estimate",
+            "my son replied STOP lol ignore him, what's the next step",
+            "my husband told them to stop calling last year, is this the same company?",
+            "stop emailing me please, text is the only way I'll see it",
+            "Loved an image",
+            "switch me from the monthly plan to the annual one and sign me up for autopay",
+            "move us off the standard waitlist and put us on the priority one",
         ] {
             assert!(limits(t), "{t}");
         }
@@ -885,6 +979,12 @@ mod tests {
             "wrong number, stop texting me",
             "remove me, I'm busy every Monday and every other day",
             "my wife said stop texting, if I want a quote I'll call you",
+            "Stop? yes. STOP",
+            "I opted out last week, why are you still texting",
+            "I never opted in. stop texting me",
+            "I never consented, unsubscribe me",
+            "take me off your list and put me on your do not call list",
+            "Reacted 👎 to a message. STOP",
             "unsubscribe me from your program",
             "no more messages please",
             "if you text me again I'll say stop to your boss",

@@ -164,6 +164,15 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   Monday slot", and a message its writer said was meant for another chat). Fixed as
 ///   classes (fillers between a phrase's parts, any vowels in Arabizi's "don't send me",
 ///   "textear", quoted stops aimed at the lead, bookings moved, misdirected messages).
+/// - `blind14.jsonl` (400 replies: 100 revocations, 34 in other languages its writer chose;
+///   about 70 look-alikes), written 2026-11-23 in the ninth session and scored once on the
+///   classifier as blind13's fixes left it: **macro-F1 0.909, opt-out recall 0.99** (1 missed,
+///   Levantine Arabic in Latin letters), **precision 0.908** (10 false: a keyword asked back and
+///   refused, "… from what?", an opt-out denied, a question about which keyword works asked
+///   for somebody else, "I never said stop! why'd y'all quit texting me", a child's STOP with
+///   "ignore him", "she told them to stop" about another company, a plan waitlist swapped,
+///   email stopped with texting kept, and a phone's "Reacted 😮 to a message" notice, which
+///   the learned reader read at 0.95). Fixed as classes.
 ///
 /// All are tuning data now, and the learned models train on them, so their intent figures are
 /// in-sample (about 0.99); they are a regression guard, not an estimate.
@@ -182,4 +191,20 @@ fn blind_sets_stay_fixed() {
     at_least("blind11.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind12.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind13.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind14.jsonl", 400, 0.97, 1.0, 1.0);
+}
+
+/// Answers a lead gives in the middle of a conversation (who decides, when, how much, which
+/// slot, how to get in), one per line. None is a revocation: a false one would cancel a lead
+/// who is answering the agent's questions. Not training data: the learned models never see it.
+/// Retrained on blind13, the learned reader read "me and my wife" at 0.86 and "my mom and me"
+/// at 0.99 before people-only messages were left to the rules.
+#[test]
+fn answers_mid_conversation_are_not_revocations() {
+    let answers = include_str!("answers.txt");
+    assert!(answers.lines().count() >= 100);
+    for answer in answers.lines().filter(|l| !l.trim().is_empty()) {
+        let c = nlu::classify(answer);
+        assert!(!c.opt_out, "{answer}: {:?}", c.matched);
+    }
 }
