@@ -152,7 +152,7 @@ const STEMS: &str = concat!(
     // Dutch.
     "|geen berichten meer|geen sms meer|geen sms'jes meer|stuur me geen|stuur mij geen|niet meer sturen",
     "|stop met sturen|stop met sms|stop met berichten|uitschrijven|afmelden|verwijder mijn nummer|verwijder mij",
-    "|verwijder me|haal me van|haal mij van|laat me met rust|laat mij met rust|niet meer contacteren|neem geen contact",
+    "|verwijder me|haal me van|haal mij van|haal mijn nummer|haal me uit|haal mij uit|haal mijn gegevens|laat me met rust|laat mij met rust|niet meer contacteren|neem geen contact",
     // Indonesian and Malay.
     "|jangan kirim|jangan sms|jangan hubungi|jangan ganggu|jangan telepon|jangan telpon|jangan hantar",
     "|berhenti kirim|berhenti mengirim|berhenti menghubungi|hapus nomor|berhenti berlangganan|tidak mau menerima",
@@ -217,6 +217,11 @@ const STEMS: &str = concat!(
     "|matb3atl|mateb3atl|ma tb3atl|mat b3atl|ma teb3atl",
     // Levantine "stop" and "don't send me" ("wa2fo", "la terslouli").
     "|wa2fo|wa2fu|wa2fou|w2fo|wa2ef el rasayel|wa2fe el rasayel|la tersl|ma tersl|bala tersl|balash tersl",
+    // "No more" before the verb ("ma3ad tb3atouli").
+    "|ma3ad tb3at|ma3ad teb3at|ma 3ad tb3at|ma3d tb3at|ma3ad tersl|ma3ad tb3t",
+    // Hebrew typed in Latin letters.
+    "|tafsiku lish|tafsik lish|tafsiki lish|al tishlechu|al tishlechi|al tishlach|lo rotze hodaot",
+    "|lo rotza hodaot|tmachku et hamispar|timchaku et hamispar",
     "|payam nadid|payam nade|payam nafrestid|mozahem nashid|mozahem nasho|shomare mano pak|dige payam nadid",
     "|ne pishite|ne pishi mne|bolshe ne pish|hvatit pisat|khvatit pisat|perestante pisat|udalite moi nomer",
     "|udalite moy nomer|otpishite menya|ne bespokoite|ne pyshit|vydalit mii nomer",
@@ -348,7 +353,7 @@ static FILLER_SET: WordList = WordList::new(FILLERS);
 /// as matched, with the table's phrase it stands for.
 struct Stems {
     by_first: HashMap<String, Vec<(String, &'static str)>, Fast>,
-    single: Vec<&'static str>,
+    single: Vec<(String, &'static str)>,
     /// The shortest of `single`, in bytes: shorter words are not tried.
     shortest: usize,
 }
@@ -360,8 +365,8 @@ impl Stems {
             match matched.split_once(' ') {
                 Some((first, _)) => stems.by_first.entry(first.to_owned()).or_default().push((matched, phrase)),
                 None => {
-                    stems.shortest = stems.shortest.min(phrase.len());
-                    stems.single.push(phrase);
+                    stems.shortest = stems.shortest.min(matched.len());
+                    stems.single.push((matched, phrase));
                 }
             }
         }
@@ -373,8 +378,8 @@ impl Stems {
         let base = letters.as_ptr() as usize;
         for word in letters.split(' ') {
             let long = word.len() >= self.shortest;
-            if let Some(stem) = self.single.iter().find(|stem| long && word.starts_with(*stem)) {
-                return Some(stem);
+            if let Some((_, phrase)) = self.single.iter().find(|(stem, _)| long && word.starts_with(stem.as_str())) {
+                return Some(phrase);
             }
             let at = word.as_ptr() as usize - base;
             let rest = &letters[at..];
@@ -387,23 +392,38 @@ impl Stems {
     }
 }
 
-/// `letters` without its [`FILLERS`], or `None` when it has none.
-fn without_fillers(letters: &str) -> Option<String> {
-    let mut words = letters.split(' ');
-    if !words.any(|w| FILLER_SET.contains(w)) {
+/// `letters` loosened: without its [`FILLERS`] and with doubled vowels single, as the languages
+/// typed in Latin letters spell long vowels either way ("anuppaadheenga", "anuppadheenga");
+/// `None` when that changes nothing.
+fn loosened(letters: &str) -> Option<String> {
+    let doubled = |w: &str| ["aa", "ee", "ii", "oo", "uu"].iter().any(|d| w.contains(d));
+    if !letters.split(' ').any(|w| FILLER_SET.contains(w) || doubled(w)) {
         return None;
     }
-    Some(letters.split(' ').filter(|w| !FILLER_SET.contains(w)).collect::<Vec<_>>().join(" "))
+    let mut out = String::with_capacity(letters.len());
+    for word in letters.split(' ').filter(|w| !FILLER_SET.contains(w)) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let mut last = None;
+        for c in word.chars() {
+            if !(Some(c) == last && matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')) {
+                out.push(c);
+            }
+            last = Some(c);
+        }
+    }
+    Some(out)
 }
 
 static INDEX: LazyLock<Stems> = LazyLock::new(|| Stems::new(STEMS.split('|').map(|s| (s.to_owned(), s))));
 
-/// The phrases of several words with their fillers dropped, for a message with its fillers
-/// dropped; those left with one word are not kept (one word alone says too little).
+/// The phrases [`loosened`], for a message loosened; a phrase of several words left with one is
+/// not kept (one word alone says too little).
 static SPREAD: LazyLock<Stems> = LazyLock::new(|| {
     Stems::new(STEMS.split('|').filter_map(|s| {
-        let matched = without_fillers(s).unwrap_or_else(|| s.to_owned());
-        matched.contains(' ').then_some((matched, s))
+        let matched = loosened(s).unwrap_or_else(|| s.to_owned());
+        (matched.contains(' ') || !s.contains(' ')).then_some((matched, s))
     }))
 });
 
@@ -419,7 +439,7 @@ pub(crate) fn revocation(letters: &str) -> Option<&'static str> {
     if let Some(stem) = INDEX.find(letters) {
         return Some(stem);
     }
-    if let Some(stem) = without_fillers(letters).and_then(|spread| SPREAD.find(&spread)) {
+    if let Some(stem) = loosened(letters).and_then(|spread| SPREAD.find(&spread)) {
         return Some(stem);
     }
     if letters.chars().any(unspaced) {
@@ -456,6 +476,10 @@ mod tests {
             // Spelling and US Spanish verbs.
             "matb3atlish tani",
             "plz wa2fu el rasayel",
+            "khalas ma3ad tb3atli shi",
+            "tafsik lishloach li sms",
+            "haal mijn nummer weg aub",
+            "enakku sms anuppaatheenga",
             "porfa no me textees más",
             "Por favor, me tire da lista.",
             "Arrêtez de m'envoyer des SMS svp",

@@ -29,7 +29,7 @@ const RATE: f32 = 0.5;
 const L2: f32 = 1e-6;
 
 /// The labelled corpus files the shipped model learns from (`{"text", "opt_out", …}` lines).
-const CORPUS: [&str; 17] = [
+const CORPUS: [&str; 18] = [
     include_str!("../corpus/dev.jsonl"),
     include_str!("../corpus/test.jsonl"),
     include_str!("../corpus/holdout.jsonl"),
@@ -47,6 +47,7 @@ const CORPUS: [&str; 17] = [
     include_str!("../corpus/blind12.jsonl"),
     include_str!("../corpus/blind13.jsonl"),
     include_str!("../corpus/blind14.jsonl"),
+    include_str!("../corpus/blind15.jsonl"),
 ];
 
 /// Every labelled line of the compiled-in corpus, file by file. A file that did not parse would

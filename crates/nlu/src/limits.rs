@@ -58,6 +58,8 @@ const OTHER_SUBSCRIPTIONS: &str = concat!(
     "newsletter|newsletters|autopay|auto|add-on|addon|add|monitoring|warranty|plan|insurance|coverage",
     "|membership|program|paper|paperless|billing|renewal|renew|mailers|catalog|catalogs|upgrade|service",
     "|protection|feature|magazine|emails|email|e-mails|marketing|promotional|promotions",
+    // Contracts and their terms: "opt out of the loan", "is there an opt-out fee".
+    "|loan|contract|agreement|lease|financing|arbitration|escrow|fee|fees|clause|penalty",
 );
 /// A wish to go on ("but I still want the quote", "keep texting me").
 const GO_ON: &str = "but|still|keep|though|however";
@@ -144,6 +146,9 @@ fn echoed_or_denied(norm: &str, words: &[&str]) -> bool {
     let asked_back = first_sentence.trim_end().ends_with('?')
         && words.first().is_some_and(|w| KEYWORD_SET.contains(w))
         && first_sentence.split_whitespace().count() <= 4;
+    // "Why would I unsubscribe, I asked for this": a keyword the lead will not use.
+    let why_would =
+        words.windows(4).any(|p| matches!(p[..3], ["why", "would", "i" | "we"]) && KEYWORD_SET.contains(p[3]));
     let refused = words.windows(2).any(|p| {
         matches!(p, ["no", "way"] | ["hell", "no"] | ["lol", "no"] | ["not", "a"] | ["from", "what"] | ["why", "would"])
     }) || words.iter().skip(1).take(3).any(|w| matches!(*w, "nope" | "nah"));
@@ -163,7 +168,20 @@ fn echoed_or_denied(norm: &str, words: &[&str]) -> bool {
     // "… asking for my sister", "asking for a friend": a question for somebody else.
     let for_somebody = norm.contains('?')
         && words.windows(3).any(|p| p[0] == "asking" && p[1] == "for" && matches!(p[2], "my" | "a" | "someone"));
-    asked_back && refused || denied || for_somebody
+    // "I unsubscribed from ADT's texts a while ago": another company's, named.
+    let theirs = words.windows(4).any(|p| {
+        matches!(p[0], "unsubscribed" | "opted" | "told")
+            && p[1..].iter().any(|w| w.ends_with("'s") && !matches!(*w, "it's" | "that's" | "what's" | "there's"))
+    }) && !asked_now;
+    asked_back && refused || why_would && !asked_now_after_why(words) || denied || for_somebody || theirs
+}
+
+/// A keyword asked for after "why would I …": "why would I unsubscribe? STOP anyway" is still one.
+fn asked_now_after_why(words: &[&str]) -> bool {
+    let Some(at) = words.windows(3).position(|p| p == ["why", "would", "i"] || p == ["why", "would", "we"]) else {
+        return false;
+    };
+    words[at + 4..].iter().any(|w| matches!(*w, "stop" | "unsubscribe" | "remove" | "optout"))
 }
 
 /// A message the lead says was meant for another chat: "… don't forget to unsubscribe from
@@ -294,7 +312,8 @@ fn text_kept(words: &[&str]) -> bool {
             || matches!(w[0], "need" | "want") && matches!(w[1], "me" | "anything" | "something") && texts(w[2])
     }) || words.windows(4).any(|w| {
         matches!(w[0], "don't" | "dont") && w[1] == "mind" && matches!(w[2], "the" | "your" | "ur") && texts(w[3])
-    }) || words.windows(2).any(|w| texts(w[0]) && w[1] == "works" || w[0] == "keep" && texts(w[1]));
+    }) || words.windows(2).any(|w| texts(w[0]) && w[1] == "works" || w[0] == "keep" && texts(w[1]))
+        || words.windows(3).any(|w| w[0] == "keep" && matches!(w[1], "the" | "your" | "ur") && texts(w[2]));
     // "text is the only thing I check".
     let only = words.windows(4).any(|w| texts(w[0]) && matches!(w[1], "is" | "s" | "are") && w[2..] == ["the", "only"]);
     let fine = fine || only;
@@ -535,7 +554,7 @@ fn wants_more(norm: &str, words: &[&str]) -> bool {
         matches!(w[0], "don't" | "dont" | "not" | "never")
             && matches!(w[1], "remove" | "unsubscribe" | "cancel" | "delete" | "take")
             && matches!(w[2], "me" | "us" | "my")
-    }) && words.iter().any(|w| GO_ON_SET.contains(w) || *w == "want");
+    }) && words.iter().any(|w| GO_ON_SET.contains(w) || matches!(*w, "want" | "wants"));
     // "No need to remove me or anything, just not for me".
     let unneeded = words.windows(4).any(|w| {
         w[0] == "no" && w[1] == "need" && w[2] == "to" && matches!(w[3], "remove" | "unsubscribe" | "delete" | "take")
@@ -571,7 +590,13 @@ fn wants_more(norm: &str, words: &[&str]) -> bool {
 /// you to stop texting me".
 fn reported(words: &[&str]) -> bool {
     words.iter().enumerate().any(|(i, w)| {
-        if !matches!(*w, "told" | "asked" | "said") {
+        // "says" only when the lead says this number is their own: "my mom says stop texting
+        // her number. this is mine"; not "my dad says stop texting him, this is his phone".
+        let says = matches!(*w, "says" | "say")
+            && words
+                .windows(3)
+                .any(|p| matches!(p, ["this" | "one", "is", "mine" | "my"] | ["it's" | "its", "mine", _]));
+        if !matches!(*w, "told" | "asked" | "said") && !says {
             return false;
         }
         let Some(stop) = words[i + 1..].iter().take(6).position(|w| matches!(*w, "stop" | "quit")) else {
@@ -586,7 +611,10 @@ fn reported(words: &[&str]) -> bool {
         let told = &words[i + 1..i + 1 + stop];
         let subject = &words[i.saturating_sub(2)..i];
         let theirs = subject.iter().any(|w| matches!(*w, "she" | "he" | "they" | "mom" | "dad" | "wife" | "husband"))
-            && told.first().is_some_and(|w| matches!(*w, "them" | "him" | "her"));
+            && told.first().is_some_and(|w| matches!(*w, "them" | "him" | "her"))
+            // "I told the other solar company to stop": another company's texts.
+            || told.iter().any(|w| matches!(*w, "other" | "another" | "last" | "previous" | "old"))
+                && told.iter().any(|w| matches!(*w, "company" | "companies" | "provider" | "installer" | "business"));
         let third = theirs || after.iter().take(3).any(|w| matches!(*w, "him" | "her" | "them"));
         let taken_back = after.iter().position(|w| *w == "but").is_some_and(|b| {
             after[b..].windows(2).take(6).any(|p| matches!(p, ["do" | "still", "want"] | ["go", "ahead"]))
@@ -731,13 +759,18 @@ fn not_a_stop(words: &[&str]) -> bool {
     let refused = words.iter().enumerate().filter(|(_, w)| REFUSABLE.contains(w)).all(|(j, _)| {
         let before = &words[j.saturating_sub(4)..j];
         // The lead's own, or opening the message: not "my phone won't quit buzzing".
-        let own = words[0] == "not" || before.iter().any(|b| matches!(*b, "i" | "i'm" | "im" | "we" | "i'll" | "ill"));
+        let own = words[0] == "not"
+            || words[j.saturating_sub(5)..j].iter().any(|b| matches!(*b, "i" | "i'm" | "im" | "we" | "i'll" | "ill"));
         // "I'm not opting out": what the lead is (not) doing now.
-        let doing = words[j].ends_with("ing") && matches!(before, [.., "i'm" | "im" | "am" | "we're", "not"]);
+        let doing = words[j].ends_with("ing") && matches!(before, [.., "i'm" | "im" | "am" | "we're", "not"] | ["not"]);
         let refusal = (doing
             || matches!(
                 before,
-                [.., "not", "gonna"] | [.., "not", "going", "to"] | [.., "won't" | "wont"] | [.., "will", "not"]
+                [.., "not", "gonna"]
+                    | [.., "not", "going", "to"]
+                    | [.., "won't" | "wont"]
+                    | [.., "will", "not"]
+                    | [.., "don't" | "dont" | "not", "want", "to"]
             ))
             && !before.iter().any(|b| matches!(*b, "you" | "u" | "if"));
         own && (refusal || matches!(before, [.., "don't" | "dont" | "not", "mean"]))
@@ -940,6 +973,15 @@ mod tests {
             "Loved an image",
             "switch me from the monthly plan to the annual one and sign me up for autopay",
             "move us off the standard waitlist and put us on the priority one",
+            "why would we unsubscribe lol, we signed up for this. send it",
+            "what's the opt out penalty on the lease if we sell?",
+            "I do not want to unsubscribe, I want someone to call me",
+            "I told the previous roofing company to stop, y'all are fine",
+            "unsubscribe me from the phone calls but keep your texts coming",
+            "please don't unsubscribe me, my husband wants to look at it",
+            "I opted out of Vivint's messages last year, are you them?",
+            "Not unsubscribing, just slammed at work. Try me Friday",
+            "my sister says stop texting her phone. this one is mine, I want the quote",
         ] {
             assert!(limits(t), "{t}");
         }
@@ -985,6 +1027,9 @@ mod tests {
             "I never consented, unsubscribe me",
             "take me off your list and put me on your do not call list",
             "Reacted 👎 to a message. STOP",
+            "why would I unsubscribe? whatever, STOP",
+            "my dad says stop texting him, this is his phone",
+            "I already told the last person to stop. put me on your do not contact list",
             "unsubscribe me from your program",
             "no more messages please",
             "if you text me again I'll say stop to your boss",

@@ -173,6 +173,18 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   "ignore him", "she told them to stop" about another company, a plan waitlist swapped,
 ///   email stopped with texting kept, and a phone's "Reacted 😮 to a message" notice, which
 ///   the learned reader read at 0.95). Fixed as classes.
+/// - `blind15.jsonl` (400 replies: 100 revocations, about a third in other languages its
+///   writer chose; about 80 look-alikes, short answers naming people among them), written
+///   later in the ninth session and scored once on blind14's classifier: **macro-F1 0.879,
+///   opt-out recall 0.96** (4 missed: Tamil with its long vowels doubled, Gulf "ma3ad tb3at…",
+///   Hebrew in Latin letters, Dutch "haal mijn nummer uit"), **precision 0.897** (11 false:
+///   "why would I unsubscribe", an opt-out fee and opting out of a loan, "I don't want to
+///   unsubscribe", another company told to stop, "unsubscribe me from the calls, keep the
+///   texts coming", "don't unsubscribe me, my wife wants…", another company's texts
+///   unsubscribed from, "Not opting out, just busy", "my mom says stop texting her number. this
+///   is mine", and "is this the same company I told to stop texting me last year?"). The first
+///   ten were fixed as classes; the last is kept as a revocation (a stop the lead may have told
+///   us, honoured), so it is held at precision 0.99.
 ///
 /// All are tuning data now, and the learned models train on them, so their intent figures are
 /// in-sample (about 0.99); they are a regression guard, not an estimate.
@@ -192,6 +204,7 @@ fn blind_sets_stay_fixed() {
     at_least("blind12.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind13.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind14.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind15.jsonl", 400, 0.97, 1.0, 0.99);
 }
 
 /// Answers a lead gives in the middle of a conversation (who decides, when, how much, which
