@@ -138,14 +138,14 @@ pub fn revocation(norm: &str) -> Option<String> {
         if !norm.trim().contains(' ') {
             return None;
         }
+        let p = learned::opt_out_probability(norm);
+        if p < learned::THRESHOLD {
+            return None;
+        }
         let letters = normalise::letters_only(norm);
         let words: Vec<&str> = letters.split(' ').filter(|w| !w.is_empty()).collect();
         // Nor are people and small words alone: "me and my wife" answers who decides.
         if words.iter().all(|w| PEOPLE_AND_SMALL_WORDS.contains(w)) {
-            return None;
-        }
-        let p = learned::opt_out_probability(norm);
-        if p < learned::THRESHOLD {
             return None;
         }
         // A message that limits the contact ("stop calling, text me", "I never said stop") is

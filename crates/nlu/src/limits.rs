@@ -146,9 +146,12 @@ fn echoed_or_denied(norm: &str, words: &[&str]) -> bool {
     let asked_back = first_sentence.trim_end().ends_with('?')
         && words.first().is_some_and(|w| KEYWORD_SET.contains(w))
         && first_sentence.split_whitespace().count() <= 4;
-    // "Why would I unsubscribe, I asked for this": a keyword the lead will not use.
-    let why_would =
-        words.windows(4).any(|p| matches!(p[..3], ["why", "would", "i" | "we"]) && KEYWORD_SET.contains(p[3]));
+    // "Why would I unsubscribe, I asked for this": a keyword the lead will not use; not "why
+    // would I unsubscribe? whatever, STOP", where one is asked for after it.
+    let why_would = words
+        .windows(4)
+        .position(|p| matches!(p[..3], ["why", "would", "i" | "we"]) && KEYWORD_SET.contains(p[3]))
+        .is_some_and(|at| !words[at + 4..].iter().any(|w| matches!(*w, "stop" | "unsubscribe" | "remove" | "optout")));
     let refused = words.windows(2).any(|p| {
         matches!(p, ["no", "way"] | ["hell", "no"] | ["lol", "no"] | ["not", "a"] | ["from", "what"] | ["why", "would"])
     }) || words.iter().skip(1).take(3).any(|w| matches!(*w, "nope" | "nah"));
@@ -173,15 +176,7 @@ fn echoed_or_denied(norm: &str, words: &[&str]) -> bool {
         matches!(p[0], "unsubscribed" | "opted" | "told")
             && p[1..].iter().any(|w| w.ends_with("'s") && !matches!(*w, "it's" | "that's" | "what's" | "there's"))
     }) && !asked_now;
-    asked_back && refused || why_would && !asked_now_after_why(words) || denied || for_somebody || theirs
-}
-
-/// A keyword asked for after "why would I …": "why would I unsubscribe? STOP anyway" is still one.
-fn asked_now_after_why(words: &[&str]) -> bool {
-    let Some(at) = words.windows(3).position(|p| p == ["why", "would", "i"] || p == ["why", "would", "we"]) else {
-        return false;
-    };
-    words[at + 4..].iter().any(|w| matches!(*w, "stop" | "unsubscribe" | "remove" | "optout"))
+    asked_back && refused || why_would || denied || for_somebody || theirs
 }
 
 /// A message the lead says was meant for another chat: "… don't forget to unsubscribe from
