@@ -186,6 +186,9 @@ const STEMS: &str = concat!(
     "|para de mand|para de envi|nao me perturbe|nao perturbe|esquece meu numero|esqueca meu numero",
     "|pare com as mensag|parem com as mensag|chega de sms",
     "|cessez de m|cesse de m|cessez d'envoyer|oubliez mon numero|rayez moi",
+    // The infinitive after "veuillez" ("veuillez cesser toute communication").
+    "|cesser de m|cesser d'envoyer|cesser toute communication|cessez toute communication|cesser tout contact",
+    "|cessez tout contact|mettre fin a toute communication|mettez fin a toute communication",
     "|rayez mon numero|non mandate piu|non inviate piu|non inviatemi|non mi mandate",
     "|rimuovete il mio numero|rimuovi il mio numero|eliminate il mio numero|eliminatemi|non disturbatemi",
     "|schicken sie mir keine|schick mir keine|schickt mir keine|senden sie mir keine|nicht mehr schick",
@@ -219,6 +222,8 @@ const STEMS: &str = concat!(
     "|wa2fo|wa2fu|wa2fou|w2fo|wa2ef el rasayel|wa2fe el rasayel|la tersl|ma tersl|bala tersl|balash tersl",
     // "No more" before the verb ("ma3ad tb3atouli").
     "|ma3ad tb3at|ma3ad teb3at|ma 3ad tb3at|ma3d tb3at|ma3ad tersl|ma3ad tb3t",
+    // "Don't go back to sending" ("ma t3ad tba3tli", "la t3od tersel").
+    "|ma t3ad tb3at|la t3ad tb3at|ma t3od tb3at|la t3od tb3at|ma t3ad ters|la t3ad ters|la t3od ters",
     // Hebrew typed in Latin letters.
     "|tafsiku lish|tafsik lish|tafsiki lish|al tishlechu|al tishlechi|al tishlach|lo rotze hodaot",
     "|lo rotza hodaot|tmachku et hamispar|timchaku et hamispar",
@@ -392,12 +397,17 @@ impl Stems {
     }
 }
 
-/// `letters` loosened: without its [`FILLERS`] and with doubled vowels single, as the languages
-/// typed in Latin letters spell long vowels either way ("anuppaadheenga", "anuppadheenga");
+/// `letters` loosened: without its [`FILLERS`], with doubled vowels single, as the languages
+/// typed in Latin letters spell long vowels either way ("anuppaadheenga", "anuppadheenga"), and
+/// with no vowels at all in a word of Arabizi (Arabic typed with digits for its own letters),
+/// whose vowels are spelled any way ("tba3tli", "tb3atouli", "teba3tli" are all "tb3tl");
 /// `None` when that changes nothing.
 fn loosened(letters: &str) -> Option<String> {
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
     let doubled = |w: &str| ["aa", "ee", "ii", "oo", "uu"].iter().any(|d| w.contains(d));
-    if !letters.split(' ').any(|w| FILLER_SET.contains(w) || doubled(w)) {
+    let arabizi =
+        |w: &str| w.contains(['2', '3', '5', '6', '7', '8', '9']) && w.contains(|c: char| c.is_ascii_alphabetic());
+    if !letters.split(' ').any(|w| FILLER_SET.contains(w) || doubled(w) || arabizi(w)) {
         return None;
     }
     let mut out = String::with_capacity(letters.len());
@@ -405,9 +415,10 @@ fn loosened(letters: &str) -> Option<String> {
         if !out.is_empty() {
             out.push(' ');
         }
+        let skeleton = arabizi(word);
         let mut last = None;
         for c in word.chars() {
-            if !(Some(c) == last && matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')) {
+            if !(vowel(c) && (skeleton || Some(c) == last)) {
                 out.push(c);
             }
             last = Some(c);
@@ -477,6 +488,12 @@ mod tests {
             "matb3atlish tani",
             "plz wa2fu el rasayel",
             "khalas ma3ad tb3atli shi",
+            // Arabizi vowels spelled any way.
+            "ma3ad teba3tuli shi",
+            "plz ma t3ood teb3atli",
+            "la t3od tersel",
+            "merci de cesser toute communication",
+            "veuillez cesser de m'envoyer des sms",
             "tafsik lishloach li sms",
             "haal mijn nummer weg aub",
             "enakku sms anuppaatheenga",

@@ -120,6 +120,80 @@ pub(crate) fn limits_contact(norm: &str, words: &[&str]) -> bool {
         || misdirected(words)
         || echoed_or_denied(norm, words)
         || moved(words)
+        || swapped_abroad(words)
+        || other_verb_stopped(words)
+}
+
+/// Calls stopped and texts invited in French, German, Portuguese, Italian and Hindi typed in
+/// Latin letters: "arrête de m'appeler, texte-moi plutôt", "hör auf mich anzurufen, SMS ist
+/// ok", "call mat karo, sms pe bhejo". Not when the texts are stopped too ("… et ne m'envoyez
+/// plus de SMS", "sms bhi mat bhejo").
+fn swapped_abroad(words: &[&str]) -> bool {
+    const CALLS: &str = concat!(
+        "m'appeler|appeler|m'appelez|m'appelle|appels|anzurufen|anrufen|anrufe|anrufen|anruf|ligar|ligacoes|ligacao",
+        "|ligue|liguem|chiamare|chiamarmi|chiamate|call|calls|phone",
+    );
+    const TEXTS: &str = concat!(
+        "sms|texto|textos|texte|textez|textes|message|messages|mensagem|mensagens|nachricht|nachrichten|msg",
+        "|whatsapp|messaggio|messaggi|scrivimi|scrivetemi|ecrivez|ecris|schreib|schreiben|schreibt",
+    );
+    static CALL_WORDS: WordList = WordList::new(CALLS);
+    static TEXT_WORDS: WordList = WordList::new(TEXTS);
+    let called = words.iter().any(|w| CALL_WORDS.contains(w));
+    let invited = words.iter().enumerate().any(|(i, w)| {
+        if !TEXT_WORDS.contains(w) {
+            return false;
+        }
+        let next = words.get(i + 1).copied().unwrap_or("");
+        let after = words.get(i + 2).copied().unwrap_or("");
+        let prev = if i > 0 { words[i - 1] } else { "" };
+        matches!(next, "moi" | "mir" | "pe" | "par" | "mein" | "plutot" | "lieber" | "invece")
+            || matches!(next, "ist" | "est" | "e" | "sind" | "ta" | "va")
+                && matches!(after, "ok" | "okay" | "gut" | "bien" | "bom" | "bene" | "fine")
+            || matches!(
+                prev,
+                "par" | "per" | "por" | "via" | "lieber" | "plutot" | "manda" | "mande" | "envia" | "envie"
+            )
+    });
+    // "sms mat bhejo", "keine SMS", "pas de sms", "nem mensagem": texts stopped as well.
+    let texts_stopped = words.iter().enumerate().any(|(i, w)| {
+        TEXT_WORDS.contains(w)
+            && (words[i.saturating_sub(2)..i]
+                .iter()
+                .any(|b| matches!(*b, "keine" | "pas" | "plus" | "nem" | "ni" | "non" | "nicht"))
+                || words[i + 1..].iter().take(2).any(|a| matches!(*a, "mat" | "na" | "nahi" | "bhi" | "nicht")))
+    });
+    called && invited && !texts_stopped
+}
+
+/// In Spanish and Portuguese, a stop of something other than the contact, with a request after
+/// it: "pare de enrolar e me diz o preço" (stop stalling and tell me the price), "deja de dar
+/// vueltas, dime cuánto". Not "pare de me mandar mensagem" or "dejen de escribirme".
+fn other_verb_stopped(words: &[&str]) -> bool {
+    const CONTACT: [&str; 20] = [
+        "escrib", "mand", "envi", "text", "llam", "molest", "contact", "lig", "mensag", "spam", "hostig", "acos",
+        "insist", "incomod", "perturb", "fregar", "joder", "chat", "sms", "whats",
+    ];
+    let stops: Vec<usize> = words
+        .windows(2)
+        .enumerate()
+        .filter(|(_, p)| {
+            matches!(p[0], "para" | "pare" | "paren" | "parem" | "deja" | "dejen" | "deje" | "dejes") && p[1] == "de"
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let other = !stops.is_empty()
+        && stops.iter().all(|&i| {
+            let verb = words.get(i + 2).map(|v| v.trim_start_matches("me ")).unwrap_or("");
+            !verb.is_empty() && !matches!(verb, "me" | "nos" | "te") && !CONTACT.iter().any(|c| verb.starts_with(c))
+        });
+    let asks = words.iter().any(|w| {
+        matches!(
+            *w,
+            "diz" | "dime" | "diga" | "digame" | "fala" | "cuanto" | "quanto" | "precio" | "preco" | "cuesta" | "custa"
+        )
+    });
+    other && asks
 }
 
 /// Texts asked for instead of calls in Hindi and Urdu: "call ke bajaye msg karo", "phone ki
@@ -136,8 +210,9 @@ fn instead_of_calls(words: &[&str]) -> bool {
 /// A keyword the lead only talks about: echoed back as a question and refused ("Unsubscribe?
 /// no way, best offer all year", "Unsubscribe from what? I didn't sign up"), an opt-out denied
 /// ("why did I get a text saying I opted out? I never did"), or asked about for somebody else
-/// ("is it stop texting or unsubscribe that works? asking for my sister"). Not "Stop? yes,
-/// STOP" or "I opted out last week, why are you still texting".
+/// ("is it stop texting or unsubscribe that works? asking for my sister"), not understood
+/// ("Stop what?"), or asked about ("did I unsubscribe by mistake? I still want the quote").
+/// Not "Stop? yes, STOP" or "I opted out last week, why are you still texting".
 fn echoed_or_denied(norm: &str, words: &[&str]) -> bool {
     const KEYWORDS: &str = "stop|unsubscribe|unsub|quit|remove|cancel|optout|opt";
     static KEYWORD_SET: WordList = WordList::new(KEYWORDS);
@@ -176,7 +251,32 @@ fn echoed_or_denied(norm: &str, words: &[&str]) -> bool {
         matches!(p[0], "unsubscribed" | "opted" | "told")
             && p[1..].iter().any(|w| w.ends_with("'s") && !matches!(*w, "it's" | "that's" | "what's" | "there's"))
     }) && !asked_now;
-    asked_back && refused || why_would || denied || for_somebody || theirs
+    // Nothing stops after the opening question ("stop what? just stop texting me" does).
+    let then_asks = || {
+        crate::normalise::letters_only(&norm[first_sentence.len()..])
+            .split(' ')
+            .any(|w| matches!(w, "stop" | "remove" | "unsubscribe" | "unsub" | "optout" | "dnc" | "quit"))
+    };
+    let question = first_sentence.trim_end().ends_with('?');
+    // "Stop what?": the keyword not understood.
+    let puzzled = asked_back
+        && first_sentence.split_whitespace().count() == 2
+        && matches!(words.get(1), Some(&("what" | "huh")))
+        && !then_asks();
+    // "Did I unsubscribe by accident? I still want info": the lead asks what they did.
+    // Only by accident, or with the lead still wanting to go on: "did I already unsubscribe?
+    // why are you still texting" reminds us of a stop.
+    let kw = |w: &str| KEYWORD_SET.contains(w) || matches!(w, "opted" | "unsubscribed");
+    let status = question
+        && match words {
+            ["did" | "have" | "was" | "am", "i" | "we", w, ..] if kw(w) => true,
+            ["did" | "have", "i" | "we", "accidentally" | "just", w, ..] => kw(w),
+            _ => false,
+        }
+        && (taken_back(norm)
+            || words.windows(2).any(|p| matches!(p, ["still" | "do", "want"] | ["still", "interested"])))
+        && !then_asks();
+    asked_back && refused || puzzled || status || why_would || denied || for_somebody || theirs
 }
 
 /// A message the lead says was meant for another chat: "… don't forget to unsubscribe from
@@ -219,7 +319,7 @@ fn rejoins(words: &[&str]) -> bool {
 
 /// Words that look like a stop and are none, with nothing about the contact itself: "take me
 /// off hold lol", "I'm blocking off Saturday morning for this", "Stop! That price is insane
-/// 😂", "stop, you're making me blush 😊". Not "STOP lol" (the keyword, laughed or not), "stop
+/// 😂", "stop, you're making me blush 😊", "omg stop 😂 that meme is killing me". Not "STOP lol" (the keyword, laughed or not), "stop
 /// texting me lol", or "stop. who is this 😂".
 fn figurative(norm: &str, words: &[&str]) -> bool {
     const ABOUT_CONTACT: &str = concat!(
@@ -247,8 +347,16 @@ fn figurative(norm: &str, words: &[&str]) -> bool {
     const LAUGHS: [&str; 10] = ["😂", "🤣", "😆", "😅", "😊", "☺", "😜", "😉", "🥰", "😳"];
     let laughing = LAUGHS.iter().any(|l| norm.contains(l))
         || words.iter().any(|w| matches!(*w, "lol" | "lmao" | "lmfao" | "haha" | "hahaha" | "hehe" | "jk"));
-    let teasing =
-        words.len() > 3 && words.first().is_some_and(|w| matches!(*w, "stop" | "stahp" | "stoppp")) && laughing;
+    // The exclamation opens the message, or follows an interjection ("omg stop 😂 that meme").
+    let exclaimed = match words {
+        [w, ..] if matches!(*w, "stop" | "stahp" | "stoppp") => true,
+        [i, w, ..] => {
+            matches!(*i, "omg" | "oh" | "omfg" | "lol" | "bro" | "girl" | "dude" | "ok" | "okay" | "haha" | "lmao")
+                && matches!(*w, "stop" | "stahp" | "stoppp")
+        }
+        _ => false,
+    };
+    let teasing = words.len() > 3 && exclaimed && laughing;
     hold || unbooked || time || teasing
 }
 
@@ -294,7 +402,8 @@ fn asks_how_for_later(words: &[&str]) -> bool {
 
 /// Texting declared fine with the stop about calls: "texting is fine, just stop calling my
 /// landline", "you can keep texting but please stop calling my cell", "whoever keeps calling
-/// from the 800 number, stop. this thread is fine". Not when
+/// from the 800 number, stop. this thread is fine", "stop the calls, I'll answer texts", "stop
+/// calling my landline, this cell is fine for texts". Not when
 /// a stop names texting too ("texting is fine but stop texting so much" is a frequency).
 fn text_kept(words: &[&str]) -> bool {
     let texts = |w: &str| TEXT_SET.contains(w) || w == "texting";
@@ -302,6 +411,8 @@ fn text_kept(words: &[&str]) -> bool {
         (TEXT_SET.contains(w[0]) || matches!(w[0], "texting" | "thread" | "here" | "chat"))
             && matches!(w[1], "is" | "are" | "r" | "works" | "s")
             && FINE_SET.contains(w[2])
+            // "this cell is fine for texts".
+            || FINE_SET.contains(w[0]) && w[1] == "for" && texts(w[2])
             // "I don't mind texts", "if you need me, text".
             || matches!(w[0], "don't" | "dont") && w[1] == "mind" && texts(w[2])
             || matches!(w[0], "need" | "want") && matches!(w[1], "me" | "anything" | "something") && texts(w[2])
@@ -309,6 +420,13 @@ fn text_kept(words: &[&str]) -> bool {
         matches!(w[0], "don't" | "dont") && w[1] == "mind" && matches!(w[2], "the" | "your" | "ur") && texts(w[3])
     }) || words.windows(2).any(|w| texts(w[0]) && w[1] == "works" || w[0] == "keep" && texts(w[1]))
         || words.windows(3).any(|w| w[0] == "keep" && matches!(w[1], "the" | "your" | "ur") && texts(w[2]));
+    // "I'll answer texts", "I only read texts": the lead says where they will answer.
+    let answered = words.windows(2).enumerate().any(|(i, p)| {
+        matches!(p[0], "answer" | "answers" | "read" | "check" | "reply" | "respond")
+            && (texts(p[1]) || matches!(p[1], "to" | "my") && words.get(i + 2).is_some_and(|w| texts(w)))
+            && words[..i].iter().rev().take(3).any(|w| matches!(*w, "i'll" | "ill" | "i" | "will" | "only"))
+    });
+    let fine = fine || answered;
     // "text is the only thing I check".
     let only = words.windows(4).any(|w| texts(w[0]) && matches!(w[1], "is" | "s" | "are") && w[2..] == ["the", "only"]);
     let fine = fine || only;
@@ -366,7 +484,8 @@ fn autoreply(words: &[&str]) -> bool {
         && words.iter().any(|w| matches!(*w, "driving" | "turned" | "notifications" | "silenced"))
 }
 
-/// A channel invited outright after a stop: "stop calling, text me", "… just call", "… texts
+/// A channel invited outright after a stop: "stop calling, text me", "… just call", "quit
+/// texting and call my cell" (not "stop all calls and texts"), "… texts
 /// are fine", "… send a text", "… text if u need something"; not a channel under the stop
 /// itself ("don't call or text me"), a complaint ("why do you keep texting me", "who told you
 /// to text me"), a threat ("text me again and I'll sue"), or an invitation the lead takes back
@@ -377,8 +496,20 @@ fn invites_contact(norm: &str) -> bool {
         let letters = crate::normalise::letters_only(clause);
         let words: Vec<&str> = letters.split(' ').filter(|w| !w.is_empty()).collect();
         for (i, w) in words.iter().enumerate() {
-            let under_stop =
-                words[i.saturating_sub(3)..i].iter().any(|b| STOPPER_SET.contains(b) || STOP_SCOPE_SET.contains(b));
+            // "Quit texting and call my cell": a channel's verb after "and" swaps the channel;
+            // "stop texting and calling me" keeps both under the stop.
+            // "Stop all calls and texts": a channel joined to a stopped one is stopped with it.
+            let joined = i >= 2 && matches!(words[i - 1], "and" | "&" | "n" | "or" | "nor") && channel(words[i - 2]);
+            let swapped = joined
+                && matches!(words[i - 1], "and" | "&" | "n")
+                && !w.ends_with("ing")
+                && !w.ends_with('s')
+                && words.get(i + 1).is_some_and(|n| matches!(*n, "me" | "us" | "my" | "now" | "back"));
+            let under_stop = !swapped
+                && (joined
+                    || words[i.saturating_sub(3)..i]
+                        .iter()
+                        .any(|b| STOPPER_SET.contains(b) || STOP_SCOPE_SET.contains(b)));
             if stopped && !under_stop && invitation(&words, i) {
                 return true;
             }
@@ -389,6 +520,26 @@ fn invites_contact(norm: &str) -> bool {
         }
     }
     false
+}
+
+/// `w` names a channel: "texts", "calling", "email".
+fn channel(w: &str) -> bool {
+    TEXT_SET.contains(w)
+        || CALL_SET.contains(w)
+        || matches!(
+            w,
+            "calls"
+                | "calling"
+                | "phoning"
+                | "ringing"
+                | "messaging"
+                | "txting"
+                | "msging"
+                | "email"
+                | "emails"
+                | "emailing"
+                | "voicemails"
+        )
 }
 
 /// The means of a stopped contact listed, texting among them: "please do not contact me by
@@ -711,7 +862,8 @@ fn taken_back(joined: &str) -> bool {
 }
 
 /// A stop that is no request to stop: "non-stop calls from other companies", "my last company
-/// wouldn't stop calling me" (somebody else's past), and a negated stop verb, "don't stop
+/// wouldn't stop calling me" (somebody else's past), what the lead cannot stop ("I can't stop
+/// getting the same message 5 times a day"), and a negated stop verb, "don't stop
 /// sending me info", in Spanish ("no dejen de"), Italian ("non smettete di"), Portuguese ("não
 /// parem de") and French ("n'arrêtez pas de"). Every stop in the message must be one of these.
 fn not_a_stop(words: &[&str]) -> bool {
@@ -746,6 +898,14 @@ fn not_a_stop(words: &[&str]) -> bool {
             && matches!(p[1], "stop" | "quit")
             && !(i > 0 && matches!(words[i - 1], "why" | "you" | "u" | "ya" | "if"))
     });
+    // "I can't stop getting the same message": what the lead cannot do, not what we should.
+    let unable = words.windows(3).any(|w| {
+        matches!(w[0], "i" | "we" | "it" | "phone")
+            && matches!(w[1], "can't" | "cant" | "cannot" | "couldn't" | "couldnt")
+            && w[2] == "stop"
+    }) && !words
+        .iter()
+        .any(|w| matches!(*w, "remove" | "unsubscribe" | "list" | "anymore" | "please" | "pls" | "plz"));
     // "I'm not gonna quit on this": giving up on something, not on the contact.
     let quit_on = words.windows(2).any(|p| p == ["quit", "on"])
         && !words.iter().any(|w| matches!(*w, "stop" | "unsubscribe" | "remove" | "texting" | "calling"));
@@ -771,7 +931,7 @@ fn not_a_stop(words: &[&str]) -> bool {
         own && (refusal || matches!(before, [.., "don't" | "dont" | "not", "mean"]))
     }) && words.iter().any(|w| REFUSABLE.contains(w))
         && !words.iter().any(|w| matches!(*w, "remove" | "texting" | "calling" | "contact" | "contacting"));
-    nonstop || past || negated_verb || quit_on || refused
+    nonstop || past || unable || negated_verb || quit_on || refused
 }
 
 /// What a lead may say they will not do, staying: "I'm not going to unsubscribe".
@@ -843,17 +1003,30 @@ fn spanish(words: &[&str]) -> bool {
 }
 
 /// A stop at some hours only: "stop texting me at 6am", "quit calling before 9", "stop texting
-/// so early"; not with "again", "anymore" or "ever" anywhere ("stop texting me at all").
+/// so early"; not with "again", "anymore" or "ever" anywhere ("stop texting me at all"), nor
+/// with an insult ("stop messaging me at 6am you idiots").
 fn restricted_hours(words: &[&str]) -> bool {
     if words.iter().any(|w| matches!(*w, "again" | "anymore" | "ever" | "all" | "period" | "forever")) {
         return false;
     }
+    // Insults: a lead that angry is not asking for a better hour ("stop messaging me at 6am you
+    // idiots"), unless the better hour is named ("… wtf, text during normal hours").
+    const INSULTS: &str = concat!(
+        "idiot|idiots|moron|morons|stupid|dumb|wtf|fuck|fucking|fking|fkn|fck|ffs|asshole|assholes|jerks",
+        "|clowns|losers|scammers|scam|creeps|creepy|pathetic|ridiculous",
+    );
+    static INSULT_SET: WordList = WordList::new(INSULTS);
+    let insulted = words.iter().any(|w| INSULT_SET.contains(w));
     words.windows(2).enumerate().any(|(i, pair)| {
         let contact = matches!(pair[1], "calling" | "texting" | "txting" | "messaging" | "ringing" | "sending");
         if !matches!(pair[0], "stop" | "quit") || !contact {
             return false;
         }
         let rest = &words[i + 2..];
+        let reinvited = rest.iter().any(|w| TEXT_SET.contains(w) || CALL_SET.contains(w) || *w == "hours");
+        if insulted && !reinvited {
+            return false;
+        }
         let rest = rest.strip_prefix(&["me"]).or_else(|| rest.strip_prefix(&["us"])).unwrap_or(rest);
         match rest {
             [limit, ..] if matches!(*limit, "before" | "after" | "during" | "until" | "till" | "til") => true,
@@ -912,6 +1085,20 @@ mod tests {
             "stop calling. just text",
             "can you stop calling and send me a text instead",
             "stop texting me and just call me tomorrow",
+            "stop texting and call me now, I'm on break",
+            "quit messaging and call my husband's cell",
+            "no more calls pls, I'll reply to texts",
+            "stop calling my work line, I answer texts all day",
+            "lol stop 😂 this joke is too good",
+            "I can't stop laughing at your last message",
+            "we can't stop getting these promo texts from everyone, it's crazy",
+            "stop calling my office, my cell is fine for texts",
+            "arretez de m'appeler svp, par sms c'est mieux",
+            "bitte nicht mehr anrufen, schreib mir lieber",
+            "phone mat karo, whatsapp pe message karo",
+            "para de enrolar y dime cuanto cuesta",
+            "Remove what?",
+            "did I accidentally opt out? I do want the estimate",
             "quit sending the brochures, what's the price",
             "stop sending so many texts",
             "how do I unsubscribe from autopay",
@@ -986,6 +1173,17 @@ mod tests {
     fn revocations_are_not_limits() {
         for t in [
             "stop texting me",
+            "stop texting and calling me",
+            "stop texting me at 7am you morons",
+            "omg stop texting me",
+            "please stop the calls and texts",
+            "no more calls or texts, thanks",
+            "arretez de m'appeler et ne m'envoyez plus de sms",
+            "para de mandarme mensajes y dime nada",
+            "did I already unsubscribe? why are you still texting",
+            "stop what? stop texting me",
+            "omg stop",
+            "I can't stop these texts, please remove me",
             "please don't call or text me again",
             "text me again and I'll report you",
             "unsubscribe me from everything",

@@ -185,6 +185,21 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   is mine", and "is this the same company I told to stop texting me last year?"). The first
 ///   ten were fixed as classes; the last is kept as a revocation (a stop the lead may have told
 ///   us, honoured), so it is held at precision 0.99.
+/// - `blind16.jsonl` (400 replies: 100 revocations, about a third in other languages its
+///   writer chose; about 80 look-alikes), written 2026-11-24 in the tenth session and scored
+///   once on blind15's classifier: **macro-F1 0.91, opt-out recall 0.98** (2 missed: Arabizi
+///   "don't go back to sending me" with its vowels spelled another way, and a stop at one hour
+///   said with an insult, "stop messaging me at 6am you idiots"), **precision 0.961** (4 false:
+///   "omg stop 😂" at a meme, "I can't stop getting the same message", "stop the calls, I'll
+///   answer texts", "quit texting and call my cell"). Fixed as classes.
+/// - `blind17.jsonl` (400 replies written the same way, shorter and typed as phones type:
+///   100 revocations, about 80 look-alikes), written the same day and scored once after
+///   blind16's fixes: **macro-F1 0.916, opt-out recall 0.98** (2 missed: "please stop all
+///   calls and texts", where "and texts" read as an invitation, and French "veuillez cesser
+///   toute communication"), **precision 0.933** (7 false: "did I unsubscribe by accident?",
+///   "Stop what?", "this cell is fine for texts", and calls stopped with texts invited in
+///   French, German and Hindi, and Portuguese "pare de enrolar" (stop stalling)). Fixed as
+///   classes.
 ///
 /// All are tuning data now, and the learned models train on them, so their intent figures are
 /// in-sample (about 0.99); they are a regression guard, not an estimate.
@@ -205,6 +220,8 @@ fn blind_sets_stay_fixed() {
     at_least("blind13.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind14.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind15.jsonl", 400, 0.97, 1.0, 0.99);
+    at_least("blind16.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind17.jsonl", 400, 0.97, 1.0, 1.0);
 }
 
 /// Answers a lead gives in the middle of a conversation (who decides, when, how much, which
