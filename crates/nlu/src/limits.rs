@@ -21,7 +21,9 @@
 //!   Spanish, Italian, Portuguese and French;
 //! - one list only: "take my number off your call list but keep texting me";
 //! - a condition: "if it's over $200 a month don't bother, but tell me the price";
-//! - the same limits in Spanish ([`spanish`]).
+//! - the same limits in Spanish ([`spanish`]); channel swaps, refusals to leave and questions
+//!   about leaving later in French, German, Portuguese, Italian and Hinglish
+//!   ([`swapped_abroad`], [`refused_abroad`]).
 //!
 //! Each check is narrow on purpose: a missed revocation is the worse error, so a limit must be
 //! stated, not guessed.
@@ -122,6 +124,67 @@ pub(crate) fn limits_contact(norm: &str, words: &[&str]) -> bool {
         || moved(words)
         || swapped_abroad(words)
         || other_verb_stopped(words)
+        || refused_abroad(words)
+}
+
+/// The lead's own refusal to leave, or a question about leaving some other time, in Spanish,
+/// Portuguese, French, Italian, German and Hinglish, as [`not_a_stop`] and
+/// [`asks_how_for_later`] read them in English: "no quiero darme de baja, solo quiero el
+/// precio", "je ne veux pas me désabonner, combien ?", "bitte nicht aufhören, ich bin
+/// interessiert", "¿cómo me doy de baja si después no me interesa?". Only the leaving is
+/// refused, with the lead going on: not "ya no quiero mensajes", "no quiero que me escriban",
+/// or "¿por qué no me dan de baja?".
+fn refused_abroad(words: &[&str]) -> bool {
+    const LEAVING: [&str; 11] = [
+        "desabonn",
+        "desinscri",
+        "disiscriv",
+        "abmeld",
+        "abbestell",
+        "aufhor",
+        "descadastr",
+        "baja",
+        "cancel",
+        "unsubscribe",
+        "unsub",
+    ];
+    const WANT: [&str; 9] = ["quiero", "quero", "veux", "voglio", "will", "mochte", "want", "chahta", "chahti"];
+    const GOING_ON: [&str; 16] = [
+        "interesa",
+        "interessa",
+        "interesse",
+        "interessato",
+        "interessata",
+        "interessiert",
+        "interested",
+        "precio",
+        "preco",
+        "prix",
+        "combien",
+        "cuanto",
+        "quanto",
+        "kostet",
+        "costa",
+        "custa",
+    ];
+    let leaving = |w: &str| LEAVING.iter().any(|l| w.starts_with(l));
+    let going_on = words.iter().any(|w| GOING_ON.iter().any(|g| w.starts_with(g)));
+    let refused = words.iter().enumerate().filter(|(_, w)| leaving(w)).any(|(i, w)| {
+        let before = &words[i.saturating_sub(5)..i];
+        let negated = before.iter().any(|b| matches!(*b, "no" | "nao" | "ne" | "non" | "nicht" | "nahi" | "nahin"));
+        // "bitte nicht aufhören": the stop itself refused.
+        let not_stop = w.starts_with("aufhor") && before.last() == Some(&"nicht");
+        negated && (before.iter().any(|b| WANT.contains(b)) || not_stop)
+    });
+    // "how", or "can I" ("kya main unsubscribe kar sakta hoon baad mein?").
+    let how = words.iter().any(|w| {
+        matches!(*w, "como" | "comment" | "come" | "wie" | "kaise" | "paano" | "sakta" | "sakti" | "puedo" | "posso")
+    });
+    let later = words.iter().any(|w| {
+        matches!(*w, "despues" | "luego" | "tard" | "tardi" | "spater" | "baad" | "later" | "futuro" | "depois")
+    });
+    let asks_later = how && later && words.iter().any(|w| leaving(w));
+    asks_later || refused && going_on
 }
 
 /// Calls stopped and texts invited in French, German, Portuguese, Italian and Hindi typed in
@@ -977,7 +1040,8 @@ fn conditional(words: &[&str]) -> bool {
 /// aquí"), a frequency ("ya dejen de mandar tantos mensajes, con uno basta"), some hours ("no
 /// me escriban tan temprano"), the opposite wish ("no me den de baja, sí me interesa").
 fn spanish(words: &[&str]) -> bool {
-    let stop = words.iter().position(|w| matches!(*w, "dejen" | "deja" | "dejes" | "paren" | "no" | "ni"));
+    let stop =
+        words.iter().position(|w| matches!(*w, "dejen" | "deja" | "dejes" | "paren" | "para" | "pare" | "no" | "ni"));
     let invited = stop.is_some_and(|s| {
         words.iter().enumerate().skip(s + 1).any(|(i, w)| {
             matches!(
@@ -1099,6 +1163,11 @@ mod tests {
             "para de enrolar y dime cuanto cuesta",
             "Remove what?",
             "did I accidentally opt out? I do want the estimate",
+            "no me quiero dar de baja, quiero saber cuanto cuesta",
+            "ich möchte mich nicht abmelden, was kostet es",
+            "nao quero me descadastrar, quanto fica?",
+            "como cancelo la suscripcion despues si no me gusta?",
+            "para de llamarme, escribeme mejor",
             "quit sending the brochures, what's the price",
             "stop sending so many texts",
             "how do I unsubscribe from autopay",
@@ -1177,6 +1246,9 @@ mod tests {
             "stop texting me at 7am you morons",
             "omg stop texting me",
             "please stop the calls and texts",
+            "por que no me dan de baja? ya les dije",
+            "no quiero que me escriban mas",
+            "je veux me desabonner, combien de fois dois-je le dire",
             "no more calls or texts, thanks",
             "arretez de m'appeler et ne m'envoyez plus de sms",
             "para de mandarme mensajes y dime nada",
