@@ -151,6 +151,8 @@ const STEMS: &str = concat!(
     "|listenizden cıkar|listenizden cikar|listenden cıkar|listenden cikar|listenizden sil|listeden sil",
     // Dutch.
     "|geen berichten meer|geen sms meer|geen sms'jes meer|stuur me geen|stuur mij geen|niet meer sturen",
+    // "Me" with "not any more" ("gelieve mij niet meer te sms'en", "bel me niet meer").
+    "|mij niet meer|me niet meer|niet meer te sms|niet meer sms|niet meer bellen|niet meer te bellen",
     "|stop met sturen|stop met sms|stop met berichten|uitschrijven|afmelden|verwijder mijn nummer|verwijder mij",
     "|verwijder me|haal me van|haal mij van|haal mijn nummer|haal me uit|haal mij uit|haal mijn gegevens|laat me met rust|laat mij met rust|niet meer contacteren|neem geen contact",
     // Indonesian and Malay.
@@ -219,11 +221,14 @@ const STEMS: &str = concat!(
     // "Don't send me" with its vowels spelled any way ("matb3atleesh", "matb3atlish").
     "|matb3atl|mateb3atl|ma tb3atl|mat b3atl|ma teb3atl",
     // Levantine "stop" and "don't send me" ("wa2fo", "la terslouli").
-    "|wa2fo|wa2fu|wa2fou|w2fo|wa2ef el rasayel|wa2fe el rasayel|la tersl|ma tersl|bala tersl|balash tersl",
+    "|wa2fo|wa2fu|wa2fou|w2fo|wa2ef el rasayel|wa2fe el rasayel",
     // "No more" before the verb ("ma3ad tb3atouli").
     "|ma3ad tb3at|ma3ad teb3at|ma 3ad tb3at|ma3d tb3at|ma3ad tersl|ma3ad tb3t",
     // "Don't go back to sending" ("ma t3ad tba3tli", "la t3od tersel").
     "|ma t3ad tb3at|la t3ad tb3at|ma t3od tb3at|la t3od tb3at|ma t3ad ters|la t3ad ters|la t3od ters",
+    // "Don't send" with "tersel" spelled whole; Moroccan "don't keep sending" ("ma tb9ach tsift").
+    "|la ters|ma ters|bala ters|balash ters|ma tb9ach tsift|matb9ach tsift|ma tb9ach tsifet|ma tsiftch",
+    "|matsiftch|ma tsifetch|baraka men rasa2el|baraka men messages",
     // Hebrew typed in Latin letters.
     "|tafsiku lish|tafsik lish|tafsiki lish|al tishlechu|al tishlechi|al tishlach|lo rotze hodaot",
     "|lo rotza hodaot|tmachku et hamispar|timchaku et hamispar",
@@ -492,6 +497,9 @@ mod tests {
             "ma3ad teba3tuli shi",
             "plz ma t3ood teb3atli",
             "la t3od tersel",
+            "yalla la terselli shi",
+            "3afak ma tb9ach tsifet liya",
+            "bel mij niet meer aub",
             "merci de cesser toute communication",
             "veuillez cesser de m'envoyer des sms",
             "tafsik lishloach li sms",

@@ -166,6 +166,10 @@ pub fn classify(text: &str) -> Classification {
     read(text, &normalise::normalise(text), learned::INTENT_THRESHOLD, Screened::No).0
 }
 
+/// How sure the intent model must be to read a question (as the rules read it) as not
+/// interested, which closes the conversation.
+const CLOSING_THRESHOLD: f32 = 0.9;
+
 /// Whether a message was already read for a revocation on its own and found none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Screened {
@@ -188,6 +192,13 @@ pub(crate) fn read(text: &str, norm: &str, threshold: f32, screened: Screened) -
     // phrase the rules know ("we need", "discount", 0.85) stands against a model that read
     // "we need a new roof" as not interested at 0.80 once blind9 joined its training.
     if p < threshold.max(rules.confidence) || intent == rules.intent {
+        return (rules, false);
+    }
+    // Nor does a model that is not sure close a question: retrained with blind18 and blind19,
+    // it read "…the attic has no insulation at all, so we wonder whether you can do the roof
+    // and the insulation at the same time?" as not interested (0.70), and the agent said
+    // goodbye to a lead with a complex need.
+    if rules.intent == Intent::Question && intent == Intent::NotInterested && p < CLOSING_THRESHOLD {
         return (rules, false);
     }
     (Classification { intent, confidence: p, matched: Some(format!("intent model ({p:.2})")), ..rules }, true)

@@ -125,6 +125,27 @@ pub(crate) fn limits_contact(norm: &str, words: &[&str]) -> bool {
         || swapped_abroad(words)
         || other_verb_stopped(words)
         || refused_abroad(words)
+        || paused(words)
+}
+
+/// A pause with the next contact named: "leave me alone for a week, I'm traveling. Hit me up on
+/// the 20th", "hold off for a few days then text me". Not "stop texting me for now" (no way
+/// back named) or "leave me alone for good".
+fn paused(words: &[&str]) -> bool {
+    let Some(at) = words.windows(3).position(|p| {
+        matches!(p, ["for", "a" | "the" | "now" | "few" | "couple" | "another", ..] | ["until" | "till" | "til", ..])
+            && !matches!(p[1..], ["good", ..] | ["ever", ..] | ["the", "rest"])
+    }) else {
+        return false;
+    };
+    let rest = &words[at..];
+    rest.windows(3).any(|p| p == ["hit", "me", "up"])
+        || rest.windows(2).any(|p| {
+            matches!(
+                p,
+                ["text" | "call" | "reach" | "contact" | "try" | "ping", "me" | "back" | "out"] | ["check", "back"]
+            )
+        })
 }
 
 /// The lead's own refusal to leave, or a question about leaving some other time, in Spanish,
@@ -135,46 +156,24 @@ pub(crate) fn limits_contact(norm: &str, words: &[&str]) -> bool {
 /// refused, with the lead going on: not "ya no quiero mensajes", "no quiero que me escriban",
 /// or "¿por qué no me dan de baja?".
 fn refused_abroad(words: &[&str]) -> bool {
-    const LEAVING: [&str; 11] = [
-        "desabonn",
-        "desinscri",
-        "disiscriv",
-        "abmeld",
-        "abbestell",
-        "aufhor",
-        "descadastr",
-        "baja",
-        "cancel",
-        "unsubscribe",
-        "unsub",
-    ];
+    const LEAVING: &str =
+        "desabonn|desinscri|disiscriv|abmeld|abbestell|aufhor|descadastr|baja|cancel|unsubscribe|unsub";
     const WANT: [&str; 9] = ["quiero", "quero", "veux", "voglio", "will", "mochte", "want", "chahta", "chahti"];
-    const GOING_ON: [&str; 16] = [
-        "interesa",
-        "interessa",
-        "interesse",
-        "interessato",
-        "interessata",
-        "interessiert",
-        "interested",
-        "precio",
-        "preco",
-        "prix",
-        "combien",
-        "cuanto",
-        "quanto",
-        "kostet",
-        "costa",
-        "custa",
-    ];
-    let leaving = |w: &str| LEAVING.iter().any(|l| w.starts_with(l));
-    let going_on = words.iter().any(|w| GOING_ON.iter().any(|g| w.starts_with(g)));
+    const GOING_ON: &str = concat!(
+        "interesa|interessa|interesse|interessato|interessata|interessiert|interested|precio|preco|prix|combien",
+        "|cuanto|quanto|kostet|costa|custa|price|kitna|kitne|batao|termin|cita|rendez|appuntamento|angebot|oferta",
+        "|presupuesto|orcamento|devis|preventivo",
+    );
+    let leaving = |w: &str| LEAVING.split('|').any(|l| w.starts_with(l));
+    let going_on = words.iter().any(|w| GOING_ON.split('|').any(|g| w.starts_with(g)));
     let refused = words.iter().enumerate().filter(|(_, w)| leaving(w)).any(|(i, w)| {
         let before = &words[i.saturating_sub(5)..i];
         let negated = before.iter().any(|b| matches!(*b, "no" | "nao" | "ne" | "non" | "nicht" | "nahi" | "nahin"));
         // "bitte nicht aufhören": the stop itself refused.
         let not_stop = w.starts_with("aufhor") && before.last() == Some(&"nicht");
-        negated && (before.iter().any(|b| WANT.contains(b)) || not_stop)
+        // Hinglish puts the "not" after the verb: "unsubscribe nahi karna", "unsub mat karo".
+        let after = words[i + 1..].iter().take(2).any(|a| matches!(*a, "nahi" | "nahin" | "mat"));
+        negated && (before.iter().any(|b| WANT.contains(b)) || not_stop) || after
     });
     // "how", or "can I" ("kya main unsubscribe kar sakta hoon baad mein?").
     let how = words.iter().any(|w| {
@@ -211,11 +210,29 @@ fn swapped_abroad(words: &[&str]) -> bool {
         let after = words.get(i + 2).copied().unwrap_or("");
         let prev = if i > 0 { words[i - 1] } else { "" };
         matches!(next, "moi" | "mir" | "pe" | "par" | "mein" | "plutot" | "lieber" | "invece")
+            // Hinglish "message karo" (do message): the verb after the channel.
+            || matches!(next, "karo" | "kijiye" | "kariye" | "bhejo" | "bhejiye" | "bhej")
             || matches!(next, "ist" | "est" | "e" | "sind" | "ta" | "va")
                 && matches!(after, "ok" | "okay" | "gut" | "bien" | "bom" | "bene" | "fine")
             || matches!(
                 prev,
-                "par" | "per" | "por" | "via" | "lieber" | "plutot" | "manda" | "mande" | "envia" | "envie"
+                "par"
+                    | "per"
+                    | "por"
+                    | "via"
+                    | "lieber"
+                    | "plutot"
+                    | "manda"
+                    | "mande"
+                    | "envia"
+                    | "envie"
+                    | "prefiro"
+                    | "prefiero"
+                    | "prefere"
+                    | "prefer"
+                    | "preferisco"
+                    | "melhor"
+                    | "mejor"
             )
     });
     // "sms mat bhejo", "keine SMS", "pas de sms", "nem mensagem": texts stopped as well.
@@ -241,7 +258,10 @@ fn other_verb_stopped(words: &[&str]) -> bool {
         .windows(2)
         .enumerate()
         .filter(|(_, p)| {
-            matches!(p[0], "para" | "pare" | "paren" | "parem" | "deja" | "dejen" | "deje" | "dejes") && p[1] == "de"
+            matches!(
+                p[0],
+                "para" | "pare" | "paren" | "parem" | "deja" | "dejen" | "deje" | "dejes" | "basta" | "chega"
+            ) && p[1] == "de"
         })
         .map(|(i, _)| i)
         .collect();
@@ -253,10 +273,27 @@ fn other_verb_stopped(words: &[&str]) -> bool {
     let asks = words.iter().any(|w| {
         matches!(
             *w,
-            "diz" | "dime" | "diga" | "digame" | "fala" | "cuanto" | "quanto" | "precio" | "preco" | "cuesta" | "custa"
+            "diz"
+                | "dime"
+                | "diga"
+                | "digame"
+                | "fala"
+                | "cuanto"
+                | "quanto"
+                | "precio"
+                | "preco"
+                | "cuesta"
+                | "custa"
+                | "seria"
+                | "necesito"
+                | "preciso"
+                | "arreglen"
         )
     });
-    other && asks
+    // "Basta, ya entendí. ¿Cuánto sería?": enough said, and the price asked.
+    let understood = words.iter().any(|w| matches!(*w, "basta" | "chega"))
+        && words.iter().any(|w| matches!(*w, "entendi" | "entendido" | "entiendo" | "entendo"));
+    (other || understood) && asks
 }
 
 /// Texts asked for instead of calls in Hindi and Urdu: "call ke bajaye msg karo", "phone ki
@@ -313,13 +350,20 @@ fn echoed_or_denied(norm: &str, words: &[&str]) -> bool {
     let theirs = words.windows(4).any(|p| {
         matches!(p[0], "unsubscribed" | "opted" | "told")
             && p[1..].iter().any(|w| w.ends_with("'s") && !matches!(*w, "it's" | "that's" | "what's" | "there's"))
-    }) && !asked_now;
+    }) && !asked_now
+        // "I unsubscribed from ADT last year, how is yours different?": another, compared.
+        || words.iter().any(|w| matches!(*w, "unsubscribed" | "opted"))
+            && words.iter().any(|w| matches!(*w, "yours" | "different"))
+            && !asked_now;
     // Nothing stops after the opening question ("stop what? just stop texting me" does).
+    let rest = crate::normalise::letters_only(&norm[first_sentence.len()..]);
     let then_asks = || {
-        crate::normalise::letters_only(&norm[first_sentence.len()..])
-            .split(' ')
-            .any(|w| matches!(w, "stop" | "remove" | "unsubscribe" | "unsub" | "optout" | "dnc" | "quit"))
+        rest.split(' ').any(|w| matches!(w, "stop" | "remove" | "unsubscribe" | "unsub" | "optout" | "dnc" | "quit"))
     };
+    // "Remove me? Absolutely not, I need this roof done": the question answered no.
+    let answered_no = asked_back
+        && matches!(rest.split(' ').next(), Some("no" | "nope" | "nah" | "absolutely" | "hell" | "never" | "not"))
+        && !then_asks();
     let question = first_sentence.trim_end().ends_with('?');
     // "Stop what?": the keyword not understood.
     let puzzled = asked_back
@@ -339,7 +383,29 @@ fn echoed_or_denied(norm: &str, words: &[&str]) -> bool {
         && (taken_back(norm)
             || words.windows(2).any(|p| matches!(p, ["still" | "do", "want"] | ["still", "interested"])))
         && !then_asks();
-    asked_back && refused || puzzled || status || why_would || denied || for_somebody || theirs
+    // "The unsubscribe link in your email is broken btw. Anyway yes, send the quote".
+    let mechanism = words.windows(2).any(|p| {
+        KEYWORD_SET.contains(p[0]) && matches!(p[1], "link" | "links" | "button" | "option" | "page" | "feature")
+    }) && words.iter().any(|w| matches!(*w, "anyway" | "anyways" | "btw"))
+        && !asked_as_request(words);
+    asked_back && refused
+        || answered_no
+        || puzzled
+        || status
+        || why_would
+        || denied
+        || for_somebody
+        || theirs
+        || mechanism
+}
+
+/// A keyword asked for as a request, not named as a thing: "remove me", "unsubscribe me",
+/// "opt me out", "stop texting".
+fn asked_as_request(words: &[&str]) -> bool {
+    words.windows(2).any(|p| {
+        matches!(p[0], "remove" | "unsubscribe" | "unsub" | "stop" | "quit" | "opt" | "take")
+            && matches!(p[1], "me" | "us" | "texting" | "messaging" | "calling" | "it" | "now" | "out")
+    })
 }
 
 /// A message the lead says was meant for another chat: "… don't forget to unsubscribe from
@@ -419,20 +485,34 @@ fn figurative(norm: &str, words: &[&str]) -> bool {
         }
         _ => false,
     };
-    let teasing = words.len() > 3 && exclaimed && laughing;
-    hold || unbooked || time || teasing
+    // "Stop! That's way too cheap to be real, what's the catch?": disbelief, not a request.
+    let disbelief = ["the catch", "too good", "too cheap", "kidding me", "for real", "no way"]
+        .iter()
+        .any(|p| crate::normalise::contains_phrase(norm, p));
+    let teasing = words.len() > 3 && exclaimed && (laughing || disbelief);
+    // "Stop getting it wrong", "stop mixing it up": a mistake to stop making.
+    let mistake = words.windows(2).enumerate().any(|(i, p)| {
+        let next = &words[i + 2..];
+        p[0] == "stop"
+            && p[1].ends_with("ing")
+            && (next.iter().take(3).any(|w| *w == "wrong") || next.starts_with(&["it", "up"]))
+    });
+    hold || unbooked || time || teasing || mistake
 }
 
 /// Moved from one thing to another, not removed: "take me off the basic plan waitlist and put
 /// me on the premium one". Not "take me off your list and put me on your do not call list".
 fn moved(words: &[&str]) -> bool {
-    let off = words
-        .windows(3)
-        .position(|p| matches!(p, ["take" | "remove" | "drop" | "move" | "switch", "me" | "us", "off" | "from"]));
+    let off = words.windows(3).position(|p| {
+        matches!(p, ["take" | "remove" | "drop" | "move" | "switch" | "unsubscribe", "me" | "us", "off" | "from"])
+    });
     let Some(off) = off else { return false };
     let rest = &words[off + 3..];
     let put = rest.windows(3).position(|p| {
-        matches!(p, ["put" | "add" | "move" | "switch" | "sign", "me" | "us", "on" | "to" | "in" | "onto" | "up"])
+        matches!(
+            p,
+            ["put" | "add" | "move" | "switch" | "sign" | "subscribe", "me" | "us", "on" | "to" | "in" | "onto" | "up"]
+        )
     });
     let refused = rest.iter().any(|w| matches!(*w, "dnc" | "not" | "don't" | "dont" | "no"))
         || rest.iter().any(|w| matches!(*w, "text" | "texts" | "texting" | "number" | "contact"));
@@ -523,21 +603,26 @@ fn wants_a_person(words: &[&str]) -> bool {
         });
         let refused = words[..i].iter().any(|b| matches!(*b, "don't" | "dont" | "no" | "not" | "never" | "nobody"));
         (real || asked) && !refused
-    }) && !words.iter().any(|w| {
-        matches!(
-            *w,
-            "unsubscribe"
-                | "remove"
-                | "list"
-                | "off"
-                | "again"
-                | "anymore"
-                | "ever"
-                | "never"
-                | "alone"
-                | "lose"
-                | "nvm"
-        )
+    }) && !words.iter().enumerate().any(|(i, w)| {
+        // "I'll unsubscribe if you keep sending me robots": a threat, with the person asked for.
+        let threat = i > 0
+            && matches!(words[i - 1], "i'll" | "ill" | "will" | "gonna")
+            && words[i + 1..].iter().take(2).any(|a| *a == "if");
+        !threat
+            && matches!(
+                *w,
+                "unsubscribe"
+                    | "remove"
+                    | "list"
+                    | "off"
+                    | "again"
+                    | "anymore"
+                    | "ever"
+                    | "never"
+                    | "alone"
+                    | "lose"
+                    | "nvm"
+            )
     })
 }
 
@@ -545,6 +630,8 @@ fn wants_a_person(words: &[&str]) -> bool {
 fn autoreply(words: &[&str]) -> bool {
     words.windows(3).any(|w| w == ["do", "not", "disturb"])
         && words.iter().any(|w| matches!(*w, "driving" | "turned" | "notifications" | "silenced"))
+        // "do not disturb was on sorry": the lead explains a silence.
+        || words.windows(4).any(|w| w[..3] == ["do", "not", "disturb"] && matches!(w[3], "was" | "is" | "mode"))
 }
 
 /// A channel invited outright after a stop: "stop calling, text me", "… just call", "quit
@@ -668,7 +755,8 @@ fn stays_here(words: &[&str]) -> bool {
 /// "quit sending me PDFs", "stop sending the same link", "stop sending so many texts".
 fn content_or_frequency(words: &[&str]) -> bool {
     words.windows(2).enumerate().any(|(i, pair)| {
-        if !matches!(pair[0], "stop" | "quit" | "stp") || !matches!(pair[1], "sending" | "texting" | "messaging") {
+        let verb = matches!(pair[1], "sending" | "texting" | "messaging" | "calling" | "blowing" | "spamming");
+        if !matches!(pair[0], "stop" | "quit" | "stp") || !verb {
             return false;
         }
         let rest: Vec<&str> = words[i + 2..]
@@ -719,10 +807,8 @@ fn other_subscription(words: &[&str]) -> bool {
         })
         .take(2)
         .collect();
-    let Some(first) = object.first() else { return false };
-    if !OTHER_SUBSCRIPTION_SET.contains(first) {
-        return false;
-    }
+    // "opt out of the extended warranty": the thing may follow one word.
+    let Some(first) = object.iter().find(|w| OTHER_SUBSCRIPTION_SET.contains(w)) else { return false };
     // "Unsubscribe me from this service": ours, the texts themselves; not "your monitoring
     // service".
     let ours = words[at + 1..].iter().position(|w| w == first).is_some_and(|i| {
@@ -957,7 +1043,7 @@ fn not_a_stop(words: &[&str]) -> bool {
         ) || matches!((w[0], w[1]), ("n'arretez" | "n'arrete", "pas"))
     }) || words.windows(2).enumerate().any(|(i, p)| {
         // "Don't stop believin'", "don't stop the process": never "why don't you stop", "if you don't stop".
-        matches!(p[0], "don't" | "dont")
+        matches!(p[0], "don't" | "dont" | "never")
             && matches!(p[1], "stop" | "quit")
             && !(i > 0 && matches!(words[i - 1], "why" | "you" | "u" | "ya" | "if"))
     });
@@ -989,17 +1075,29 @@ fn not_a_stop(words: &[&str]) -> bool {
                     | [.., "won't" | "wont"]
                     | [.., "will", "not"]
                     | [.., "don't" | "dont" | "not", "want", "to"]
+                    | [.., "don't" | "dont" | "not", "want", "to", "be"]
             ))
             && !before.iter().any(|b| matches!(*b, "you" | "u" | "if"));
         own && (refusal || matches!(before, [.., "don't" | "dont" | "not", "mean"]))
     }) && words.iter().any(|w| REFUSABLE.contains(w))
         && !words.iter().any(|w| matches!(*w, "remove" | "texting" | "calling" | "contact" | "contacting"));
-    nonstop || past || unable || negated_verb || quit_on || refused
+    // "Don't remove me, I just can't do anything this week": every removal in the message is
+    // refused, by the lead ("why don't you remove me" asks for one).
+    let removals: Vec<usize> =
+        (0..words.len()).filter(|&i| matches!(words[i], "remove" | "unsubscribe" | "delete" | "drop")).collect();
+    let kept = !removals.is_empty()
+        && removals.iter().all(|&i| {
+            let neg = i >= 1 && matches!(words[i - 1], "don't" | "dont") || i >= 2 && words[i - 2..i] == ["do", "not"];
+            neg && words.get(i + 1) == Some(&"me")
+                && !words[..i].iter().any(|w| matches!(*w, "why" | "you" | "u" | "if"))
+        });
+    nonstop || past || unable || negated_verb || quit_on || refused || kept
 }
 
 /// What a lead may say they will not do, staying: "I'm not going to unsubscribe".
-const REFUSABLE: [&str; 11] = [
+const REFUSABLE: [&str; 12] = [
     "unsubscribe",
+    "removed",
     "unsub",
     "block",
     "stop",
@@ -1048,6 +1146,10 @@ fn spanish(words: &[&str]) -> bool {
                 *w,
                 "escribanme" | "escribeme" | "escribame" | "texteame" | "textenme" | "llamame" | "llamenme" | "llameme"
             ) && !words[i.saturating_sub(2)..i].iter().any(|b| matches!(*b, "no" | "ni" | "nunca"))
+        }) || words.windows(2).skip(s + 1).any(|p| {
+            // "… mejor por mensaje".
+            matches!(p[0], "por" | "mejor")
+                && matches!(p[1], "mensaje" | "mensajes" | "texto" | "textos" | "whatsapp" | "sms")
         })
     });
     let frequency = words.windows(2).any(|p| {
@@ -1168,6 +1270,27 @@ mod tests {
             "nao quero me descadastrar, quanto fica?",
             "como cancelo la suscripcion despues si no me gusta?",
             "para de llamarme, escribeme mejor",
+            "Unsubscribe? no, I meant the newsletter box on your site",
+            "Stop?? nope, keep going, what's the price",
+            "I don't want to be removed, just slow down a bit",
+            "ich will mich nicht abmelden, ich will ein angebot",
+            "I'll unsubscribe if I keep getting bots, get me a real agent",
+            "the unsubscribe button on your site is broken btw, anyway what's the next step",
+            "I opted out of SunRun years ago, what makes yours different",
+            "pare de me ligar, prefiro whatsapp",
+            "stop blowing up my phone, one text a week is enough",
+            "never stop texting me these deals",
+            "stop mixing it up, my name is Ana",
+            "please don't remove me, just busy till friday",
+            "basta de tanto calor, necesito el aire arreglado",
+            "unsubscribe me from the newsletter and subscribe me to the sms alerts",
+            "dejen de llamarme en la mañana, mejor por whatsapp",
+            "phone mat karo, message karo",
+            "Stop! no way that price is real",
+            "leave me alone for a few days, I'm sick. text me next week",
+            "unsubscribe mat karo, price batao",
+            "do not disturb is on, call me back in an hour",
+            "can I opt out of the premium warranty?",
             "quit sending the brochures, what's the price",
             "stop sending so many texts",
             "how do I unsubscribe from autopay",
@@ -1249,6 +1372,13 @@ mod tests {
             "por que no me dan de baja? ya les dije",
             "no quiero que me escriban mas",
             "je veux me desabonner, combien de fois dois-je le dire",
+            "Remove me? yes. remove me now",
+            "stop blowing up my phone",
+            "stop texting me for now",
+            "leave me alone for good",
+            "do not disturb me again",
+            "why don't you remove me already",
+            "don't text me again, remove me",
             "no more calls or texts, thanks",
             "arretez de m'appeler et ne m'envoyez plus de sms",
             "para de mandarme mensajes y dime nada",

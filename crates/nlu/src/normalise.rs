@@ -367,6 +367,8 @@ const PHRASES: &str = concat!(
     "|do not call registry|do-not-call registry|dnc registry|prefer not to receive|prefer not to get texts|prefer not to get messages|prefer not to be contacted|rather not receive|rather not be contacted|rather not get texts|rather not get messages|rather not hear from|blocking u|blocked lol|reported and blocked|blocked and reported|block and report",
     // Second-round phrase families (from the second blind set's misses).
     "|don't hit me up|dont hit me up|do not hit me up|never hit me up|stop hitting me up|quit hitting me up",
+    // "Hit my line" (call or text me) stopped.
+    "|don't hit my line|dont hit my line|do not hit my line|stop hitting my line|quit hitting my line",
     "|request to be removed|requested to be removed|requesting to be removed|need to be removed",
     "|want to be taken off|like to be taken off|asked to be taken off|to be taken off|rather not get any",
     "|rather not receive any|rather not get these|don't want any more of these|dont want any more of these",
@@ -471,9 +473,27 @@ pub fn opt_out_phrase(norm: &str) -> Option<String> {
         return Some(p);
     }
     let words: Vec<&str> = letters.split(' ').collect();
+    if performed(norm, &words) {
+        return Some("stop".to_owned());
+    }
     let found = revocation_in(norm, &letters, &words)?;
     // Anything longer may limit the contact instead of ending it ("stop calling, text me").
     (!crate::limits::limits_contact(norm, &words)).then_some(found)
+}
+
+/// The lead's own keyword, sent as the lead says so: "texting STOP since apparently that's what
+/// it takes", "I'm replying stop now". Not a question ("does replying STOP cancel my
+/// appointment?") or a keyword sent to somebody else ("texting STOP to my ex rn").
+fn performed(norm: &str, words: &[&str]) -> bool {
+    let words = match words {
+        ["i", "am", rest @ ..] | ["i'm" | "im", rest @ ..] => rest,
+        _ => words,
+    };
+    matches!(
+        words,
+        ["texting" | "txting" | "replying" | "sending" | "typing" | "responding", "stop" | "unsubscribe", ..]
+    ) && !matches!(words.get(2), Some(&("to" | "by" | "for")))
+        && !norm.contains('?')
 }
 
 /// The English revocations of more than one word with the spaces dropped, at least eight
@@ -928,6 +948,9 @@ mod tests {
     #[test]
     fn revocations_are_found_in_any_reasonable_wording() {
         for t in [
+            "texting STOP because nothing else works",
+            "I'm replying stop now",
+            "nah im good, dont hit my line no more",
             "I'd like to be removed from your list",
             "I'd appreciate it if you stopped texting me",
             "he passed away, remove his number please",

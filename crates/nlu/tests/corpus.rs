@@ -201,6 +201,23 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   French, German and Hindi, and Portuguese "pare de enrolar" (stop stalling)). Fixed as
 ///   classes.
 ///
+/// - `blind18.jsonl` (400 replies, its writer asked for the hardest to judge: 100 revocations,
+///   about 80 look-alikes, in English and other languages) and `blind19.jsonl` (400, a
+///   realistic mixture: 100 revocations, about 60 look-alikes), written the same day and scored
+///   once each on 2a62a84. blind18: **macro-F1 0.845, opt-out recall 0.96** (4 missed: Dutch
+///   "mij niet meer te sms'en", Levantine "la tersel", Moroccan "ma tb9ach tsift", "dont hit my
+///   line again"), **precision 0.881** (13 false: a keyword asked back and answered "absolutely
+///   not", "I don't want to be removed", German "nicht abmelden" with an appointment asked, a
+///   conditional "I'll unsubscribe if…" beside a person asked for, a broken unsubscribe link,
+///   another company's unsubscribe compared, Portuguese "prefiro mensagem", "one text a week is
+///   plenty", "never stop texting me", "stop getting it wrong", "don't remove me", "Basta, ya
+///   entendí" with a price asked, "unsubscribe me from the bot, subscribe me to a human").
+///   blind19: **macro-F1 0.886, opt-out recall 0.99** (1 missed: "texting STOP since apparently
+///   that's what it takes"), **precision 0.908** (10 false: "ya basta de calor", "mejor por
+///   mensaje", "Remove? no I said REMOVAL", Hinglish "message karo", "Stop! … what's the
+///   catch?", a week's pause with the next contact named, Hinglish "unsubscribe nahi karna", a
+///   Do Not Disturb explained, calls five times a day, an extended warranty). Fixed as classes.
+///
 /// All are tuning data now, and the learned models train on them, so their intent figures are
 /// in-sample (about 0.99); they are a regression guard, not an estimate.
 #[test]
@@ -222,6 +239,8 @@ fn blind_sets_stay_fixed() {
     at_least("blind15.jsonl", 400, 0.97, 1.0, 0.99);
     at_least("blind16.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind17.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind18.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind19.jsonl", 400, 0.97, 1.0, 1.0);
 }
 
 /// Answers a lead gives in the middle of a conversation (who decides, when, how much, which
