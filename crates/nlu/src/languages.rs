@@ -238,6 +238,8 @@ const STEMS: &str = concat!(
     // Farsi, Urdu, Hindi, Bengali, Punjabi, Gujarati, Somali, Amharic and Swahili: more forms.
     "|پیامک نفرستید|پیامک نده|مزاحم نشو|لغو عضویت|منو حذف کنید|شمارمو پاک",
     "|میسج نہ کر|میسج مت کر|نمبر ہٹا|نمبر ڈیلیٹ",
+    // Urdu "don't send" as Hindi has it ("मत भेज", "न भेजें"), and "more messages".
+    "|نہ بھیج|مت بھیج|مزید پیغامات|مزید میسج",
     "|message na bhej|msg na bhej|sms na bhej|mat bhejiye|na bhejiye|band karo message|band karo msg",
     "|tang mat karo|tang na karo|disturb mat karo|disturb na karo|message na karein|message na karen|msg na karen",
     "|tang na karein|मैसेज बंद करो|मेसेज बंद करो|मैसेज ना भेज|मेसेज ना भेज|मत भेज|न भेजें|ना भेजें|तंग मत कर",
@@ -497,6 +499,7 @@ mod tests {
             "ma3ad teba3tuli shi",
             "plz ma t3ood teb3atli",
             "la t3od tersel",
+            "مجھے پیغام مت بھیجو",
             "yalla la terselli shi",
             "3afak ma tb9ach tsifet liya",
             "bel mij niet meer aub",

@@ -57,11 +57,13 @@ const CONTENT: &str = concat!(
 );
 /// What a lead may unsubscribe from without leaving the conversation.
 const OTHER_SUBSCRIPTIONS: &str = concat!(
-    "newsletter|newsletters|autopay|auto|add-on|addon|add|monitoring|warranty|plan|insurance|coverage",
+    "newsletter|newsletters|autopay|auto|add-on|addon|add|monitoring|maintenance|warranty|plan|insurance|coverage",
     "|membership|program|paper|paperless|billing|renewal|renew|mailers|catalog|catalogs|upgrade|service",
     "|protection|feature|magazine|emails|email|e-mails|marketing|promotional|promotions",
     // Contracts and their terms: "opt out of the loan", "is there an opt-out fee".
     "|loan|contract|agreement|lease|financing|arbitration|escrow|fee|fees|clause|penalty",
+    // Services of the lead's own: "remind me to unsubscribe from Netflix tonight".
+    "|gym|netflix|spotify|hulu|prime|disney|peacock|paramount|streaming|app|apps|club|subscriptions",
 );
 /// A wish to go on ("but I still want the quote", "keep texting me").
 const GO_ON: &str = "but|still|keep|though|however";
@@ -186,18 +188,18 @@ fn refused_abroad(words: &[&str]) -> bool {
     asks_later || refused && going_on
 }
 
-/// Calls stopped and texts invited in French, German, Portuguese, Italian and Hindi typed in
-/// Latin letters: "arrête de m'appeler, texte-moi plutôt", "hör auf mich anzurufen, SMS ist
-/// ok", "call mat karo, sms pe bhejo". Not when the texts are stopped too ("… et ne m'envoyez
+/// Calls stopped and texts invited in French, German, Portuguese, Italian, Tagalog and Hindi
+/// typed in Latin letters: "arrête de m'appeler, texte-moi plutôt", "hör auf mich anzurufen,
+/// SMS ist ok", "wag nyo na akong tawagan, text nalang", "call mat karo, sms pe bhejo". Not when the texts are stopped too ("… et ne m'envoyez
 /// plus de SMS", "sms bhi mat bhejo").
 fn swapped_abroad(words: &[&str]) -> bool {
     const CALLS: &str = concat!(
         "m'appeler|appeler|m'appelez|m'appelle|appels|anzurufen|anrufen|anrufe|anrufen|anruf|ligar|ligacoes|ligacao",
-        "|ligue|liguem|chiamare|chiamarmi|chiamate|call|calls|phone",
+        "|ligue|liguem|chiamare|chiamarmi|chiamate|call|calls|phone|tawagan|tumawag|tawag",
     );
     const TEXTS: &str = concat!(
         "sms|texto|textos|texte|textez|textes|message|messages|mensagem|mensagens|nachricht|nachrichten|msg",
-        "|whatsapp|messaggio|messaggi|scrivimi|scrivetemi|ecrivez|ecris|schreib|schreiben|schreibt",
+        "|whatsapp|messaggio|messaggi|scrivimi|scrivetemi|ecrivez|ecris|schreib|schreiben|schreibt|text|txt",
     );
     static CALL_WORDS: WordList = WordList::new(CALLS);
     static TEXT_WORDS: WordList = WordList::new(TEXTS);
@@ -212,6 +214,8 @@ fn swapped_abroad(words: &[&str]) -> bool {
         matches!(next, "moi" | "mir" | "pe" | "par" | "mein" | "plutot" | "lieber" | "invece")
             // Hinglish "message karo" (do message): the verb after the channel.
             || matches!(next, "karo" | "kijiye" | "kariye" | "bhejo" | "bhejiye" | "bhej")
+            // Tagalog "text na lang" (just text).
+            || matches!(next, "lang" | "nalang") || next == "na" && after == "lang"
             || matches!(next, "ist" | "est" | "e" | "sind" | "ta" | "va")
                 && matches!(after, "ok" | "okay" | "gut" | "bien" | "bom" | "bene" | "fine")
             || matches!(
@@ -241,7 +245,9 @@ fn swapped_abroad(words: &[&str]) -> bool {
             && (words[i.saturating_sub(2)..i]
                 .iter()
                 .any(|b| matches!(*b, "keine" | "pas" | "plus" | "nem" | "ni" | "non" | "nicht"))
-                || words[i + 1..].iter().take(2).any(|a| matches!(*a, "mat" | "na" | "nahi" | "bhi" | "nicht")))
+                || words[i + 1..].iter().take(2).any(|a| matches!(*a, "mat" | "nahi" | "bhi" | "nicht"))
+                // Hindi "sms na bhejo", not Tagalog "text na lang".
+                || words.get(i + 1) == Some(&"na") && words.get(i + 2) != Some(&"lang"))
     });
     called && invited && !texts_stopped
 }
@@ -489,7 +495,9 @@ fn figurative(norm: &str, words: &[&str]) -> bool {
     let disbelief = ["the catch", "too good", "too cheap", "kidding me", "for real", "no way"]
         .iter()
         .any(|p| crate::normalise::contains_phrase(norm, p));
-    let teasing = words.len() > 3 && exclaimed && (laughing || disbelief);
+    // "Stop, $40k?? Is that before the tax credit?": a price not believed.
+    let incredulous = norm.contains("??") || norm.contains("?!");
+    let teasing = words.len() > 3 && exclaimed && (laughing || disbelief || incredulous);
     // "Stop getting it wrong", "stop mixing it up": a mistake to stop making.
     let mistake = words.windows(2).enumerate().any(|(i, p)| {
         let next = &words[i + 2..];
@@ -805,9 +813,9 @@ fn other_subscription(words: &[&str]) -> bool {
                     | "our"
             )
         })
-        .take(2)
+        .take(3)
         .collect();
-    // "opt out of the extended warranty": the thing may follow one word.
+    // "opt out of the annual maintenance plan": the thing may follow two words.
     let Some(first) = object.iter().find(|w| OTHER_SUBSCRIPTION_SET.contains(w)) else { return false };
     // "Unsubscribe me from this service": ours, the texts themselves; not "your monitoring
     // service".
@@ -1291,6 +1299,10 @@ mod tests {
             "unsubscribe mat karo, price batao",
             "do not disturb is on, call me back in an hour",
             "can I opt out of the premium warranty?",
+            "how do I opt out of the yearly service contract",
+            "remind me to cancel and unsubscribe from spotify",
+            "huwag nyo na akong tawagan, text nalang po",
+            "Stop, 30 grand?! that can't be right",
             "quit sending the brochures, what's the price",
             "stop sending so many texts",
             "how do I unsubscribe from autopay",
@@ -1378,6 +1390,8 @@ mod tests {
             "leave me alone for good",
             "do not disturb me again",
             "why don't you remove me already",
+            "wag nyo na ako itext, wag din tawagan",
+            "stop?? stop texting me",
             "don't text me again, remove me",
             "no more calls or texts, thanks",
             "arretez de m'appeler et ne m'envoyez plus de sms",

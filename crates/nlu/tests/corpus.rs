@@ -218,6 +218,16 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   catch?", a week's pause with the next contact named, Hinglish "unsubscribe nahi karna", a
 ///   Do Not Disturb explained, calls five times a day, an extended warranty). Fixed as classes.
 ///
+/// - `blind20.jsonl` (400 replies, a representative day of traffic: 100 revocations, about 70
+///   look-alikes) and `blind21.jsonl` (400, written as a TCPA litigation consultant would:
+///   100 revocations, about 80 look-alikes), written the same day and scored once each on
+///   52a96cc. blind20: **macro-F1 0.915, opt-out recall 0.99** (1 missed: Urdu "don't send me
+///   more messages"), **precision 0.961** (4 false: the annual maintenance plan opted out of,
+///   a gym unsubscribed from, Tagalog "don't call me, just text", "Stop, $40k??"). blind21:
+///   **macro-F1 0.956, opt-out recall 1.0, precision 0.98** (2 false: Netflix unsubscribed
+///   from, the Tagalog swap again), the first unseen set to meet the recall and precision
+///   targets at once. Fixed as classes.
+///
 /// All are tuning data now, and the learned models train on them, so their intent figures are
 /// in-sample (about 0.99); they are a regression guard, not an estimate.
 #[test]
@@ -241,6 +251,8 @@ fn blind_sets_stay_fixed() {
     at_least("blind17.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind18.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind19.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind20.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind21.jsonl", 400, 0.97, 1.0, 1.0);
 }
 
 /// Answers a lead gives in the middle of a conversation (who decides, when, how much, which
