@@ -80,6 +80,7 @@ const STEMS: &str = concat!(
     "|meine nummer loschen|entfernen sie mich|entfernen sie meine|belastigen sie mich nicht|belastigung",
     // Polish.
     "|nie piszcie|nie pisz do mnie|nie pisac|przestancie pisac|przestan pisac|wypisz mnie|wypiszcie mnie",
+    "|nie wysylac|nie wysylaj|nie wysylajcie|nie przysylac|nie przysylaj|nie przysylajcie|wiecej wiadomosci",
     "|usuncie moj numer|usun moj numer|nie kontaktuj|przestac do mnie pisac|przestac pisac",
     // Russian (Cyrillic, lower case).
     "|не пишите|не пиши|больше не пиш|не надо мне писать|не надо писать|не присылай|не отправляй|не беспокой|хватит писать|хватит присылать|хватит слать",
@@ -499,6 +500,7 @@ mod tests {
             "ma3ad teba3tuli shi",
             "plz ma t3ood teb3atli",
             "la t3od tersel",
+            "prosze mi nie wysylac smsow",
             "مجھے پیغام مت بھیجو",
             "yalla la terselli shi",
             "3afak ma tb9ach tsifet liya",

@@ -167,7 +167,10 @@ fn refused_abroad(words: &[&str]) -> bool {
         "|presupuesto|orcamento|devis|preventivo",
     );
     let leaving = |w: &str| LEAVING.split('|').any(|l| w.starts_with(l));
-    let going_on = words.iter().any(|w| GOING_ON.split('|').any(|g| w.starts_with(g)));
+    if !words.iter().any(|w| leaving(w)) {
+        return false;
+    }
+    let going_on = || words.iter().any(|w| GOING_ON.split('|').any(|g| w.starts_with(g)));
     let refused = words.iter().enumerate().filter(|(_, w)| leaving(w)).any(|(i, w)| {
         let before = &words[i.saturating_sub(5)..i];
         let negated = before.iter().any(|b| matches!(*b, "no" | "nao" | "ne" | "non" | "nicht" | "nahi" | "nahin"));
@@ -184,8 +187,8 @@ fn refused_abroad(words: &[&str]) -> bool {
     let later = words.iter().any(|w| {
         matches!(*w, "despues" | "luego" | "tard" | "tardi" | "spater" | "baad" | "later" | "futuro" | "depois")
     });
-    let asks_later = how && later && words.iter().any(|w| leaving(w));
-    asks_later || refused && going_on
+    let asks_later = how && later;
+    asks_later || refused && going_on()
 }
 
 /// Calls stopped and texts invited in French, German, Portuguese, Italian, Tagalog and Hindi
@@ -196,14 +199,18 @@ fn swapped_abroad(words: &[&str]) -> bool {
     const CALLS: &str = concat!(
         "m'appeler|appeler|m'appelez|m'appelle|appels|anzurufen|anrufen|anrufe|anrufen|anruf|ligar|ligacoes|ligacao",
         "|ligue|liguem|chiamare|chiamarmi|chiamate|call|calls|phone|tawagan|tumawag|tawag",
+        "|تتصل|تتصلوا|تتصلي|اتصال|مكالمات|تكلمني",
     );
     const TEXTS: &str = concat!(
         "sms|texto|textos|texte|textez|textes|message|messages|mensagem|mensagens|nachricht|nachrichten|msg",
         "|whatsapp|messaggio|messaggi|scrivimi|scrivetemi|ecrivez|ecris|schreib|schreiben|schreibt|text|txt",
+        "|الرسائل|رسائل|رسالة|مسج|واتساب",
     );
     static CALL_WORDS: WordList = WordList::new(CALLS);
     static TEXT_WORDS: WordList = WordList::new(TEXTS);
-    let called = words.iter().any(|w| CALL_WORDS.contains(w));
+    if !words.iter().any(|w| CALL_WORDS.contains(w)) {
+        return false;
+    }
     let invited = words.iter().enumerate().any(|(i, w)| {
         if !TEXT_WORDS.contains(w) {
             return false;
@@ -211,7 +218,14 @@ fn swapped_abroad(words: &[&str]) -> bool {
         let next = words.get(i + 1).copied().unwrap_or("");
         let after = words.get(i + 2).copied().unwrap_or("");
         let prev = if i > 0 { words[i - 1] } else { "" };
-        matches!(next, "moi" | "mir" | "pe" | "par" | "mein" | "plutot" | "lieber" | "invece")
+        // "je préfère les textos".
+        let preferred = words[i.saturating_sub(2)..i]
+            .iter()
+            .any(|b| matches!(*b, "prefere" | "prefiro" | "prefiero" | "preferisco" | "bevorzuge" | "prefer"));
+        preferred
+            || matches!(next, "moi" | "mir" | "pe" | "par" | "mein" | "plutot" | "lieber" | "invece")
+            // Arabic "الرسائل أفضل" (messages are better).
+            || matches!(next, "افضل" | "أفضل" | "احسن" | "أحسن")
             // Hinglish "message karo" (do message): the verb after the channel.
             || matches!(next, "karo" | "kijiye" | "kariye" | "bhejo" | "bhejiye" | "bhej")
             // Tagalog "text na lang" (just text).
@@ -249,7 +263,7 @@ fn swapped_abroad(words: &[&str]) -> bool {
                 // Hindi "sms na bhejo", not Tagalog "text na lang".
                 || words.get(i + 1) == Some(&"na") && words.get(i + 2) != Some(&"lang"))
     });
-    called && invited && !texts_stopped
+    invited && !texts_stopped
 }
 
 /// In Spanish and Portuguese, a stop of something other than the contact, with a request after
@@ -362,15 +376,20 @@ fn echoed_or_denied(norm: &str, words: &[&str]) -> bool {
             && words.iter().any(|w| matches!(*w, "yours" | "different"))
             && !asked_now;
     // Nothing stops after the opening question ("stop what? just stop texting me" does).
-    let rest = crate::normalise::letters_only(&norm[first_sentence.len()..]);
+    let question = first_sentence.trim_end().ends_with('?');
+    // What follows the opening question, read only when it is one.
+    let rest = if question { crate::normalise::letters_only(&norm[first_sentence.len()..]) } else { String::new() };
     let then_asks = || {
         rest.split(' ').any(|w| matches!(w, "stop" | "remove" | "unsubscribe" | "unsub" | "optout" | "dnc" | "quit"))
     };
-    // "Remove me? Absolutely not, I need this roof done": the question answered no.
+    // "Remove me? Absolutely not, I need this roof done": the question answered no; "Unsubscribe?
+    // I don't remember subscribing. What company is this?": asked who we are.
     let answered_no = asked_back
-        && matches!(rest.split(' ').next(), Some("no" | "nope" | "nah" | "absolutely" | "hell" | "never" | "not"))
+        && (matches!(rest.split(' ').next(), Some("no" | "nope" | "nah" | "absolutely" | "hell" | "never" | "not"))
+            || ["what company", "who is this", "who are you", "who's this"]
+                .iter()
+                .any(|p| crate::normalise::contains_phrase(&rest, p)))
         && !then_asks();
-    let question = first_sentence.trim_end().ends_with('?');
     // "Stop what?": the keyword not understood.
     let puzzled = asked_back
         && first_sentence.split_whitespace().count() == 2
@@ -515,6 +534,16 @@ fn moved(words: &[&str]) -> bool {
         matches!(p, ["take" | "remove" | "drop" | "move" | "switch" | "unsubscribe", "me" | "us", "off" | "from"])
     });
     let Some(off) = off else { return false };
+    // "Take me off the 'maybe' list, I'm a yes": promoted, not removed.
+    let stage = words[off + 3..]
+        .iter()
+        .take(3)
+        .any(|w| matches!(*w, "maybe" | "undecided" | "waiting" | "pending" | "fence" | "backup" | "later"));
+    let yes = words.windows(3).any(|p| matches!(p, ["i'm" | "im", "a", "yes"]))
+        || words.windows(2).any(|p| matches!(p, ["i'm" | "im", "in" | "ready"]));
+    if stage && yes {
+        return true;
+    }
     let rest = &words[off + 3..];
     let put = rest.windows(3).position(|p| {
         matches!(
@@ -609,7 +638,10 @@ fn wants_a_person(words: &[&str]) -> bool {
                 ["get" | "need" | "want" | "give", "me" | "a" | "an" | "to"] | ["talk" | "speak", "to" | "with"]
             )
         });
-        let refused = words[..i].iter().any(|b| matches!(*b, "don't" | "dont" | "no" | "not" | "never" | "nobody"));
+        // The person refused, not the bot: "I don't want a human", not "I don't want to text a
+        // robot, give me someone real".
+        let refused = before.iter().any(|b| matches!(*b, "don't" | "dont" | "no" | "not" | "never" | "nobody"));
+        let real = real || words.get(i + 1).is_some_and(|n| matches!(*n, "real" | "actual" | "live"));
         (real || asked) && !refused
     }) && !words.iter().enumerate().any(|(i, w)| {
         // "I'll unsubscribe if you keep sending me robots": a threat, with the person asked for.
@@ -1169,11 +1201,30 @@ fn spanish(words: &[&str]) -> bool {
     let ever = words.iter().any(|w| matches!(*w, "mas" | "nunca" | "jamas"));
     let hours =
         !ever && words.windows(2).any(|p| matches!(p, ["tan", "temprano" | "tarde"] | ["antes" | "despues", "de"]));
+    // "dejen de mandarme links que no abren": what is sent, not the contact.
+    let content = words.windows(4).any(|w| {
+        matches!(w[0], "dejen" | "deja" | "deje" | "paren" | "para")
+            && w[1] == "de"
+            && (w[2].starts_with("mand") || w[2].starts_with("envi"))
+            && matches!(
+                w[3],
+                "links"
+                    | "enlaces"
+                    | "pdf"
+                    | "pdfs"
+                    | "fotos"
+                    | "videos"
+                    | "archivos"
+                    | "documentos"
+                    | "formularios"
+                    | "encuestas"
+            )
+    });
     let kept = words
         .windows(3)
         .any(|w| w[0] == "no" && w[1] == "me" && matches!(w[2], "den" | "borren" | "quiten" | "saquen" | "eliminen"))
         && words.iter().any(|w| matches!(*w, "interesa" | "quiero" | "pero" | "todavia" | "sigo"));
-    invited || frequency || hours || kept
+    invited || frequency || hours || kept || content
 }
 
 /// A stop at some hours only: "stop texting me at 6am", "quit calling before 9", "stop texting
@@ -1193,6 +1244,14 @@ fn restricted_hours(words: &[&str]) -> bool {
     let insulted = words.iter().any(|w| INSULT_SET.contains(w));
     words.windows(2).enumerate().any(|(i, pair)| {
         let contact = matches!(pair[1], "calling" | "texting" | "txting" | "messaging" | "ringing" | "sending");
+        // "Don't text tonight, tomorrow works".
+        let tonight = matches!(pair[0], "don't" | "dont" | "not")
+            && matches!(pair[1], "text" | "call" | "message" | "txt")
+            && words.get(i + 2).is_some_and(|w| matches!(*w, "tonight" | "today" | "now" | "this"))
+            && words.iter().any(|w| matches!(*w, "tomorrow" | "works" | "later" | "monday" | "weekend"));
+        if tonight {
+            return true;
+        }
         if !matches!(pair[0], "stop" | "quit") || !contact {
             return false;
         }
@@ -1299,6 +1358,12 @@ mod tests {
             "unsubscribe mat karo, price batao",
             "do not disturb is on, call me back in an hour",
             "can I opt out of the premium warranty?",
+            "arretez de m'appeler svp, je prefere les sms",
+            "I don't want to chat with a bot, get me someone real",
+            "don't call today, I'm slammed. tomorrow works",
+            "Stop? who is this, what company",
+            "take me off the maybe list, I'm in",
+            "dejen de enviarme fotos, solo el precio",
             "how do I opt out of the yearly service contract",
             "remind me to cancel and unsubscribe from spotify",
             "huwag nyo na akong tawagan, text nalang po",
@@ -1390,6 +1455,9 @@ mod tests {
             "leave me alone for good",
             "do not disturb me again",
             "why don't you remove me already",
+            "I don't want a human or a bot, stop texting",
+            "don't text me today or ever again",
+            "take me off your list, I'm done",
             "wag nyo na ako itext, wag din tawagan",
             "stop?? stop texting me",
             "don't text me again, remove me",

@@ -367,6 +367,8 @@ const PHRASES: &str = concat!(
     "|do not call registry|do-not-call registry|dnc registry|prefer not to receive|prefer not to get texts|prefer not to get messages|prefer not to be contacted|rather not receive|rather not be contacted|rather not get texts|rather not get messages|rather not hear from|blocking u|blocked lol|reported and blocked|blocked and reported|block and report",
     // Second-round phrase families (from the second blind set's misses).
     "|don't hit me up|dont hit me up|do not hit me up|never hit me up|stop hitting me up|quit hitting me up",
+    // A follow-up declined: "Not interested. Do not follow up."
+    "|do not follow up|don't follow up|dont follow up|please don't follow up|no need to follow up",
     // "Hit my line" (call or text me) stopped.
     "|don't hit my line|dont hit my line|do not hit my line|stop hitting my line|quit hitting my line",
     "|request to be removed|requested to be removed|requesting to be removed|need to be removed",
@@ -476,6 +478,9 @@ pub fn opt_out_phrase(norm: &str) -> Option<String> {
     if performed(norm, &words) {
         return Some("stop".to_owned());
     }
+    if no_need(&words) {
+        return Some("no need to".to_owned());
+    }
     let found = revocation_in(norm, &letters, &words)?;
     // Anything longer may limit the contact instead of ending it ("stop calling, text me").
     (!crate::limits::limits_contact(norm, &words)).then_some(found)
@@ -494,6 +499,15 @@ fn performed(norm: &str, words: &[&str]) -> bool {
         ["texting" | "txting" | "replying" | "sending" | "typing" | "responding", "stop" | "unsubscribe", ..]
     ) && !matches!(words.get(2), Some(&("to" | "by" | "for")))
         && !norm.contains('?')
+}
+
+/// No more contact needed: "we're good, no need to text us anymore". Not "no need to text me
+/// the address" (nothing said of the future).
+fn no_need(words: &[&str]) -> bool {
+    words.windows(4).any(|w| {
+        w[..3] == ["no", "need", "to"]
+            && matches!(w[3], "text" | "message" | "contact" | "call" | "keep" | "reach" | "bother")
+    }) && words.iter().any(|w| matches!(*w, "anymore" | "again" | "further" | "ever"))
 }
 
 /// The English revocations of more than one word with the spaces dropped, at least eight
@@ -948,6 +962,8 @@ mod tests {
     #[test]
     fn revocations_are_found_in_any_reasonable_wording() {
         for t in [
+            "all set, no need to message me again",
+            "don't follow up please",
             "texting STOP because nothing else works",
             "I'm replying stop now",
             "nah im good, dont hit my line no more",

@@ -228,6 +228,18 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   from, the Tagalog swap again), the first unseen set to meet the recall and precision
 ///   targets at once. Fixed as classes.
 ///
+/// - `blind22.jsonl` (400 replies from a diverse customer base, 100 revocations, about 70
+///   look-alikes) and `blind23.jsonl` (400, written by an adversarial tester: 100
+///   revocations, about 80 look-alikes), written the same day and scored once each on
+///   1b52bf6. blind22: **macro-F1 0.927, opt-out recall 0.99** (1 missed: Polish "nie wysyłać
+///   mi więcej wiadomości"), **precision 0.971** (3 false: French "je préfère les textos" and
+///   Arabic "الرسائل أفضل" after a call stopped, "I don't want to text a robot, give me someone
+///   real"): both targets met. blind23: **macro-F1 0.925, opt-out recall 0.98** (2 missed: "no
+///   need to text us anymore", "Do not follow up"), **precision 0.951** (5 false: Spanish
+///   "dejen de mandarme links que no abren", the robot refused again, "Don't text tonight…
+///   Tomorrow works", "Unsubscribe? … What company is this?", "Take me off the 'maybe' list,
+///   I'm a yes"). Fixed as classes.
+///
 /// All are tuning data now, and the learned models train on them, so their intent figures are
 /// in-sample (about 0.99); they are a regression guard, not an estimate.
 #[test]
@@ -253,6 +265,8 @@ fn blind_sets_stay_fixed() {
     at_least("blind19.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind20.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind21.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind22.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind23.jsonl", 400, 0.97, 1.0, 1.0);
 }
 
 /// Answers a lead gives in the middle of a conversation (who decides, when, how much, which
