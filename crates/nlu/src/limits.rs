@@ -193,11 +193,11 @@ fn refused_abroad(words: &[&str]) -> bool {
 
 /// Calls stopped and texts invited in French, German, Portuguese, Italian, Tagalog and Hindi
 /// typed in Latin letters: "arrête de m'appeler, texte-moi plutôt", "hör auf mich anzurufen,
-/// SMS ist ok", "wag nyo na akong tawagan, text nalang", "call mat karo, sms pe bhejo". Not when the texts are stopped too ("… et ne m'envoyez
-/// plus de SMS", "sms bhi mat bhejo").
+/// SMS ist ok", "wag nyo na akong tawagan, text nalang", "call mat karo, sms pe bhejo". Not when
+/// the texts are stopped too ("… et ne m'envoyez plus de SMS", "sms bhi mat bhejo").
 fn swapped_abroad(words: &[&str]) -> bool {
     const CALLS: &str = concat!(
-        "m'appeler|appeler|m'appelez|m'appelle|appels|anzurufen|anrufen|anrufe|anrufen|anruf|ligar|ligacoes|ligacao",
+        "m'appeler|appeler|m'appelez|m'appelle|appels|anzurufen|anrufen|anrufe|anruf|ligar|ligacoes|ligacao",
         "|ligue|liguem|chiamare|chiamarmi|chiamate|call|calls|phone|tawagan|tumawag|tawag",
         "|تتصل|تتصلوا|تتصلي|اتصال|مكالمات|تكلمني",
     );
