@@ -181,12 +181,13 @@ fn refused_abroad(words: &[&str]) -> bool {
         negated && (before.iter().any(|b| WANT.contains(b)) || not_stop) || after
     });
     // "how", or "can I" ("kya main unsubscribe kar sakta hoon baad mein?").
-    let how = words.iter().any(|w| {
-        matches!(*w, "como" | "comment" | "come" | "wie" | "kaise" | "paano" | "sakta" | "sakti" | "puedo" | "posso")
-    });
-    let later = words.iter().any(|w| {
-        matches!(*w, "despues" | "luego" | "tard" | "tardi" | "spater" | "baad" | "later" | "futuro" | "depois")
-    });
+    let how = words
+        .iter()
+        .any(|w| matches!(*w, "como" | "comment" | "wie" | "kaise" | "paano" | "sakta" | "sakti" | "puedo" | "posso"));
+    // Not English "later" or Italian "come" (how): "unsubscribe me, don't come back later".
+    let later = words
+        .iter()
+        .any(|w| matches!(*w, "despues" | "luego" | "tard" | "tardi" | "spater" | "baad" | "futuro" | "depois"));
     let asks_later = how && later;
     asks_later || refused && going_on()
 }
@@ -244,11 +245,6 @@ fn swapped_abroad(words: &[&str]) -> bool {
                     | "mande"
                     | "envia"
                     | "envie"
-                    | "prefiro"
-                    | "prefiero"
-                    | "prefere"
-                    | "prefer"
-                    | "preferisco"
                     | "melhor"
                     | "mejor"
             )
@@ -1449,6 +1445,7 @@ mod tests {
             "por que no me dan de baja? ya les dije",
             "no quiero que me escriban mas",
             "je veux me desabonner, combien de fois dois-je le dire",
+            "unsubscribe me. don't come back later",
             "Remove me? yes. remove me now",
             "stop blowing up my phone",
             "stop texting me for now",
