@@ -303,6 +303,12 @@ const STEMS: &str = concat!(
     "|verwyder my|los my uit|ek wil nie meer boodskappe|haettu ad senda|haettid ad senda|ekki senda mer",
     "|ekki hafa samband|eyddu numerinu minu|afskra|stop ag seoladh|na seol|na cuir teachtaireacht",
     "|peidiwch anfon|peidiwch ag anfon|peidiwch a anfon|stopiwch|dileu fy rhif|tynnwch fi",
+    "|peidiwch a chysylltu|peidiwch ag cysylltu|paid a chysylltu|peidiwch a thecstio|peidiwch a tecstio",
+    "|na cuir teacs|na seol teacs|na cuir teachtai|na deanaigi teagmhail|na dean teagmhail",
+    // Hinglish "stop karo", "bas karo"; Levantine "la tirsloon", "la t3awed" (don't do it again),
+    // "shil raqmi".
+    "|stop karo|stop kardo|stop kar do|stop karein|stop kijiye|bas karo|bas kardo|la tirs|ma tirs|la t3awed",
+    "|ma t3awed|la t3id|shil raqmi|shilo raqmi|shilu raqmi|imsa7 raqmi|ems7 raqmi|ehzef raqmi|i7zef raqmi",
     // Armenian, Georgian, Azerbaijani, Kazakh, Uzbek, Kyrgyz, Tajik and Mongolian.
     "|մի ուղարկեք|մի գրեք ինձ|դադարեցրեք|ջնջեք իմ համարը|հանգիստ թողեք",
     "|ნუ მომწერთ|ნუ მწერთ|ნუ გამომიგზავნით|ნუღარ|შეწყვიტეთ|წაშალეთ ჩემი ნომერი|თავი დამანებეთ",
@@ -355,7 +361,7 @@ const UNSPACED: &str = concat!(
 /// *mne* pisat", "bie *zai gei wo* fa duanxin", "message *mujhe* mat bhejo"). A message is tried
 /// a second time with these dropped, against the phrases with these dropped.
 const FILLERS: &str = concat!(
-    "mne|mnie|menya|wo|gei|zai|qing|mujhe|mujhko|hamein|humein|hame|please|pls|plz|pozhaluysta|pozhaluista",
+    "mne|mnie|menya|wo|gei|zai|qing|mujhe|mujhko|hamein|humein|hame|bhi|please|pls|plz|pozhaluysta|pozhaluista",
     "|pozhalujsta|pozhalusta|pozhalsta|bitte|prosze|lutfen|parakalo|porfa|porfis|xfa",
 );
 
@@ -500,6 +506,11 @@ mod tests {
             "ma3ad teba3tuli shi",
             "plz ma t3ood teb3atli",
             "la t3od tersel",
+            "peidiwch a chysylltu a fi",
+            "na cuir teacs chugam",
+            "bhai stop karo ab",
+            "msg bhi mat karna",
+            "la t3awed tb3atli",
             "prosze mi nie wysylac smsow",
             "مجھے پیغام مت بھیجو",
             "yalla la terselli shi",

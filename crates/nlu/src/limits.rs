@@ -125,6 +125,7 @@ pub(crate) fn limits_contact(norm: &str, words: &[&str]) -> bool {
         || echoed_or_denied(norm, words)
         || moved(words)
         || swapped_abroad(words)
+        || call_asked_abroad(words)
         || other_verb_stopped(words)
         || refused_abroad(words)
         || paused(words)
@@ -132,7 +133,7 @@ pub(crate) fn limits_contact(norm: &str, words: &[&str]) -> bool {
 
 /// A pause with the next contact named: "leave me alone for a week, I'm traveling. Hit me up on
 /// the 20th", "hold off for a few days then text me". Not "stop texting me for now" (no way
-/// back named) or "leave me alone for good".
+/// back named), "leave me alone for good" or "until then, don't contact me".
 fn paused(words: &[&str]) -> bool {
     let Some(at) = words.windows(3).position(|p| {
         matches!(p, ["for", "a" | "the" | "now" | "few" | "couple" | "another", ..] | ["until" | "till" | "til", ..])
@@ -141,12 +142,14 @@ fn paused(words: &[&str]) -> bool {
         return false;
     };
     let rest = &words[at..];
-    rest.windows(3).any(|p| p == ["hit", "me", "up"])
-        || rest.windows(2).any(|p| {
+    // The way back invited, not refused: "until then, don't contact me" is no pause.
+    let invited = |j: usize| !(j > 0 && matches!(rest[j - 1], "don't" | "dont" | "not" | "never" | "no"));
+    rest.windows(3).enumerate().any(|(j, p)| p == ["hit", "me", "up"] && invited(j))
+        || rest.windows(2).enumerate().any(|(j, p)| {
             matches!(
                 p,
                 ["text" | "call" | "reach" | "contact" | "try" | "ping", "me" | "back" | "out"] | ["check", "back"]
-            )
+            ) && invited(j)
         })
 }
 
@@ -260,6 +263,25 @@ fn swapped_abroad(words: &[&str]) -> bool {
                 || words.get(i + 1) == Some(&"na") && words.get(i + 2) != Some(&"lang"))
     });
     invited && !texts_stopped
+}
+
+/// The other way round: texts stopped and a call asked for, in German, Portuguese, French,
+/// Italian and Hinglish, as "stop texting and just call me at 4" in English: "hör auf zu
+/// schreiben, ruf mich um 17 Uhr an", "pare de mandar mensagem e me liga às 18h". Not "… und
+/// ruf mich nicht an", "não me liga".
+fn call_asked_abroad(words: &[&str]) -> bool {
+    words.windows(2).enumerate().any(|(i, p)| {
+        let asked = matches!(
+            p,
+            ["ruf" | "rufen" | "rufe", "mich"]
+                | ["me", "liga" | "ligue" | "ligar" | "ligem"]
+                | ["appelle" | "appelez" | "appelles", "moi"]
+                | ["call", "karo" | "kijiye" | "kar" | "karna"]
+        ) || matches!(p[0], "chiamami" | "chiamatemi" | "liga-me" | "ligue-me");
+        let refused = words[i.saturating_sub(2)..i].iter().any(|b| matches!(*b, "nao" | "ne" | "non" | "nicht" | "no"))
+            || words[i + 2..].iter().take(3).any(|a| matches!(*a, "nicht" | "pas" | "mat" | "nahi"));
+        asked && !refused
+    })
 }
 
 /// In Spanish and Portuguese, a stop of something other than the contact, with a request after
@@ -491,6 +513,10 @@ fn figurative(norm: &str, words: &[&str]) -> bool {
     let unbooked = words.windows(3).enumerate().any(|(i, p)| {
         matches!(p, ["remove" | "take" | "drop", "me" | "us", "from" | "off" | "for"])
             && words[i + 3..].iter().take(5).any(|w| BOOKED_SET.contains(w))
+    }) || words.windows(2).enumerate().any(|(i, p)| {
+        // "I asked to be removed from the install waitlist to get a sooner date".
+        matches!(p, ["removed" | "taken" | "dropped", "from" | "off"])
+            && words[i + 2..].iter().take(4).any(|w| BOOKED_SET.contains(w) || *w == "waitlist")
     });
     let time =
         words.windows(2).any(|p| matches!(p[0], "block" | "blocking" | "blocked") && matches!(p[1], "off" | "out"));
@@ -499,7 +525,7 @@ fn figurative(norm: &str, words: &[&str]) -> bool {
         || words.iter().any(|w| matches!(*w, "lol" | "lmao" | "lmfao" | "haha" | "hahaha" | "hehe" | "jk"));
     // The exclamation opens the message, or follows an interjection ("omg stop 😂 that meme").
     let exclaimed = match words {
-        [w, ..] if matches!(*w, "stop" | "stahp" | "stoppp") => true,
+        [w, ..] if matches!(*w, "stop" | "stahp" | "stoppp" | "quit") => true,
         [i, w, ..] => {
             matches!(*i, "omg" | "oh" | "omfg" | "lol" | "bro" | "girl" | "dude" | "ok" | "okay" | "haha" | "lmao")
                 && matches!(*w, "stop" | "stahp" | "stoppp")
@@ -594,7 +620,9 @@ fn text_kept(words: &[&str]) -> bool {
             || matches!(w[0], "need" | "want") && matches!(w[1], "me" | "anything" | "something") && texts(w[2])
     }) || words.windows(4).any(|w| {
         matches!(w[0], "don't" | "dont") && w[1] == "mind" && matches!(w[2], "the" | "your" | "ur") && texts(w[3])
-    }) || words.windows(2).any(|w| texts(w[0]) && w[1] == "works" || w[0] == "keep" && texts(w[1]))
+    }) || words
+        .windows(2)
+        .any(|w| texts(w[0]) && matches!(w[1], "works" | "work") || w[0] == "keep" && texts(w[1]))
         || words.windows(3).any(|w| w[0] == "keep" && matches!(w[1], "the" | "your" | "ur") && texts(w[2]));
     // "I'll answer texts", "I only read texts": the lead says where they will answer.
     let answered = words.windows(2).enumerate().any(|(i, p)| {
@@ -608,7 +636,21 @@ fn text_kept(words: &[&str]) -> bool {
     let fine = fine || only;
     // What is stopped instead: calls, or email ("stop spamming my email, text is the only thing I check").
     let calls = words.iter().any(|w| {
-        matches!(*w, "calling" | "calls" | "call" | "ringing" | "phoning" | "email" | "emails" | "emailing" | "inbox")
+        matches!(
+            *w,
+            "calling"
+                | "calls"
+                | "call"
+                | "ringing"
+                | "phoning"
+                | "email"
+                | "emails"
+                | "emailing"
+                | "inbox"
+                | "autodialer"
+                | "dialer"
+                | "robocalls"
+        )
     });
     let text_stopped = words
         .windows(3)
@@ -691,11 +733,13 @@ fn invites_contact(norm: &str) -> bool {
                 && !w.ends_with("ing")
                 && !w.ends_with('s')
                 && words.get(i + 1).is_some_and(|n| matches!(*n, "me" | "us" | "my" | "now" | "back"));
+            // "I'd rather do this by text": a preference, where "do" carries no stop.
+            let preferred = words[..i].iter().any(|b| matches!(*b, "rather" | "prefer"));
             let under_stop = !swapped
                 && (joined
                     || words[i.saturating_sub(3)..i]
                         .iter()
-                        .any(|b| STOPPER_SET.contains(b) || STOP_SCOPE_SET.contains(b)));
+                        .any(|b| STOPPER_SET.contains(b) || STOP_SCOPE_SET.contains(b) && !preferred));
             if stopped && !under_stop && invitation(&words, i) {
                 return true;
             }
@@ -786,6 +830,11 @@ fn invitation(words: &[&str], i: usize) -> bool {
 /// "I'll answer here", "reply here": the conversation stays on SMS.
 fn stays_here(words: &[&str]) -> bool {
     words.windows(2).any(|p| matches!(p[0], "answer" | "reply" | "respond" | "talk" | "chat") && p[1] == "here")
+        // "answer me on here", "reply to me on here".
+        || words.iter().enumerate().any(|(i, w)| {
+            matches!(*w, "answer" | "reply" | "respond" | "text")
+                && words[i + 1..].iter().find(|n| !matches!(**n, "me" | "to" | "on" | "us")) == Some(&"here")
+        })
 }
 
 /// "quit sending me PDFs", "stop sending the same link", "stop sending so many texts".
@@ -1018,7 +1067,9 @@ fn quoted(norm: &str, words: &[&str]) -> bool {
                     .any(|b| matches!(*b, "why" | "why'd" | "whyd" | "how" | "y'all" | "yall" | "you" | "u"))
         });
         // "I almost replied STOP": not done at all.
-        let negated = before.iter().any(|b| matches!(*b, "never" | "didn't" | "didnt" | "not" | "almost" | "nearly"))
+        // "I was about to hit unsubscribe but…": not done either.
+        let negated = (before.iter().any(|b| matches!(*b, "never" | "didn't" | "didnt" | "not" | "almost" | "nearly"))
+            || before.ends_with(&["about", "to"]))
             && (!later || norm.trim_end().ends_with('?'));
         let own = before.iter().any(|b| matches!(*b, "i" | "i've" | "ive" | "we"));
         // "What happens if I reply stop?": asking about the keyword.
@@ -1354,6 +1405,14 @@ mod tests {
             "unsubscribe mat karo, price batao",
             "do not disturb is on, call me back in an hour",
             "can I opt out of the premium warranty?",
+            "stop ringing my cell, I'd rather do this over text",
+            "hort auf mit den sms, ruf mich morgen an",
+            "parem de mandar mensagem, me liga depois das 5",
+            "quit calling, reply to me on here",
+            "quit it lol 😂 my kids got my phone",
+            "I was about to reply STOP but the price looks good",
+            "can you take me off the autodialer? texts work",
+            "I was removed from the install schedule by mistake, can you add me back",
             "arretez de m'appeler svp, je prefere les sms",
             "I don't want to chat with a bot, get me someone real",
             "don't call today, I'm slammed. tomorrow works",
@@ -1452,6 +1511,9 @@ mod tests {
             "leave me alone for good",
             "do not disturb me again",
             "why don't you remove me already",
+            "hort auf zu schreiben und ruf mich nicht an",
+            "I'd rather you stop texting me",
+            "until then, don't contact me",
             "I don't want a human or a bot, stop texting",
             "don't text me today or ever again",
             "take me off your list, I'm done",

@@ -367,6 +367,9 @@ const PHRASES: &str = concat!(
     "|do not call registry|do-not-call registry|dnc registry|prefer not to receive|prefer not to get texts|prefer not to get messages|prefer not to be contacted|rather not receive|rather not be contacted|rather not get texts|rather not get messages|rather not hear from|blocking u|blocked lol|reported and blocked|blocked and reported|block and report",
     // Second-round phrase families (from the second blind set's misses).
     "|don't hit me up|dont hit me up|do not hit me up|never hit me up|stop hitting me up|quit hitting me up",
+    // "Quit hittin my phone", "you are not to contact me at this number going forward".
+    "|quit hitting my|stop hitting my|quit hittin my|stop hittin my|quit blowing up my|quit blowin up my",
+    "|stop blowin up my|are not to contact|not to contact me|not to text me|not to message me",
     // A follow-up declined: "Not interested. Do not follow up."
     "|do not follow up|don't follow up|dont follow up|please don't follow up|no need to follow up",
     // "Hit my line" (call or text me) stopped.
@@ -962,6 +965,9 @@ mod tests {
     #[test]
     fn revocations_are_found_in_any_reasonable_wording() {
         for t in [
+            "yall need to stop hittin my line fr",
+            "you are not to contact me again",
+            "i'll reach out when ready. until then do not contact me",
             "all set, no need to message me again",
             "don't follow up please",
             "texting STOP because nothing else works",

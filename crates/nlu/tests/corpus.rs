@@ -240,6 +240,18 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   Tomorrow works", "Unsubscribe? … What company is this?", "Take me off the 'maybe' list,
 ///   I'm a yes"). Fixed as classes.
 ///
+/// - `blind24.jsonl` (400 replies sampled across texting styles, dialects and code-switching:
+///   100 revocations, about 70 look-alikes) and `blind25.jsonl` (400, a month of a call
+///   center's replies: 100 revocations, about 70 look-alikes), written the same day and
+///   scored once each on 63a8f19. blind24: **macro-F1 0.902, opt-out recall 0.92** (8 missed:
+///   "quit hittin my phone", "until then, don't contact me" read as a pause, Irish, Welsh, two
+///   Levantine Arabizi forms, Hinglish "stop karo … call bhi mat karna", "you are not to
+///   contact me at this number going forward"), **precision 0.968** (3 false: "quit calling,
+///   answer me on here", "Quit it Jake 😂", "I was about to hit unsubscribe but…"). blind25:
+///   **macro-F1 0.952, opt-out recall 1.0, precision 0.952** (5 false: "I'd rather do this by
+///   text", German and Portuguese texts stopped with a call asked for, the autodialer with
+///   texting kept, removed from an install waitlist). Fixed as classes.
+///
 /// All are tuning data now, and the learned models train on them, so their intent figures are
 /// in-sample (about 0.99); they are a regression guard, not an estimate.
 #[test]
@@ -267,6 +279,8 @@ fn blind_sets_stay_fixed() {
     at_least("blind21.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind22.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind23.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind24.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind25.jsonl", 400, 0.97, 1.0, 1.0);
 }
 
 /// Answers a lead gives in the middle of a conversation (who decides, when, how much, which
