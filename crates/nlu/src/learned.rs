@@ -29,7 +29,7 @@ const RATE: f32 = 0.5;
 const L2: f32 = 1e-6;
 
 /// The labelled corpus files the shipped model learns from (`{"text", "opt_out", …}` lines).
-const CORPUS: [&str; 28] = [
+const CORPUS: [&str; 30] = [
     include_str!("../corpus/dev.jsonl"),
     include_str!("../corpus/test.jsonl"),
     include_str!("../corpus/holdout.jsonl"),
@@ -58,6 +58,8 @@ const CORPUS: [&str; 28] = [
     include_str!("../corpus/blind23.jsonl"),
     include_str!("../corpus/blind24.jsonl"),
     include_str!("../corpus/blind25.jsonl"),
+    include_str!("../corpus/blind26.jsonl"),
+    include_str!("../corpus/blind27.jsonl"),
 ];
 
 /// Every labelled line of the compiled-in corpus, file by file. A file that did not parse would

@@ -184,13 +184,41 @@ fn refused_abroad(words: &[&str]) -> bool {
         negated && (before.iter().any(|b| WANT.contains(b)) || not_stop) || after
     });
     // "how", or "can I" ("kya main unsubscribe kar sakta hoon baad mein?").
-    let how = words
-        .iter()
-        .any(|w| matches!(*w, "como" | "comment" | "wie" | "kaise" | "paano" | "sakta" | "sakti" | "puedo" | "posso"));
+    let how = words.iter().any(|w| {
+        matches!(
+            *w,
+            "como"
+                | "comment"
+                | "wie"
+                | "kaise"
+                | "paano"
+                | "sakta"
+                | "sakti"
+                | "puedo"
+                | "posso"
+                | "peux"
+                | "pode"
+                | "kann"
+        )
+    });
     // Not English "later" or Italian "come" (how): "unsubscribe me, don't come back later".
-    let later = words
-        .iter()
-        .any(|w| matches!(*w, "despues" | "luego" | "tard" | "tardi" | "spater" | "baad" | "futuro" | "depois"));
+    let later = words.iter().any(|w| {
+        matches!(
+            *w,
+            "despues"
+                | "luego"
+                | "tard"
+                | "tardi"
+                | "spater"
+                | "baad"
+                | "futuro"
+                | "depois"
+                | "quand"
+                | "quando"
+                | "cuando"
+                | "jederzeit"
+        )
+    });
     let asks_later = how && later;
     asks_later || refused && going_on()
 }
@@ -203,12 +231,12 @@ fn swapped_abroad(words: &[&str]) -> bool {
     const CALLS: &str = concat!(
         "m'appeler|appeler|m'appelez|m'appelle|appels|anzurufen|anrufen|anrufe|anruf|ligar|ligacoes|ligacao",
         "|ligue|liguem|chiamare|chiamarmi|chiamate|call|calls|phone|tawagan|tumawag|tawag",
-        "|تتصل|تتصلوا|تتصلي|اتصال|مكالمات|تكلمني",
+        "|تتصل|تتصلوا|تتصلي|اتصال|مكالمات|تكلمني|कॉल|फोन|फ़ोन",
     );
     const TEXTS: &str = concat!(
         "sms|texto|textos|texte|textez|textes|message|messages|mensagem|mensagens|nachricht|nachrichten|msg",
         "|whatsapp|messaggio|messaggi|scrivimi|scrivetemi|ecrivez|ecris|schreib|schreiben|schreibt|text|txt",
-        "|الرسائل|رسائل|رسالة|مسج|واتساب",
+        "|الرسائل|رسائل|رسالة|مسج|واتساب|मैसेज|मेसेज|संदेश|एसएमएस|व्हाट्सएप",
     );
     static CALL_WORDS: WordList = WordList::new(CALLS);
     static TEXT_WORDS: WordList = WordList::new(TEXTS);
@@ -231,7 +259,7 @@ fn swapped_abroad(words: &[&str]) -> bool {
             // Arabic "الرسائل أفضل" (messages are better).
             || matches!(next, "افضل" | "أفضل" | "احسن" | "أحسن")
             // Hinglish "message karo" (do message): the verb after the channel.
-            || matches!(next, "karo" | "kijiye" | "kariye" | "bhejo" | "bhejiye" | "bhej")
+            || matches!(next, "karo" | "kijiye" | "kariye" | "bhejo" | "bhejiye" | "bhej" | "पर" | "पे" | "करो" | "भेजो")
             // Tagalog "text na lang" (just text).
             || matches!(next, "lang" | "nalang") || next == "na" && after == "lang"
             || matches!(next, "ist" | "est" | "e" | "sind" | "ta" | "va")
@@ -258,7 +286,7 @@ fn swapped_abroad(words: &[&str]) -> bool {
             && (words[i.saturating_sub(2)..i]
                 .iter()
                 .any(|b| matches!(*b, "keine" | "pas" | "plus" | "nem" | "ni" | "non" | "nicht"))
-                || words[i + 1..].iter().take(2).any(|a| matches!(*a, "mat" | "nahi" | "bhi" | "nicht"))
+                || words[i + 1..].iter().take(2).any(|a| matches!(*a, "mat" | "nahi" | "bhi" | "nicht" | "मत" | "नहीं"))
                 // Hindi "sms na bhejo", not Tagalog "text na lang".
                 || words.get(i + 1) == Some(&"na") && words.get(i + 2) != Some(&"lang"))
     });
@@ -303,6 +331,13 @@ fn other_verb_stopped(words: &[&str]) -> bool {
         })
         .map(|(i, _)| i)
         .collect();
+    // "só mudar o horário para de manhã": "para" is "for", before a time of day.
+    let time = |i: usize| {
+        words.get(i + 2).is_some_and(|w| matches!(*w, "manha" | "tarde" | "noite" | "noche" | "manana" | "madrugada"))
+    };
+    if !stops.is_empty() && stops.iter().all(|&i| time(i)) {
+        return true;
+    }
     let other = !stops.is_empty()
         && stops.iter().all(|&i| {
             let verb = words.get(i + 2).map(|v| v.trim_start_matches("me ")).unwrap_or("");
@@ -527,18 +562,22 @@ fn figurative(norm: &str, words: &[&str]) -> bool {
     let exclaimed = match words {
         [w, ..] if matches!(*w, "stop" | "stahp" | "stoppp" | "quit") => true,
         [i, w, ..] => {
-            matches!(*i, "omg" | "oh" | "omfg" | "lol" | "bro" | "girl" | "dude" | "ok" | "okay" | "haha" | "lmao")
-                && matches!(*w, "stop" | "stahp" | "stoppp")
+            matches!(
+                *i,
+                "omg" | "oh" | "omfg" | "lol" | "bro" | "girl" | "dude" | "ok" | "okay" | "haha" | "lmao" | "wait"
+            ) && matches!(*w, "stop" | "stahp" | "stoppp")
         }
         _ => false,
     };
     // "Stop! That's way too cheap to be real, what's the catch?": disbelief, not a request.
-    let disbelief = ["the catch", "too good", "too cheap", "kidding me", "for real", "no way"]
+    let disbelief = ["the catch", "too good", "too cheap", "kidding me", "for real", "no way", "is it really"]
         .iter()
         .any(|p| crate::normalise::contains_phrase(norm, p));
     // "Stop, $40k?? Is that before the tax credit?": a price not believed.
     let incredulous = norm.contains("??") || norm.contains("?!");
-    let teasing = words.len() > 3 && exclaimed && (laughing || disbelief || incredulous);
+    // "Wait, stop — am I talking to an AI right now?": a bot asked about.
+    let bot = norm.contains('?') && words.iter().any(|w| matches!(*w, "ai" | "bot" | "robot" | "human" | "person"));
+    let teasing = words.len() > 3 && exclaimed && (laughing || disbelief || incredulous || bot);
     // "Stop getting it wrong", "stop mixing it up": a mistake to stop making.
     let mistake = words.windows(2).enumerate().any(|(i, p)| {
         let next = &words[i + 2..];
@@ -803,7 +842,13 @@ fn invitation(words: &[&str], i: usize) -> bool {
     }
     let prev = before.last().copied().unwrap_or("");
     let next = after.first().copied().unwrap_or("");
-    let asked = before.iter().any(|b| matches!(*b, "can" | "could" | "pls" | "plz" | "please" | "just"));
+    let asked = before.iter().any(|b| {
+        matches!(*b, "can" | "could" | "pls" | "plz" | "please" | "just" | "easier" | "better" | "rather" | "prefer")
+    });
+    // "… and just hop on a call at 4:30".
+    if prev == "a" && before.contains(&"on") && before.iter().any(|b| matches!(*b, "hop" | "jump" | "get")) {
+        return true;
+    }
     // "unsubscribe me from all texts pls": the texts are what is stopped, "pls" is courtesy.
     if matches!(prev, "all" | "the" | "these" | "those" | "your" | "ur" | "any" | "my")
         && matches!(next, "pls" | "plz" | "please" | "")
@@ -1178,7 +1223,15 @@ fn not_a_stop(words: &[&str]) -> bool {
             neg && words.get(i + 1) == Some(&"me")
                 && !words[..i].iter().any(|w| matches!(*w, "why" | "you" | "u" | "if"))
         });
-    nonstop || past || unable || negated_verb || quit_on || refused || kept
+    // "I'll do it for $150 a month max, no more": a cap on a price, with nothing of the contact.
+    let capped = words.windows(2).enumerate().any(|(i, p)| {
+        p == ["no", "more"]
+            && words[i + 2..].iter().all(|w| matches!(*w, "than" | "that" | "tops"))
+            && words[i.saturating_sub(5)..i].iter().any(|w| {
+                matches!(*w, "max" | "maximum" | "tops" | "month" | "mo") || w.starts_with(|c: char| c.is_ascii_digit())
+            })
+    });
+    nonstop || past || unable || negated_verb || quit_on || refused || kept || capped
 }
 
 /// What a lead may say they will not do, staying: "I'm not going to unsubscribe".
@@ -1225,8 +1278,9 @@ fn conditional(words: &[&str]) -> bool {
 /// aquí"), a frequency ("ya dejen de mandar tantos mensajes, con uno basta"), some hours ("no
 /// me escriban tan temprano"), the opposite wish ("no me den de baja, sí me interesa").
 fn spanish(words: &[&str]) -> bool {
-    let stop =
-        words.iter().position(|w| matches!(*w, "dejen" | "deja" | "dejes" | "paren" | "para" | "pare" | "no" | "ni"));
+    let stop = words
+        .iter()
+        .position(|w| matches!(*w, "dejen" | "deja" | "dejes" | "paren" | "para" | "pare" | "no" | "ni" | "basta"));
     let invited = stop.is_some_and(|s| {
         words.iter().enumerate().skip(s + 1).any(|(i, w)| {
             matches!(
@@ -1234,6 +1288,10 @@ fn spanish(words: &[&str]) -> bool {
                 "escribanme" | "escribeme" | "escribame" | "texteame" | "textenme" | "llamame" | "llamenme" | "llameme"
             ) && !words[i.saturating_sub(2)..i].iter().any(|b| matches!(*b, "no" | "ni" | "nunca"))
         }) || words.windows(2).skip(s + 1).any(|p| {
+            // "… mándenme un texto y ya".
+            matches!(p[0], "mandenme" | "mandame" | "mandeme" | "envienme" | "enviame" | "envieme")
+                && words.iter().any(|w| matches!(*w, "texto" | "mensaje" | "mensajito" | "sms" | "whatsapp"))
+                ||
             // "… mejor por mensaje".
             matches!(p[0], "por" | "mejor")
                 && matches!(p[1], "mensaje" | "mensajes" | "texto" | "textos" | "whatsapp" | "sms")
@@ -1405,6 +1463,15 @@ mod tests {
             "unsubscribe mat karo, price batao",
             "do not disturb is on, call me back in an hour",
             "can I opt out of the premium warranty?",
+            "basta de llamadas, mandame un mensaje",
+            "si je m'inscris, je peux me desabonner quand je veux?",
+            "quit calling, easier if you text me tonight",
+            "queria so mudar para de tarde, nao quero cancelar",
+            "my budget is 200 a month, no more",
+            "wait stop, is this a bot?",
+            "can we stop texting and jump on a call tomorrow",
+            "फोन मत करो, मैसेज पर बताओ",
+            "wait stop, is it really that cheap",
             "stop ringing my cell, I'd rather do this over text",
             "hort auf mit den sms, ruf mich morgen an",
             "parem de mandar mensagem, me liga depois das 5",
@@ -1511,6 +1578,9 @@ mod tests {
             "leave me alone for good",
             "do not disturb me again",
             "why don't you remove me already",
+            "no more. stop texting me",
+            "wait stop texting me",
+            "फोन मत करो, मैसेज भी मत करो",
             "hort auf zu schreiben und ruf mich nicht an",
             "I'd rather you stop texting me",
             "until then, don't contact me",

@@ -276,6 +276,8 @@ const KEYWORDS: &str = concat!(
     "|opt me out|stop it|stop stop|stop stop stop|remove|remove me|baja|alto|para|parar|detener|cancelar",
     "|basta|no more|no mas|enough stop|stahp|stawp|stoppit|arretez|arrete|assez|chega|genug|stopp|tigil|ya basta|parenle|parale|parenle ya|parale ya",
     "|dnc",
+    // Canada's French keyword (ARRÊT), as carriers there honour it.
+    "|arret|arret svp",
     // Keywords run together: "removeme", "optmeout".
     "|removeme|unsubscribeme|unsubme|optmeout|takemeoff|stopplease|pleasestop|stoptexting|stopmessaging|donttext|nomore",
 );
