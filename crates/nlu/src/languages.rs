@@ -240,7 +240,7 @@ const STEMS: &str = concat!(
     "|پیامک نفرستید|پیامک نده|مزاحم نشو|لغو عضویت|منو حذف کنید|شمارمو پاک",
     "|میسج نہ کر|میسج مت کر|نمبر ہٹا|نمبر ڈیلیٹ",
     // Urdu "don't send" as Hindi has it ("मत भेज", "न भेजें"), and "more messages".
-    "|نہ بھیج|مت بھیج|مزید پیغامات|مزید میسج",
+    "|نہ بھیج|مت بھیج|مزید پیغامات|مزید میسج|بھیجنا بند|میسج بند|پیغامات بند",
     "|message na bhej|msg na bhej|sms na bhej|mat bhejiye|na bhejiye|band karo message|band karo msg",
     "|tang mat karo|tang na karo|disturb mat karo|disturb na karo|message na karein|message na karen|msg na karen",
     "|tang na karein|मैसेज बंद करो|मेसेज बंद करो|मैसेज ना भेज|मेसेज ना भेज|मत भेज|न भेजें|ना भेजें|तंग मत कर",
@@ -506,6 +506,7 @@ mod tests {
             "ma3ad teba3tuli shi",
             "plz ma t3ood teb3atli",
             "la t3od tersel",
+            "مجھے میسج بھیجنا بند کرو",
             "peidiwch a chysylltu a fi",
             "na cuir teacs chugam",
             "bhai stop karo ab",

@@ -129,6 +129,16 @@ pub(crate) fn limits_contact(norm: &str, words: &[&str]) -> bool {
         || other_verb_stopped(words)
         || refused_abroad(words)
         || paused(words)
+        || switching(words)
+        || dnc_denied(words)
+}
+
+/// Not on a do-not-call list, with contact invited: "I'm not on any do not call list, feel free
+/// to ring me tomorrow morning".
+fn dnc_denied(words: &[&str]) -> bool {
+    words.windows(4).any(|p| matches!(p, ["not" | "never", "on", "any" | "a" | "the" | "your", _]))
+        && words.windows(3).any(|p| matches!(p, ["do", "not", "call"]))
+        && words.windows(2).any(|p| matches!(p, ["feel", "free"] | ["ring" | "call" | "text", "me"]))
 }
 
 /// A pause with the next contact named: "leave me alone for a week, I'm traveling. Hit me up on
@@ -427,6 +437,14 @@ fn echoed_or_denied(norm: &str, words: &[&str]) -> bool {
         // "I unsubscribed from ADT last year, how is yours different?": another, compared.
         || words.iter().any(|w| matches!(*w, "unsubscribed" | "opted"))
             && words.iter().any(|w| matches!(*w, "yours" | "different"))
+            && !asked_now
+        // "I unsubscribed from ADT last month, what would monitoring cost with you?": another
+        // company named after "from", and our price asked.
+        || words.windows(3).any(|p| {
+            matches!(p[0], "unsubscribed" | "opted" | "out")
+                && p[1] == "from"
+                && !matches!(p[2], "you" | "your" | "ur" | "u" | "this" | "these" | "the" | "y'all" | "yall" | "all")
+        }) && words.iter().any(|w| matches!(*w, "cost" | "price" | "charge" | "rate" | "rates" | "quote"))
             && !asked_now;
     // Nothing stops after the opening question ("stop what? just stop texting me" does).
     let question = first_sentence.trim_end().ends_with('?');
@@ -466,7 +484,11 @@ fn echoed_or_denied(norm: &str, words: &[&str]) -> bool {
         KEYWORD_SET.contains(p[0]) && matches!(p[1], "link" | "links" | "button" | "option" | "page" | "feature")
     }) && words.iter().any(|w| matches!(*w, "anyway" | "anyways" | "btw"))
         && !asked_as_request(words);
+    // "Please stop... just kidding 😂 yes send the details".
+    let kidding = ["just kidding", "jk", "kidding"].iter().any(|p| crate::normalise::contains_phrase(norm, p))
+        && words.iter().any(|w| matches!(*w, "yes" | "send" | "interested" | "go" | "ahead" | "sure"));
     asked_back && refused
+        || kidding
         || answered_no
         || puzzled
         || status
@@ -526,8 +548,9 @@ fn rejoins(words: &[&str]) -> bool {
 
 /// Words that look like a stop and are none, with nothing about the contact itself: "take me
 /// off hold lol", "I'm blocking off Saturday morning for this", "Stop! That price is insane
-/// 😂", "stop, you're making me blush 😊", "omg stop 😂 that meme is killing me". Not "STOP lol" (the keyword, laughed or not), "stop
-/// texting me lol", or "stop. who is this 😂".
+/// 😂", "stop, you're making me blush 😊", "omg stop 😂 that meme is killing me", "wait stop, is
+/// it really $38k?", "stop getting it wrong". Not "STOP lol" (the keyword, laughed or not),
+/// "stop texting me lol", or "stop. who is this 😂".
 fn figurative(norm: &str, words: &[&str]) -> bool {
     const ABOUT_CONTACT: &str = concat!(
         "text|texts|texting|txt|txts|txting|message|messages|msg|msgs|sms|contact|contacting|list|number",
@@ -670,6 +693,11 @@ fn text_kept(words: &[&str]) -> bool {
             && words[..i].iter().rev().take(3).any(|w| matches!(*w, "i'll" | "ill" | "i" | "will" | "only"))
     });
     let fine = fine || answered;
+    // "texting is all I need".
+    let fine = fine
+        || words
+            .windows(4)
+            .any(|w| texts(w[0]) && matches!(w[1], "is" | "s") && w[2] == "all" && matches!(w[3], "i" | "we"));
     // "text is the only thing I check".
     let only = words.windows(4).any(|w| texts(w[0]) && matches!(w[1], "is" | "s" | "are") && w[2..] == ["the", "only"]);
     let fine = fine || only;
@@ -691,18 +719,39 @@ fn text_kept(words: &[&str]) -> bool {
                 | "robocalls"
         )
     });
-    let text_stopped = words
-        .windows(3)
-        .any(|w| STOPPER_SET.contains(w[0]) && w[1] != "mind" && (texts(w[1]) || TEXT_SET.contains(w[2])));
-    fine && calls && !text_stopped
+    let text_stopped = words.windows(3).enumerate().any(|(i, w)| {
+        STOPPER_SET.contains(w[0])
+            && w[1] != "mind"
+            && (texts(w[1]) || TEXT_SET.contains(w[2]))
+            // "… from the calls, not the texts": the texts spared.
+            && !(w[0] == "not" && i > 0 && matches!(words[i - 1], "calls" | "calling" | "call"))
+    });
+    // "Unsubscribe me from the calls, not the texts".
+    let spared = words.windows(4).any(|w| {
+        matches!(w[0], "calls" | "calling" | "call") && w[1] == "not" && matches!(w[2], "the" | "my") && texts(w[3])
+    });
+    (fine || spared) && calls && !text_stopped
 }
 
 /// A stop of the automation with a person asked for: "quit with the automated msgs, I need an
 /// actual person", "stop sending me robots and get me a real agent", "stop the texts for a sec
 /// and just get a person on the phone". Not "I don't want to talk to anyone, stop texting".
 fn wants_a_person(words: &[&str]) -> bool {
-    const PERSON: [&str; 9] =
-        ["person", "human", "agent", "rep", "representative", "someone", "somebody", "manager", "people"];
+    const PERSON: [&str; 13] = [
+        "person",
+        "human",
+        "agent",
+        "rep",
+        "representative",
+        "someone",
+        "somebody",
+        "manager",
+        "people",
+        "officer",
+        "specialist",
+        "advisor",
+        "consultant",
+    ];
     words.iter().enumerate().any(|(i, w)| {
         if !PERSON.contains(w) {
             return false;
@@ -712,7 +761,9 @@ fn wants_a_person(words: &[&str]) -> bool {
         let asked = before.windows(2).any(|p| {
             matches!(
                 p,
-                ["get" | "need" | "want" | "give", "me" | "a" | "an" | "to"] | ["talk" | "speak", "to" | "with"]
+                ["get" | "need" | "want" | "give", "me" | "a" | "an" | "to"]
+                    | ["talk" | "speak", "to" | "with"]
+                    | ["me", "with" | "to"]
             )
         });
         // The person refused, not the bot: "I don't want a human", not "I don't want to text a
@@ -842,6 +893,10 @@ fn invitation(words: &[&str], i: usize) -> bool {
     }
     let prev = before.last().copied().unwrap_or("");
     let next = after.first().copied().unwrap_or("");
+    // "… text this cell instead", "call my cell instead".
+    if after.iter().take(3).any(|n| *n == "instead") && !w.ends_with("ing") {
+        return true;
+    }
     let asked = before.iter().any(|b| {
         matches!(*b, "can" | "could" | "pls" | "plz" | "please" | "just" | "easier" | "better" | "rather" | "prefer")
     });
@@ -901,6 +956,16 @@ fn content_or_frequency(words: &[&str]) -> bool {
             || words.windows(3).any(|p| matches!(p, ["times" | "x", "a", "day" | "week"]));
         content || frequency
     })
+}
+
+/// A service of the lead's own to stop, with us to switch to: "who do I contact to stop my
+/// current security service? I want to switch to you".
+fn switching(words: &[&str]) -> bool {
+    words.windows(3).any(|p| {
+        matches!(p[0], "stop" | "cancel" | "end")
+            && matches!(p[1], "my" | "our")
+            && matches!(p[2], "current" | "old" | "existing")
+    }) && words.iter().any(|w| matches!(*w, "switch" | "switching" | "move" | "moving"))
 }
 
 /// Unsubscribing from something else: "unsubscribe from auto-pay", "opt out of the monitoring
@@ -1231,7 +1296,34 @@ fn not_a_stop(words: &[&str]) -> bool {
                 matches!(*w, "max" | "maximum" | "tops" | "month" | "mo") || w.starts_with(|c: char| c.is_ascii_digit())
             })
     });
-    nonstop || past || unable || negated_verb || quit_on || refused || kept || capped
+    // "Stop calling me Mike lol, I'm Dave", "arrêtez de m'appeler Monsieur": a name corrected.
+    let renamed = words.windows(3).any(|p| {
+        matches!(p, ["calling", "me", _] | ["appeler" | "m'appeler", _, _])
+            && matches!(
+                p[2],
+                "mike"
+                    | "sir"
+                    | "mr"
+                    | "mrs"
+                    | "ms"
+                    | "miss"
+                    | "monsieur"
+                    | "madame"
+                    | "bro"
+                    | "buddy"
+                    | "hun"
+                    | "dear"
+                    | "honey"
+                    | "maam"
+                    | "ma'am"
+                    | "mister"
+            )
+    }) || words.windows(2).any(|p| matches!(p, ["i'm" | "im" | "je", "suis" | "madame" | "monsieur"]))
+        && words.windows(2).any(|p| p[0] == "m'appeler" || p == ["calling", "me"]);
+    // "My wife said stop wasting time and book it": time, not contact.
+    let wasting = words.windows(2).any(|p| p[0] == "stop" && matches!(p[1], "wasting" | "stalling" | "dragging"))
+        && !words.iter().any(|w| matches!(*w, "texting" | "messaging" | "contacting" | "remove" | "unsubscribe"));
+    nonstop || past || unable || negated_verb || quit_on || refused || kept || capped || renamed || wasting
 }
 
 /// What a lead may say they will not do, staying: "I'm not going to unsubscribe".
@@ -1261,7 +1353,11 @@ fn one_list(words: &[&str]) -> bool {
     };
     let calls = list(&["call", "calling", "phone"]);
     let texts = list(&["text", "texting", "sms"]);
-    calls != texts && words.iter().any(|w| GO_ON_SET.contains(w) || *w == "not")
+    // "Take me off the morning call list and call after 5 instead": the hour moved.
+    let moved_hour = calls
+        && words.contains(&"instead")
+        && words.iter().any(|w| matches!(*w, "after" | "before" | "afternoon" | "evening"));
+    calls != texts && words.iter().any(|w| GO_ON_SET.contains(w) || *w == "not") || moved_hour
 }
 
 /// A condition on a price, with the question still asked: "if it's over $200 a month don't
@@ -1288,6 +1384,10 @@ fn spanish(words: &[&str]) -> bool {
                 "escribanme" | "escribeme" | "escribame" | "texteame" | "textenme" | "llamame" | "llamenme" | "llameme"
             ) && !words[i.saturating_sub(2)..i].iter().any(|b| matches!(*b, "no" | "ni" | "nunca"))
         }) || words.windows(2).skip(s + 1).any(|p| {
+            // "… prefiero texto".
+            matches!(p[0], "prefiero" | "prefiere" | "preferimos")
+                && matches!(p[1], "texto" | "textos" | "mensaje" | "mensajes" | "whatsapp" | "sms")
+                ||
             // "… mándenme un texto y ya".
             matches!(p[0], "mandenme" | "mandame" | "mandeme" | "envienme" | "enviame" | "envieme")
                 && words.iter().any(|w| matches!(*w, "texto" | "mensaje" | "mensajito" | "sms" | "whatsapp"))
@@ -1463,6 +1563,18 @@ mod tests {
             "unsubscribe mat karo, price batao",
             "do not disturb is on, call me back in an hour",
             "can I opt out of the premium warranty?",
+            "i unsubscribed from vivint a while ago, what would you charge me",
+            "stop calling my work number, call my cell instead",
+            "stop calling me sir lol, it's ma'am. but yes interested",
+            "my husband says stop wasting time, let's book",
+            "stop calling every day, texting is all we need",
+            "take me off the morning call list, call after 6 instead",
+            "basta de llamadas, prefiero whatsapp",
+            "stop! just kidding 😂 go ahead and send it",
+            "how do I cancel my current alarm service? want to switch to you guys",
+            "we're not on the do not call list, call me anytime",
+            "close this chat and connect me with a mortgage specialist",
+            "remove me from the calls, not the texts",
             "basta de llamadas, mandame un mensaje",
             "si je m'inscris, je peux me desabonner quand je veux?",
             "quit calling, easier if you text me tonight",
@@ -1578,6 +1690,8 @@ mod tests {
             "leave me alone for good",
             "do not disturb me again",
             "why don't you remove me already",
+            "stop calling me. stop texting me",
+            "I'm on the do not call list, stop calling",
             "no more. stop texting me",
             "wait stop texting me",
             "फोन मत करो, मैसेज भी मत करो",

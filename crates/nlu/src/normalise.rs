@@ -372,6 +372,8 @@ const PHRASES: &str = concat!(
     // "Quit hittin my phone", "you are not to contact me at this number going forward".
     "|quit hitting my|stop hitting my|quit hittin my|stop hittin my|quit blowing up my|quit blowin up my",
     "|stop blowin up my|are not to contact|not to contact me|not to text me|not to message me",
+    // Scots and Northern English: "take us aff yer list", "pack it in wi the texts".
+    "|take us aff|take me aff|aff yer list|aff your list|aff the list|pack it in wi|pack in the texts",
     // A follow-up declined: "Not interested. Do not follow up."
     "|do not follow up|don't follow up|dont follow up|please don't follow up|no need to follow up",
     // "Hit my line" (call or text me) stopped.
@@ -967,6 +969,7 @@ mod tests {
     #[test]
     fn revocations_are_found_in_any_reasonable_wording() {
         for t in [
+            "take me aff yer list pal",
             "yall need to stop hittin my line fr",
             "you are not to contact me again",
             "i'll reach out when ready. until then do not contact me",

@@ -263,6 +263,18 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   an AI?", "stop texting back and forth and just hop on a call", Hindi "कॉल मत करो, मैसेज पर
 ///   ही बात करो", "Wait stop, is it really $38k?"). Fixed as classes.
 ///
+/// - `blind28.jsonl` (400 replies, a compliance review sample) and `blind29.jsonl` (400, a
+///   platform's random sample across five countries), each 100 revocations and about 70
+///   look-alikes, written the same day and scored once each on 6f447ce. blind28: **macro-F1
+///   0.937, opt-out recall 1.0, precision 0.98** (2 false: "End this chat and connect me with a
+///   loan officer", "Unsubscribe me from the calls, not the texts"): both targets met.
+///   blind29: **macro-F1 0.914, opt-out recall 0.98** (2 missed: Urdu "… بھیجنا بند کریں", Scots
+///   "take us aff yer list"), **precision 0.899** (11 false: "stop wasting time", "stop calling
+///   me Mike", "arrêtez de m'appeler Monsieur", "texting is all I need", "call after 5 instead",
+///   "not on any do not call list", "just kidding 😂", stopping one's current service to switch
+///   to us, another company unsubscribed from with our price asked, "text this cell instead",
+///   "prefiero texto"). Fixed as classes.
+///
 /// All are tuning data now, and the learned models train on them, so their intent figures are
 /// in-sample (about 0.99); they are a regression guard, not an estimate.
 #[test]
@@ -294,6 +306,8 @@ fn blind_sets_stay_fixed() {
     at_least("blind25.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind26.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind27.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind28.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind29.jsonl", 400, 0.97, 1.0, 1.0);
 }
 
 /// Answers a lead gives in the middle of a conversation (who decides, when, how much, which
