@@ -57,6 +57,9 @@ pub struct Evaluation {
     pub intents: BTreeMap<String, Scores>,
     /// Up to 20 misclassified messages: `expected → got: text`.
     pub errors: Vec<String>,
+    /// Every opt-out mistake, the ones that matter most: `missed: text` for a revocation not
+    /// read as one, `false: text ← phrase` for a message wrongly read as one, with what decided.
+    pub opt_out_errors: Vec<String>,
 }
 
 fn scores(tp: usize, fp: usize, fn_: usize) -> Scores {
@@ -71,7 +74,7 @@ fn scores(tp: usize, fp: usize, fn_: usize) -> Scores {
 pub fn evaluate(corpus: &[Labelled]) -> Evaluation {
     let mut counts: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
     let (mut correct, mut opt) = (0, (0, 0, 0));
-    let mut errors = Vec::new();
+    let (mut errors, mut opt_out_errors) = (Vec::new(), Vec::new());
     for item in corpus {
         let got = classify(&item.text);
         let expected = Intent::parse(&item.intent).map_or(item.intent.clone(), |i| i.as_str().to_owned());
@@ -88,8 +91,14 @@ pub fn evaluate(corpus: &[Labelled]) -> Evaluation {
         }
         match (item.opt_out, got.opt_out) {
             (true, true) => opt.0 += 1,
-            (false, true) => opt.1 += 1,
-            (true, false) => opt.2 += 1,
+            (false, true) => {
+                opt.1 += 1;
+                opt_out_errors.push(format!("false: {} ← {}", item.text, got.matched.as_deref().unwrap_or("?")));
+            }
+            (true, false) => {
+                opt.2 += 1;
+                opt_out_errors.push(format!("missed: {}", item.text));
+            }
             (false, false) => {}
         }
     }
@@ -104,6 +113,7 @@ pub fn evaluate(corpus: &[Labelled]) -> Evaluation {
         opt_out: scores(opt.0, opt.1, opt.2),
         intents,
         errors,
+        opt_out_errors,
     }
 }
 
@@ -122,5 +132,18 @@ mod tests {
         assert_eq!(e.opt_out, Scores { support: 1, precision: 1.0, recall: 1.0, f1: 1.0 });
         assert_eq!(e.intents["pricing"].recall, 1.0);
         assert!(e.accuracy <= 1.0);
+        assert!(e.opt_out_errors.is_empty(), "{:?}", e.opt_out_errors);
+    }
+
+    #[test]
+    fn every_opt_out_mistake_is_listed_with_what_decided() {
+        let mut missed = item("STOP", "opt_out");
+        missed.text = "the weather is nice".into();
+        let wrong = Labelled { text: "stop texting me".into(), intent: "unknown".into(), opt_out: false };
+        let e = evaluate(&[missed, wrong]);
+        assert_eq!(e.opt_out.support, 1);
+        assert_eq!(e.opt_out_errors.len(), 2);
+        assert_eq!(e.opt_out_errors[0], "missed: the weather is nice");
+        assert!(e.opt_out_errors[1].starts_with("false: stop texting me ← "), "{}", e.opt_out_errors[1]);
     }
 }

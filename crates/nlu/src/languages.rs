@@ -332,10 +332,24 @@ const STEMS: &str = concat!(
     "|መልእኽቲ ኣይትልኣኹ|ቁጽረይ ደምስሱ|hin ergin|hin ergitinaa|naaf hin ergin",
     "|lakkoofsa koo haqaa|ntimukanyoherereze|ntukanyoherereze|mureke kunyoherereza|reka kunyoherereza",
     "|musibe nimero yanjye|aza mandefa|atsaharo ny hafatra|fafao ny laharako",
+    // Calls stopped, "any more" said ("ya no me llamen", "no me llamen más", "nemojte me više
+    // zvati"), or "stop calling" itself, as "stop calling me" revokes in English: Spanish,
+    // Portuguese, Russian (Cyrillic and Latin letters), Serbian, Croatian and Bosnian.
+    "|ya no me llamen|ya no me llames|ya no me llame|no me llamen mas|no me llames mas|no me llame mas",
+    "|parem de me lig|pare de me lig|para de me lig|parem de lig|pare de lig",
+    "|не звоните|не звони мне|хватит звонить|перестаньте звонить|больше не звон",
+    "|ne zvonite|ne zvoni mne|hvatit zvonit|khvatit zvonit|perestante zvon|perestan'te zvon|perestan zvon|bolshe ne zvon",
+    "|nemojte me vise|nemoj me vise|nemojte mi vise|ne zovite me vise|ne zovi me vise|prestanite me zvati",
+    "|prestani me zvati|prestanite zvati",
+    // Armenian "don't write" and "don't call" in their negated forms ("չգրեք", "չզանգեք").
+    "|չգրեք|չզանգեք|մի զանգեք|այլևս մի",
 );
 
 /// Chinese (simplified and traditional), Japanese and Korean revocations, matched anywhere.
 const UNSPACED: &str = concat!(
+    // "Don't call (me) again": calls stopped with "again" (再), as "stop calling me" revokes.
+    "别再打电话|別再打電話|不要再打电话|不要再打電話|别再打给我|別再打給我|不要再打给我|不要再打給我|别再打来|別再打來",
+    "|不要打电话给我了|不要打電話給我了|",
     "退订|退訂|不要再给我发|不要再給我發|别再给我发|別再給我發|不要再传|不要再傳|不要再发|不要再發|别再发|別再發|不要发短信|不要發短信|不要给我发|不要給我發|别给我发|別給我發",
     "|停止发送|停止發送|取消订阅|取消訂閱|请勿打扰|請勿打擾|不要再联系|不要再聯繫|不要再聯絡|别再联系|別再聯絡",
     "|不要再打扰|不要再打擾|别再打扰|別再打擾|别打扰我|別打擾我|不想再收到|不想收到|拒收|停止短信|停止发短信|不要联系我|不要聯絡我|不要聯繫我|删除我的号码|刪除我的號碼|别烦我|別煩我|不要打扰|不要打擾|从名单中删除|從名單中刪除|名单中删除|名單中刪除",

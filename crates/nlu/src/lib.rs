@@ -145,7 +145,8 @@ pub fn revocation(norm: &str) -> Option<String> {
         let letters = normalise::letters_only(norm);
         let words: Vec<&str> = letters.split(' ').filter(|w| !w.is_empty()).collect();
         // Nor are people and small words alone: "me and my wife" answers who decides.
-        if words.iter().all(|w| PEOPLE_AND_SMALL_WORDS.contains(w)) {
+        // Nor is contact asked for outright: "scrivetemi solo per messaggio".
+        if words.iter().all(|w| PEOPLE_AND_SMALL_WORDS.contains(w)) || limits::invited_outright(&words) {
             return None;
         }
         // A message that limits the contact ("stop calling, text me", "I never said stop") is

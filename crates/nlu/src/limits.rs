@@ -35,7 +35,7 @@ use crate::index::WordList;
 const TEXT_WORDS: &str = "text|txt|texts|txts|texting|sms|message|msg|messages|msgs";
 const CALL_WORDS: &str = "call|ring|phone";
 /// Words before an invited channel that make it an invitation ("just text", "pls call").
-const INVITERS: &str = "just|only|pls|plz|please|can|could|instead|rather|then|prefer|via|by|thru|through|over|and";
+const INVITERS: &str = "just|only|pls|plz|please|can|could|may|instead|rather|then|prefer|via|by|thru|through|over|and";
 /// Words after a channel that make it an invitation ("text if", "text only", "texting works").
 const INVITED_BY: &str = "if|instead|only|works|work|better|fine|ok|okay|good|pls|please|plz";
 /// What makes "texts are …" an invitation.
@@ -131,6 +131,211 @@ pub(crate) fn limits_contact(norm: &str, words: &[&str]) -> bool {
         || paused(words)
         || switching(words)
         || dnc_denied(words)
+        || mentioned(norm)
+}
+
+/// A stop the lead only mentions, without asking for one, read clause by clause: advice
+/// somebody else gives the lead ("my brother keeps telling me to unsubscribe from everything,
+/// but I want the quote"), what somebody else did or will do ("my dad said he had to reply STOP
+/// to get them to quit calling"), the keyword as a word ("'unsubscribe' is what I told my old
+/// bank", "that 'stop' was autocorrect"), the way out asked about ("if I go on the do not call
+/// list, do I lose my quote?", "do you honor the DNC list?", "how does my wife opt out?", "would
+/// that cancel my order?"), our own footer quoted ("the text says reply STOP to opt out"), a step
+/// not taken ("I nearly blocked you", "was about to unsubscribe"), or a removal the lead says is
+/// not needed ("you don't need to remove me", "I'm not asking to be taken off"). What is left
+/// once those clauses are set aside must hold no revocation of its own: "my wife keeps telling
+/// me to unsubscribe. honestly, stop texting me" stops.
+fn mentioned(norm: &str) -> bool {
+    let mut rest = String::new();
+    let mut set_aside = false;
+    for sentence in norm.split_inclusive(['.', '!', '?', ';']) {
+        let question = sentence.trim_end().ends_with('?');
+        let mut opens = true;
+        for piece in sentence.split(',') {
+            let letters = crate::normalise::letters_only(piece);
+            let words: Vec<&str> = letters.split(' ').filter(|w| !w.is_empty()).collect();
+            // "…, but I want the quote", "… anyway yes": a new clause, out of the stop's scope.
+            for clause in words.split(|w| matches!(*w, "but" | "anyway" | "anyways" | "tho" | "though" | "however")) {
+                let first = (0..clause.len()).find(|&i| cue(clause, i));
+                match first {
+                    Some(c) if only_mentioned(clause, c, question, opens) => set_aside = true,
+                    _ => {
+                        rest.push_str(&clause.join(" "));
+                        rest.push_str(". ");
+                    }
+                }
+                opens = opens && clause.is_empty();
+            }
+            opens = false;
+        }
+    }
+    set_aside && crate::normalise::opt_out_phrase(rest.trim_end()).is_none()
+}
+
+/// `clause[i]` opens a word of the stop family: "stop", "unsubscribe", "remove", "block",
+/// "opt out", "do not call", "leave me alone", "take me off".
+fn cue(clause: &[&str], i: usize) -> bool {
+    let next = |k: usize| clause.get(i + k).copied().unwrap_or("");
+    match clause[i] {
+        "stop" | "stopping" | "quit" | "unsubscribe" | "unsub" | "unsubscribed" | "remove" | "removed" | "block"
+        | "blocked" | "blocking" | "optout" | "dnc" | "cancel" => true,
+        "opt" | "opted" => next(1) == "out",
+        "leave" => next(2) == "alone",
+        "do" => next(1) == "not" && next(2) == "call",
+        "take" | "taken" => matches!(next(1), "me" | "us") && next(2) == "off" || next(1) == "off",
+        _ => false,
+    }
+}
+
+/// Somebody other than the lead: "my wife", "everyone", "he's".
+fn third_party(w: &str) -> bool {
+    matches!(
+        w,
+        "he" | "she"
+            | "they"
+            | "he's"
+            | "she's"
+            | "they're"
+            | "he'll"
+            | "she'll"
+            | "they'll"
+            | "everyone"
+            | "everybody"
+            | "people"
+            | "someone"
+            | "somebody"
+            | "friend"
+            | "friends"
+            | "neighbor"
+            | "neighbour"
+            | "son"
+            | "son's"
+            | "daughter"
+            | "daughter's"
+            | "wife"
+            | "wife's"
+            | "husband"
+            | "husband's"
+            | "mom"
+            | "mom's"
+            | "dad"
+            | "dad's"
+            | "mother"
+            | "father"
+            | "brother"
+            | "sister"
+            | "kids"
+            | "family"
+            | "coworker"
+            | "coworkers"
+            | "boss"
+            | "lawyer"
+            | "accountant"
+    )
+}
+
+/// Whether the stop word at `clause[c]` (the clause's first) is only mentioned; `question`:
+/// the sentence asks; `opens`: the clause opens the sentence.
+fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool) -> bool {
+    let before = &clause[..c];
+    let after = &clause[c + 1..];
+    // The keyword as a word: "'leave me alone' is what I told the last roofer", "'stop' was autocorrect".
+    let as_word = after.windows(2).take(3).any(|p| matches!(p, ["is" | "was", "what"]))
+        || after.iter().take(4).any(|w| matches!(*w, "autocorrect" | "autocorrected" | "typo"));
+    // Nothing addressed to us between the governing verb and the stop: "my wife wants you to
+    // stop calling" passes her request on.
+    let to_us = |from: usize| before[from..].iter().any(|w| matches!(*w, "you" | "u" | "ya" | "y'all" | "yall" | "ur"));
+    // Advice to the lead, or the lead told something: "keeps telling me to just unsubscribe",
+    // "told me 'leave me alone'"; not "told me to tell you to stop".
+    let advised = before.windows(2).enumerate().any(|(v, p)| {
+        matches!(p[0], "tell" | "tells" | "telling" | "told" | "advised" | "suggested" | "warned")
+            && matches!(p[1], "me" | "us")
+            && before[..v].iter().any(|w| third_party(w) || *w == "my")
+            && !to_us(v + 2)
+    });
+    // Somebody else's own act: "my neighbor said he had to reply STOP", "my son's going to block".
+    let acted = before.iter().enumerate().any(|(v, w)| {
+        let said = matches!(*w, "said" | "says") && before.get(v + 1).is_some_and(|n| third_party(n));
+        let done = matches!(
+            *w,
+            "going" | "gonna" | "had" | "has" | "tried" | "wanted" | "wants" | "threatened" | "keeps" | "kept" | "will"
+        ) && v > 0
+            && third_party(before[v - 1]);
+        (said || done) && !to_us(v + 1)
+    }) || before.first().is_some_and(|w| matches!(*w, "he'll" | "she'll" | "they'll"));
+    // The way out asked about: "if I …?", "would that cancel …?", "do you honor the DNC list?",
+    // "how does my wife opt out?", "did I get put on a DNC list by mistake?".
+    let asked = question
+        && (opens && before.first() == Some(&"if")
+            || matches!(before, [.., "would" | "will" | "does" | "did" | "can" | "could", "that" | "this" | "it"])
+            || before.iter().rev().take(4).any(|w| matches!(*w, "honor" | "honour" | "respect" | "scrub" | "check"))
+            || before.first().is_some_and(|w| matches!(*w, "how" | "can" | "could" | "does" | "do"))
+                && before.iter().skip(1).take(3).any(|w| third_party(w) || *w == "my")
+            || matches!(before, ["did" | "was" | "am" | "have", "i" | "we", ..])
+                && clause.iter().any(|w| matches!(*w, "mistake" | "accident" | "accidentally" | "somehow")));
+    // Our footer quoted: "your text says reply STOP to opt out", "why do I get 'reply STOP to end'".
+    let footer =
+        matches!(clause[c], "stop" | "unsubscribe" | "cancel")
+            && before.last().is_some_and(|w| matches!(*w, "reply" | "text" | "txt"))
+            && after.first() == Some(&"to")
+            && before.iter().rev().skip(1).take(3).any(|w| {
+                matches!(*w, "said" | "says" | "say" | "get" | "got" | "see" | "saw" | "read" | "reads" | "with")
+            });
+    // A step not taken: "I almost blocked your number", "I was about to unsubscribe".
+    let tail = &before[before.len().saturating_sub(4)..];
+    let untaken = tail.iter().any(|w| matches!(*w, "almost" | "nearly"))
+        || tail.windows(3).any(|p| matches!(p, ["was" | "were", "about" | "going", "to"]))
+        || tail.windows(2).any(|p| matches!(p, ["was" | "were", "gonna"] | ["thought", "about"]));
+    // A removal not needed: "you don't need to remove me", "I'm not asking to be removed",
+    // "don't take me off the list"; not "why don't you remove me" or "if you don't remove me".
+    let removal = matches!(
+        clause[c],
+        "remove" | "removed" | "unsubscribe" | "unsub" | "unsubscribed" | "take" | "taken" | "opt" | "opted"
+    );
+    let not_needed = removal
+        && tail.iter().rposition(|w| matches!(*w, "don't" | "dont" | "not" | "no" | "never")).is_some_and(|n| {
+            tail[n + 1..].iter().all(|w| {
+                matches!(
+                    *w,
+                    "need" | "have" | "gotta" | "to" | "be" | "asking" | "asked" | "get" | "even" | "just" | "gotten"
+                )
+            })
+        })
+        && !before.iter().any(|w| matches!(*w, "why" | "if"));
+    as_word || advised || acted || asked || footer || untaken || not_needed
+}
+
+/// Contact asked for outright, with nothing negated or stopped anywhere in the message:
+/// "scrivetemi solo per messaggio", "escríbanme por aquí", "écrivez-moi par SMS", "text me
+/// instead". The learned reader (which knows these words mostly from revocations) does not
+/// read such a message as one.
+pub(crate) fn invited_outright(words: &[&str]) -> bool {
+    const ASKS: [&str; 15] = [
+        "scrivetemi",
+        "scrivimi",
+        "scrivermi",
+        "escribeme",
+        "escribanme",
+        "escribame",
+        "mandame",
+        "mandenme",
+        "textearme",
+        "texteame",
+        "ecrivez-moi",
+        "ecris-moi",
+        "ecrivez",
+        "escreva-me",
+        "schreibt",
+    ];
+    let asked = words.iter().any(|w| ASKS.contains(w))
+        || words.windows(2).any(|p| matches!(p, ["text" | "call" | "message" | "schreib" | "schreiben", "me" | "mir"]));
+    let negated = words.iter().any(|w| {
+        STOPPER_SET.contains(w)
+            || matches!(*w, "non" | "ne" | "nicht" | "nao" | "mat" | "nahi" | "nope" | "nunca" | "jamais" | "mai" | "basta")
+            // "I withdraw my permission for you to text me".
+            || ["withdr", "revok", "rescind", "cancel", "remov"].iter().any(|v| w.starts_with(v))
+    });
+    asked && !negated
 }
 
 /// Not on a do-not-call list, with contact invited: "I'm not on any do not call list, feel free
@@ -142,11 +347,14 @@ fn dnc_denied(words: &[&str]) -> bool {
 }
 
 /// A pause with the next contact named: "leave me alone for a week, I'm traveling. Hit me up on
-/// the 20th", "hold off for a few days then text me". Not "stop texting me for now" (no way
-/// back named), "leave me alone for good" or "until then, don't contact me".
+/// the 20th", "hold off for a few days then text me", or the lead's own return named ("leave me
+/// alone for like 10 min, I'll get back to you"). Not "stop texting me for now" (no way back
+/// named), "leave me alone for good" or "until then, don't contact me".
 fn paused(words: &[&str]) -> bool {
     let Some(at) = words.windows(3).position(|p| {
-        matches!(p, ["for", "a" | "the" | "now" | "few" | "couple" | "another", ..] | ["until" | "till" | "til", ..])
+        matches!(p, ["for", "a" | "the" | "now" | "few" | "couple" | "another" | "like", ..] | ["until" | "till" | "til", ..])
+            // "for 10 min".
+            || p[0] == "for" && p[1].starts_with(|c: char| c.is_ascii_digit())
             && !matches!(p[1..], ["good", ..] | ["ever", ..] | ["the", "rest"])
     }) else {
         return false;
@@ -158,7 +366,8 @@ fn paused(words: &[&str]) -> bool {
         || rest.windows(2).enumerate().any(|(j, p)| {
             matches!(
                 p,
-                ["text" | "call" | "reach" | "contact" | "try" | "ping", "me" | "back" | "out"] | ["check", "back"]
+                ["text" | "call" | "reach" | "contact" | "try" | "ping", "me" | "back" | "out"]
+                    | ["check" | "get", "back"]
             ) && invited(j)
         })
 }
@@ -177,7 +386,7 @@ fn refused_abroad(words: &[&str]) -> bool {
     const GOING_ON: &str = concat!(
         "interesa|interessa|interesse|interessato|interessata|interessiert|interested|precio|preco|prix|combien",
         "|cuanto|quanto|kostet|costa|custa|price|kitna|kitne|batao|termin|cita|rendez|appuntamento|angebot|oferta",
-        "|presupuesto|orcamento|devis|preventivo",
+        "|presupuesto|orcamento|devis|preventivo|informationen|informacion|informacao|informazioni|infos",
     );
     let leaving = |w: &str| LEAVING.split('|').any(|l| w.starts_with(l));
     if !words.iter().any(|w| leaving(w)) {
@@ -188,7 +397,9 @@ fn refused_abroad(words: &[&str]) -> bool {
         let before = &words[i.saturating_sub(5)..i];
         let negated = before.iter().any(|b| matches!(*b, "no" | "nao" | "ne" | "non" | "nicht" | "nahi" | "nahin"));
         // "bitte nicht aufhören": the stop itself refused.
-        let not_stop = w.starts_with("aufhor") && before.last() == Some(&"nicht");
+        // "bitte nicht abmelden": the leaving itself refused, the negation right before it.
+        let not_stop = w.starts_with("aufhor") && before.last() == Some(&"nicht")
+            || before.last().is_some_and(|b| matches!(*b, "nicht" | "non" | "nao"));
         // Hinglish puts the "not" after the verb: "unsubscribe nahi karna", "unsub mat karo".
         let after = words[i + 1..].iter().take(2).any(|a| matches!(*a, "nahi" | "nahin" | "mat"));
         negated && (before.iter().any(|b| WANT.contains(b)) || not_stop) || after
@@ -241,12 +452,12 @@ fn swapped_abroad(words: &[&str]) -> bool {
     const CALLS: &str = concat!(
         "m'appeler|appeler|m'appelez|m'appelle|appels|anzurufen|anrufen|anrufe|anruf|ligar|ligacoes|ligacao",
         "|ligue|liguem|chiamare|chiamarmi|chiamate|call|calls|phone|tawagan|tumawag|tawag",
-        "|تتصل|تتصلوا|تتصلي|اتصال|مكالمات|تكلمني|कॉल|फोन|फ़ोन",
+        "|تتصل|تتصلوا|تتصلي|اتصال|مكالمات|تكلمني|कॉल|फोन|फ़ोन|звоните|звонить|звони|звонки|звонков",
     );
     const TEXTS: &str = concat!(
         "sms|texto|textos|texte|textez|textes|message|messages|mensagem|mensagens|nachricht|nachrichten|msg",
         "|whatsapp|messaggio|messaggi|scrivimi|scrivetemi|ecrivez|ecris|schreib|schreiben|schreibt|text|txt",
-        "|الرسائل|رسائل|رسالة|مسج|واتساب|मैसेज|मेसेज|संदेश|एसएमएस|व्हाट्सएप",
+        "|الرسائل|رسائل|رسالة|مسج|واتساب|मैसेज|मेसेज|संदेश|एसएमएस|व्हाट्सएप|пишите|пиши|напишите|смс|сообщения",
     );
     static CALL_WORDS: WordList = WordList::new(CALLS);
     static TEXT_WORDS: WordList = WordList::new(TEXTS);
@@ -265,7 +476,9 @@ fn swapped_abroad(words: &[&str]) -> bool {
             .iter()
             .any(|b| matches!(*b, "prefere" | "prefiro" | "prefiero" | "preferisco" | "bevorzuge" | "prefer"));
         preferred
-            || matches!(next, "moi" | "mir" | "pe" | "par" | "mein" | "plutot" | "lieber" | "invece")
+            || matches!(next, "moi" | "mir" | "pe" | "par" | "mein" | "plutot" | "lieber" | "invece" | "сюда" | "мне")
+            // Russian "лучше пишите" (better write).
+            || prev == "лучше"
             // Arabic "الرسائل أفضل" (messages are better).
             || matches!(next, "افضل" | "أفضل" | "احسن" | "أحسن")
             // Hinglish "message karo" (do message): the verb after the channel.
@@ -296,6 +509,8 @@ fn swapped_abroad(words: &[&str]) -> bool {
             && (words[i.saturating_sub(2)..i]
                 .iter()
                 .any(|b| matches!(*b, "keine" | "pas" | "plus" | "nem" | "ni" | "non" | "nicht"))
+                // Russian "… и не пишите": the "не" right before the verb.
+                || i > 0 && words[i - 1] == "не"
                 || words[i + 1..].iter().take(2).any(|a| matches!(*a, "mat" | "nahi" | "bhi" | "nicht" | "मत" | "नहीं"))
                 // Hindi "sms na bhejo", not Tagalog "text na lang".
                 || words.get(i + 1) == Some(&"na") && words.get(i + 2) != Some(&"lang"))
@@ -315,9 +530,21 @@ fn call_asked_abroad(words: &[&str]) -> bool {
                 | ["me", "liga" | "ligue" | "ligar" | "ligem"]
                 | ["appelle" | "appelez" | "appelles", "moi"]
                 | ["call", "karo" | "kijiye" | "kar" | "karna"]
+                // French "appelez plutôt l'après-midi": the hour moved.
+                | ["appelez" | "appelle" | "appelez-moi" | "rappelez" | "rappelez-moi", "plutot"]
+                // Russian "лучше позвоните мне": better call me.
+                | ["лучше", "позвоните" | "позвони" | "звоните" | "звони" | "перезвоните"]
+                | ["позвоните" | "позвони" | "перезвоните" | "перезвони", "мне"]
+                // Portuguese "pode ligar depois das 18h": calls allowed at another hour.
+                | ["pode" | "podem" | "podes", "ligar"]
         ) || matches!(p[0], "chiamami" | "chiamatemi" | "liga-me" | "ligue-me");
         let refused = words[i.saturating_sub(2)..i].iter().any(|b| matches!(*b, "nao" | "ne" | "non" | "nicht" | "no"))
-            || words[i + 2..].iter().take(3).any(|a| matches!(*a, "nicht" | "pas" | "mat" | "nahi"));
+            || words[i + 2..].iter().take(3).any(|a| matches!(*a, "nicht" | "pas" | "mat" | "nahi"))
+            || i > 0 && words[i - 1] == "не"
+            // "parem de me ligar": the call itself stopped.
+            || i >= 2
+                && words[i - 1] == "de"
+                && matches!(words[i - 2], "parem" | "pare" | "para" | "deixem" | "deixe" | "deixa" | "chega");
         asked && !refused
     })
 }
@@ -376,7 +603,18 @@ fn other_verb_stopped(words: &[&str]) -> bool {
     // "Basta, ya entendí. ¿Cuánto sería?": enough said, and the price asked.
     let understood = words.iter().any(|w| matches!(*w, "basta" | "chega"))
         && words.iter().any(|w| matches!(*w, "entendi" | "entendido" | "entiendo" | "entendo"));
-    (other || understood) && asks
+    // "Ya dejen de preguntarme lo mismo, ya les di mi fecha": the same thing asked again, and
+    // the lead says it was answered. A complaint about the questions, not about the contact.
+    let asking = |v: &str| {
+        ["pregunt", "pid", "ped", "solicit", "exig", "repet", "perguntar", "cobr"].iter().any(|a| v.starts_with(a))
+    };
+    let repeated = !stops.is_empty()
+        && stops.iter().all(|&i| words.get(i + 2).is_some_and(|v| asking(v)))
+        && (words.iter().any(|w| matches!(*w, "mismo" | "mismos" | "misma" | "mismas" | "mesmo" | "mesmos" | "mesma"))
+            || words
+                .windows(2)
+                .any(|p| p[0] == "ya" && matches!(p[1], "les" | "los" | "lo" | "la" | "di" | "mande" | "envie")));
+    (other || understood) && asks || repeated
 }
 
 /// Texts asked for instead of calls in Hindi and Urdu: "call ke bajaye msg karo", "phone ki
@@ -401,8 +639,11 @@ fn echoed_or_denied(norm: &str, words: &[&str]) -> bool {
     static KEYWORD_SET: WordList = WordList::new(KEYWORDS);
     // The message opens with a keyword asked back: "unsubscribe?", "stop from what?".
     let first_sentence = norm.split_inclusive(['?', '.', '!']).next().unwrap_or("");
+    // "Leave me alone? No, I'm happy to chat": a phrase of the stop family asked back too.
+    let opening = crate::normalise::letters_only(first_sentence);
+    let opening: Vec<&str> = opening.split(' ').filter(|w| !w.is_empty()).collect();
     let asked_back = first_sentence.trim_end().ends_with('?')
-        && words.first().is_some_and(|w| KEYWORD_SET.contains(w))
+        && (words.first().is_some_and(|w| KEYWORD_SET.contains(w)) || cue(&opening, 0))
         && first_sentence.split_whitespace().count() <= 4;
     // "Why would I unsubscribe, I asked for this": a keyword the lead will not use; not "why
     // would I unsubscribe? whatever, STOP", where one is asked for after it.
@@ -608,7 +849,16 @@ fn figurative(norm: &str, words: &[&str]) -> bool {
             && p[1].ends_with("ing")
             && (next.iter().take(3).any(|w| *w == "wrong") || next.starts_with(&["it", "up"]))
     });
-    hold || unbooked || time || teasing || mistake
+    // "Stop! Before you book anything, is this the plan with dental?", "wait, stop, I think I
+    // typed the wrong zip": "hold on", before a question or the lead's own slip.
+    let stop_at = words.iter().position(|w| matches!(*w, "stop" | "stahp" | "stoppp" | "quit"));
+    let held = exclaimed
+        && (stop_at.and_then(|i| words.get(i + 1)) == Some(&"before") && norm.contains('?')
+            || words.iter().any(|w| matches!(*w, "wrong" | "typo" | "misspelled"))
+                && words.windows(2).any(|p| {
+                    p[0] == "i" && matches!(p[1], "put" | "typed" | "gave" | "wrote" | "entered" | "think" | "made")
+                }));
+    hold || unbooked || time || teasing || mistake || held
 }
 
 /// Moved from one thing to another, not removed: "take me off the basic plan waitlist and put
@@ -764,6 +1014,8 @@ fn wants_a_person(words: &[&str]) -> bool {
                 ["get" | "need" | "want" | "give", "me" | "a" | "an" | "to"]
                     | ["talk" | "speak", "to" | "with"]
                     | ["me", "with" | "to"]
+                    // "put me through to a person".
+                    | ["through", "to"]
             )
         });
         // The person refused, not the bot: "I don't want a human", not "I don't want to text a
@@ -776,7 +1028,11 @@ fn wants_a_person(words: &[&str]) -> bool {
         let threat = i > 0
             && matches!(words[i - 1], "i'll" | "ill" | "will" | "gonna")
             && words[i + 1..].iter().take(2).any(|a| *a == "if");
+        // "Take me off the bot": off the automation, onto a person.
+        let off_bot = *w == "off"
+            && words[i + 1..].iter().take(2).any(|a| matches!(*a, "bot" | "robot" | "automated" | "automation" | "ai"));
         !threat
+            && !off_bot
             && matches!(
                 *w,
                 "unsubscribe"
@@ -822,7 +1078,12 @@ fn invites_contact(norm: &str) -> bool {
                 && matches!(words[i - 1], "and" | "&" | "n")
                 && !w.ends_with("ing")
                 && !w.ends_with('s')
-                && words.get(i + 1).is_some_and(|n| matches!(*n, "me" | "us" | "my" | "now" | "back"));
+                && (words.get(i + 1).is_some_and(|n| matches!(*n, "me" | "us" | "my" | "now" | "back"))
+                    // "… and call the house phone after 2".
+                    || words.get(i + 1) == Some(&"the")
+                        && words.get(i + 2).is_some_and(|n| {
+                            matches!(*n, "house" | "home" | "landline" | "office" | "work" | "cell" | "other")
+                        }));
             // "I'd rather do this by text": a preference, where "do" carries no stop.
             let preferred = words[..i].iter().any(|b| matches!(*b, "rather" | "prefer"));
             let under_stop = !swapped
@@ -869,13 +1130,33 @@ fn means_under_stop(words: &[&str]) -> bool {
     words.iter().enumerate().filter(|(_, w)| STOPPER_SET.contains(w)).any(|(s, _)| {
         let rest = &words[s + 1..];
         let Some(verb) = rest.iter().take(4).position(|w| {
-            matches!(*w, "contact" | "contacting" | "reach" | "reaching" | "bother" | "message" | "disturb")
+            matches!(
+                *w,
+                "contact"
+                    | "contacting"
+                    | "contacted"
+                    | "reach"
+                    | "reaching"
+                    | "reached"
+                    | "bother"
+                    | "bothered"
+                    | "message"
+                    | "messaged"
+                    | "disturb"
+                    | "disturbed"
+            )
         }) else {
             return false;
         };
         let after = &rest[verb + 1..];
         after.iter().take(3).position(|w| matches!(*w, "by" | "via" | "thru" | "through" | "over")).is_some_and(|by| {
-            after[by + 1..].iter().take(10).any(|w| TEXT_SET.contains(w) || matches!(*w, "anything" | "any" | "all"))
+            let listed = &after[by + 1..];
+            listed.iter().take(10).enumerate().any(|(j, w)| {
+                // "… by phone, texting is fine": the texts invited, not listed.
+                let fine =
+                    listed.get(j + 1).is_some_and(|n| matches!(*n, "is" | "are" | "works" | "ok" | "okay" | "fine"));
+                (TEXT_SET.contains(w) || matches!(*w, "anything" | "any" | "all")) && !fine
+            })
         })
     })
 }
@@ -921,7 +1202,9 @@ fn invitation(words: &[&str], i: usize) -> bool {
     // "text me", "call us": the verb itself, not "texting me".
     let verb = !w.ends_with("ing") && !w.ends_with('s') && matches!(next, "me" | "us");
     let fine = matches!(next, "is" | "are" | "r") && after.get(1).is_some_and(|n| FINE_SET.contains(n));
-    let sent = prev == "a" && before.iter().any(|b| *b == "send" || *b == "shoot");
+    // "send a text", "give me a call", "just send texts".
+    let sent = prev == "a" && before.iter().any(|b| matches!(*b, "send" | "shoot" | "give" | "gimme"))
+        || matches!(prev, "send" | "shoot") && w.ends_with('s') && !w.ends_with("ings");
     // "If you have something, text it."
     let it = !w.ends_with("ing") && matches!(next, "it" | "that" | "them") && after.len() == 1;
     INVITER_SET.contains(prev) || INVITED_BY_SET.contains(next) || verb || fine || sent || it
@@ -954,7 +1237,9 @@ fn content_or_frequency(words: &[&str]) -> bool {
         let frequency = rest.first().is_some_and(|w| matches!(*w, "so" | "too")) && rest.get(1) == Some(&"many")
             || words.windows(2).any(|p| matches!(p, ["a", "week" | "month" | "day"] | ["less", "often"]))
             || words.windows(3).any(|p| matches!(p, ["times" | "x", "a", "day" | "week"]));
-        content || frequency
+        // "Quit calling me 5 times a day. Seriously. Done.": the lead is through, not counting.
+        let through = words.iter().any(|w| matches!(*w, "done" | "bye" | "goodbye"));
+        content || frequency && !through
     })
 }
 
@@ -1237,6 +1522,8 @@ fn not_a_stop(words: &[&str]) -> bool {
                 | ("non", "smettete" | "smettere" | "smetta", "di")
                 | ("nao", "parem" | "pare" | "pares" | "deixem" | "deixe", "de")
                 | ("n" | "ne", "arretez" | "arrete", "pas")
+                // Hinglish "mat band karo": don't stop.
+                | ("mat", "band", "karo" | "karna" | "kijiye" | "karein" | "karen")
         ) || matches!((w[0], w[1]), ("n'arretez" | "n'arrete", "pas"))
     }) || words.windows(2).enumerate().any(|(i, p)| {
         // "Don't stop believin'", "don't stop the process": never "why don't you stop", "if you don't stop".
@@ -1506,6 +1793,7 @@ fn somebody_else(words: &[&str]) -> bool {
 
 #[cfg(test)]
 mod tests {
+
     use super::*;
     use crate::normalise::{letters_only, normalise};
 
@@ -1514,6 +1802,85 @@ mod tests {
         let letters = letters_only(&norm);
         let words: Vec<&str> = letters.split(' ').collect();
         limits_contact(&norm, &words)
+    }
+
+    #[test]
+    fn stops_only_mentioned_are_not_asked_for() {
+        for t in [
+            // Advice somebody else gives, or somebody else's act.
+            "my brother keeps telling me to unsubscribe from all of these, but I want to see the numbers",
+            "My coworkers tell me to just block every solar company, but yours looked different",
+            "my dad said he had to reply STOP to get them to quit calling him. how often do you follow up?",
+            "my son's going to block any number that calls about loans so I should talk to him first",
+            "my husband told me 'leave them alone' last time lol, let me ask him again",
+            // The keyword as a word.
+            "'remove me' is what I told the last dealer, but you guys are fine",
+            "oops that stop was autocorrect, meant 'shop'. still want to come by",
+            // The way out asked about.
+            "If I sign up for the do not call registry, will you still send my contract?",
+            "if I ever want to stop these later do I just reply STOP?",
+            "the text says reply STOP to opt out. would that cancel my appointment too?",
+            "how does my wife opt out? she got your message too. I still want mine",
+            "did I get taken off your list by accident? haven't heard from anyone",
+            "do you check the DNC list? I'm on it but I asked for this quote",
+            "why does every text end with 'reply STOP to end'? kind of annoying",
+            // A step not taken.
+            "I nearly blocked you after the third call, but ok, what's the rate?",
+            "was about to unsubscribe but the new price got me, tell me more",
+            // A removal not needed.
+            "you don't have to remove me, we're just not buying this year",
+            "I'm not asking to be taken off, just fewer texts please",
+            "don't take me off anything, I'm traveling. talk Monday?",
+            "bitte nicht abmelden, ich brauche noch Informationen",
+            "mat band karo msgs, main interested hu",
+            // Contact moved, not stopped.
+            "stop calling my work number. you may text my cell",
+            "tell them to stop texting and call the home phone after 6",
+            "Arrêtez de m'appeler à midi, appelez plutôt le soir",
+            "stop ringing my phone at the office, just send texts",
+            "quit with the messages and give me a call Friday",
+            "не пишите, лучше позвоните вечером",
+            "não me ligue de manhã, pode ligar à noite",
+            "I don't want to be contacted by phone, texting works",
+            // Other stops, and pauses.
+            "Ya dejen de pedirme la misma foto, ya se la mandé",
+            "Stop! before you send the contract, does it include the battery?",
+            "wait stop, I typed the wrong zip code, it's 30301",
+            "stop with the bot please and put me through to a real person",
+            "take me off the bot and connect me to an agent",
+            "leave me alone for like 20 min, in a meeting, will get back to you",
+            "Leave me alone? nope, I'm bored, tell me about the plans",
+        ] {
+            assert!(limits(t), "{t}");
+            assert!(crate::revocation(&normalise(t)).is_none(), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_stop_beside_a_mention_still_revokes() {
+        for t in [
+            "my wife keeps telling me to unsubscribe. honestly, stop texting me",
+            "I almost blocked you. don't text me again",
+            "my dad wants you to stop calling him",
+            "my daughter told me to tell you to stop texting",
+            "you don't need to call me, just remove me",
+            "I'm about to block you",
+            "why don't you remove me already",
+            "If you text me again I'll report you",
+            "Please stop calling and texting me. Dorothy does not want to be contacted by text or phone",
+            "Quit calling me 3 times a day. Done.",
+            "Ya no me llamen por favor",
+            "No me llamen más",
+            "Parem de me ligar, por favor",
+            "Не звоните мне больше",
+            "perestan'te mne zvonit",
+            "Nemojte me više zvati",
+            "别再打电话给我",
+            "SAIR",
+            "I withdraw my permission for you to text me",
+        ] {
+            assert!(crate::revocation(&normalise(t)).is_some(), "{t}");
+        }
     }
 
     #[test]

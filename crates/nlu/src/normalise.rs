@@ -278,6 +278,8 @@ const KEYWORDS: &str = concat!(
     "|dnc",
     // Canada's French keyword (ARRÊT), as carriers there honour it.
     "|arret|arret svp",
+    // Brazil's Portuguese keyword (SAIR, "leave"), as carriers there honour it.
+    "|sair",
     // Keywords run together: "removeme", "optmeout".
     "|removeme|unsubscribeme|unsubme|optmeout|takemeoff|stopplease|pleasestop|stoptexting|stopmessaging|donttext|nomore",
 );
@@ -759,7 +761,10 @@ fn negated_contact(words: &[&str]) -> Option<String> {
             || rest.windows(2).any(|p| p == ["no", "more"] || p == ["at", "all"]);
         // "don't text me before 9": a restriction, not a revocation.
         let object = usize::from(rest.first().is_some_and(|n| ["me", "us", "him", "her"].contains(n)));
-        let restricted = rest.get(object).is_some_and(|n| TIME_LIMIT_SET.contains(n));
+        // "don't text me after this one", "… after today": a cut-off for good, not some hours.
+        let cut_off = rest.get(object) == Some(&"after")
+            && rest.get(object + 1).is_some_and(|n| matches!(*n, "this" | "that" | "today" | "tonight" | "now"));
+        let restricted = rest.get(object).is_some_and(|n| TIME_LIMIT_SET.contains(n)) && !cut_off;
         if restricted && !emphatic {
             continue;
         }
@@ -970,6 +975,7 @@ mod tests {
     fn revocations_are_found_in_any_reasonable_wording() {
         for t in [
             "take me aff yer list pal",
+            "please don't message me after today",
             "yall need to stop hittin my line fr",
             "you are not to contact me again",
             "i'll reach out when ready. until then do not contact me",

@@ -274,6 +274,28 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   "not on any do not call list", "just kidding 😂", stopping one's current service to switch
 ///   to us, another company unsubscribed from with our price asked, "text this cell instead",
 ///   "prefiero texto"). Fixed as classes.
+/// - `blind30.jsonl` (a Medicare and final-expense call center, older leads, relayed by family),
+///   `blind31.jsonl` (immigrant communities, many scripts), `blind32.jsonl` (a QA engineer
+///   hunting false positives) and `blind33.jsonl` (a week of slang-heavy solar, roofing and
+///   auto-loan texts), 400 replies each with 100 revocations, about a third of them in other
+///   languages, and 60 to 80 look-alikes; written 2026-11-24 and scored once each on 4f2f67e.
+///   First scores (macro-F1, opt-out recall, precision): blind30 0.868, 0.96, **0.865**;
+///   blind31 0.864, 0.98, 0.933; blind32 0.906, 0.96, 0.897; blind33 0.922, 0.98, 0.916. None
+///   met either opt-out target. Missed: calls stopped with "any more" in Spanish ("ya no me
+///   llamen", "no me llamen más"), Portuguese "parem de me ligar", Russian, Serbian, Armenian and
+///   Chinese ("别再打电话"), the Brazilian keyword SAIR, a relayed "does not want to be
+///   contacted by text or phone", "quit calling me 5 times a day… Done." False (41): stops only
+///   mentioned (advice somebody else gives, somebody else's act, the keyword as a word, the way
+///   out asked about, our footer quoted, a step not taken, a removal said to be unneeded),
+///   contact moved to another number, hour or channel, "stop" as "hold on", a person asked for
+///   off the bot, pauses with the lead's own return, Spanish complaints about repeated
+///   questions, "bitte nicht abmelden". Fixed as classes, most by one clause-by-clause reading
+///   of mentioned stops (`limits::mentioned`). "Quitting time!! 🍻" (blind31), read by the
+///   learned reader at 0.92, was left to retraining (the reader also recovers two-word
+///   revocations the rules lack, "shove off", "sod off", so two-word messages stay in its
+///   reach); retrained with these four sets, it reads it below its threshold. The retraining
+///   also lost blind22's "Please don't text me after this one" (0.90 before), so "after this",
+///   "after today" now end contact for good in the rules rather than restrict the hours.
 ///
 /// All are tuning data now, and the learned models train on them, so their intent figures are
 /// in-sample (about 0.99); they are a regression guard, not an estimate.
@@ -308,6 +330,10 @@ fn blind_sets_stay_fixed() {
     at_least("blind27.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind28.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind29.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind30.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind31.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind32.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind33.jsonl", 400, 0.97, 1.0, 1.0);
 }
 
 /// Answers a lead gives in the middle of a conversation (who decides, when, how much, which

@@ -14,7 +14,7 @@ pub enum NluCommand {
     /// One message per stdin line → one JSON line: intent, confidence, slots, opt_out.
     Classify,
     /// Scores a labelled JSONL file (`{"text","intent","opt_out"}` per line): per-intent
-    /// precision, recall and F1, macro-F1, and opt-out precision and recall.
+    /// precision, recall and F1, macro-F1, opt-out precision and recall, and every opt-out mistake.
     Eval {
         /// The corpus, e.g. crates/nlu/corpus/test.jsonl.
         file: PathBuf,
