@@ -66,6 +66,9 @@ const STEMS: &str = concat!(
     "|plus de messages|plus de sms|plus de textos|desabonn|desinscri|retirez moi|retire moi",
     "|supprimez mon numero|supprime mon numero|effacez mon numero|laissez moi tranquille",
     "|laisse moi tranquille|fichez moi la paix|foutez moi la paix|arretez de me contacter|me retirer de",
+    // Quebec French: "pu" for "plus" (no more), "lâchez-moi patience" (leave me alone).
+    "|appelez moi pu|appelez moi plus jamais|ecrivez moi pu|ecrivez moi plus jamais|textez moi pu|texte moi pu",
+    "|m'appelez pu|m'ecrivez pu|m'textez pu|m'texte pu|lachez moi patience|lache moi patience",
     // Italian.
     "|non scrivetemi|non scrivermi|non mi scrivete|non mi scriva|non mi scrivere|non contattatemi|non mi contattate|non mi contatti|non mi contattare|smettete di scriv|smetti di scriv",
     "|smettete di mand|smetti di mand|smettetela|smettila|basta messaggi|basta sms|niente piu messaggi|non voglio piu ricevere|non voglio piu messaggi",
@@ -179,7 +182,7 @@ const STEMS: &str = concat!(
     "|nepiste mi|neposilejte|odhlasit|odhlaste",
     // Swedish, Norwegian, Danish.
     "|sluta skicka|sluta skriva|sluta ringa|inga fler meddelanden|inga fler sms|avregistrera|ta bort mitt nummer",
-    "|lamna mig ifred|kontakta mig inte|slutt a sende|slutt med a sende|ikke send meg|ikke send mig",
+    "|lamna mig ifred|kontakta mig inte|slutt a sende|slutta a sende|slutte a sende|slutt med a sende|ikke send meg|ikke send mig",
     "|ingen flere meldinger|ingen flere beskeder|ingen flere sms|stop med at sende|hold op med at|afmeld|meld meg av",
     "|slet mit nummer|slett nummeret mitt",
     // Hungarian.
@@ -209,7 +212,7 @@ const STEMS: &str = concat!(
     "|μη με παίρνετε|μη με παιρνετε|μην με παίρνετε|μην με παιρνετε|σβήστε το νούμερό μου|σβηστε το νουμερο μου",
     "|μην ξαναστείλ|μην ξαναστειλ|απεγγραφ",
     // Arabic: Egyptian, Levantine and Gulf forms, and the written "please do not send".
-    "|لا تبعت|ما تبعت|متبعتش|ماتبعتليش|ماتبعتوش|بطل تبعت|بطلوا تبعتوا|وقف الرسائل|اوقفوا الرسائل|أوقفوا الرسائل",
+    "|لا تبعت|ما تبعت|متبعتش|ماتبعتليش|ماتبعتوش|بطل تبعت|بطلوا تبعت|بطلي تبعت|وقف الرسائل|اوقفوا الرسائل|أوقفوا الرسائل",
     "|امسحوا رقمي|احذفوا رقمي|شيلوا رقمي|شيل رقمي|لا ترسلوا|لا ارغب في|لا أرغب في|ما ابي رسائل|ما أبي رسائل",
     "|لا تراسلوني|عدم الإرسال|عدم الارسال|عدم ارسال|عدم إرسال|عدم التواصل",
     // Arabic, Farsi and Russian typed in Latin letters (Arabizi keeps its digits).
@@ -349,7 +352,7 @@ const STEMS: &str = concat!(
 const UNSPACED: &str = concat!(
     // "Don't call (me) again": calls stopped with "again" (再), as "stop calling me" revokes.
     "别再打电话|別再打電話|不要再打电话|不要再打電話|别再打给我|別再打給我|不要再打给我|不要再打給我|别再打来|別再打來",
-    "|不要打电话给我了|不要打電話給我了|",
+    "|不要打电话给我了|不要打電話給我了|停止联络|停止聯絡|停止联系|停止聯繫|",
     "退订|退訂|不要再给我发|不要再給我發|别再给我发|別再給我發|不要再传|不要再傳|不要再发|不要再發|别再发|別再發|不要发短信|不要發短信|不要给我发|不要給我發|别给我发|別給我發",
     "|停止发送|停止發送|取消订阅|取消訂閱|请勿打扰|請勿打擾|不要再联系|不要再聯繫|不要再聯絡|别再联系|別再聯絡",
     "|不要再打扰|不要再打擾|别再打扰|別再打擾|别打扰我|別打擾我|不想再收到|不想收到|拒收|停止短信|停止发短信|不要联系我|不要聯絡我|不要聯繫我|删除我的号码|刪除我的號碼|别烦我|別煩我|不要打扰|不要打擾|从名单中删除|從名單中刪除|名单中删除|名單中刪除",

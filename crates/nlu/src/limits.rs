@@ -148,6 +148,42 @@ pub(crate) fn limits_contact(norm: &str, words: &[&str]) -> bool {
 fn mentioned(norm: &str) -> bool {
     let mut rest = String::new();
     let mut set_aside = false;
+    let letters = crate::normalise::letters_only(norm);
+    let context = Context {
+        // "STOP, sorry, fat fingers! meant to say yes, still interested": the stop taken back.
+        retracted: [
+            "fat finger",
+            "fat fingers",
+            "meant to say",
+            "meant to type",
+            "by mistake",
+            "by accident",
+            "accidentally",
+            "didn't mean",
+            "didnt mean",
+            "wrong button",
+        ]
+        .iter()
+        .any(|p| crate::normalise::contains_phrase(&letters, p))
+            && ["still interested", "still want", "i'm interested", "im interested", "do want", "say yes"]
+                .iter()
+                .any(|p| crate::normalise::contains_phrase(&letters, p)),
+        // "… but I'm the one with the account, and yes, I want it": the lead overrules a stop
+        // somebody else asked to pass on.
+        overruled: [
+            "i'm the one",
+            "im the one",
+            "but i want",
+            "but we want",
+            "and yes i want",
+            "we do want",
+            "i do want",
+        ]
+        .iter()
+        .any(|p| crate::normalise::contains_phrase(&letters, p)),
+        // The lead goes on to ask something ("… anyway, what are the rates?").
+        asks_on: norm.contains('?') || letters.split(' ').any(|w| matches!(w, "anyway" | "anyways")),
+    };
     for sentence in norm.split_inclusive(['.', '!', '?', ';']) {
         let question = sentence.trim_end().ends_with('?');
         let mut opens = true;
@@ -158,7 +194,7 @@ fn mentioned(norm: &str) -> bool {
             for clause in words.split(|w| matches!(*w, "but" | "anyway" | "anyways" | "tho" | "though" | "however")) {
                 let first = (0..clause.len()).find(|&i| cue(clause, i));
                 match first {
-                    Some(c) if only_mentioned(clause, c, question, opens) => set_aside = true,
+                    Some(c) if only_mentioned(clause, c, question, opens, &context) => set_aside = true,
                     _ => {
                         rest.push_str(&clause.join(" "));
                         rest.push_str(". ");
@@ -178,7 +214,7 @@ fn cue(clause: &[&str], i: usize) -> bool {
     let next = |k: usize| clause.get(i + k).copied().unwrap_or("");
     match clause[i] {
         "stop" | "stopping" | "quit" | "unsubscribe" | "unsub" | "unsubscribed" | "remove" | "removed" | "block"
-        | "blocked" | "blocking" | "optout" | "dnc" | "cancel" => true,
+        | "blocked" | "blocking" | "optout" | "dnc" | "cancel" | "cease" => true,
         "opt" | "opted" => next(1) == "out",
         "leave" => next(2) == "alone",
         "do" => next(1) == "not" && next(2) == "call",
@@ -234,11 +270,31 @@ fn third_party(w: &str) -> bool {
     )
 }
 
+/// What [`mentioned`] knows of the whole message.
+struct Context {
+    /// The lead takes a stop back as a slip and goes on.
+    retracted: bool,
+    /// The lead overrules a stop somebody else asked to pass on.
+    overruled: bool,
+    /// The message asks something.
+    asks_on: bool,
+}
+
 /// Whether the stop word at `clause[c]` (the clause's first) is only mentioned; `question`:
 /// the sentence asks; `opens`: the clause opens the sentence.
-fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool) -> bool {
+fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, context: &Context) -> bool {
     let before = &clause[..c];
     let after = &clause[c + 1..];
+    if context.retracted {
+        return true;
+    }
+    // "Ignore my husband's stop text": a stop withdrawn.
+    if matches!(clause.first(), Some(&("ignore" | "disregard"))) {
+        return true;
+    }
+    // "I texted stop to a different company": sent to somebody else.
+    let elsewhere = after.first() == Some(&"to")
+        && after[1..].iter().take(2).any(|w| matches!(*w, "different" | "other" | "another" | "wrong"));
     // The keyword as a word: "'leave me alone' is what I told the last roofer", "'stop' was autocorrect".
     let as_word = after.windows(2).take(3).any(|p| matches!(p, ["is" | "was", "what"]))
         || after.iter().take(4).any(|w| matches!(*w, "autocorrect" | "autocorrected" | "typo"));
@@ -252,7 +308,18 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool) -> boo
             && matches!(p[1], "me" | "us")
             && before[..v].iter().any(|w| third_party(w) || *w == "my")
             && !to_us(v + 2)
-    });
+    })
+        // "My dad says these companies are scams and I should block you".
+        || before.iter().enumerate().any(|(v, w)| {
+            matches!(*w, "says" | "said" | "thinks" | "thought")
+                && before[..v].iter().any(|b| third_party(b) || *b == "my")
+                && before[v + 1..].windows(2).any(|p| p[0] == "i" && matches!(p[1], "should" | "ought" | "must"))
+        });
+    // A stop somebody else asked to pass on, overruled by the lead: "my wife told me to tell
+    // you to stop texting, but I'm the one with the debt and yes, I want help".
+    let relayed = context.overruled
+        && before.iter().any(|w| third_party(w) || *w == "my")
+        && before.iter().any(|w| matches!(*w, "told" | "asked" | "wants" | "said" | "says"));
     // Somebody else's own act: "my neighbor said he had to reply STOP", "my son's going to block".
     let acted = before.iter().enumerate().any(|(v, w)| {
         let said = matches!(*w, "said" | "says") && before.get(v + 1).is_some_and(|n| third_party(n));
@@ -265,6 +332,32 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool) -> boo
     }) || before.first().is_some_and(|w| matches!(*w, "he'll" | "she'll" | "they'll"));
     // The way out asked about: "if I …?", "would that cancel …?", "do you honor the DNC list?",
     // "how does my wife opt out?", "did I get put on a DNC list by mistake?".
+    // A question about something else that stops, or about how stopping works: "will the
+    // panels still work or do they just stop?", "will creditors stop calling me once I
+    // enroll?", "does the DNC registry apply to collectors?". Not a question about us or our
+    // texts ("will you stop texting me?", "will these texts ever stop?", "can I unsubscribe?",
+    // "is there a way to stop this?").
+    let about_else = question
+        && clause.first().is_some_and(|w| matches!(*w, "does" | "do" | "is" | "are" | "will" | "would" | "what"))
+        && clause.get(1).is_some_and(|w| {
+            !matches!(*w, "you" | "u" | "ya" | "y'all" | "yall" | "i" | "we" | "there" | "it" | "this" | "that")
+        })
+        && !before.iter().any(|w| {
+            channel(w) || matches!(*w, "these" | "those" | "you" | "u" | "y'all" | "yall" | "ur" | "your" | "possible")
+        });
+    // Why a message came: "why did I get a 'you have been unsubscribed' text?".
+    let received =
+        question && before.windows(2).any(|p| p[0] == "i" && matches!(p[1], "get" | "got" | "receive" | "received"));
+    // On the do-not-call list, and asking on: "I put myself on the do not call list years ago,
+    // no idea how you got my number. Anyway, what are the rates?".
+    let registered = matches!(clause[c], "do" | "dnc")
+        && context.asks_on
+        && before.windows(2).any(|p| {
+            matches!(
+                p,
+                ["put", "myself" | "ourselves"] | ["i'm" | "im" | "we're" | "been", "on"] | ["am" | "are", "on"]
+            ) || p[0] == "registered"
+        });
     let asked = question
         && (opens && before.first() == Some(&"if")
             || matches!(before, [.., "would" | "will" | "does" | "did" | "can" | "could", "that" | "this" | "it"])
@@ -274,13 +367,13 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool) -> boo
             || matches!(before, ["did" | "was" | "am" | "have", "i" | "we", ..])
                 && clause.iter().any(|w| matches!(*w, "mistake" | "accident" | "accidentally" | "somehow")));
     // Our footer quoted: "your text says reply STOP to opt out", "why do I get 'reply STOP to end'".
-    let footer =
-        matches!(clause[c], "stop" | "unsubscribe" | "cancel")
-            && before.last().is_some_and(|w| matches!(*w, "reply" | "text" | "txt"))
-            && after.first() == Some(&"to")
-            && before.iter().rev().skip(1).take(3).any(|w| {
+    let footer = matches!(clause[c], "stop" | "unsubscribe" | "cancel")
+        && before.last().is_some_and(|w| matches!(*w, "reply" | "text" | "txt"))
+        && after.first() == Some(&"to")
+        && (question
+            || before.iter().rev().skip(1).take(3).any(|w| {
                 matches!(*w, "said" | "says" | "say" | "get" | "got" | "see" | "saw" | "read" | "reads" | "with")
-            });
+            }));
     // A step not taken: "I almost blocked your number", "I was about to unsubscribe".
     let tail = &before[before.len().saturating_sub(4)..];
     let untaken = tail.iter().any(|w| matches!(*w, "almost" | "nearly"))
@@ -302,7 +395,18 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool) -> boo
             })
         })
         && !before.iter().any(|w| matches!(*w, "why" | "if"));
-    as_word || advised || acted || asked || footer || untaken || not_needed
+    as_word
+        || advised
+        || acted
+        || asked
+        || footer
+        || untaken
+        || not_needed
+        || elsewhere
+        || relayed
+        || about_else
+        || received
+        || registered
 }
 
 /// Contact asked for outright, with nothing negated or stopped anywhere in the message:
@@ -537,10 +641,13 @@ fn call_asked_abroad(words: &[&str]) -> bool {
                 | ["позвоните" | "позвони" | "перезвоните" | "перезвони", "мне"]
                 // Portuguese "pode ligar depois das 18h": calls allowed at another hour.
                 | ["pode" | "podem" | "podes", "ligar"]
-        ) || matches!(p[0], "chiamami" | "chiamatemi" | "liga-me" | "ligue-me");
+        ) || matches!(p[0], "chiamami" | "chiamatemi" | "liga-me" | "ligue-me")
+            // Polish "zadzwońcie jutro": call tomorrow.
+            || matches!(p[0], "zadzwoncie" | "zadzwon" | "oddzwoncie" | "oddzwon");
         let refused = words[i.saturating_sub(2)..i].iter().any(|b| matches!(*b, "nao" | "ne" | "non" | "nicht" | "no"))
-            || words[i + 2..].iter().take(3).any(|a| matches!(*a, "nicht" | "pas" | "mat" | "nahi"))
-            || i > 0 && words[i - 1] == "не"
+            // Quebec "appelez-moi pu jamais": never again.
+            || words[i + 2..].iter().take(3).any(|a| matches!(*a, "nicht" | "pas" | "mat" | "nahi" | "pu" | "jamais"))
+            || i > 0 && matches!(words[i - 1], "не" | "nie")
             // "parem de me ligar": the call itself stopped.
             || i >= 2
                 && words[i - 1] == "de"
@@ -614,7 +721,24 @@ fn other_verb_stopped(words: &[&str]) -> bool {
             || words
                 .windows(2)
                 .any(|p| p[0] == "ya" && matches!(p[1], "les" | "los" | "lo" | "la" | "di" | "mande" | "envie")));
-    (other || understood) && asks || repeated
+    // "para de mandarme memes": something sent that is not the contact, as "stop sending me
+    // memes" is in English.
+    let content = !stops.is_empty()
+        && stops.iter().all(|&i| {
+            words[i + 2..].iter().take(3).any(|w| {
+                matches!(
+                    *w,
+                    "memes" | "fotos" | "videos" | "chistes" | "stickers" | "audios" | "cadenas" | "links" | "gifs"
+                )
+            })
+        });
+    // French "arrêtez de me demander les mêmes infos".
+    let redemande = words.windows(4).any(|p| {
+        matches!(p[0], "arretez" | "arrete" | "arretes")
+            && p[1] == "de"
+            && p[2..].iter().any(|w| matches!(*w, "demander" | "redemander"))
+    }) && words.iter().any(|w| matches!(*w, "memes" | "meme" | "deja"));
+    (other || understood) && asks || repeated || content || redemande
 }
 
 /// Texts asked for instead of calls in Hindi and Urdu: "call ke bajaye msg karo", "phone ki
@@ -834,9 +958,21 @@ fn figurative(norm: &str, words: &[&str]) -> bool {
         _ => false,
     };
     // "Stop! That's way too cheap to be real, what's the catch?": disbelief, not a request.
-    let disbelief = ["the catch", "too good", "too cheap", "kidding me", "for real", "no way", "is it really"]
-        .iter()
-        .any(|p| crate::normalise::contains_phrase(norm, p));
+    let disbelief = [
+        "the catch",
+        "too good",
+        "too cheap",
+        "kidding me",
+        "for real",
+        "no way",
+        "is it really",
+        "amazing",
+        "awesome",
+        "great news",
+        "incredible",
+    ]
+    .iter()
+    .any(|p| crate::normalise::contains_phrase(norm, p));
     // "Stop, $40k?? Is that before the tax credit?": a price not believed.
     let incredulous = norm.contains("??") || norm.contains("?!");
     // "Wait, stop — am I talking to an AI right now?": a bot asked about.
@@ -925,6 +1061,10 @@ fn text_kept(words: &[&str]) -> bool {
         (TEXT_SET.contains(w[0]) || matches!(w[0], "texting" | "thread" | "here" | "chat"))
             && matches!(w[1], "is" | "are" | "r" | "works" | "s")
             && FINE_SET.contains(w[2])
+            // "texting is totally fine".
+            || TEXT_SET.contains(w[0])
+                && matches!(w[1], "is" | "are")
+                && matches!(w[2], "totally" | "perfectly" | "completely" | "still" | "really" | "absolutely")
             // "this cell is fine for texts".
             || FINE_SET.contains(w[0]) && w[1] == "for" && texts(w[2])
             // "I don't mind texts", "if you need me, text".
@@ -979,7 +1119,7 @@ fn text_kept(words: &[&str]) -> bool {
     // "Unsubscribe me from the calls, not the texts".
     let spared = words.windows(4).any(|w| {
         matches!(w[0], "calls" | "calling" | "call") && w[1] == "not" && matches!(w[2], "the" | "my") && texts(w[3])
-    });
+    }) || words.windows(3).any(|w| matches!(w[0], "calls" | "calling") && w[1] == "not" && texts(w[2]));
     (fine || spared) && calls && !text_stopped
 }
 
@@ -1066,9 +1206,18 @@ fn autoreply(words: &[&str]) -> bool {
 /// with a stop after it ("can someone call me? actually nvm, take me off").
 fn invites_contact(norm: &str) -> bool {
     let mut stopped = false;
+    let mut after_if = false;
     for clause in norm.split(['.', ',', '!', '?', ';', ':', '(', ')']) {
         let letters = crate::normalise::letters_only(clause);
         let words: Vec<&str> = letters.split(' ').filter(|w| !w.is_empty()).collect();
+        // "If you want to talk, text.": the verb alone after a condition.
+        if stopped
+            && after_if
+            && matches!(words[..], ["text" | "txt" | "call"] | ["text" | "txt" | "call", "me" | "us"])
+        {
+            return true;
+        }
+        after_if = words.first() == Some(&"if");
         for (i, w) in words.iter().enumerate() {
             // "Quit texting and call my cell": a channel's verb after "and" swaps the channel;
             // "stop texting and calling me" keeps both under the stop.
@@ -1174,8 +1323,10 @@ fn invitation(words: &[&str], i: usize) -> bool {
     }
     let prev = before.last().copied().unwrap_or("");
     let next = after.first().copied().unwrap_or("");
-    // "… text this cell instead", "call my cell instead".
-    if after.iter().take(3).any(|n| *n == "instead") && !w.ends_with("ing") {
+    // "ring" is a verb, not "-ing": "ring me tomorrow".
+    let gerund = w.ends_with("ing") && w != "ring";
+    // "… text this cell instead", "call my cell instead", "ring this mobile after 6 instead".
+    if after.iter().take(5).any(|n| *n == "instead") && !gerund {
         return true;
     }
     let asked = before.iter().any(|b| {
@@ -1200,13 +1351,13 @@ fn invitation(words: &[&str], i: usize) -> bool {
         return false;
     }
     // "text me", "call us": the verb itself, not "texting me".
-    let verb = !w.ends_with("ing") && !w.ends_with('s') && matches!(next, "me" | "us");
+    let verb = !gerund && !w.ends_with('s') && matches!(next, "me" | "us");
     let fine = matches!(next, "is" | "are" | "r") && after.get(1).is_some_and(|n| FINE_SET.contains(n));
     // "send a text", "give me a call", "just send texts".
     let sent = prev == "a" && before.iter().any(|b| matches!(*b, "send" | "shoot" | "give" | "gimme"))
         || matches!(prev, "send" | "shoot") && w.ends_with('s') && !w.ends_with("ings");
     // "If you have something, text it."
-    let it = !w.ends_with("ing") && matches!(next, "it" | "that" | "them") && after.len() == 1;
+    let it = !gerund && matches!(next, "it" | "that" | "them") && after.len() == 1;
     INVITER_SET.contains(prev) || INVITED_BY_SET.contains(next) || verb || fine || sent || it
 }
 
@@ -1234,9 +1385,16 @@ fn content_or_frequency(words: &[&str]) -> bool {
             .take(2)
             .collect();
         let content = rest.first().is_some_and(|w| CONTENT_SET.contains(w));
+        // "so many", "less often", "once a week is fine": an amount the lead would take. Not
+        // "quit calling me 10 times a day!!!", a count in a complaint that stops.
         let frequency = rest.first().is_some_and(|w| matches!(*w, "so" | "too")) && rest.get(1) == Some(&"many")
-            || words.windows(2).any(|p| matches!(p, ["a", "week" | "month" | "day"] | ["less", "often"]))
-            || words.windows(3).any(|p| matches!(p, ["times" | "x", "a", "day" | "week"]));
+            || words.windows(2).any(|p| p == ["less", "often"])
+            || words.windows(2).enumerate().any(|(j, p)| {
+                matches!(p, ["a" | "per", "week" | "month" | "day"])
+                    && words[j.saturating_sub(2)..j]
+                        .iter()
+                        .any(|w| matches!(*w, "one" | "once" | "1" | "twice" | "two"))
+            });
         // "Quit calling me 5 times a day. Seriously. Done.": the lead is through, not counting.
         let through = words.iter().any(|w| matches!(*w, "done" | "bye" | "goodbye"));
         content || frequency && !through
@@ -1525,6 +1683,10 @@ fn not_a_stop(words: &[&str]) -> bool {
                 // Hinglish "mat band karo": don't stop.
                 | ("mat", "band", "karo" | "karna" | "kijiye" | "karein" | "karen")
         ) || matches!((w[0], w[1]), ("n'arretez" | "n'arrete", "pas"))
+            // Quebec drops the "ne": "arrête pas de m'écrire".
+            || matches!((w[0], w[1], w[2]), ("arretez" | "arrete" | "arretes", "pas", "de" | "d'm" | "d'"))
+            // Hinglish "band mat karna": don't stop.
+            || matches!((w[0], w[1], w[2]), ("band", "mat", "karo" | "karna" | "kijiye" | "karein" | "karen"))
     }) || words.windows(2).enumerate().any(|(i, p)| {
         // "Don't stop believin'", "don't stop the process": never "why don't you stop", "if you don't stop".
         matches!(p[0], "don't" | "dont" | "never")
@@ -1731,6 +1893,8 @@ fn restricted_hours(words: &[&str]) -> bool {
     const INSULTS: &str = concat!(
         "idiot|idiots|moron|morons|stupid|dumb|wtf|fuck|fucking|fking|fkn|fck|ffs|asshole|assholes|jerks",
         "|clowns|losers|scammers|scam|creeps|creepy|pathetic|ridiculous",
+        // Threats: "… one more time and I'm getting a lawyer".
+        "|lawyer|attorney|sue|suing|lawsuit|police|fcc|ftc",
     );
     static INSULT_SET: WordList = WordList::new(INSULTS);
     let insulted = words.iter().any(|w| INSULT_SET.contains(w));
@@ -1748,7 +1912,9 @@ fn restricted_hours(words: &[&str]) -> bool {
             return false;
         }
         let rest = &words[i + 2..];
-        let reinvited = rest.iter().any(|w| TEXT_SET.contains(w) || CALL_SET.contains(w) || *w == "hours");
+        // "If my phone rings again": the phone named, not invited.
+        let reinvited =
+            rest.iter().any(|w| TEXT_SET.contains(w) || CALL_SET.contains(w) && *w != "phone" || *w == "hours");
         if insulted && !reinvited {
             return false;
         }
@@ -1850,6 +2016,30 @@ mod tests {
             "take me off the bot and connect me to an agent",
             "leave me alone for like 20 min, in a meeting, will get back to you",
             "Leave me alone? nope, I'm bored, tell me about the plans",
+            // Blind34–37's classes.
+            "what does 'reply STOP to cancel' mean, does that end my warranty?",
+            "why did I get a 'you've been removed' message? I never asked",
+            "I replied stop to another dealer, not you. still want the trade-in value",
+            "Stop! that's incredible, when can you come out?",
+            "quit with the texts, ring me Monday after 9",
+            "please stop calling my office line, ring my mobile tonight instead",
+            "Nie dzwońcie, napiszcie SMS. Albo zadzwońcie jutro o 9",
+            "sorry I blocked you by accident, thought it was spam. still interested",
+            "arrête pas de m'écrire, je suis intéressée",
+            "msgs band mat karo, interest hai",
+            "STOP, oops fat fingers, meant to say yes, still interested",
+            "will the battery stop working in a blackout?",
+            "is the stop on my card going to cancel the loan?",
+            "ignore my wife's stop message, we do want the estimate",
+            "I've been on the do not call list for years. anyway, what's the rate?",
+            "my uncle says lenders are all crooks and I should block you. prove him wrong",
+            "remove me from the calls, not texts",
+            "texting is totally fine, just stop the calls",
+            "Arrêtez de me redemander les mêmes papiers, je les ai déjà envoyés",
+            "mija deja de mandarme memes estoy en el trabajo",
+            "my husband told me to tell you to stop calling but I'm the one on the loan and yes, I want it",
+            "stop calling me 3 times a day. if you need me, text.",
+            "stop blowing up my phone, one text a week is enough",
         ] {
             assert!(limits(t), "{t}");
             assert!(crate::revocation(&normalise(t)).is_none(), "{t}");
@@ -1878,6 +2068,18 @@ mod tests {
             "别再打电话给我",
             "SAIR",
             "I withdraw my permission for you to text me",
+            "Quit calling my phone 8 times a day!!!",
+            "I told you to stop calling me at work. if it rings again I'm calling my lawyer",
+            "no calls no texts no nothing",
+            "rack off mate",
+            "f*** off with your offers",
+            "Appelez-moi pu jamais",
+            "lâchez-moi patience avec vos appels",
+            "請停止聯絡我",
+            "slutte å sende meg sms",
+            "I want to be removed from everything, text, phone, email, all of it.",
+            "will you stop texting me?",
+            "my wife wants you to stop calling, and I agree",
         ] {
             assert!(crate::revocation(&normalise(t)).is_some(), "{t}");
         }

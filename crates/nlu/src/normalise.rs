@@ -304,6 +304,8 @@ const CANCEL_CONTEXT: &str = "appointment|appt|meeting|visit|cita|inspection|con
 /// Revocations anywhere in a message.
 const PHRASES: &str = concat!(
     "don't call/text|dont call/text|do not call/text|take me off|get me off|get us off|want off",
+    // Both channels refused in one breath: "no calls no texts".
+    "|no calls no texts|no texts no calls|no calls or texts|no texts or calls|no calls nor texts|no calls and no texts",
     "|off of your list|off of the list|like to be removed|want to be removed|wish to be removed",
     "|asked to be removed|ask to be removed|asking to be removed|get me removed|unenroll|un-enroll",
     "|quitarme de|eliminarme|borrarme|take my number off|take my name off|take my info off|take us off",
@@ -400,7 +402,7 @@ const PHRASES: &str = concat!(
 );
 
 /// Dismissals that revoke unless negated ("the leak won't go away").
-const DISMISSALS: &str = "go away|get lost|fuck off|f off|piss off|buzz off|back off|bug off";
+const DISMISSALS: &str = "go away|get lost|fuck off|f off|piss off|buzz off|back off|bug off|rack off|sod off|shove off|bugger off|naff off|f*** off|f**k off|f*ck off";
 
 /// Real words one letter away from "stop".
 const NOT_STOP: [&str; 14] =

@@ -296,6 +296,25 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   reach); retrained with these four sets, it reads it below its threshold. The retraining
 ///   also lost blind22's "Please don't text me after this one" (0.90 before), so "after this",
 ///   "after today" now end contact for good in the rules rather than restrict the hours.
+/// - `blind34.jsonl` (an analyst's realistic mixture), `blind35.jsonl` (Canada, the UK, Ireland,
+///   Australia and New Zealand, Canadian French), `blind36.jsonl` (a compliance officer's
+///   borderline cases) and `blind37.jsonl` (debt relief, loan and legal campaigns, long and
+///   emotional), 400 replies each, 100 revocations, written the same day and scored once each
+///   on d28f901, after blind30–33's fixes. First scores (macro-F1, recall, precision): blind34
+///   0.952, **1.0**, 0.952; blind35 0.903, 0.97, 0.907; blind36 0.923, **0.99**, 0.961; blind37
+///   0.891, 0.94, 0.931. Recall met on two, precision on none. Missed: Australian "rack off",
+///   Quebec French ("appelez-moi pu jamais", "lâchez-moi patience"), "no calls no texts no
+///   emails", "f*** off", "quit calling my phone 10 times a day!!!" (a count read as a
+///   frequency limit), a stop at work with a lawyer threatened, Chinese "停止聯絡", Egyptian
+///   "بطلوا تبعتولي", Norwegian "slutta å sende". False (30): more mentioned stops (our footer
+///   asked about, "why did I get a 'you have been unsubscribed' text?", a stop sent to another
+///   company, a slip taken back, "ignore my husband's stop text", a question about something
+///   else that stops, the DNC list named with the lead asking on, advice reported as "I should
+///   block you", a relayed stop overruled by the lead), contact moved ("ring me", Polish
+///   "zadzwońcie"), Quebec "arrête pas de m'écrire", Hinglish "band mat karna", "Stop! that's
+///   amazing", French and Spanish complaints about repeated requests or memes. Fixed as classes,
+///   most in `limits::mentioned`. Kept: "Did you unsubscribe me from the PTA newsletter like I
+///   asked?" (blind34), a message meant for somebody else that names no other chat.
 ///
 /// All are tuning data now, and the learned models train on them, so their intent figures are
 /// in-sample (about 0.99); they are a regression guard, not an estimate.
@@ -334,6 +353,10 @@ fn blind_sets_stay_fixed() {
     at_least("blind31.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind32.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind33.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind34.jsonl", 400, 0.97, 1.0, 0.99);
+    at_least("blind35.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind36.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind37.jsonl", 400, 0.97, 1.0, 1.0);
 }
 
 /// Answers a lead gives in the middle of a conversation (who decides, when, how much, which
