@@ -339,6 +339,9 @@ const STEMS: &str = concat!(
     // zvati"), or "stop calling" itself, as "stop calling me" revokes in English: Spanish,
     // Portuguese, Russian (Cyrillic and Latin letters), Serbian, Croatian and Bosnian.
     "|ya no me llamen|ya no me llames|ya no me llame|no me llamen mas|no me llames mas|no me llame mas",
+    "|basta de llam|basta de escrib|basta de mand|basta de text",
+    // Tagalog with "ko", the short "ako" (me): "wag nyo na ko i-text".
+    "|wag nyo na ko|wag niyo na ko|huwag nyo na ko|huwag niyo na ko|wag mo na ko|wag na ko",
     "|parem de me lig|pare de me lig|para de me lig|parem de lig|pare de lig",
     "|не звоните|не звони мне|хватит звонить|перестаньте звонить|больше не звон",
     "|ne zvonite|ne zvoni mne|hvatit zvonit|khvatit zvonit|perestante zvon|perestan'te zvon|perestan zvon|bolshe ne zvon",

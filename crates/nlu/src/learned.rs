@@ -29,7 +29,7 @@ const RATE: f32 = 0.5;
 const L2: f32 = 1e-6;
 
 /// The labelled corpus files the shipped model learns from (`{"text", "opt_out", …}` lines).
-const CORPUS: [&str; 40] = [
+const CORPUS: [&str; 44] = [
     include_str!("../corpus/dev.jsonl"),
     include_str!("../corpus/test.jsonl"),
     include_str!("../corpus/holdout.jsonl"),
@@ -70,6 +70,10 @@ const CORPUS: [&str; 40] = [
     include_str!("../corpus/blind35.jsonl"),
     include_str!("../corpus/blind36.jsonl"),
     include_str!("../corpus/blind37.jsonl"),
+    include_str!("../corpus/blind38.jsonl"),
+    include_str!("../corpus/blind39.jsonl"),
+    include_str!("../corpus/blind40.jsonl"),
+    include_str!("../corpus/blind41.jsonl"),
 ];
 
 /// Every labelled line of the compiled-in corpus, file by file. A file that did not parse would

@@ -54,6 +54,7 @@ const CONTENT: &str = concat!(
     "pdf|pdfs|link|links|brochure|brochures|attachment|attachments|pic|pics|picture|pictures|photo",
     "|photos|file|files|doc|docs|document|documents|video|videos|form|forms|same|survey|surveys|ads",
     "|reminders|reminder|confirmations|promos|coupons|flyers|voicemail|voicemails",
+    "|quote|quotes|estimate|estimates|invoice|invoices|receipts|paperwork|statements",
 );
 /// What a lead may unsubscribe from without leaving the conversation.
 const OTHER_SUBSCRIPTIONS: &str = concat!(
@@ -132,6 +133,21 @@ pub(crate) fn limits_contact(norm: &str, words: &[&str]) -> bool {
         || switching(words)
         || dnc_denied(words)
         || mentioned(norm)
+        || call_asked_in_chinese(norm)
+}
+
+/// Texts stopped and a call asked for in Chinese: "不要发短信了，直接打电话给我吧" (no more texts,
+/// just call me). Not "别再打电话给我" (don't call me again): the call itself refused.
+fn call_asked_in_chinese(norm: &str) -> bool {
+    const ASKS: [&str; 8] =
+        ["打电话给我", "给我打电话", "打電話給我", "給我打電話", "直接打电话", "直接打電話", "打给我", "打給我"];
+    const REFUSALS: [&str; 6] = ["不要", "别", "別", "不要再", "别再", "別再"];
+    ASKS.iter().any(|ask| {
+        norm.match_indices(ask).any(|(at, _)| {
+            let before = &norm[..at];
+            !REFUSALS.iter().any(|r| before.ends_with(r)) && !before.ends_with('再')
+        })
+    })
 }
 
 /// A stop the lead only mentions, without asking for one, read clause by clause: advice
@@ -182,7 +198,41 @@ fn mentioned(norm: &str) -> bool {
         .iter()
         .any(|p| crate::normalise::contains_phrase(&letters, p)),
         // The lead goes on to ask something ("… anyway, what are the rates?").
-        asks_on: norm.contains('?') || letters.split(' ').any(|w| matches!(w, "anyway" | "anyways")),
+        asks_on: norm.contains('?')
+            || letters.split(' ').any(|w| matches!(w, "anyway" | "anyways"))
+            || [
+                "i want",
+                "we want",
+                "still interested",
+                "i'm interested",
+                "im interested",
+                "fine to reach",
+                "fine to contact",
+                "feel free",
+                "go ahead",
+            ]
+            .iter()
+            .any(|p| crate::normalise::contains_phrase(&letters, p)),
+        // "… nobody ever follows up on anything": too little contact is the complaint.
+        neglected: [
+            "nobody ever",
+            "no one ever",
+            "nobody follows",
+            "no one follows",
+            "no callback",
+            "never called back",
+            "never call back",
+            "nobody called",
+            "no one called",
+            "never heard back",
+        ]
+        .iter()
+        .any(|p| crate::normalise::contains_phrase(&letters, p)),
+        // "'Reply STOP to unsubscribe' — got it 👍": our footer quoted and acknowledged.
+        acknowledged: ["got it", "noted", "understood", "thanks", "thank you", "ok", "okay"]
+            .iter()
+            .any(|p| crate::normalise::contains_phrase(&letters, p))
+            || norm.contains('👍'),
     };
     for sentence in norm.split_inclusive(['.', '!', '?', ';']) {
         let question = sentence.trim_end().ends_with('?');
@@ -214,7 +264,7 @@ fn cue(clause: &[&str], i: usize) -> bool {
     let next = |k: usize| clause.get(i + k).copied().unwrap_or("");
     match clause[i] {
         "stop" | "stopping" | "quit" | "unsubscribe" | "unsub" | "unsubscribed" | "remove" | "removed" | "block"
-        | "blocked" | "blocking" | "optout" | "dnc" | "cancel" | "cease" => true,
+        | "blocked" | "blocking" | "optout" | "dnc" | "cancel" | "cease" | "report" => true,
         "opt" | "opted" => next(1) == "out",
         "leave" => next(2) == "alone",
         "do" => next(1) == "not" && next(2) == "call",
@@ -276,8 +326,12 @@ struct Context {
     retracted: bool,
     /// The lead overrules a stop somebody else asked to pass on.
     overruled: bool,
-    /// The message asks something.
+    /// The message asks something, or the lead says they want to go on.
     asks_on: bool,
+    /// The lead complains of too little contact.
+    neglected: bool,
+    /// The lead acknowledges something ("got it", "thanks").
+    acknowledged: bool,
 }
 
 /// Whether the stop word at `clause[c]` (the clause's first) is only mentioned; `question`:
@@ -292,6 +346,28 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
     if matches!(clause.first(), Some(&("ignore" | "disregard"))) {
         return true;
     }
+    // "My friend said to stop answering these companies": the lead's own doing stopped, not ours.
+    let own_doing = after
+        .first()
+        .is_some_and(|w| matches!(*w, "answering" | "replying" | "responding" | "picking" | "clicking" | "filling"));
+    // "My boss just said 'leave me alone' to me": words said to the lead, reported.
+    let said_to_lead = before.last().is_some_and(|w| matches!(*w, "said" | "says" | "yelled" | "told" | "texted"))
+        && before.iter().any(|w| third_party(w) || matches!(*w, "boss" | "my"))
+        && after.windows(2).any(|p| p == ["to", "me"]);
+    // "I'll report you to the BBB if someone doesn't fix my gutter": a threat over the service,
+    // not over the contact ("… if you text me again" is over the contact).
+    let over_service = matches!(clause[c], "report" | "block" | "blocking")
+        && after.iter().position(|w| *w == "if").is_some_and(|at| {
+            !after[at..].iter().any(|w| {
+                channel(w)
+                    || matches!(*w, "contact" | "contacting" | "again" | "anymore" | "bother" | "bothering" | "me")
+            })
+        });
+    // "Honestly about to block you, nobody ever follows up": a threat out of too little contact.
+    let neglected = context.neglected && matches!(clause[c], "block" | "blocking" | "report");
+    // "Do NOT put me on your do not call list".
+    let kept_off = matches!(clause[c], "do" | "dnc")
+        && before.windows(2).any(|p| matches!(p, ["not" | "don't" | "dont" | "never", "put" | "add"]));
     // "I texted stop to a different company": sent to somebody else.
     let elsewhere = after.first() == Some(&"to")
         && after[1..].iter().take(2).any(|w| matches!(*w, "different" | "other" | "another" | "wrong"));
@@ -371,6 +447,7 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
         && before.last().is_some_and(|w| matches!(*w, "reply" | "text" | "txt"))
         && after.first() == Some(&"to")
         && (question
+            || before.len() == 1 && context.acknowledged
             || before.iter().rev().skip(1).take(3).any(|w| {
                 matches!(*w, "said" | "says" | "say" | "get" | "got" | "see" | "saw" | "read" | "reads" | "with")
             }));
@@ -407,6 +484,11 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
         || about_else
         || received
         || registered
+        || own_doing
+        || said_to_lead
+        || over_service
+        || neglected
+        || kept_off
 }
 
 /// Contact asked for outright, with nothing negated or stopped anywhere in the message:
@@ -545,7 +627,15 @@ fn refused_abroad(words: &[&str]) -> bool {
         )
     });
     let asks_later = how && later;
-    asks_later || refused && going_on()
+    // "Paano mag-unsubscribe? Para lang alam ko, interesado pa rin ako": how, asked by a lead
+    // who says they are still interested (not "no me interesa").
+    let still_interested = words.iter().enumerate().any(|(i, w)| {
+        w.starts_with("interes")
+            && !words[i.saturating_sub(3)..i]
+                .iter()
+                .any(|b| matches!(*b, "no" | "nao" | "non" | "pas" | "nicht" | "hindi" | "di"))
+    });
+    asks_later || refused && going_on() || how && still_interested
 }
 
 /// Calls stopped and texts invited in French, German, Portuguese, Italian, Tagalog and Hindi
@@ -557,6 +647,8 @@ fn swapped_abroad(words: &[&str]) -> bool {
         "m'appeler|appeler|m'appelez|m'appelle|appels|anzurufen|anrufen|anrufe|anruf|ligar|ligacoes|ligacao",
         "|ligue|liguem|chiamare|chiamarmi|chiamate|call|calls|phone|tawagan|tumawag|tawag",
         "|تتصل|تتصلوا|تتصلي|اتصال|مكالمات|تكلمني|कॉल|फोन|फ़ोन|звоните|звонить|звони|звонки|звонков",
+        // Email, the other channel that may be stopped: "hören Sie auf, mir E-Mails zu schicken".
+        "|mails|email|emails|correos|correo|courriels|courriel",
     );
     const TEXTS: &str = concat!(
         "sms|texto|textos|texte|textez|textes|message|messages|mensagem|mensagens|nachricht|nachrichten|msg",
@@ -591,9 +683,23 @@ fn swapped_abroad(words: &[&str]) -> bool {
             || matches!(next, "lang" | "nalang") || next == "na" && after == "lang"
             || matches!(next, "ist" | "est" | "e" | "sind" | "ta" | "va")
                 && matches!(after, "ok" | "okay" | "gut" | "bien" | "bom" | "bene" | "fine")
+            // "envoyez-moi plutôt un SMS", "pode mandar só mensagem".
+            // Not "parem de me ligar e de mandar mensagem": an infinitive under the stop.
+            || (i.saturating_sub(4)..i).any(|j| {
+                matches!(
+                    words[j],
+                    "envoyez" | "envoie" | "envoyer" | "mandar" | "mandem" | "manden" | "enviar" | "schicken" | "schickt"
+                ) && !(j > 0 && words[j - 1] == "de")
+                    && !words[i.saturating_sub(5)..i].iter().any(|n| matches!(*n, "pas" | "nao" | "no" | "nicht"))
+            })
             || matches!(
                 prev,
-                "par"
+                "so" | "solo"
+                    | "apenas"
+                    | "nur"
+                    | "seulement"
+                    | "solamente"
+                    | "par"
                     | "per"
                     | "por"
                     | "via"
@@ -643,7 +749,7 @@ fn call_asked_abroad(words: &[&str]) -> bool {
                 | ["pode" | "podem" | "podes", "ligar"]
         ) || matches!(p[0], "chiamami" | "chiamatemi" | "liga-me" | "ligue-me")
             // Polish "zadzwońcie jutro": call tomorrow.
-            || matches!(p[0], "zadzwoncie" | "zadzwon" | "oddzwoncie" | "oddzwon");
+            || matches!(p[0], "zadzwoncie" | "zadzwon" | "oddzwoncie" | "oddzwon" | "позвоните" | "перезвоните");
         let refused = words[i.saturating_sub(2)..i].iter().any(|b| matches!(*b, "nao" | "ne" | "non" | "nicht" | "no"))
             // Quebec "appelez-moi pu jamais": never again.
             || words[i + 2..].iter().take(3).any(|a| matches!(*a, "nicht" | "pas" | "mat" | "nahi" | "pu" | "jamais"))
@@ -1207,17 +1313,25 @@ fn autoreply(words: &[&str]) -> bool {
 fn invites_contact(norm: &str) -> bool {
     let mut stopped = false;
     let mut after_if = false;
+    // The channel the last clause stopped: "don't text, call.".
+    let mut other_stopped: Option<bool> = None;
     for clause in norm.split(['.', ',', '!', '?', ';', ':', '(', ')']) {
         let letters = crate::normalise::letters_only(clause);
         let words: Vec<&str> = letters.split(' ').filter(|w| !w.is_empty()).collect();
-        // "If you want to talk, text.": the verb alone after a condition.
-        if stopped
-            && after_if
-            && matches!(words[..], ["text" | "txt" | "call"] | ["text" | "txt" | "call", "me" | "us"])
+        // "If you want to talk, text.", "don't text, call.": the verb alone, after a condition
+        // or after a stop of the other channel.
+        if let ["text" | "txt" | "call", rest @ ..] = &words[..]
+            && matches!(rest, [] | ["me" | "us"])
         {
-            return true;
+            let texts = words[0] != "call";
+            if stopped && after_if || other_stopped == Some(!texts) {
+                return true;
+            }
         }
         after_if = words.first() == Some(&"if");
+        other_stopped = words.windows(2).find_map(|p| {
+            (STOPPER_SET.contains(p[0]) && channel(p[1])).then(|| TEXT_SET.contains(p[1]) || p[1] == "txting")
+        });
         for (i, w) in words.iter().enumerate() {
             // "Quit texting and call my cell": a channel's verb after "and" swaps the channel;
             // "stop texting and calling me" keeps both under the stop.
@@ -1284,6 +1398,8 @@ fn means_under_stop(words: &[&str]) -> bool {
                 "contact"
                     | "contacting"
                     | "contacted"
+                    | "communication"
+                    | "communications"
                     | "reach"
                     | "reaching"
                     | "reached"
@@ -1352,7 +1468,11 @@ fn invitation(words: &[&str], i: usize) -> bool {
     }
     // "text me", "call us": the verb itself, not "texting me".
     let verb = !gerund && !w.ends_with('s') && matches!(next, "me" | "us");
-    let fine = matches!(next, "is" | "are" | "r") && after.get(1).is_some_and(|n| FINE_SET.contains(n));
+    // "texts are fine", "texting me is better".
+    let fine = matches!(next, "is" | "are" | "r") && after.get(1).is_some_and(|n| FINE_SET.contains(n))
+        || matches!(next, "me" | "us")
+            && after.get(1).is_some_and(|n| matches!(*n, "is" | "s"))
+            && after.get(2).is_some_and(|n| FINE_SET.contains(n));
     // "send a text", "give me a call", "just send texts".
     let sent = prev == "a" && before.iter().any(|b| matches!(*b, "send" | "shoot" | "give" | "gimme"))
         || matches!(prev, "send" | "shoot") && w.ends_with('s') && !w.ends_with("ings");
@@ -2040,6 +2160,23 @@ mod tests {
             "my husband told me to tell you to stop calling but I'm the one on the loan and yes, I want it",
             "stop calling me 3 times a day. if you need me, text.",
             "stop blowing up my phone, one text a week is enough",
+            // Blind38–41's classes.
+            "I asked you to stop sending the estimate to my work email. send it here",
+            "my cousin says to stop replying to these companies, they're scams. are you real?",
+            "не звоните мне утром, перезвоните после обеда",
+            "Paano ba mag-unsubscribe kung sakali? interesado pa rin ako",
+            "Hören Sie auf, mir E-Mails zu schreiben, lieber per SMS",
+            "别发短信了，打电话给我",
+            "my coworker just said 'leave me alone' to me lol",
+            "don't text, call. tomorrow after 5",
+            "I'll report you to the state board if nobody fixes the leak",
+            "Arrêtez de m'appeler, envoyez-moi plutôt un texto",
+            "Pare de me ligar, pode mandar só mensagem",
+            "we're on the do not call registry but we asked for this, so it's fine to reach out",
+            "please don't put me on the do not call list, I want this",
+            "about to block you lol, nobody ever calls back when they say",
+            "you can stop calling, texting me is better",
+            "'Reply STOP to opt out' got it, thanks",
         ] {
             assert!(limits(t), "{t}");
             assert!(crate::revocation(&normalise(t)).is_none(), "{t}");
@@ -2080,6 +2217,12 @@ mod tests {
             "I want to be removed from everything, text, phone, email, all of it.",
             "will you stop texting me?",
             "my wife wants you to stop calling, and I agree",
+            "Formal request: cease all communication by phone and text.",
+            "wag nyo na ko itext",
+            "BASTA de llamarme",
+            "I'll report you if you text me again",
+            "别再打电话给我了",
+            "don't text me, don't call me",
         ] {
             assert!(crate::revocation(&normalise(t)).is_some(), "{t}");
         }
