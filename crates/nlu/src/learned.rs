@@ -29,7 +29,7 @@ const RATE: f32 = 0.5;
 const L2: f32 = 1e-6;
 
 /// The labelled corpus files the shipped model learns from (`{"text", "opt_out", …}` lines).
-const CORPUS: [&str; 48] = [
+const CORPUS: [&str; 52] = [
     include_str!("../corpus/dev.jsonl"),
     include_str!("../corpus/test.jsonl"),
     include_str!("../corpus/holdout.jsonl"),
@@ -78,6 +78,10 @@ const CORPUS: [&str; 48] = [
     include_str!("../corpus/blind43.jsonl"),
     include_str!("../corpus/blind44.jsonl"),
     include_str!("../corpus/blind45.jsonl"),
+    include_str!("../corpus/blind46.jsonl"),
+    include_str!("../corpus/blind47.jsonl"),
+    include_str!("../corpus/blind48.jsonl"),
+    include_str!("../corpus/blind49.jsonl"),
 ];
 
 /// Every labelled line of the compiled-in corpus, file by file. A file that did not parse would

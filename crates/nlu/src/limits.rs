@@ -181,7 +181,7 @@ fn mentioned(norm: &str) -> bool {
         ]
         .iter()
         .any(|p| crate::normalise::contains_phrase(&letters, p))
-            && ["still interested", "still want", "i'm interested", "im interested", "do want", "say yes"]
+            && ["still interested", "still want", "i'm interested", "im interested", "do want", "say yes", "unblocked"]
                 .iter()
                 .any(|p| crate::normalise::contains_phrase(&letters, p)),
         // "… but I'm the one with the account, and yes, I want it": the lead overrules a stop
@@ -266,6 +266,8 @@ fn cue(clause: &[&str], i: usize) -> bool {
         "stop" | "stopping" | "quit" | "unsubscribe" | "unsub" | "unsubscribed" | "remove" | "removed" | "block"
         | "blocked" | "blocking" | "optout" | "dnc" | "cancel" | "cease" | "report" => true,
         "opt" | "opted" => next(1) == "out",
+        // "unsubcribe", "unsubscibe": the keyword typed wrong.
+        w if w.starts_with("unsub") => true,
         "leave" => next(2) == "alone",
         "do" => next(1) == "not" && next(2) == "call",
         "take" | "taken" => matches!(next(1), "me" | "us") && next(2) == "off" || next(1) == "off",
@@ -349,7 +351,20 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
     // "My friend said to stop answering these companies": the lead's own doing stopped, not ours.
     let own_doing = after
         .first()
-        .is_some_and(|w| matches!(*w, "answering" | "replying" | "responding" | "picking" | "clicking" | "filling"));
+        .is_some_and(|w| matches!(*w, "answering" | "replying" | "responding" | "picking" | "clicking" | "filling"))
+        // "my lawyer said stop talking to insurance", not "stop talking to me".
+        || matches!(after, ["talking" | "speaking", "to" | "with", w, ..] if !matches!(*w, "me" | "us"));
+    // "my kid keeps yelling 'stop texting mom' at dinner": words overheard, somebody else's.
+    let overheard = before.last().is_some_and(|w| {
+        matches!(*w, "yelling" | "saying" | "screaming" | "shouting" | "yelled" | "screamed" | "shouted")
+    }) && before.iter().any(|w| third_party(w) || matches!(*w, "kid" | "boss" | "my"));
+    // "Do you handle DNC lawsuits?": the law talked about.
+    let legal = after.first().is_some_and(|w| {
+        matches!(
+            *w,
+            "lawsuit" | "lawsuits" | "claim" | "claims" | "case" | "cases" | "violation" | "violations" | "law"
+        )
+    });
     // "My boss just said 'leave me alone' to me": words said to the lead, reported.
     let said_to_lead = before.last().is_some_and(|w| matches!(*w, "said" | "says" | "yelled" | "told" | "texted"))
         && before.iter().any(|w| third_party(w) || matches!(*w, "boss" | "my"))
@@ -381,7 +396,7 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
     // Not "we signed with another company so please remove us": the company must be the one
     // that would not stop.
     let other_company = before.windows(2).enumerate().any(|(v, p)| {
-        matches!(p[0], "last" | "other" | "previous" | "old" | "former" | "another")
+        matches!(p[0], "last" | "other" | "previous" | "old" | "former" | "another" | "a" | "some")
             && matches!(
                 p[1],
                 "company"
@@ -398,7 +413,16 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
             && before[v + 2..].iter().any(|w| {
                 matches!(
                     *w,
-                    "wouldn't" | "wouldnt" | "didn't" | "didnt" | "couldn't" | "never" | "made" | "kept" | "refused"
+                    "wouldn't"
+                        | "wouldnt"
+                        | "didn't"
+                        | "didnt"
+                        | "couldn't"
+                        | "never"
+                        | "made"
+                        | "kept"
+                        | "keeps"
+                        | "refused"
                 )
             })
             && !before[v + 2..].iter().any(|w| matches!(*w, "so" | "please" | "pls" | "you" | "your" | "u"))
@@ -540,6 +564,8 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
         || menu
         || applies
         || declined
+        || overheard
+        || legal
 }
 
 /// Contact asked for outright, with nothing negated or stopped anywhere in the message:
@@ -622,7 +648,7 @@ fn refused_abroad(words: &[&str]) -> bool {
     const GOING_ON: &str = concat!(
         "interesa|interessa|interesse|interessato|interessata|interessiert|interested|precio|preco|prix|combien",
         "|cuanto|quanto|kostet|costa|custa|price|kitna|kitne|batao|termin|cita|rendez|appuntamento|angebot|oferta",
-        "|presupuesto|orcamento|devis|preventivo|informationen|informacion|informacao|informazioni|infos",
+        "|presupuesto|orcamento|devis|preventivo|informationen|informacion|informacao|informazioni|infos|weiter|erinnerung",
     );
     let leaving = |w: &str| LEAVING.split('|').any(|l| w.starts_with(l));
     if !words.iter().any(|w| leaving(w)) {
@@ -1193,7 +1219,24 @@ fn figurative(norm: &str, words: &[&str]) -> bool {
                 && words.windows(2).any(|p| {
                     p[0] == "i" && matches!(p[1], "put" | "typed" | "gave" | "wrote" | "entered" | "think" | "made")
                 }));
-    hold || unbooked || time || teasing || mistake || held
+    // "Stop! Don't sell it, I'm coming in today": hold the thing for the lead.
+    let hold_it = exclaimed
+        && words
+            .windows(2)
+            .any(|p| matches!(p, ["don't" | "dont", "sell"] | ["i'm" | "im", "coming"] | ["hold", "it"]));
+    // "I need to stop this leak before the rain Friday, can you come tomorrow?": a thing to
+    // stop, with the service asked for.
+    let fixed = words.windows(3).any(|p| {
+        p[0] == "stop"
+            && matches!(p[1], "this" | "that" | "the" | "my" | "a")
+            && !matches!(
+                p[2],
+                "nonsense" | "harassment" | "bs" | "crap" | "madness" | "garbage" | "shit" | "now" | "please"
+            )
+    }) && words
+        .iter()
+        .any(|w| matches!(*w, "come" | "fix" | "repair" | "tomorrow" | "today" | "asap" | "schedule"));
+    hold || unbooked || time || teasing || mistake || held || hold_it || fixed
 }
 
 /// Moved from one thing to another, not removed: "take me off the basic plan waitlist and put
@@ -1281,7 +1324,10 @@ fn text_kept(words: &[&str]) -> bool {
             && (texts(p[1]) || matches!(p[1], "to" | "my") && words.get(i + 2).is_some_and(|w| texts(w)))
             && words[..i].iter().rev().take(3).any(|w| matches!(*w, "i'll" | "ill" | "i" | "will" | "only"))
     });
-    let fine = fine || answered;
+    // "remove my email from the list, just text me": the texts asked for.
+    let asked_for =
+        words.windows(3).any(|w| matches!(w[0], "just" | "only") && texts(w[1]) && matches!(w[2], "me" | "us"));
+    let fine = fine || answered || asked_for;
     // "texting is all I need".
     let fine = fine
         || words
@@ -1783,7 +1829,10 @@ fn reported(words: &[&str]) -> bool {
 const QUOTING: &str =
     "said|say|says|saying|replied|reply|replies|replying|typed|type|texted|text|texts|wrote|writes|sent|send|hit";
 /// Signs that the lead goes on with the conversation after a quoted or reported stop.
-const GOING_ON: [&str; 27] = [
+const GOING_ON: [&str; 30] = [
+    "keep me",
+    "i want the",
+    "interested again",
     "still want",
     "still interested",
     "i'm interested",
@@ -1848,7 +1897,9 @@ fn quoted(norm: &str, words: &[&str]) -> bool {
             && (!later || norm.trim_end().ends_with('?'));
         let own = before.iter().any(|b| matches!(*b, "i" | "i've" | "ive" | "we"));
         // "What happens if I reply stop?": asking about the keyword.
-        let hypothetical = before.contains(&"if") && !later && norm.trim_end().ends_with('?');
+        // "what happens if I text stop", asked with or without the question mark.
+        let what_if = words.starts_with(&["what", "happens"]) || words.starts_with(&["what", "if"]);
+        let hypothetical = before.contains(&"if") && !later && (norm.trim_end().ends_with('?') || what_if);
         // "If you're a bot say "stop"": the texter is told to say it.
         let addressed = !later
             && words[..i].contains(&"if")
@@ -1867,9 +1918,20 @@ fn quoted(norm: &str, words: &[&str]) -> bool {
 
 /// The lead's own quoted stop taken back ("I replied stop by mistake").
 fn taken_back(joined: &str) -> bool {
-    ["by accident", "accidentally", "by mistake", "didn't mean", "didnt mean"]
-        .iter()
-        .any(|p| crate::normalise::contains_phrase(joined, p))
+    [
+        "by accident",
+        "accidentally",
+        "by mistake",
+        "didn't mean",
+        "didnt mean",
+        "changed my mind",
+        "sorry i said",
+        "i was mad",
+        "i was angry",
+        "i was upset",
+    ]
+    .iter()
+    .any(|p| crate::normalise::contains_phrase(joined, p))
 }
 
 /// A stop that is no request to stop: "non-stop calls from other companies", "my last company
@@ -2028,7 +2090,10 @@ fn one_list(words: &[&str]) -> bool {
     let moved_hour = calls
         && words.contains(&"instead")
         && words.iter().any(|w| matches!(*w, "after" | "before" | "afternoon" | "evening"));
-    calls != texts && words.iter().any(|w| GO_ON_SET.contains(w) || *w == "not") || moved_hour
+    // "take me off your texting list, and no calls either": both stopped.
+    let both = words.contains(&"either")
+        || words.windows(2).any(|p| p[0] == "no" && (TEXT_SET.contains(p[1]) || matches!(p[1], "calls" | "calling")));
+    (calls != texts && words.iter().any(|w| GO_ON_SET.contains(w) || *w == "not") || moved_hour) && !both
 }
 
 /// A condition on a price, with the question still asked: "if it's over $200 a month don't
@@ -2107,7 +2172,9 @@ fn spanish(words: &[&str]) -> bool {
 /// so early"; not with "again", "anymore" or "ever" anywhere ("stop texting me at all"), nor
 /// with an insult ("stop messaging me at 6am you idiots").
 fn restricted_hours(words: &[&str]) -> bool {
-    if words.iter().any(|w| matches!(*w, "again" | "anymore" | "ever" | "all" | "period" | "forever")) {
+    if words.iter().any(|w| {
+        matches!(*w, "again" | "anymore" | "ever" | "all" | "period" | "forever" | "done" | "remove" | "unsubscribe")
+    }) {
         return false;
     }
     // Insults: a lead that angry is not asking for a better hour ("stop messaging me at 6am you
@@ -2298,6 +2365,20 @@ mod tests {
             "the last lender made it impossible to unsubscribe, so I'm careful",
             "unsubscribe me from calls only, not texts",
             "I hate contracts I can't quit",
+            // Blind46–49's classes.
+            "haha your last msg says unsubscibe with a typo",
+            "need to stop the water coming in before Friday, can you come tomorrow?",
+            "I replied stop last month but I changed my mind, interested again",
+            "remove my email from your list, just text me",
+            "my son replied stop on my phone, sorry! keep me, I want the Tuesday slot",
+            "my accountant said stop talking to other lenders until we close, is that normal?",
+            "do you guys do DNC cases? some company keeps calling me after I said stop",
+            "Stop! don't sell it, I'm coming with the deposit",
+            "sorry I said stop earlier, I was upset. I still want the visit",
+            "Bitte nicht abmelden, ich will weiter Erinnerungen",
+            "what happens if I reply stop",
+            "blocked you by accident, just unblocked. what did I miss?",
+            "my kids keep yelling 'stop texting dad' lol",
         ] {
             assert!(limits(t), "{t}");
             assert!(crate::revocation(&normalise(t)).is_none(), "{t}");
@@ -2355,6 +2436,10 @@ mod tests {
             "stop ringin me ya muppets",
             "Peidiwch â fy ffonio eto",
             "we signed with another company so please remove us from your list",
+            "take me off your texting list please, and no calls either",
+            "stop texting me at 6am, I'm done, remove me",
+            "बंद करो ये मैसेज",
+            "remove my wife's number and mine from your appointment reminders list",
         ] {
             assert!(crate::revocation(&normalise(t)).is_some(), "{t}");
         }

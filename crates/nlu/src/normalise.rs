@@ -756,7 +756,8 @@ const LISTS: &str = "list|lists|mailing|database|contacts|roster|lista|listas|re
 /// "delete me from your database", "quítenme de sus listas".
 fn list_removal(words: &[&str]) -> Option<String> {
     let verb = words.iter().position(|w| REMOVAL_SET.contains(w))?;
-    let list = words[verb + 1..].iter().take(6).position(|w| LIST_SET.contains(w))? + verb + 1;
+    // "remove my husband's number and mine from your reminders list": up to ten words on.
+    let list = words[verb + 1..].iter().take(10).position(|w| LIST_SET.contains(w))? + verb + 1;
     // "the list of things to do" is not a contact list.
     if words.get(list + 1) == Some(&"of") {
         return None;

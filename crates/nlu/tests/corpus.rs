@@ -353,6 +353,21 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   la lista", "put a human on", "stop 😂😂 that's hilarious", switching providers in Spanish,
 ///   "Remove? Remove what?", "I'm not gonna tell you to stop texting", "unsubscribe me from
 ///   calls only, not texts", "something I can't quit". Fixed as classes.
+/// - `blind46.jsonl` (short, as phones type), `blind47.jsonl` (a TCPA litigation consultant),
+///   `blind48.jsonl` (second-language customers) and `blind49.jsonl` (an auto dealership and a
+///   dental group), 400 replies each, 100 revocations, written the same day and scored once
+///   each on 83885cf. First scores (macro-F1, recall, precision): blind46 0.974, **1.0, 0.99**;
+///   blind47 0.95, **0.99, 0.98**; blind48 0.931, **1.0**, 0.962; blind49 0.928, 0.97, 0.942.
+///   Both targets met on blind46 and blind47. Missed: "take me off your texting list, and no
+///   calls either" (read as one list kept), "remove my husband's number and mine from your …
+///   list" (the list ten words on), "stop texting me at 7am, i'm done, remove me" (read as an
+///   hour), Hindi "बंद करो ये मैसेज". False (17): a typo'd keyword quoted, "stop this leak … can
+///   you come tomorrow?", own stops taken back ("changed my mind", "sorry I said stop … I was
+///   mad", "my daughter replied stop … keep me"), "remove my email from the list, just text
+///   me", "my lawyer said stop talking to insurance", "DNC lawsuits" and a company that keeps
+///   calling, "Stop! Don't sell it", "bitte nicht abmelden, … weiter Erinnerungen", "what
+///   happens if I text stop" without a question mark, "blocked … by accident, just unblocked
+///   it", a child overheard yelling "stop texting mom". Fixed as classes.
 ///
 /// All are tuning data now, and the learned models train on them, so their intent figures are
 /// in-sample (about 0.99); they are a regression guard, not an estimate.
@@ -403,6 +418,10 @@ fn blind_sets_stay_fixed() {
     at_least("blind43.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind44.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind45.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind46.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind47.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind48.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind49.jsonl", 400, 0.97, 1.0, 1.0);
 }
 
 /// Answers a lead gives in the middle of a conversation (who decides, when, how much, which
