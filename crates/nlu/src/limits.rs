@@ -141,13 +141,9 @@ pub(crate) fn limits_contact(norm: &str, words: &[&str]) -> bool {
 fn call_asked_in_chinese(norm: &str) -> bool {
     const ASKS: [&str; 8] =
         ["打电话给我", "给我打电话", "打電話給我", "給我打電話", "直接打电话", "直接打電話", "打给我", "打給我"];
-    const REFUSALS: [&str; 6] = ["不要", "别", "別", "不要再", "别再", "別再"];
-    ASKS.iter().any(|ask| {
-        norm.match_indices(ask).any(|(at, _)| {
-            let before = &norm[..at];
-            !REFUSALS.iter().any(|r| before.ends_with(r)) && !before.ends_with('再')
-        })
-    })
+    // "不要", "别", and any "… 再" (again): "别再打电话给我".
+    const REFUSALS: [&str; 4] = ["不要", "别", "別", "再"];
+    ASKS.iter().any(|ask| norm.match_indices(ask).any(|(at, _)| !REFUSALS.iter().any(|r| norm[..at].ends_with(r))))
 }
 
 /// A stop the lead only mentions, without asking for one, read clause by clause: advice
@@ -167,71 +163,61 @@ fn mentioned(norm: &str) -> bool {
     let letters = crate::normalise::letters_only(norm);
     let context = Context {
         // "STOP, sorry, fat fingers! meant to say yes, still interested": the stop taken back.
-        retracted: [
-            "fat finger",
-            "fat fingers",
-            "meant to say",
-            "meant to type",
-            "by mistake",
-            "by accident",
-            "accidentally",
-            "didn't mean",
-            "didnt mean",
-            "wrong button",
-        ]
-        .iter()
-        .any(|p| crate::normalise::contains_phrase(&letters, p))
-            && ["still interested", "still want", "i'm interested", "im interested", "do want", "say yes", "unblocked"]
-                .iter()
-                .any(|p| crate::normalise::contains_phrase(&letters, p)),
+        retracted: (any_phrase(&letters, &SLIPS)
+            || any_phrase(&letters, &["fat finger", "fat fingers", "meant to say", "meant to type", "wrong button"]))
+            && any_phrase(
+                &letters,
+                &[
+                    "still interested",
+                    "still want",
+                    "i'm interested",
+                    "im interested",
+                    "do want",
+                    "say yes",
+                    "unblocked",
+                ],
+            ),
         // "… but I'm the one with the account, and yes, I want it": the lead overrules a stop
         // somebody else asked to pass on.
-        overruled: [
-            "i'm the one",
-            "im the one",
-            "but i want",
-            "but we want",
-            "and yes i want",
-            "we do want",
-            "i do want",
-        ]
-        .iter()
-        .any(|p| crate::normalise::contains_phrase(&letters, p)),
+        overruled: any_phrase(
+            &letters,
+            &["i'm the one", "im the one", "but i want", "but we want", "and yes i want", "we do want", "i do want"],
+        ),
         // The lead goes on to ask something ("… anyway, what are the rates?").
         asks_on: norm.contains('?')
             || letters.split(' ').any(|w| matches!(w, "anyway" | "anyways"))
-            || [
-                "i want",
-                "we want",
-                "still interested",
-                "i'm interested",
-                "im interested",
-                "fine to reach",
-                "fine to contact",
-                "feel free",
-                "go ahead",
-            ]
-            .iter()
-            .any(|p| crate::normalise::contains_phrase(&letters, p)),
+            || any_phrase(
+                &letters,
+                &[
+                    "i want",
+                    "we want",
+                    "still interested",
+                    "i'm interested",
+                    "im interested",
+                    "fine to reach",
+                    "fine to contact",
+                    "feel free",
+                    "go ahead",
+                ],
+            ),
         // "… nobody ever follows up on anything": too little contact is the complaint.
-        neglected: [
-            "nobody ever",
-            "no one ever",
-            "nobody follows",
-            "no one follows",
-            "no callback",
-            "never called back",
-            "never call back",
-            "nobody called",
-            "no one called",
-            "never heard back",
-        ]
-        .iter()
-        .any(|p| crate::normalise::contains_phrase(&letters, p)),
+        neglected: any_phrase(
+            &letters,
+            &[
+                "nobody ever",
+                "no one ever",
+                "nobody follows",
+                "no one follows",
+                "no callback",
+                "never called back",
+                "never call back",
+                "nobody called",
+                "no one called",
+                "never heard back",
+            ],
+        ),
         // "'Reply STOP to unsubscribe' — got it 👍": our footer quoted and acknowledged.
-        acknowledged: ["got it", "noted", "understood", "thanks", "thank you", "ok", "okay"]
-            .iter()
-            .any(|p| crate::normalise::contains_phrase(&letters, p))
+        acknowledged: any_phrase(&letters, &["got it", "noted", "understood", "thanks", "thank you", "ok", "okay"])
             || norm.contains('👍'),
     };
     for sentence in norm.split_inclusive(['.', '!', '?', ';']) {
@@ -273,6 +259,17 @@ fn cue(clause: &[&str], i: usize) -> bool {
         "take" | "taken" => matches!(next(1), "me" | "us") && next(2) == "off" || next(1) == "off",
         _ => false,
     }
+}
+
+/// Whether `text` holds any of `phrases` as whole words ([`crate::normalise::contains_phrase`]).
+fn any_phrase(text: &str, phrases: &[&str]) -> bool {
+    phrases.iter().any(|p| crate::normalise::contains_phrase(text, p))
+}
+
+/// Somebody else named as a subject: a [`third_party`] word, or "my" before one ("my
+/// accountant").
+fn somebody(w: &str) -> bool {
+    third_party(w) || w == "my"
 }
 
 /// Somebody other than the lead: "my wife", "everyone", "he's".
@@ -357,7 +354,7 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
     // "my kid keeps yelling 'stop texting mom' at dinner": words overheard, somebody else's.
     let overheard = before.last().is_some_and(|w| {
         matches!(*w, "yelling" | "saying" | "screaming" | "shouting" | "yelled" | "screamed" | "shouted")
-    }) && before.iter().any(|w| third_party(w) || matches!(*w, "kid" | "boss" | "my"));
+    }) && before.iter().any(|w| somebody(w) || *w == "kid");
     // "Do you handle DNC lawsuits?": the law talked about.
     let legal = after.first().is_some_and(|w| {
         matches!(
@@ -367,7 +364,7 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
     });
     // "My boss just said 'leave me alone' to me": words said to the lead, reported.
     let said_to_lead = before.last().is_some_and(|w| matches!(*w, "said" | "says" | "yelled" | "told" | "texted"))
-        && before.iter().any(|w| third_party(w) || matches!(*w, "boss" | "my"))
+        && before.iter().any(|w| somebody(w))
         && after.windows(2).any(|p| p == ["to", "me"]);
     // "I'll report you to the BBB if someone doesn't fix my gutter": a threat over the service,
     // not over the contact ("… if you text me again" is over the contact).
@@ -449,19 +446,19 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
     let advised = before.windows(2).enumerate().any(|(v, p)| {
         matches!(p[0], "tell" | "tells" | "telling" | "told" | "advised" | "suggested" | "warned")
             && matches!(p[1], "me" | "us")
-            && before[..v].iter().any(|w| third_party(w) || *w == "my")
+            && before[..v].iter().any(|w| somebody(w))
             && !to_us(v + 2)
     })
         // "My dad says these companies are scams and I should block you".
         || before.iter().enumerate().any(|(v, w)| {
             matches!(*w, "says" | "said" | "thinks" | "thought")
-                && before[..v].iter().any(|b| third_party(b) || *b == "my")
+                && before[..v].iter().any(|b| somebody(b))
                 && before[v + 1..].windows(2).any(|p| p[0] == "i" && matches!(p[1], "should" | "ought" | "must"))
         });
     // A stop somebody else asked to pass on, overruled by the lead: "my wife told me to tell
     // you to stop texting, but I'm the one with the debt and yes, I want help".
     let relayed = context.overruled
-        && before.iter().any(|w| third_party(w) || *w == "my")
+        && before.iter().any(|w| somebody(w))
         && before.iter().any(|w| matches!(*w, "told" | "asked" | "wants" | "said" | "says"));
     // Somebody else's own act: "my neighbor said he had to reply STOP", "my son's going to block".
     let acted = before.iter().enumerate().any(|(v, w)| {
@@ -473,8 +470,6 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
             && third_party(before[v - 1]);
         (said || done) && !to_us(v + 1)
     }) || before.first().is_some_and(|w| matches!(*w, "he'll" | "she'll" | "they'll"));
-    // The way out asked about: "if I …?", "would that cancel …?", "do you honor the DNC list?",
-    // "how does my wife opt out?", "did I get put on a DNC list by mistake?".
     // A question about something else that stops, or about how stopping works: "will the
     // panels still work or do they just stop?", "will creditors stop calling me once I
     // enroll?", "does the DNC registry apply to collectors?". Not a question about us or our
@@ -505,12 +500,14 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
                 ["put", "myself" | "ourselves"] | ["i'm" | "im" | "we're" | "been", "on"] | ["am" | "are", "on"]
             ) || p[0] == "registered"
         });
+    // The way out asked about: "if I …?", "would that cancel …?", "do you honor the DNC list?",
+    // "how does my wife opt out?", "did I get put on a DNC list by mistake?".
     let asked = question
         && (opens && before.first() == Some(&"if")
             || matches!(before, [.., "would" | "will" | "does" | "did" | "can" | "could", "that" | "this" | "it"])
             || before.iter().rev().take(4).any(|w| matches!(*w, "honor" | "honour" | "respect" | "scrub" | "check"))
             || before.first().is_some_and(|w| matches!(*w, "how" | "can" | "could" | "does" | "do"))
-                && before.iter().skip(1).take(3).any(|w| third_party(w) || *w == "my")
+                && before.iter().skip(1).take(3).any(|w| somebody(w))
             || matches!(before, ["did" | "was" | "am" | "have", "i" | "we", ..])
                 && clause.iter().any(|w| matches!(*w, "mistake" | "accident" | "accidentally" | "somehow")));
     // Our footer quoted: "your text says reply STOP to opt out", "why do I get 'reply STOP to end'".
@@ -573,7 +570,7 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
 /// instead". The learned reader (which knows these words mostly from revocations) does not
 /// read such a message as one.
 pub(crate) fn invited_outright(words: &[&str]) -> bool {
-    const ASKS: [&str; 15] = [
+    const ASKS: [&str; 12] = [
         "scrivetemi",
         "scrivimi",
         "scrivermi",
@@ -584,10 +581,7 @@ pub(crate) fn invited_outright(words: &[&str]) -> bool {
         "mandenme",
         "textearme",
         "texteame",
-        "ecrivez-moi",
-        "ecris-moi",
         "ecrivez",
-        "escreva-me",
         "schreibt",
     ];
     let asked = words.iter().any(|w| ASKS.contains(w))
@@ -818,13 +812,13 @@ fn call_asked_abroad(words: &[&str]) -> bool {
                 | ["appelle" | "appelez" | "appelles", "moi"]
                 | ["call", "karo" | "kijiye" | "kar" | "karna"]
                 // French "appelez plutôt l'après-midi": the hour moved.
-                | ["appelez" | "appelle" | "appelez-moi" | "rappelez" | "rappelez-moi", "plutot"]
+                | ["appelez" | "appelle" | "rappelez", "plutot"]
                 // Russian "лучше позвоните мне": better call me.
                 | ["лучше", "позвоните" | "позвони" | "звоните" | "звони" | "перезвоните"]
                 | ["позвоните" | "позвони" | "перезвоните" | "перезвони", "мне"]
                 // Portuguese "pode ligar depois das 18h": calls allowed at another hour.
                 | ["pode" | "podem" | "podes", "ligar"]
-        ) || matches!(p[0], "chiamami" | "chiamatemi" | "liga-me" | "ligue-me")
+        ) || matches!(p[0], "chiamami" | "chiamatemi")
             // Polish "zadzwońcie jutro": call tomorrow.
             || matches!(p[0], "zadzwoncie" | "zadzwon" | "oddzwoncie" | "oddzwon" | "позвоните" | "перезвоните");
         let refused = words[i.saturating_sub(2)..i].iter().any(|b| matches!(*b, "nao" | "ne" | "non" | "nicht" | "no"))
@@ -1039,9 +1033,7 @@ fn echoed_or_denied(norm: &str, words: &[&str]) -> bool {
     // I don't remember subscribing. What company is this?": asked who we are.
     let answered_no = asked_back
         && (matches!(rest.split(' ').next(), Some("no" | "nope" | "nah" | "absolutely" | "hell" | "never" | "not"))
-            || ["what company", "who is this", "who are you", "who's this"]
-                .iter()
-                .any(|p| crate::normalise::contains_phrase(&rest, p)))
+            || any_phrase(&rest, &["what company", "who is this", "who are you", "who's this"]))
         && !then_asks();
     // "Stop what?": the keyword not understood.
     let puzzled = asked_back
@@ -1071,7 +1063,7 @@ fn echoed_or_denied(norm: &str, words: &[&str]) -> bool {
     }) && words.iter().any(|w| matches!(*w, "anyway" | "anyways" | "btw"))
         && !asked_as_request(words);
     // "Please stop... just kidding 😂 yes send the details".
-    let kidding = ["just kidding", "jk", "kidding"].iter().any(|p| crate::normalise::contains_phrase(norm, p))
+    let kidding = any_phrase(norm, &["just kidding", "jk", "kidding"])
         && words.iter().any(|w| matches!(*w, "yes" | "send" | "interested" | "go" | "ahead" | "sure"));
     asked_back && refused
         || kidding
@@ -1179,29 +1171,28 @@ fn figurative(norm: &str, words: &[&str]) -> bool {
         _ => false,
     };
     // "Stop! That's way too cheap to be real, what's the catch?": disbelief, not a request.
-    let disbelief = [
-        "the catch",
-        "too good",
-        "too cheap",
-        "kidding me",
-        "for real",
-        "no way",
-        "is it really",
-        "amazing",
-        "awesome",
-        "great news",
-        "incredible",
-    ]
-    .iter()
-    .any(|p| crate::normalise::contains_phrase(norm, p));
+    let disbelief = any_phrase(
+        norm,
+        &[
+            "the catch",
+            "too good",
+            "too cheap",
+            "kidding me",
+            "for real",
+            "no way",
+            "is it really",
+            "amazing",
+            "awesome",
+            "great news",
+            "incredible",
+        ],
+    );
     // "Stop, $40k?? Is that before the tax credit?": a price not believed.
     let incredulous = norm.contains("??") || norm.contains("?!");
     // "Wait, stop — am I talking to an AI right now?": a bot asked about.
     let bot = norm.contains('?') && words.iter().any(|w| matches!(*w, "ai" | "bot" | "robot" | "human" | "person"));
     // "stop 😂😂 that's hilarious": amused, however short.
-    let amused = ["hilarious", "funny", "hysterical", "dying", "killing me"]
-        .iter()
-        .any(|p| crate::normalise::contains_phrase(norm, p));
+    let amused = any_phrase(norm, &["hilarious", "funny", "hysterical", "dying", "killing me"]);
     let teasing = exclaimed && (words.len() > 3 && (laughing || disbelief || incredulous || bot) || amused && laughing);
     // "Stop getting it wrong", "stop mixing it up": a mistake to stop making.
     let mistake = words.windows(2).enumerate().any(|(i, p)| {
@@ -1779,10 +1770,8 @@ fn wants_more(norm: &str, words: &[&str]) -> bool {
         matches!(p[0], "didn't" | "didnt" | "never" | "not" | "don't" | "dont" | "won't" | "wont")
             && matches!(p[1], "sign" | "signed")
     });
-    let cheer = exclaimed
-        && !denied
-        && SIGN_UP.iter().any(|p| crate::normalise::contains_phrase(norm, p))
-        && !words.windows(2).any(|p| p == ["not", "interested"]);
+    let cheer =
+        exclaimed && !denied && any_phrase(norm, &SIGN_UP) && !words.windows(2).any(|p| p == ["not", "interested"]);
     negated_stop || kept || unneeded || not_trying || cheer
 }
 
@@ -1871,7 +1860,7 @@ static QUOTING_SET: WordList = WordList::new(QUOTING);
 fn quoted(norm: &str, words: &[&str]) -> bool {
     let stopping = |w: &&str| matches!(*w, "stop" | "unsubscribe" | "quit");
     let joined = words.join(" ");
-    let going_on = GOING_ON.iter().any(|p| crate::normalise::contains_phrase(&joined, p));
+    let going_on = any_phrase(&joined, &GOING_ON);
     words.iter().enumerate().any(|(i, w)| {
         if !QUOTING_SET.contains(w) {
             return false;
@@ -1918,21 +1907,12 @@ fn quoted(norm: &str, words: &[&str]) -> bool {
 
 /// The lead's own quoted stop taken back ("I replied stop by mistake").
 fn taken_back(joined: &str) -> bool {
-    [
-        "by accident",
-        "accidentally",
-        "by mistake",
-        "didn't mean",
-        "didnt mean",
-        "changed my mind",
-        "sorry i said",
-        "i was mad",
-        "i was angry",
-        "i was upset",
-    ]
-    .iter()
-    .any(|p| crate::normalise::contains_phrase(joined, p))
+    any_phrase(joined, &SLIPS)
+        || any_phrase(joined, &["changed my mind", "sorry i said", "i was mad", "i was angry", "i was upset"])
 }
+
+/// A slip owned up to: "by accident", "didn't mean". [`taken_back`] and [`mentioned`] read them.
+const SLIPS: [&str; 5] = ["by accident", "accidentally", "by mistake", "didn't mean", "didnt mean"];
 
 /// A stop that is no request to stop: "non-stop calls from other companies", "my last company
 /// wouldn't stop calling me" (somebody else's past), what the lead cannot stop ("I can't stop
