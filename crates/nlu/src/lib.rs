@@ -145,8 +145,12 @@ pub fn revocation(norm: &str) -> Option<String> {
         let letters = normalise::letters_only(norm);
         let words: Vec<&str> = letters.split(' ').filter(|w| !w.is_empty()).collect();
         // Nor are people and small words alone: "me and my wife" answers who decides.
-        // Nor is contact asked for outright: "scrivetemi solo per messaggio".
-        if words.iter().all(|w| PEOPLE_AND_SMALL_WORDS.contains(w)) || limits::invited_outright(&words) {
+        // Nor is contact asked for outright: "scrivetemi solo per messaggio". Nor a message
+        // only described: "your last text got cut off", "my phone won't stop buzzing".
+        if words.iter().all(|w| PEOPLE_AND_SMALL_WORDS.contains(w))
+            || limits::invited_outright(&words)
+            || limits::only_described(&words)
+        {
             return None;
         }
         // A message that limits the contact ("stop calling, text me", "I never said stop") is
@@ -350,6 +354,26 @@ mod tests {
             ["me and my wife", "my mom and me", "it's me and my brother", "me myself and I", "me and my partner"]
         {
             assert_eq!(read(answer), None, "{answer}");
+        }
+    }
+
+    #[test]
+    fn a_message_only_described_is_not_read_as_a_revocation() {
+        let words = |t: &str| normalise::letters_only(&normalise::normalise(t));
+        for t in [
+            "your last text got cut off, can you resend it",
+            "the message was blank on my end",
+            "my inbox won't stop pinging today lol",
+            "do you guys ever sleep? it's 11pm",
+        ] {
+            let letters = words(t);
+            assert!(limits::only_described(&letters.split(' ').collect::<Vec<_>>()), "{t}");
+            assert_eq!(revocation(&normalise::normalise(t)), None, "{t}");
+        }
+        // A stop word of its own, or our texts as the subject, is not only described.
+        for t in ["the message was blank. stop texting me", "why won't you stop", "these texts won't stop, remove me"] {
+            let letters = words(t);
+            assert!(!limits::only_described(&letters.split(' ').collect::<Vec<_>>()), "{t}");
         }
     }
 

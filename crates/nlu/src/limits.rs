@@ -219,6 +219,12 @@ fn mentioned(norm: &str) -> bool {
         // "'Reply STOP to unsubscribe' — got it 👍": our footer quoted and acknowledged.
         acknowledged: any_phrase(&letters, &["got it", "noted", "understood", "thanks", "thank you", "ok", "okay"])
             || norm.contains('👍'),
+        // "'Stop' by the Spice Girls just came on": a song named.
+        music: norm.contains(['🎶', '🎵'])
+            || any_phrase(
+                &letters,
+                &["song", "bop", "banger", "lyrics", "album", "playlist", "spotify", "radio", "came on", "by the"],
+            ),
     };
     for sentence in norm.split_inclusive(['.', '!', '?', ';']) {
         let question = sentence.trim_end().ends_with('?');
@@ -256,6 +262,8 @@ fn cue(clause: &[&str], i: usize) -> bool {
         w if w.starts_with("unsub") => true,
         "leave" => next(2) == "alone",
         "do" => next(1) == "not" && next(2) == "call",
+        // "this is spam": a spam report, which revokes unless only described ("spam-level").
+        "spam" => i > 0 && clause[i - 1] == "is",
         "take" | "taken" => matches!(next(1), "me" | "us") && next(2) == "off" || next(1) == "off",
         _ => false,
     }
@@ -331,6 +339,8 @@ struct Context {
     neglected: bool,
     /// The lead acknowledges something ("got it", "thanks").
     acknowledged: bool,
+    /// The message talks about music (a song title holds the stop).
+    music: bool,
 }
 
 /// Whether the stop word at `clause[c]` (the clause's first) is only mentioned; `question`:
@@ -533,14 +543,58 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
     let not_needed = removal
         && tail.iter().rposition(|w| matches!(*w, "don't" | "dont" | "not" | "no" | "never")).is_some_and(|n| {
             tail[n + 1..].iter().all(|w| {
+                // "don't wanna unsubscribe", "don't need you to take me off anything".
                 matches!(
                     *w,
-                    "need" | "have" | "gotta" | "to" | "be" | "asking" | "asked" | "get" | "even" | "just" | "gotten"
+                    "need"
+                        | "have"
+                        | "gotta"
+                        | "to"
+                        | "be"
+                        | "asking"
+                        | "asked"
+                        | "get"
+                        | "even"
+                        | "just"
+                        | "gotten"
+                        | "want"
+                        | "wanna"
+                        | "you"
+                        | "u"
                 )
             })
         })
         && !before.iter().any(|w| matches!(*w, "why" | "if"));
+    // A song: "'Stop' by the Spice Girls just came on", "Stop! In the Name of Love is a bop".
+    let song = context.music
+        && matches!(clause[c], "stop" | "stopping")
+        && !after.iter().take(3).any(|w| channel(w) || matches!(*w, "me" | "us" | "contacting" | "bothering"));
+    // "this is spam-level texting": the texts described, not reported as spam.
+    let described = clause[c] == "spam"
+        && after.first().is_some_and(|w| matches!(*w, "level" | "like" | "tier" | "territory" | "adjacent" | "vibes"));
+    // A removal asked about for some later day: "will you remove me if I ask?", "is there a
+    // do not call list I could get on later if I need to?".
+    let hypothetical = question
+        && (after.contains(&"later")
+            || after.windows(3).any(|p| {
+                p[0] == "if"
+                    && matches!(p[1], "i" | "we")
+                    && matches!(p[2], "ask" | "need" | "want" | "ever" | "decide" | "change" | "request")
+            }));
+    // The lead's own story: "last time I signed up for something like this I couldn't
+    // unsubscribe for months", "I unsubscribed from the other lender's emails".
+    let story = matches!(before, ["last" | "one", "time", ..] | ["the", "last", "time", ..])
+        && before.iter().rev().take(3).any(|w| matches!(*w, "couldn't" | "couldnt" | "had" | "tried" | "took"))
+        || matches!(clause[c], "unsubscribed" | "blocked" | "opted")
+            && before.last().is_some_and(|w| matches!(*w, "i" | "we" | "already"))
+            && after.iter().position(|w| *w == "from").is_some_and(|f| {
+                after[f + 1..].iter().take(3).any(|w| matches!(*w, "other" | "another" | "previous" | "old" | "last"))
+            });
     as_word
+        || song
+        || described
+        || hypothetical
+        || story
         || advised
         || acted
         || asked
@@ -563,6 +617,54 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
         || declined
         || overheard
         || legal
+}
+
+/// A message that describes rather than asks, with no stop word of its own: a message's state
+/// ("your last text got cut off", "[This message was deleted]"), something other than us that
+/// won't stop ("my phone won't stop buzzing"), or a question about our habits ("do y'all ever
+/// take a day off from texting?"). The learned reader, which knows these words from
+/// revocations, does not read such a message as one.
+pub(crate) fn only_described(words: &[&str]) -> bool {
+    const STATES: [&str; 14] = [
+        "deleted",
+        "cut",
+        "blank",
+        "empty",
+        "garbled",
+        "broken",
+        "weird",
+        "unreadable",
+        "incomplete",
+        "truncated",
+        "confusing",
+        "glitched",
+        "corrupted",
+        "cutoff",
+    ];
+    let state = words.windows(3).any(|p| {
+        matches!(p[0], "message" | "text" | "msg" | "txt" | "sms")
+            && matches!(p[1], "was" | "were" | "got" | "is")
+            && STATES.contains(&p[2])
+    });
+    let something_else = words.windows(3).any(|p| {
+        !matches!(p[0], "you" | "u" | "y'all" | "yall" | "ya" | "why" | "ur" | "your")
+            // "these texts won't stop" is about us.
+            && !TEXT_SET.contains(p[0])
+            && !matches!(p[0], "calls" | "call" | "calling" | "texting")
+            && matches!(p[1], "won't" | "wont" | "can't" | "cant" | "never" | "doesn't" | "doesnt")
+            && matches!(p[2], "stop" | "quit")
+    });
+    let habit = matches!(
+        words,
+        ["do" | "does", "you" | "yall" | "y'all" | "u" | "ya", "ever", ..] | ["do" | "does", "you", "guys", "ever", ..]
+    );
+    (state || something_else || habit)
+        && !words.iter().enumerate().any(|(i, w)| {
+            cue(words, i)
+                && !(matches!(*w, "stop" | "quit")
+                    && i > 0
+                    && matches!(words[i - 1], "won't" | "wont" | "can't" | "cant" | "never" | "doesn't" | "doesnt"))
+        })
 }
 
 /// Contact asked for outright, with nothing negated or stopped anywhere in the message:
@@ -1298,8 +1400,8 @@ fn text_kept(words: &[&str]) -> bool {
             || TEXT_SET.contains(w[0])
                 && matches!(w[1], "is" | "are")
                 && matches!(w[2], "totally" | "perfectly" | "completely" | "still" | "really" | "absolutely")
-            // "this cell is fine for texts".
-            || FINE_SET.contains(w[0]) && w[1] == "for" && texts(w[2])
+            // "this cell is fine for texts", "I'm fine with texts".
+            || FINE_SET.contains(w[0]) && matches!(w[1], "for" | "with") && texts(w[2])
             // "I don't mind texts", "if you need me, text".
             || matches!(w[0], "don't" | "dont") && w[1] == "mind" && texts(w[2])
             || matches!(w[0], "need" | "want") && matches!(w[1], "me" | "anything" | "something") && texts(w[2])
@@ -1805,11 +1907,23 @@ fn reported(words: &[&str]) -> bool {
             // "I told the other solar company to stop": another company's texts.
             || told.iter().any(|w| matches!(*w, "other" | "another" | "last" | "previous" | "old"))
                 && told.iter().any(|w| matches!(*w, "company" | "companies" | "provider" | "installer" | "business"));
-        let third = theirs || after.iter().take(3).any(|w| matches!(*w, "him" | "her" | "them"));
+        // "this is his wife, he said to stop contacting him": the writer speaks for the lead.
+        let third =
+            (theirs || after.iter().take(3).any(|w| matches!(*w, "him" | "her" | "them"))) && !speaks_for_lead(words);
         let taken_back = after.iter().position(|w| *w == "but").is_some_and(|b| {
             after[b..].windows(2).take(6).any(|p| matches!(p, ["do" | "still", "want"] | ["go", "ahead"]))
         });
         third || taken_back
+    })
+}
+
+/// The writer is not the lead but speaks from the lead's phone: "this is his wife", "this is
+/// her phone", "I'm his daughter".
+fn speaks_for_lead(words: &[&str]) -> bool {
+    words.windows(3).any(|p| match p {
+        ["this", "is", w] => matches!(*w, "his" | "her"),
+        ["i'm" | "im" | "am", "his" | "her", w] => third_party(w),
+        _ => false,
     })
 }
 
@@ -2168,7 +2282,8 @@ fn restricted_hours(words: &[&str]) -> bool {
     static INSULT_SET: WordList = WordList::new(INSULTS);
     let insulted = words.iter().any(|w| INSULT_SET.contains(w));
     words.windows(2).enumerate().any(|(i, pair)| {
-        let contact = matches!(pair[1], "calling" | "texting" | "txting" | "messaging" | "ringing" | "sending");
+        let contact = matches!(pair[1], "calling" | "texting" | "txting" | "messaging" | "ringing" | "sending")
+            || pair[1] == "blowing";
         // "Don't text tonight, tomorrow works".
         let tonight = matches!(pair[0], "don't" | "dont" | "not")
             && matches!(pair[1], "text" | "call" | "message" | "txt")
@@ -2187,6 +2302,8 @@ fn restricted_hours(words: &[&str]) -> bool {
         if insulted && !reinvited {
             return false;
         }
+        // "stop blowing up my phone in the morning, afternoons work better".
+        let rest = rest.strip_prefix(&["up", "my", "phone"]).unwrap_or(rest);
         let rest = rest.strip_prefix(&["me"]).or_else(|| rest.strip_prefix(&["us"])).unwrap_or(rest);
         match rest {
             [limit, ..] if matches!(*limit, "before" | "after" | "during" | "until" | "till" | "til") => true,
@@ -2359,6 +2476,17 @@ mod tests {
             "what happens if I reply stop",
             "blocked you by accident, just unblocked. what did I miss?",
             "my kids keep yelling 'stop texting dad' lol",
+            // Songs, a removal for some later day, the lead's own story, refusals.
+            "Stop Making Sense is my favourite album",
+            "'Don't Stop Me Now' came on the radio lol",
+            "can you take me off the list later if I change my mind? just asking",
+            "is there an unsubscribe link I could use later?",
+            "the last time I tried a service like yours I couldn't unsubscribe for a year",
+            "I already unsubscribed from the other bank's mailers, yours look better",
+            "dont want to unsubscribe, I'm just slammed this week",
+            "nah I don't wanna get removed from the waitlist, when does it open?",
+            "no thanks, I don't need you to remove me or anything",
+            "this is spam-level texting lol. what is the rate though",
         ] {
             assert!(limits(t), "{t}");
             assert!(crate::revocation(&normalise(t)).is_none(), "{t}");
@@ -2420,6 +2548,11 @@ mod tests {
             "stop texting me at 6am, I'm done, remove me",
             "बंद करो ये मैसेज",
             "remove my wife's number and mine from your appointment reminders list",
+            "Nah. Do not call.",
+            "this is her daughter, she said to stop calling her",
+            "im his son. he told me to tell you to stop",
+            "this is spam, stop",
+            "Stop! this song you sent is not funny, stop texting me",
         ] {
             assert!(crate::revocation(&normalise(t)).is_some(), "{t}");
         }
@@ -2437,6 +2570,8 @@ mod tests {
             "no more calls pls, I'll reply to texts",
             "stop calling my work line, I answer texts all day",
             "lol stop 😂 this joke is too good",
+            "I'm ok with texts, just quit ringing my cell",
+            "stop blowing up my phone at night, weekends are fine",
             "I can't stop laughing at your last message",
             "we can't stop getting these promo texts from everyone, it's crazy",
             "stop calling my office, my cell is fine for texts",

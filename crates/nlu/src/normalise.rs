@@ -805,14 +805,16 @@ fn negated_contact(words: &[&str]) -> Option<String> {
         let both = verb.starts_with("call")
             && ["or", "and", "nor", "n"].contains(&rest.first().copied().unwrap_or(""))
             && rest.get(1).is_some_and(|n| WRITTEN_SET.contains(n));
-        // "don't call me.", "please do not call me": a bare stop of the calls, nothing after it,
-        // is a revocation as "stop calling me" is; "don't call me, text" invites the texts (the
-        // limits read that), "don't call me at work" restricts.
+        // "don't call me.", "please do not call me", "Nah. Do not call.": a bare stop of the
+        // calls, nothing after it, is a revocation as "stop calling me" is; "don't call me, text"
+        // invites the texts (the limits read that), "don't call me at work" restricts.
         let bare = strong
             && verb.starts_with("call")
-            && !words.iter().any(|n| WRITTEN_SET.contains(n))
-            && object == 1
-            && rest[1..].iter().all(|n| COURTESY_SET.contains(n) || matches!(*n, "thanks" | "thank" | "you"));
+            // "I prefer texts. Do not call.": texts named anywhere, in any form.
+            && !words.iter().any(|n| {
+                WRITTEN_SET.contains(n) || ["text", "txt", "messag", "msg", "sms"].iter().any(|s| n.starts_with(s))
+            })
+            && rest[object..].iter().all(|n| COURTESY_SET.contains(n) || matches!(*n, "thanks" | "thank" | "you"));
         if emphatic || strong && (written || both) || bare {
             return Some(words[i..=at].join(" "));
         }

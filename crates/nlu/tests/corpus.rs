@@ -368,6 +368,27 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   calling, "Stop! Don't sell it", "bitte nicht abmelden, … weiter Erinnerungen", "what
 ///   happens if I text stop" without a question mark, "blocked … by accident, just unblocked
 ///   it", a child overheard yelling "stop texting mom". Fixed as classes.
+/// - `blind50.jsonl` (a mortgage lender's quarterly QA sample), `blind51.jsonl` (a Florida and
+///   Texas home-insurance agency: Spanish, Spanglish, Haitian Creole, Vietnamese),
+///   `blind52.jsonl` (a linguist's polite, indirect and sarcastic refusals) and `blind53.jsonl`
+///   (an online college's young leads), 400 replies each, 100 revocations, written 2026-11-24 in
+///   the twelfth session and scored once each on 6a0eabf. First scores (macro-F1, recall,
+///   precision): blind50 0.906, **1.0**, 0.926; blind51 0.864, 0.96, **0.98**; blind52 0.935,
+///   0.98, **0.98**; blind53 0.924, 0.97, 0.942. Neither target pair met on any. Missed (9): a
+///   bare "Nope. Do not call." (no "me"), a request passed on in Spanish's third person ("mi
+///   esposo dice que ya no le manden textos", twice), one from a writer who says she is the
+///   lead's wife ("this is his wife, he said to stop contacting him"), Haitian Creole "sispann
+///   rele", Vietnamese "đừng gọi số này nữa", Greek "μη μου ξαναστείλετε", Tagalog "huwag na
+///   kayong tumawag", Hindi with "your list" inside the phrase. False (19): texts kept in "fine
+///   with texts", removals asked about for later ("… if I ask?", "a do not call list I could
+///   get on later"), refusals without a subject or with "wanna" ("don't want to unsubscribe",
+///   "I don't need you to take me off anything"), the lead's own story ("last time … I couldn't
+///   unsubscribe", "I unsubscribed from the other lender's emails"), an hour in "stop blowing up
+///   my phone in the morning, afternoons work better", song titles, "spam-level texting", and
+///   four the learned reader read into descriptions ("my phone won't stop buzzing", "[This
+///   message was deleted]", "your last message was cut off", "do yall ever take a day off from
+///   texting"). Fixed as classes. The learned reader also read "ur spamming fr" (labelled
+///   frustration); after retraining on these sets it no longer does.
 ///
 /// All are tuning data now, and the learned models train on them, so their intent figures are
 /// in-sample (about 0.99); they are a regression guard, not an estimate.
@@ -422,6 +443,10 @@ fn blind_sets_stay_fixed() {
     at_least("blind47.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind48.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind49.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind50.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind51.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind52.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind53.jsonl", 400, 0.97, 1.0, 1.0);
 }
 
 /// Answers a lead gives in the middle of a conversation (who decides, when, how much, which
