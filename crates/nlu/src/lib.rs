@@ -363,6 +363,7 @@ mod tests {
         for t in [
             "your last text got cut off, can you resend it",
             "the message was blank on my end",
+            "ur text cut off halfway",
             "my inbox won't stop pinging today lol",
             "do you guys ever sleep? it's 11pm",
         ] {

@@ -134,6 +134,25 @@ pub(crate) fn limits_contact(norm: &str, words: &[&str]) -> bool {
         || dnc_denied(words)
         || mentioned(norm)
         || call_asked_in_chinese(norm)
+        || illegal_practice(words)
+}
+
+/// A practice called illegal that is not the contact: "do you charge upfront? because that's
+/// illegal I think". With the texts or calls named ("texting me at 6am is illegal") it is the
+/// contact.
+fn illegal_practice(words: &[&str]) -> bool {
+    words.contains(&"illegal")
+        && !words.iter().any(|w| {
+            TEXT_SET.contains(w)
+                || CALL_SET.contains(w)
+                || matches!(*w, "calling" | "calls" | "texting" | "contact" | "contacting" | "messaging" | "robocalls")
+        })
+        && words.iter().any(|w| {
+            matches!(
+                *w,
+                "charge" | "charging" | "fee" | "fees" | "upfront" | "price" | "prices" | "rate" | "interest" | "cost"
+            )
+        })
 }
 
 /// Texts stopped and a call asked for in Chinese: "不要发短信了，直接打电话给我吧" (no more texts,
@@ -219,6 +238,9 @@ fn mentioned(norm: &str) -> bool {
         // "'Reply STOP to unsubscribe' — got it 👍": our footer quoted and acknowledged.
         acknowledged: any_phrase(&letters, &["got it", "noted", "understood", "thanks", "thank you", "ok", "okay"])
             || norm.contains('👍'),
+        // "unsubscribe from cat ownership pls 😹": a joke.
+        laughing: norm.contains(['😂', '🤣', '😹', '😆'])
+            || letters.split(' ').any(|w| matches!(w, "lol" | "lmao" | "lmfao" | "haha" | "hahaha" | "rofl")),
         // "'Stop' by the Spice Girls just came on": a song named.
         music: norm.contains(['🎶', '🎵'])
             || any_phrase(
@@ -227,7 +249,13 @@ fn mentioned(norm: &str) -> bool {
             ),
     };
     for sentence in norm.split_inclusive(['.', '!', '?', ';']) {
-        let question = sentence.trim_end().ends_with('?');
+        // "Is the unsubscribe message automated too or is this a person": asked without a mark.
+        // Not "how many times do I have to say STOP", which asks nothing.
+        let question = sentence.trim_end().ends_with('?') || {
+            let mut words = sentence.split_whitespace();
+            matches!(words.next(), Some("is" | "are" | "does" | "will" | "would"))
+                && !matches!(words.next(), Some("not" | "you" | "u" | "ya"))
+        };
         let mut opens = true;
         for piece in sentence.split(',') {
             let letters = crate::normalise::letters_only(piece);
@@ -341,6 +369,8 @@ struct Context {
     acknowledged: bool,
     /// The message talks about music (a song title holds the stop).
     music: bool,
+    /// The lead laughs (an emoji, "lol").
+    laughing: bool,
 }
 
 /// Whether the stop word at `clause[c]` (the clause's first) is only mentioned; `question`:
@@ -358,7 +388,13 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
     // "My friend said to stop answering these companies": the lead's own doing stopped, not ours.
     let own_doing = after
         .first()
-        .is_some_and(|w| matches!(*w, "answering" | "replying" | "responding" | "picking" | "clicking" | "filling"))
+        .is_some_and(|w| {
+            matches!(
+                *w,
+                "answering" | "replying" | "responding" | "picking" | "clicking" | "filling" | "signing" | "buying"
+                    | "spending" | "giving" | "sharing" | "entering"
+            )
+        })
         // "my lawyer said stop talking to insurance", not "stop talking to me".
         || matches!(after, ["talking" | "speaking", "to" | "with", w, ..] if !matches!(*w, "me" | "us"));
     // "my kid keeps yelling 'stop texting mom' at dinner": words overheard, somebody else's.
@@ -478,6 +514,25 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
             "going" | "gonna" | "had" | "has" | "tried" | "wanted" | "wants" | "threatened" | "keeps" | "kept" | "will"
         ) && v > 0
             && third_party(before[v - 1]);
+        // "My friend replied STOP to you guys and still got calls": an outsider's own keyword
+        // (not the household's, which may be this phone's).
+        let sent = matches!(*w, "replied" | "texted" | "typed" | "sent")
+            && v > 0
+            && matches!(
+                before[v - 1],
+                "friend"
+                    | "friends"
+                    | "neighbor"
+                    | "neighbour"
+                    | "coworker"
+                    | "coworkers"
+                    | "boss"
+                    | "someone"
+                    | "somebody"
+            );
+        if sent {
+            return true;
+        }
         (said || done) && !to_us(v + 1)
     }) || before.first().is_some_and(|w| matches!(*w, "he'll" | "she'll" | "they'll"));
     // A question about something else that stops, or about how stopping works: "will the
@@ -486,9 +541,11 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
     // texts ("will you stop texting me?", "will these texts ever stop?", "can I unsubscribe?",
     // "is there a way to stop this?").
     // "How does the unsubscribe thing work if I want to stop later?" too, not "how do I …?".
-    let subject = if clause.first() == Some(&"how") { clause.get(2) } else { clause.get(1) };
+    // "…, or does the whole program just stop?".
+    let asking = clause.strip_prefix(&["or"]).unwrap_or(clause);
+    let subject = if asking.first() == Some(&"how") { asking.get(2) } else { asking.get(1) };
     let about_else = question
-        && clause
+        && asking
             .first()
             .is_some_and(|w| matches!(*w, "does" | "do" | "is" | "are" | "will" | "would" | "what" | "how"))
         && subject.is_some_and(|w| {
@@ -526,6 +583,8 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
         && after.first() == Some(&"to")
         && (question
             || before.len() == 1 && context.acknowledged
+            // "your 'reply STOP to opt out' footer is longer than the message".
+            || before.len() >= 2 && matches!(before[before.len() - 2], "your" | "ur" | "the" | "that" | "this")
             || before.iter().rev().skip(1).take(3).any(|w| {
                 matches!(*w, "said" | "says" | "say" | "get" | "got" | "see" | "saw" | "read" | "reads" | "with")
             }));
@@ -590,7 +649,55 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
             && after.iter().position(|w| *w == "from").is_some_and(|f| {
                 after[f + 1..].iter().take(3).any(|w| matches!(*w, "other" | "another" | "previous" | "old" | "last"))
             });
+    // What somebody said we would do: "my mom said you'll stop texting once I enroll".
+    let predicted =
+        before.last().is_some_and(|w| matches!(*w, "you'll" | "youll" | "you'd" | "youd" | "they'll" | "they'd"))
+            && before.iter().any(|w| matches!(*w, "said" | "says" | "told" | "heard" | "thought" | "promised"));
+    // A worry about stopping something later: "I'd hate to sign up and then not be able to stop
+    // it if I lose my job".
+    let worry = before.iter().any(|w| matches!(*w, "hate" | "worried" | "worry" | "afraid" | "scared" | "nervous"));
+    // Somebody else's list: "I told the last guy to take me off his list".
+    let theirs =
+        after.windows(2).take(4).any(|p| matches!(p[0], "his" | "her" | "their") && matches!(p[1], "list" | "lists"));
+    // What the way out costs: "do you charge to unsubscribe or cancel?".
+    let cost = question && before.iter().any(|w| matches!(*w, "charge" | "fee" | "fees" | "cost" | "pay"));
+    // A joke: "unsubscribed from the idea of solar 😂", "unsubscribe from cat ownership pls 😹".
+    let joke = context.laughing
+        && clause[c].starts_with("unsub")
+        && after.first() == Some(&"from")
+        && after.len() > 1
+        && !after[1..].iter().any(|w| {
+            channel(w)
+                || TEXT_SET.contains(w)
+                || matches!(
+                    *w,
+                    "your"
+                        | "ur"
+                        | "you"
+                        | "this"
+                        | "these"
+                        | "that"
+                        | "all"
+                        | "everything"
+                        | "list"
+                        | "lists"
+                        | "calls"
+                        | "marketing"
+                        | "promos"
+                        | "offers"
+                        | "updates"
+                        | "program"
+                        | "service"
+                        | "company"
+                        | "it"
+                )
+        });
     as_word
+        || predicted
+        || worry
+        || theirs
+        || cost
+        || joke
         || song
         || described
         || hypothetical
@@ -641,11 +748,16 @@ pub(crate) fn only_described(words: &[&str]) -> bool {
         "corrupted",
         "cutoff",
     ];
-    let state = words.windows(3).any(|p| {
-        matches!(p[0], "message" | "text" | "msg" | "txt" | "sms")
-            && matches!(p[1], "was" | "were" | "got" | "is")
-            && STATES.contains(&p[2])
-    });
+    // "your message cut off again".
+    let cut = words
+        .windows(2)
+        .any(|p| matches!(p[0], "message" | "text" | "msg" | "txt") && matches!(p[1], "cut" | "cutoff"));
+    let state = cut
+        || words.windows(3).any(|p| {
+            matches!(p[0], "message" | "text" | "msg" | "txt" | "sms")
+                && matches!(p[1], "was" | "were" | "got" | "is")
+                && STATES.contains(&p[2])
+        });
     let something_else = words.windows(3).any(|p| {
         !matches!(p[0], "you" | "u" | "y'all" | "yall" | "ya" | "why" | "ur" | "your")
             // "these texts won't stop" is about us.
@@ -1405,6 +1517,9 @@ fn text_kept(words: &[&str]) -> bool {
             // "I don't mind texts", "if you need me, text".
             || matches!(w[0], "don't" | "dont") && w[1] == "mind" && texts(w[2])
             || matches!(w[0], "need" | "want") && matches!(w[1], "me" | "anything" | "something") && texts(w[2])
+            // "you can text but the calling has to stop", "I prefer texting".
+            || matches!(w[0], "you" | "u") && matches!(w[1], "can" | "may") && texts(w[2])
+            || matches!(w[0], "i" | "i'd") && matches!(w[1], "prefer" | "rather") && texts(w[2])
     }) || words.windows(4).any(|w| {
         matches!(w[0], "don't" | "dont") && w[1] == "mind" && matches!(w[2], "the" | "your" | "ur") && texts(w[3])
     }) || words
@@ -1677,8 +1792,9 @@ fn invitation(words: &[&str], i: usize) -> bool {
     let next = after.first().copied().unwrap_or("");
     // "ring" is a verb, not "-ing": "ring me tomorrow".
     let gerund = w.ends_with("ing") && w != "ring";
-    // "… text this cell instead", "call my cell instead", "ring this mobile after 6 instead".
-    if after.iter().take(5).any(|n| *n == "instead") && !gerund {
+    // "… text this cell instead", "call my cell instead", "ring this mobile after 6 instead",
+    // "call my cell 702 555 0193 instead".
+    if after.iter().take(7).any(|n| *n == "instead") && !gerund {
         return true;
     }
     let asked = before.iter().any(|b| {
@@ -2187,7 +2303,12 @@ fn one_list(words: &[&str]) -> bool {
     // "take me off your texting list, and no calls either": both stopped.
     let both = words.contains(&"either")
         || words.windows(2).any(|p| p[0] == "no" && (TEXT_SET.contains(p[1]) || matches!(p[1], "calls" | "calling")));
-    (calls != texts && words.iter().any(|w| GO_ON_SET.contains(w) || *w == "not") || moved_hour) && !both
+    // "… not the texts": "not" about a channel ("Not interested. Take me off your calling list"
+    // keeps nothing).
+    let spared = words
+        .windows(3)
+        .any(|p| p[0] == "not" && p[1..].iter().any(|w| TEXT_SET.contains(w) || CALL_SET.contains(w) || channel(w)));
+    (calls != texts && (words.iter().any(|w| GO_ON_SET.contains(w)) || spared) || moved_hour) && !both
 }
 
 /// A condition on a price, with the question still asked: "if it's over $200 a month don't
@@ -2304,9 +2425,15 @@ fn restricted_hours(words: &[&str]) -> bool {
         }
         // "stop blowing up my phone in the morning, afternoons work better".
         let rest = rest.strip_prefix(&["up", "my", "phone"]).unwrap_or(rest);
+        // "stop calling my cell during the day".
+        let rest = match rest {
+            ["my", "cell" | "phone" | "mobile", tail @ ..] => tail,
+            _ => rest,
+        };
         let rest = rest.strip_prefix(&["me"]).or_else(|| rest.strip_prefix(&["us"])).unwrap_or(rest);
         match rest {
-            [limit, ..] if matches!(*limit, "before" | "after" | "during" | "until" | "till" | "til") => true,
+            // "quit texting me while I'm at work".
+            [limit, ..] if matches!(*limit, "before" | "after" | "during" | "until" | "till" | "til" | "while") => true,
             ["so", how, ..] => matches!(*how, "early" | "late" | "often" | "much"),
             [at, when, ..] if matches!(*at, "at" | "on" | "in") => {
                 when.starts_with(|c: char| c.is_ascii_digit())
@@ -2487,6 +2614,16 @@ mod tests {
             "nah I don't wanna get removed from the waitlist, when does it open?",
             "no thanks, I don't need you to remove me or anything",
             "this is spam-level texting lol. what is the rate though",
+            "Is the opt out text sent by a robot too",
+            "my uncle said you'd stop calling after the appointment, is that right?",
+            "I'm nervous I won't be able to stop the plan if money gets tight",
+            "my neighbor texted STOP to your company and still gets calls, so idk",
+            "the last rep promised to take me off her list but whatever, what's the price",
+            "does it cost anything to unsubscribe later?",
+            "unsubscribed from my gym membership today lol, one less bill",
+            "your 'text STOP to end' line is bigger than the actual offer",
+            "or does the warranty just stop after ten years?",
+            "my husband said stop buying things online without telling him, so let me ask him",
         ] {
             assert!(limits(t), "{t}");
             assert!(crate::revocation(&normalise(t)).is_none(), "{t}");
@@ -2553,6 +2690,13 @@ mod tests {
             "im his son. he told me to tell you to stop",
             "this is spam, stop",
             "Stop! this song you sent is not funny, stop texting me",
+            "Not interested. Take me off your calling list",
+            "СТОП",
+            "Прошу больше не беспокоить меня",
+            "merci de retirer ce numéro de votre liste",
+            "请把我的号码从名单上删除",
+            "Is this legal? stop texting me",
+            "my friend replied STOP to you, and I'm telling you too: stop texting me",
         ] {
             assert!(crate::revocation(&normalise(t)).is_some(), "{t}");
         }
@@ -2572,6 +2716,12 @@ mod tests {
             "lol stop 😂 this joke is too good",
             "I'm ok with texts, just quit ringing my cell",
             "stop blowing up my phone at night, weekends are fine",
+            "you can text me but the phone calls need to stop",
+            "remove me from the call list, I'd rather text",
+            "stop texting me while I'm driving, after 6 is fine",
+            "Stop calling my cell during work hours, ring the landline after 7 instead",
+            "stop texting this one, it's my office phone, text my cell 555 201 3344 instead",
+            "do you charge an upfront fee? that's illegal in my state",
             "I can't stop laughing at your last message",
             "we can't stop getting these promo texts from everyone, it's crazy",
             "stop calling my office, my cell is fine for texts",

@@ -280,6 +280,9 @@ const KEYWORDS: &str = concat!(
     "|arret|arret svp",
     // Brazil's Portuguese keyword (SAIR, "leave"), as carriers there honour it.
     "|sair",
+    // Cyrillic STOP (Russian, Ukrainian, Bulgarian, Serbian), as carriers' keyword lists do not
+    // have it but leads send it.
+    "|стоп",
     // Keywords run together: "removeme", "optmeout".
     "|removeme|unsubscribeme|unsubme|optmeout|takemeoff|stopplease|pleasestop|stoptexting|stopmessaging|donttext|nomore",
 );
