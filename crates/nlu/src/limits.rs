@@ -135,6 +135,20 @@ pub(crate) fn limits_contact(norm: &str, words: &[&str]) -> bool {
         || mentioned(norm)
         || call_asked_in_chinese(norm)
         || illegal_practice(words)
+        || other_line(words)
+}
+
+/// Another line of the lead's offered: "stop calling my work number. Use my cell after 5
+/// instead". Not with the contact stopped for good ("… again", "anymore").
+fn other_line(words: &[&str]) -> bool {
+    words.windows(3).any(|p| {
+        matches!(p[0], "use" | "try")
+            && matches!(p[1], "my" | "this" | "the")
+            && matches!(
+                p[2],
+                "cell" | "mobile" | "landline" | "home" | "house" | "other" | "personal" | "wife's" | "husband's"
+            )
+    }) && !words.iter().any(|w| matches!(*w, "again" | "anymore" | "ever" | "never" | "remove" | "unsubscribe"))
 }
 
 /// A practice called illegal that is not the contact: "do you charge upfront? because that's
@@ -600,7 +614,13 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
         "remove" | "removed" | "unsubscribe" | "unsub" | "unsubscribed" | "take" | "taken" | "opt" | "opted"
     );
     let not_needed = removal
-        && tail.iter().rposition(|w| matches!(*w, "don't" | "dont" | "not" | "no" | "never")).is_some_and(|n| {
+        // "I didn't unsubscribe because I do want info", "I won't unsubscribe".
+        && tail
+            .iter()
+            .rposition(|w| {
+                matches!(*w, "don't" | "dont" | "not" | "no" | "never" | "didn't" | "didnt" | "won't" | "wont" | "haven't" | "havent")
+            })
+            .is_some_and(|n| {
             tail[n + 1..].iter().all(|w| {
                 // "don't wanna unsubscribe", "don't need you to take me off anything".
                 matches!(
@@ -692,7 +712,32 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
                         | "it"
                 )
         });
+    // The way out described, not taken: "one of those bots that keeps texting until you say
+    // stop?". Not "unless you stop", a threat.
+    let until = before.iter().rev().take(4).any(|w| matches!(*w, "until" | "till" | "til"));
+    // The lead's own habit stopped: "I want to stop putting this off", not "I want to stop
+    // getting these texts".
+    let intends = matches!(clause[c], "stop" | "quit")
+        && matches!(before, [.., "want" | "need" | "have" | "trying" | "going", "to"] | [.., "gotta" | "wanna"])
+        // The lead's, not ours: "you guys need to stop blowing up my phone".
+        && before.iter().any(|w| matches!(*w, "i" | "i'm" | "im" | "we" | "i've"))
+        && !before.iter().any(|w| matches!(*w, "you" | "u" | "y'all" | "yall" | "ya'll" | "guys" | "ya"))
+        && after.first().is_some_and(|w| {
+            w.ends_with("ing")
+                && !channel(w)
+                && !matches!(
+                    *w,
+                    "getting" | "receiving" | "hearing" | "texting" | "calling" | "messaging" | "contacting" | "being"
+                )
+        });
+    // Another app's button: "the unsubscribe button in my email app is broken".
+    let device = matches!(before.last(), Some(&("the" | "my" | "a" | "an")))
+        && after.first().is_some_and(|w| matches!(*w, "button" | "link" | "option" | "feature" | "setting"))
+        && after.iter().any(|w| matches!(*w, "my" | "app" | "gmail" | "inbox" | "outlook" | "iphone" | "android"));
     as_word
+        || until
+        || intends
+        || device
         || predicted
         || worry
         || theirs
@@ -1526,6 +1571,19 @@ fn text_kept(words: &[&str]) -> bool {
         .windows(2)
         .any(|w| texts(w[0]) && matches!(w[1], "works" | "work") || w[0] == "keep" && texts(w[1]))
         || words.windows(3).any(|w| w[0] == "keep" && matches!(w[1], "the" | "your" | "ur") && texts(w[2]));
+    // "Texting me here is totally fine": the same with fillers between.
+    let plain: Vec<&str> = words
+        .iter()
+        .filter(|w| {
+            !matches!(**w, "me" | "us" | "here" | "totally" | "perfectly" | "completely" | "absolutely" | "really")
+        })
+        .copied()
+        .collect();
+    let fine = fine
+        || plain.windows(3).any(|w| texts(w[0]) && matches!(w[1], "is" | "are" | "s") && FINE_SET.contains(w[2]))
+        // "I'd rather keep it in writing here".
+        || words.windows(2).any(|p| p == ["in", "writing"])
+            && words.iter().any(|w| matches!(*w, "rather" | "prefer" | "keep" | "fine" | "better"));
     // "I'll answer texts", "I only read texts": the lead says where they will answer.
     let answered = words.windows(2).enumerate().any(|(i, p)| {
         matches!(p[0], "answer" | "answers" | "read" | "check" | "reply" | "respond")
@@ -1565,7 +1623,8 @@ fn text_kept(words: &[&str]) -> bool {
     let text_stopped = words.windows(3).enumerate().any(|(i, w)| {
         STOPPER_SET.contains(w[0])
             && w[1] != "mind"
-            && (texts(w[1]) || TEXT_SET.contains(w[2]))
+            // "stop the texts"; not "stop calling. texting me is fine", the next sentence.
+            && (texts(w[1]) || TEXT_SET.contains(w[2]) && !matches!(w[1], "calling" | "calls" | "call" | "ringing"))
             // "… from the calls, not the texts": the texts spared.
             && !(w[0] == "not" && i > 0 && matches!(words[i - 1], "calls" | "calling" | "call"))
     });
@@ -1613,6 +1672,8 @@ fn wants_a_person(words: &[&str]) -> bool {
                     // "put me through to a person", "put a human on".
                     | ["through", "to"]
                     | ["put", "a" | "an" | "me"]
+                    // "get me off this robot and onto a human".
+                    | ["onto", "a" | "an"]
             )
         });
         // The person refused, not the bot: "I don't want a human", not "I don't want to text a
@@ -2624,6 +2685,10 @@ mod tests {
             "your 'text STOP to end' line is bigger than the actual offer",
             "or does the warranty just stop after ten years?",
             "my husband said stop buying things online without telling him, so let me ask him",
+            "do these reminders keep coming until I reply stop?",
+            "I really need to stop procrastinating, can we set a time",
+            "the unsubscribe link in my gmail doesn't load, anyway what's the quote",
+            "I haven't unsubscribed because the offer looks good, just busy",
         ] {
             assert!(limits(t), "{t}");
             assert!(crate::revocation(&normalise(t)).is_none(), "{t}");
@@ -2697,6 +2762,11 @@ mod tests {
             "请把我的号码从名单上删除",
             "Is this legal? stop texting me",
             "my friend replied STOP to you, and I'm telling you too: stop texting me",
+            "please do not send anything else to this phone",
+            "ok got it. don't send more",
+            "por favor deje de llamar a mi mamá",
+            "you all need to stop hitting my line",
+            "I'll report you unless the texts stop",
         ] {
             assert!(crate::revocation(&normalise(t)).is_some(), "{t}");
         }
@@ -2722,6 +2792,10 @@ mod tests {
             "Stop calling my cell during work hours, ring the landline after 7 instead",
             "stop texting this one, it's my office phone, text my cell 555 201 3344 instead",
             "do you charge an upfront fee? that's illegal in my state",
+            "Stop calling. Texting me here is perfectly fine",
+            "you can quit calling, I'd prefer to keep it in writing",
+            "stop ringing the office. use my cell after six",
+            "take me off the bot and onto a real agent",
             "I can't stop laughing at your last message",
             "we can't stop getting these promo texts from everyone, it's crazy",
             "stop calling my office, my cell is fine for texts",

@@ -310,6 +310,10 @@ const PHRASES: &str = concat!(
     // Both channels refused in one breath: "no calls no texts".
     "|no calls no texts|no texts no calls|no calls or texts|no texts or calls|no calls nor texts|no calls and no texts",
     "|if i never heard from|if i never hear from|rather never hear from",
+    // "Don't send anything else to this number", "please don't send more".
+    "|don't send anything else|dont send anything else|do not send anything else|don't send anything more",
+    "|dont send anything more|don't send more|dont send more|do not send more|don't send any more|dont send any more",
+    "|do not send any more|don't send me anything else|dont send me anything else|don't send me any more",
     "|off of your list|off of the list|like to be removed|want to be removed|wish to be removed",
     "|asked to be removed|ask to be removed|asking to be removed|get me removed|unenroll|un-enroll",
     "|quitarme de|eliminarme|borrarme|take my number off|take my name off|take my info off|take us off",

@@ -408,6 +408,21 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   ("I'm about ready to block you guys", "If I get one more text I'm unsubscribing", "one more
 ///   text away from blocking you"), which we read as revocations, and "Stop texting me and email
 ///   me instead" (texts revoked; email is not a channel we send on).
+/// - `blind58.jsonl` (pest control and HVAC in the US South), `blind59.jsonl` (a car-insurance
+///   comparison site, many languages mixed with English), `blind60.jsonl` (a compliance
+///   officer's arguable replies) and `blind61.jsonl` (a senior-living community, adult children
+///   writing for parents), written the same day and scored once each on ecf757e. Their writers'
+///   brief also spelled out two of our conventions the earlier writers had split on: a threat
+///   over further contact revokes, and so does stopping texts while asking for email. First
+///   scores: blind58 0.942, 0.98, **0.98**; blind59 0.947, **1.0, 0.99**; blind60 0.954, **1.0,
+///   0.98**; blind61 0.915, **0.99, 0.971**: both targets on three of the four. Missed (3):
+///   "don't send anything else to this number" and "please don't send more" (sending was no
+///   contact verb), Spanish "deje de llamar a mi padre". False (7): texts kept with fillers
+///   ("Texting me here is totally fine") or "in writing", another line offered ("use my cell
+///   after 5 instead"), "get me off this robot and onto a human", the way out described ("keeps
+///   texting until you say stop"), the lead's own habit ("I want to stop putting this off"),
+///   another app's unsubscribe button, "I didn't unsubscribe because I do want info". Fixed as
+///   classes.
 ///
 /// All are tuning data now, and the learned models train on them, so their intent figures are
 /// in-sample (about 0.99); they are a regression guard, not an estimate.
@@ -470,6 +485,10 @@ fn blind_sets_stay_fixed() {
     at_least("blind55.jsonl", 400, 0.97, 1.0, 0.98);
     at_least("blind56.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind57.jsonl", 400, 0.97, 1.0, 0.99);
+    at_least("blind58.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind59.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind60.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind61.jsonl", 400, 0.97, 1.0, 1.0);
 }
 
 /// Answers a lead gives in the middle of a conversation (who decides, when, how much, which
