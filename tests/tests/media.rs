@@ -211,6 +211,22 @@ async fn the_dedicated_media_listener_carries_calls_the_same(kind: Kind) {
     assert_eq!(ended.as_deref(), Some("caller_hung_up"), "{:?}", kinds(&tl));
 }
 
+/// With a batch window (`media.batch_us`: each listener thread waits that long before it looks
+/// for more work), a call is carried exactly as without one: the window only delays frames.
+async fn a_batch_window_changes_nothing_but_the_timing(kind: Kind) {
+    let Some(mut rig) = rig_with(kind, |m| {
+        m.listen = Some("127.0.0.1:0".into());
+        m.threads = 1;
+        m.batch_us = 2_000;
+    })
+    .await
+    else {
+        return;
+    };
+    let media = rig.app.media_address.clone().expect("the dedicated listener is up");
+    bridge_a_twilio_call(&mut rig, &media).await;
+}
+
 /// A Twilio call through the gateway at `address`: disclosure first, caller audio bit-exact to
 /// the bot, bot audio paced back, marks round-trip, barge-in, DTMF, the bot's turn and
 /// handoff, and the hang-up, all on the timeline.
@@ -547,6 +563,7 @@ async fn a_hung_bot_is_found_by_its_missing_pongs(kind: Kind) {
 throughline_e2e::for_each_backend!(
     twilio_bridges_audio_marks_clear_and_dtmf,
     the_dedicated_media_listener_carries_calls_the_same,
+    a_batch_window_changes_nothing_but_the_timing,
     telnyx_reorders_and_vonage_l16_reaches_a_wideband_bot,
     bad_streams_are_closed_with_a_reason,
     a_hung_bot_is_found_by_its_missing_pongs

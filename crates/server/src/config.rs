@@ -68,6 +68,11 @@ pub struct MediaSettings {
     pub listen: Option<String>,
     /// Threads for the dedicated listener; 0 means one per core.
     pub threads: usize,
+    /// Microseconds a thread of the dedicated listener waits, each time it runs out of work,
+    /// before looking for more, so that the frames arriving meanwhile are handled in one
+    /// wake-up (see docs/benchmarks.md). It adds up to that much delay to a frame. 0 wakes for
+    /// every frame.
+    pub batch_us: u64,
     /// The base URL carriers reach the media websockets at (`https://media.example.com`;
     /// `/media/{carrier}` is appended, `http` becoming `ws`). Unset: the server's public URL.
     /// Set it when the dedicated listener is on another host name or port.
@@ -88,6 +93,7 @@ impl Default for MediaSettings {
             prompts: std::collections::BTreeMap::new(),
             listen: None,
             threads: 0,
+            batch_us: 0,
             public_url: None,
         }
     }

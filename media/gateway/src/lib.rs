@@ -39,6 +39,10 @@ pub struct Settings {
     /// A bot silent this long is pinged; one that then answers nothing (not even the pong its
     /// websocket owes) within `send_timeout` has stalled and the call is ended.
     pub bot_ping_interval: Duration,
+    /// How long a thread of the dedicated media listener waits, each time it runs out of work,
+    /// before it looks for more: readiness that arrives meanwhile is then handled in one batch,
+    /// for one wake-up instead of one per socket. Zero: wake for every event.
+    pub batch_window: Duration,
 }
 
 impl Default for Settings {
@@ -49,6 +53,7 @@ impl Default for Settings {
             send_timeout: Duration::from_secs(2),
             disclosure_grace: Duration::from_secs(5),
             bot_ping_interval: Duration::from_secs(5),
+            batch_window: Duration::ZERO,
         }
     }
 }

@@ -59,7 +59,15 @@ pub async fn serve(
     for index in 0..threads.max(1) {
         let listener = listener.try_clone()?;
         let (gateway, authorize, stop) = (gateway.clone(), authorize.clone(), stop.clone());
-        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+        let mut builder = tokio::runtime::Builder::new_current_thread();
+        builder.enable_all();
+        let window = gateway.settings.batch_window;
+        if !window.is_zero() {
+            // Called as the thread runs out of work, before it waits on its sockets and timers:
+            // what becomes ready during the window is then read in one pass.
+            builder.on_thread_park(move || std::thread::sleep(window));
+        }
+        let runtime = builder.build()?;
         let thread = std::thread::Builder::new()
             .name(format!("media-{index}"))
             .spawn(move || runtime.block_on(accept_loop(gateway, listener, authorize, stop, drain)))?;

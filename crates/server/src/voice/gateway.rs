@@ -54,6 +54,7 @@ pub fn build(app: &AppState, settings: &crate::config::MediaSettings) -> anyhow:
             send_timeout: Duration::from_millis(settings.bot_stall_timeout_ms),
             disclosure_grace: Duration::from_millis(settings.disclosure_grace_ms),
             bot_ping_interval: Duration::from_millis(settings.bot_ping_interval_ms),
+            batch_window: Duration::from_micros(settings.batch_us),
         },
         now: Arc::new(move || clock.now()),
         stats: app.voice.media_stats.clone(),
