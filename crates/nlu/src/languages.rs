@@ -39,6 +39,8 @@ const STEMS: &str = concat!(
     "ya no le manden|ya no le mande|ya no le escriban|ya no le escriba|ya no le envien|ya no le llamen",
     "|que no le manden mas|que no le escriban mas|que no le llamen mas|deje de llamar a mi|dejen de llamar a mi",
     "|deja de llamar a mi|deje de llamarle|dejen de llamarle|",
+    // "de" typed as "d": "deja d mandarme mensajes".
+    "deja d mandar|deja d escribir|dejen d mandar|dejen d escribir|deja d llamar|dejen d llamar|para d mandar|paren d mandar|",
     "ni me escriban|ni me escribas|ni me escriba|ni me manden|ni me mandes|ni me mande|ni me envien|ni me envies",
     "|ni me contacten|ni me contactes|ni me textees|que no me escriban|que no me manden|que no me contacten",
     "|ya no me escriban|ya no me escribas|ya no me escriba|ya no me manden|ya no me mandes|ya no me mande",
@@ -183,6 +185,10 @@ const STEMS: &str = concat!(
     "|jangan kirim|jangan sms|jangan hubungi|jangan ganggu|jangan telepon|jangan telpon|jangan hantar",
     "|berhenti kirim|berhenti mengirim|berhenti menghubungi|hapus nomor|berhenti berlangganan|tidak mau menerima",
     "|tak mahu terima",
+    // Polish, calls: "nie dzwońcie do mnie więcej".
+    "|nie dzwoncie do mnie wiecej|nie dzwon do mnie wiecej|nie dzwoncie wiecej",
+    // Somali "iga jooji" (stop it from me): "fadlan iga jooji fariimaha".
+    "|iga jooji",
     // Greek (accents kept; typed with or without them).
     "|σταματήστε|σταματηστε|σταμάτα να μου|σταματα να μου|μη μου στέλν|μη μου στελν|μην μου στέλν|μην μου στελν",
     "|διαγράψτε τον αριθμό μου|διαγραψτε τον αριθμο μου|διαγράψτε με|διαγραψτε με|μη με ενοχλ|μην με ενοχλ",

@@ -29,7 +29,7 @@ const RATE: f32 = 0.5;
 const L2: f32 = 1e-6;
 
 /// The labelled corpus files the shipped model learns from (`{"text", "opt_out", …}` lines).
-const CORPUS: [&str; 64] = [
+const CORPUS: [&str; 68] = [
     include_str!("../corpus/dev.jsonl"),
     include_str!("../corpus/test.jsonl"),
     include_str!("../corpus/holdout.jsonl"),
@@ -94,6 +94,10 @@ const CORPUS: [&str; 64] = [
     include_str!("../corpus/blind59.jsonl"),
     include_str!("../corpus/blind60.jsonl"),
     include_str!("../corpus/blind61.jsonl"),
+    include_str!("../corpus/blind62.jsonl"),
+    include_str!("../corpus/blind63.jsonl"),
+    include_str!("../corpus/blind64.jsonl"),
+    include_str!("../corpus/blind65.jsonl"),
 ];
 
 /// Every labelled line of the compiled-in corpus, file by file. A file that did not parse would

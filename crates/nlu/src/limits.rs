@@ -110,7 +110,7 @@ pub(crate) fn limits_contact(norm: &str, words: &[&str]) -> bool {
         || restricted_hours(words)
         || reported(words)
         || quoted(norm, words)
-        || not_a_stop(words)
+        || not_a_stop(norm, words)
         || one_list(words)
         || conditional(words)
         || spanish(words)
@@ -255,11 +255,30 @@ fn mentioned(norm: &str) -> bool {
         // "unsubscribe from cat ownership pls 😹": a joke.
         laughing: norm.contains(['😂', '🤣', '😹', '😆'])
             || letters.split(' ').any(|w| matches!(w, "lol" | "lmao" | "lmfao" | "haha" | "hahaha" | "rofl")),
+        // "yes yes yes, I need this to stop, the letters keep coming": the lead's own trouble.
+        affirmed: matches!(
+            letters.split(' ').next(),
+            Some("yes" | "yeah" | "yep" | "yup" | "ya" | "absolutely" | "definitely" | "si" | "sure")
+        ),
         // "'Stop' by the Spice Girls just came on": a song named.
-        music: norm.contains(['🎶', '🎵'])
+        music: norm.contains(['🎶', '🎵', '🎤', '🎸', '🎧', '🎹'])
             || any_phrase(
                 &letters,
-                &["song", "bop", "banger", "lyrics", "album", "playlist", "spotify", "radio", "came on", "by the"],
+                &[
+                    "song",
+                    "bop",
+                    "banger",
+                    "lyrics",
+                    "album",
+                    "playlist",
+                    "spotify",
+                    "radio",
+                    "came on",
+                    "by the",
+                    "stuck in my head",
+                    "earworm",
+                    "singing",
+                ],
             ),
     };
     for sentence in norm.split_inclusive(['.', '!', '?', ';']) {
@@ -306,7 +325,7 @@ fn cue(clause: &[&str], i: usize) -> bool {
         "do" => next(1) == "not" && next(2) == "call",
         // "this is spam": a spam report, which revokes unless only described ("spam-level").
         "spam" => i > 0 && clause[i - 1] == "is",
-        "take" | "taken" => matches!(next(1), "me" | "us") && next(2) == "off" || next(1) == "off",
+        "take" | "taken" | "get" => matches!(next(1), "me" | "us") && next(2) == "off" || next(1) == "off",
         _ => false,
     }
 }
@@ -385,6 +404,8 @@ struct Context {
     music: bool,
     /// The lead laughs (an emoji, "lol").
     laughing: bool,
+    /// The message opens with a yes.
+    affirmed: bool,
 }
 
 /// Whether the stop word at `clause[c]` (the clause's first) is only mentioned; `question`:
@@ -432,7 +453,18 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
         && after.iter().position(|w| *w == "if").is_some_and(|at| {
             !after[at..].iter().any(|w| {
                 channel(w)
-                    || matches!(*w, "contact" | "contacting" | "again" | "anymore" | "bother" | "bothering" | "me")
+                    || matches!(
+                        *w,
+                        "contact"
+                            | "contacting"
+                            | "again"
+                            | "anymore"
+                            | "bother"
+                            | "bothering"
+                            | "me"
+                            | "another"
+                            | "more"
+                    )
             })
         });
     // "Honestly about to block you, nobody ever follows up": a threat out of too little contact.
@@ -655,6 +687,8 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
     // do not call list I could get on later if I need to?".
     let hypothetical = question
         && (after.contains(&"later")
+            // "do you take me off the lead list automatically once I join?".
+            || after.windows(2).any(|p| matches!(p[0], "once" | "when" | "after") && matches!(p[1], "i" | "we"))
             || after.windows(3).any(|p| {
                 p[0] == "if"
                     && matches!(p[1], "i" | "we")
@@ -734,7 +768,44 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
     let device = matches!(before.last(), Some(&("the" | "my" | "a" | "an")))
         && after.first().is_some_and(|w| matches!(*w, "button" | "link" | "option" | "feature" | "setting"))
         && after.iter().any(|w| matches!(*w, "my" | "app" | "gmail" | "inbox" | "outlook" | "iphone" | "android"));
+    // The lead's own trouble, with a yes: "yes yes yes, I need this to stop, the letters keep coming".
+    let trouble = context.affirmed && matches!(clause[c], "stop") && matches!(before, [.., "this" | "it", "to"]);
+    // Somebody else's list: "can you get me removed from the IRS collections list?", "unsubscribe
+    // me from the PTA newsletter".
+    let third_list = after.iter().position(|w| *w == "from").is_some_and(|f| {
+        after[f + 1..].iter().take(4).any(|w| {
+            matches!(
+                *w,
+                "irs"
+                    | "collections"
+                    | "collection"
+                    | "credit"
+                    | "bureau"
+                    | "bureaus"
+                    | "dmv"
+                    | "court"
+                    | "pta"
+                    | "school"
+                    | "church"
+                    | "waitlist"
+                    | "applicant"
+                    | "county"
+                    | "government"
+            )
+        })
+    });
+    // The way out described in a question: "is this an auto-text? the kind where you reply STOP?".
+    let way_out = question
+        && before.last().is_some_and(|w| matches!(*w, "reply" | "text" | "say" | "type" | "send"))
+        && before.iter().any(|w| matches!(*w, "where" | "when" | "kind" | "type" | "sort"));
+    // Our own past act complained of: "you unsubscribed me from the reminders by mistake".
+    let ours_past = matches!(clause[c], "unsubscribed" | "removed" | "blocked")
+        && before.last().is_some_and(|w| matches!(*w, "you" | "u" | "y'all" | "yall" | "someone"));
     as_word
+        || ours_past
+        || trouble
+        || third_list
+        || way_out
         || until
         || intends
         || device
@@ -1710,7 +1781,10 @@ fn wants_a_person(words: &[&str]) -> bool {
 
 /// A phone's automatic reply: "I'm driving with Do Not Disturb While Driving turned on".
 fn autoreply(words: &[&str]) -> bool {
-    words.windows(3).any(|w| w == ["do", "not", "disturb"])
+    // "This is an automated reply from Dave's Plumbing. Reply STOP to opt out": somebody else's
+    // auto-reply, its own footer included.
+    matches!(words, ["this", "is", "an" | "a", "automated" | "automatic" | "auto", "reply" | "response" | "message", ..])
+        || words.windows(3).any(|w| w == ["do", "not", "disturb"])
         && words.iter().any(|w| matches!(*w, "driving" | "turned" | "notifications" | "silenced"))
         // "do not disturb was on sorry": the lead explains a silence.
         || words.windows(4).any(|w| w[..3] == ["do", "not", "disturb"] && matches!(w[3], "was" | "is" | "mode"))
@@ -1727,7 +1801,9 @@ fn invites_contact(norm: &str) -> bool {
     let mut after_if = false;
     // The channel the last clause stopped: "don't text, call.".
     let mut other_stopped: Option<bool> = None;
-    for clause in norm.split(['.', ',', '!', '?', ';', ':', '(', ')']) {
+    // An emoji ends a clause as a full stop does: "stop calling 🙄 text me if u need something".
+    let ends = |c: char| matches!(c, '.' | ',' | '!' | '?' | ';' | ':' | '(' | ')') || c as u32 >= 0x1F300;
+    for clause in norm.split(ends) {
         let letters = crate::normalise::letters_only(clause);
         let words: Vec<&str> = letters.split(' ').filter(|w| !w.is_empty()).collect();
         // "If you want to talk, text.", "don't text, call.": the verb alone, after a condition
@@ -2099,6 +2175,8 @@ fn reported(words: &[&str]) -> bool {
 fn speaks_for_lead(words: &[&str]) -> bool {
     words.windows(3).any(|p| match p {
         ["this", "is", w] => matches!(*w, "his" | "her"),
+        // "this is my dad's phone".
+        ["is", "my", w] => w.ends_with("'s") && third_party(w),
         ["i'm" | "im" | "am", "his" | "her", w] => third_party(w),
         _ => false,
     })
@@ -2210,7 +2288,7 @@ const SLIPS: [&str; 5] = ["by accident", "accidentally", "by mistake", "didn't m
 /// getting the same message 5 times a day"), and a negated stop verb, "don't stop
 /// sending me info", in Spanish ("no dejen de"), Italian ("non smettete di"), Portuguese ("não
 /// parem de") and French ("n'arrêtez pas de"). Every stop in the message must be one of these.
-fn not_a_stop(words: &[&str]) -> bool {
+fn not_a_stop(norm: &str, words: &[&str]) -> bool {
     let stops: Vec<usize> = (0..words.len()).filter(|&i| matches!(words[i], "stop" | "stopping")).collect();
     // A stop that is a thing: "non-stop", "the bus stop", "Stop & Shop", "a one-stop shop".
     let noun = |i: usize| {
@@ -2227,26 +2305,6 @@ fn not_a_stop(words: &[&str]) -> bool {
         let subject = &words[at.saturating_sub(4)..at];
         subject.iter().any(|w| matches!(*w, "last" | "other" | "previous" | "old" | "former"))
             && !subject.iter().any(|w| matches!(*w, "you" | "u" | "y'all" | "yall"))
-    });
-    let negated_verb = words.windows(3).any(|w| {
-        matches!(
-            (w[0], w[1], w[2]),
-            ("no", "dejen" | "dejes" | "deje" | "paren" | "pares" | "pare", "de")
-                | ("non", "smettete" | "smettere" | "smetta", "di")
-                | ("nao", "parem" | "pare" | "pares" | "deixem" | "deixe", "de")
-                | ("n" | "ne", "arretez" | "arrete", "pas")
-                // Hinglish "mat band karo": don't stop.
-                | ("mat", "band", "karo" | "karna" | "kijiye" | "karein" | "karen")
-        ) || matches!((w[0], w[1]), ("n'arretez" | "n'arrete", "pas"))
-            // Quebec drops the "ne": "arrête pas de m'écrire".
-            || matches!((w[0], w[1], w[2]), ("arretez" | "arrete" | "arretes", "pas", "de" | "d'm" | "d'"))
-            // Hinglish "band mat karna": don't stop.
-            || matches!((w[0], w[1], w[2]), ("band", "mat", "karo" | "karna" | "kijiye" | "karein" | "karen"))
-    }) || words.windows(2).enumerate().any(|(i, p)| {
-        // "Don't stop believin'", "don't stop the process": never "why don't you stop", "if you don't stop".
-        matches!(p[0], "don't" | "dont" | "never")
-            && matches!(p[1], "stop" | "quit")
-            && !(i > 0 && matches!(words[i - 1], "why" | "you" | "u" | "ya" | "if"))
     });
     // "I can't stop getting the same message": what the lead cannot do, not what we should.
     let unable = words.windows(3).any(|w| {
@@ -2327,7 +2385,38 @@ fn not_a_stop(words: &[&str]) -> bool {
     // "My wife said stop wasting time and book it": time, not contact.
     let wasting = words.windows(2).any(|p| p[0] == "stop" && matches!(p[1], "wasting" | "stalling" | "dragging"))
         && !words.iter().any(|w| matches!(*w, "texting" | "messaging" | "contacting" | "remove" | "unsubscribe"));
+    // Read clause by clause: "Ya les dije que no. Dejen de escribirme." and "No, dejen de
+    // escribirme" hold no "no dejen de".
+    let negated_verb =
+        norm.split(['.', ',', '!', '?', ';']).any(|sentence| negated_stop(&crate::normalise::letters_only(sentence)));
     nonstop || past || unable || negated_verb || quit_on || refused || kept || capped || renamed || wasting
+}
+
+/// A stop verb negated: "no dejen de escribirme", "non smettete di", "mat band karo", "don't stop
+/// believin'" (not "why don't you stop").
+fn negated_stop(letters: &str) -> bool {
+    let words: Vec<&str> = letters.split(' ').filter(|w| !w.is_empty()).collect();
+    words.windows(3).any(|w| {
+        matches!(
+            (w[0], w[1], w[2]),
+            // "Mi teléfono no para de sonar": it doesn't stop ringing, a complaint.
+            ("no", "dejen" | "dejes" | "deje" | "paren" | "pares" | "pare" | "para", "de")
+                | ("non", "smettete" | "smettere" | "smetta", "di")
+                | ("nao", "parem" | "pare" | "pares" | "deixem" | "deixe", "de")
+                | ("n" | "ne", "arretez" | "arrete", "pas")
+                // Hinglish "mat band karo": don't stop.
+                | ("mat", "band", "karo" | "karna" | "kijiye" | "karein" | "karen")
+        ) || matches!((w[0], w[1]), ("n'arretez" | "n'arrete", "pas"))
+            // Quebec drops the "ne": "arrête pas de m'écrire".
+            || matches!((w[0], w[1], w[2]), ("arretez" | "arrete" | "arretes", "pas", "de" | "d'm" | "d'"))
+            // Hinglish "band mat karna": don't stop.
+            || matches!((w[0], w[1], w[2]), ("band", "mat", "karo" | "karna" | "kijiye" | "karein" | "karen"))
+    }) || words.windows(2).enumerate().any(|(i, p)| {
+        // "Don't stop believin'", "don't stop the process": never "why don't you stop", "if you don't stop".
+        matches!(p[0], "don't" | "dont" | "never")
+            && matches!(p[1], "stop" | "quit")
+            && !(i > 0 && matches!(words[i - 1], "why" | "you" | "u" | "ya" | "if"))
+    })
 }
 
 /// What a lead may say they will not do, staying: "I'm not going to unsubscribe".
@@ -2501,6 +2590,11 @@ fn restricted_hours(words: &[&str]) -> bool {
                     || matches!(
                         *when,
                         "night"
+                            | "lunch"
+                            | "lunchtime"
+                            | "noon"
+                            | "breakfast"
+                            | "bedtime"
                             | "work"
                             | "weekends"
                             | "weekend"
@@ -2689,6 +2783,14 @@ mod tests {
             "I really need to stop procrastinating, can we set a time",
             "the unsubscribe link in my gmail doesn't load, anyway what's the quote",
             "I haven't unsubscribed because the offer looks good, just busy",
+            "yes please, I need it to stop, the collection calls never end",
+            "could you get me removed from the DMV list lol, kidding. what's the price?",
+            "is it one of those texts where you text STOP to quit?",
+            "This is an automatic reply from Lee's Auto Body. Reply STOP to unsubscribe.",
+            "Stop! In the Name of Love has been stuck in my head all day",
+            "my wife is worried we'd never get off your list once we sign",
+            "you removed me from the reminder texts by accident, can you add me back",
+            "will you take me off the prospect list once I sign?",
         ] {
             assert!(limits(t), "{t}");
             assert!(crate::revocation(&normalise(t)).is_none(), "{t}");
@@ -2767,6 +2869,13 @@ mod tests {
             "por favor deje de llamar a mi mamá",
             "you all need to stop hitting my line",
             "I'll report you unless the texts stop",
+            "No, dejen de escribirme",
+            "Les dije que no. Dejen de mandarme mensajes",
+            "deja d escribirme porfa",
+            "nie dzwońcie do mnie więcej",
+            "fadlan iga jooji",
+            "this is my mom's phone, she says stop texting her",
+            "I'm blocking you if I get one more",
         ] {
             assert!(crate::revocation(&normalise(t)).is_some(), "{t}");
         }
@@ -2796,6 +2905,9 @@ mod tests {
             "you can quit calling, I'd prefer to keep it in writing",
             "stop ringing the office. use my cell after six",
             "take me off the bot and onto a real agent",
+            "stop calling me 😤 text if it's urgent",
+            "please stop calling at lunchtime, after 2 works",
+            "Mi celular no para de sonar con tantos mensajes",
             "I can't stop laughing at your last message",
             "we can't stop getting these promo texts from everyone, it's crazy",
             "stop calling my office, my cell is fine for texts",

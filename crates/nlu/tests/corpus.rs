@@ -423,6 +423,24 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   texting until you say stop"), the lead's own habit ("I want to stop putting this off"),
 ///   another app's unsubscribe button, "I didn't unsubscribe because I do want info". Fixed as
 ///   classes.
+/// - `blind62.jsonl` (a Midwest roofer's storm season), `blind63.jsonl` (a tax-relief firm's
+///   anxious, formal leads), `blind64.jsonl` (a gym chain's terse, sarcastic leads) and
+///   `blind65.jsonl` (a bilingual dental network, Spanish and English switched mid-message),
+///   written the same day with the same brief and scored once each on 1db39f4. First scores:
+///   blind62 0.927, 0.97, **0.97**; blind63 0.951, **1.0**, 0.952; blind64 0.928, **0.99**,
+///   0.961; blind65 0.952, 0.98, **0.99**: neither target pair met on any. Missed (6): Polish
+///   "nie dzwońcie do mnie więcej", Somali "iga jooji", "this is my dad's phone, he says stop
+///   messaging him", "I'm blocking this number if I get another one" (read as a threat over
+///   the service), Spanish "deja d mandarme" and "Ya les dije que no. Dejen de escribirme" (the
+///   "no" of the first sentence read as negating the second). False (13): song titles with "🎤"
+///   or "stuck in my head", a worry about never getting "off your call list", "you unsubscribed
+///   me … by mistake", "do you take me off the lead list automatically once I join?", a yes with
+///   "I need this to stop, the letters keep coming", somebody else's list ("the IRS collections
+///   list", which also settles blind34's and blind40's PTA lists), "the kind where you reply
+///   STOP?", another company's auto-reply with its footer, Spanish "no para de sonar" (it
+///   doesn't stop ringing), an emoji ending a clause before "text me if u need something", "stop
+///   calling at lunch, try after 2". One the learned reader read ("every single day with these
+///   texts 🙄") it no longer reads after retraining. Fixed as classes.
 ///
 /// All are tuning data now, and the learned models train on them, so their intent figures are
 /// in-sample (about 0.99); they are a regression guard, not an estimate.
@@ -461,13 +479,13 @@ fn blind_sets_stay_fixed() {
     at_least("blind31.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind32.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind33.jsonl", 400, 0.97, 1.0, 1.0);
-    at_least("blind34.jsonl", 400, 0.97, 1.0, 0.99);
+    at_least("blind34.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind35.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind36.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind37.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind38.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind39.jsonl", 400, 0.97, 1.0, 0.99);
-    at_least("blind40.jsonl", 400, 0.97, 1.0, 0.99);
+    at_least("blind40.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind41.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind42.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind43.jsonl", 400, 0.97, 1.0, 1.0);
@@ -489,6 +507,10 @@ fn blind_sets_stay_fixed() {
     at_least("blind59.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind60.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind61.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind62.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind63.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind64.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind65.jsonl", 400, 0.97, 1.0, 1.0);
 }
 
 /// Answers a lead gives in the middle of a conversation (who decides, when, how much, which
