@@ -41,6 +41,8 @@ const STEMS: &str = concat!(
     "|deja de llamar a mi|deje de llamarle|dejen de llamarle|",
     // "de" typed as "d": "deja d mandarme mensajes".
     "deja d mandar|deja d escribir|dejen d mandar|dejen d escribir|deja d llamar|dejen d llamar|para d mandar|paren d mandar|",
+    // A threat over the next one: "un mensaje más y los denuncio".
+    "un mensaje mas y|un texto mas y|una llamada mas y|un sms mas y|otro mensaje mas y|",
     "ni me escriban|ni me escribas|ni me escriba|ni me manden|ni me mandes|ni me mande|ni me envien|ni me envies",
     "|ni me contacten|ni me contactes|ni me textees|que no me escriban|que no me manden|que no me contacten",
     "|ya no me escriban|ya no me escribas|ya no me escriba|ya no me manden|ya no me mandes|ya no me mande",

@@ -37,7 +37,7 @@ const CALL_WORDS: &str = "call|ring|phone";
 /// Words before an invited channel that make it an invitation ("just text", "pls call").
 const INVITERS: &str = "just|only|pls|plz|please|can|could|may|instead|rather|then|prefer|via|by|thru|through|over|and";
 /// Words after a channel that make it an invitation ("text if", "text only", "texting works").
-const INVITED_BY: &str = "if|instead|only|works|work|better|fine|ok|okay|good|pls|please|plz";
+const INVITED_BY: &str = "if|instead|only|works|work|better|fine|ok|okay|good|pls|please|plz|whenever|anytime";
 /// What makes "texts are …" an invitation.
 const FINE: &str = "fine|ok|okay|good|better|great|best|preferred|easier";
 /// Words that stop (or negate) contact: an invitation may only follow one of them.
@@ -136,6 +136,17 @@ pub(crate) fn limits_contact(norm: &str, words: &[&str]) -> bool {
         || call_asked_in_chinese(norm)
         || illegal_practice(words)
         || other_line(words)
+        || broken_link(words)
+}
+
+/// A link that does not work, complained of: "Stop sending me that link, it doesn't work!!".
+/// Not "stop sending me links", which asks for the messages to end.
+fn broken_link(words: &[&str]) -> bool {
+    words.windows(2).any(|p| matches!(p[0], "that" | "the" | "this") && p[1] == "link")
+        && words.windows(2).any(|p| {
+            matches!(p, ["doesn't" | "doesnt" | "won't" | "wont" | "didn't" | "didnt", "work" | "open" | "load"])
+                || matches!(p[0], "is" | "s" | "link") && matches!(p[1], "broken" | "dead")
+        })
 }
 
 /// Another line of the lead's offered: "stop calling my work number. Use my cell after 5
@@ -228,6 +239,10 @@ fn mentioned(norm: &str) -> bool {
                     "i'm interested",
                     "im interested",
                     "fine to reach",
+                    // "… but okay, I'll hear you out if it's quick".
+                    "hear you out",
+                    "if it's quick",
+                    "make it quick",
                     "fine to contact",
                     "feel free",
                     "go ahead",
@@ -474,9 +489,14 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
         && before.windows(2).any(|p| matches!(p, ["not" | "don't" | "dont" | "never", "put" | "add"]));
     // "I texted stop to a different company": sent to somebody else.
     let elsewhere = after.first() == Some(&"to")
-        && after[1..].iter().take(2).any(|w| matches!(*w, "different" | "other" | "another" | "wrong"));
+        && after[1..]
+            .iter()
+            .take(2)
+            .any(|w| matches!(*w, "different" | "other" | "another" | "wrong" | "last" | "previous" | "old"));
     // The keyword as a word: "'leave me alone' is what I told the last roofer", "'stop' was autocorrect".
     let as_word = after.windows(2).take(3).any(|p| matches!(p, ["is" | "was", "what"]))
+        // "Unsubscribe is the last thing I want lol".
+        || matches!(after, ["is" | "s", "the", "last", ..])
         || after.iter().take(4).any(|w| matches!(*w, "autocorrect" | "autocorrected" | "typo"))
         // "why did my phone autocorrect that to unsubscribe".
         || before.iter().rev().take(4).any(|w| matches!(*w, "autocorrect" | "autocorrected"));
@@ -638,12 +658,25 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
     let tail = &before[before.len().saturating_sub(4)..];
     let untaken = tail.iter().any(|w| matches!(*w, "almost" | "nearly"))
         || tail.windows(3).any(|p| matches!(p, ["was" | "were", "about" | "going", "to"]))
-        || tail.windows(2).any(|p| matches!(p, ["was" | "were", "gonna"] | ["thought", "about"]));
+        || tail.windows(2).any(|p| matches!(p, ["was" | "were", "gonna"] | ["thought", "about"]))
+        // "I'd block you but then I'd miss the quote": what the lead would do, and doesn't.
+        || matches!(clause[c], "block" | "unsubscribe" | "unsub")
+            && matches!(before, [.., "i'd" | "id"] | [.., "i", "would"]);
     // A removal not needed: "you don't need to remove me", "I'm not asking to be removed",
     // "don't take me off the list"; not "why don't you remove me" or "if you don't remove me".
     let removal = matches!(
         clause[c],
-        "remove" | "removed" | "unsubscribe" | "unsub" | "unsubscribed" | "take" | "taken" | "opt" | "opted"
+        "remove"
+            | "removed"
+            | "unsubscribe"
+            | "unsub"
+            | "unsubscribed"
+            | "take"
+            | "taken"
+            | "opt"
+            | "opted"
+            | "block"
+            | "blocking"
     );
     let not_needed = removal
         // "I didn't unsubscribe because I do want info", "I won't unsubscribe".
@@ -669,6 +702,8 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
                         | "just"
                         | "gotten"
                         | "want"
+                        | "gonna"
+                        | "going"
                         | "wanna"
                         | "you"
                         | "u"
@@ -709,18 +744,22 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
             && before.iter().any(|w| matches!(*w, "said" | "says" | "told" | "heard" | "thought" | "promised"));
     // A worry about stopping something later: "I'd hate to sign up and then not be able to stop
     // it if I lose my job".
-    let worry = before.iter().any(|w| matches!(*w, "hate" | "worried" | "worry" | "afraid" | "scared" | "nervous"));
+    // "Don't want to get stuck in a year contract and not be able to stop it".
+    let worry =
+        before.iter().any(|w| matches!(*w, "hate" | "worried" | "worry" | "afraid" | "scared" | "nervous" | "stuck"));
     // Somebody else's list: "I told the last guy to take me off his list".
     let theirs =
         after.windows(2).take(4).any(|p| matches!(p[0], "his" | "her" | "their") && matches!(p[1], "list" | "lists"));
     // What the way out costs: "do you charge to unsubscribe or cancel?".
     let cost = question && before.iter().any(|w| matches!(*w, "charge" | "fee" | "fees" | "cost" | "pay"));
     // A joke: "unsubscribed from the idea of solar 😂", "unsubscribe from cat ownership pls 😹".
+    // "My dog just unsubscribed me from sleep lol".
+    let after_me = after.strip_prefix(&["me"]).unwrap_or(after);
     let joke = context.laughing
         && clause[c].starts_with("unsub")
-        && after.first() == Some(&"from")
-        && after.len() > 1
-        && !after[1..].iter().any(|w| {
+        && after_me.first() == Some(&"from")
+        && after_me.len() > 1
+        && !after_me[1..].iter().any(|w| {
             channel(w)
                 || TEXT_SET.contains(w)
                 || matches!(
@@ -777,6 +816,11 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
             matches!(
                 *w,
                 "irs"
+                    | "watch"
+                    | "watchlist"
+                    | "fly"
+                    | "offender"
+                    | "sanctions"
                     | "collections"
                     | "collection"
                     | "credit"
@@ -801,7 +845,28 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
     // Our own past act complained of: "you unsubscribed me from the reminders by mistake".
     let ours_past = matches!(clause[c], "unsubscribed" | "removed" | "blocked")
         && before.last().is_some_and(|w| matches!(*w, "you" | "u" | "y'all" | "yall" | "someone"));
+    // A habit asked about: "Do you ever stop?".
+    let habit =
+        question && matches!(clause.first(), Some(&("do" | "does"))) && clause.iter().take(4).any(|w| *w == "ever");
+    // A stop not needed: "You don't have to stop texting, just nothing before noon".
+    let no_need = matches!(clause[c], "stop" | "quit")
+        && matches!(before, [.., "don't" | "dont" | "do" | "not", "have" | "need", "to"] | [.., "no", "need", "to"]);
+    // Whether we are on the list: "are you on the do not call registry or exempt from it?".
+    let ours_asked = question
+        && matches!(clause[c], "do" | "dnc")
+        && before.windows(2).any(|p| matches!(p, ["are", "you" | "u"] | ["you", "on"]));
+    // The list of whoever sold the number: "how do I get off the list of the company that sold
+    // you my number?".
+    let sellers = after.windows(3).any(|p| {
+        p[0] == "of"
+            && matches!(p[1], "the" | "that" | "whatever" | "whichever" | "whoever")
+            && matches!(p[2], "company" | "companies" | "broker" | "site" | "website" | "vendor" | "app")
+    });
     as_word
+        || habit
+        || no_need
+        || ours_asked
+        || sellers
         || ours_past
         || trouble
         || third_list
@@ -1633,6 +1698,8 @@ fn text_kept(words: &[&str]) -> bool {
             // "I don't mind texts", "if you need me, text".
             || matches!(w[0], "don't" | "dont") && w[1] == "mind" && texts(w[2])
             || matches!(w[0], "need" | "want") && matches!(w[1], "me" | "anything" | "something") && texts(w[2])
+            // "a text is plenty".
+            || texts(w[0]) && matches!(w[1], "is" | "s") && matches!(w[2], "plenty" | "enough")
             // "you can text but the calling has to stop", "I prefer texting".
             || matches!(w[0], "you" | "u") && matches!(w[1], "can" | "may") && texts(w[2])
             || matches!(w[0], "i" | "i'd") && matches!(w[1], "prefer" | "rather") && texts(w[2])
@@ -1963,7 +2030,8 @@ fn invitation(words: &[&str], i: usize) -> bool {
             && after.get(1).is_some_and(|n| matches!(*n, "is" | "s"))
             && after.get(2).is_some_and(|n| FINE_SET.contains(n));
     // "send a text", "give me a call", "just send texts".
-    let sent = prev == "a" && before.iter().any(|b| matches!(*b, "send" | "shoot" | "give" | "gimme"))
+    // "… put it in a text".
+    let sent = prev == "a" && before.iter().any(|b| matches!(*b, "send" | "shoot" | "give" | "gimme" | "in"))
         || matches!(prev, "send" | "shoot") && w.ends_with('s') && !w.ends_with("ings");
     // "If you have something, text it."
     let it = !gerund && matches!(next, "it" | "that" | "them") && after.len() == 1;
@@ -2293,6 +2361,8 @@ fn not_a_stop(norm: &str, words: &[&str]) -> bool {
     // A stop that is a thing: "non-stop", "the bus stop", "Stop & Shop", "a one-stop shop".
     let noun = |i: usize| {
         i > 0 && matches!(words[i - 1], "non" | "bus" | "truck" | "pit" | "rest" | "one" | "next" | "full")
+            // "missed my stop reading this".
+            || i > 1 && words[i - 1] == "my" && matches!(words[i - 2], "missed" | "miss" | "passed" | "past")
             || matches!(words.get(i + 1..i + 3), Some(["shop", ..] | ["and" | "n", "shop"]))
     };
     let nonstop = !stops.is_empty() && stops.iter().all(|&i| noun(i));
@@ -2791,6 +2861,20 @@ mod tests {
             "my wife is worried we'd never get off your list once we sign",
             "you removed me from the reminder texts by accident, can you add me back",
             "will you take me off the prospect list once I sign?",
+            "does this bot ever stop? anyway, what's the monthly cost",
+            "you don't need to stop texting, just skip Sundays",
+            "are you guys on the DNC list or does it not apply to you?",
+            "how do I get taken off the list of the website that sold my info?",
+            "I texted STOP to the old roofer and they ignored it, so I'm wary",
+            "I'd unsubscribe but I actually want the discount lol",
+            "not going to block you, you're just persistent",
+            "wrong person. not blocking you tho, just fyi",
+            "Yes please. Unsubscribe is the last thing on my mind",
+            "can you get me removed from the no fly list lol? kidding, what are your hours",
+            "lol I missed my stop texting you back",
+            "my cat unsubscribed me from my own bed lol",
+            "I'm on the do not call registry for a reason, but fine, I'll hear you out",
+            "I don't want to be stuck in a plan I can't stop later",
         ] {
             assert!(limits(t), "{t}");
             assert!(crate::revocation(&normalise(t)).is_none(), "{t}");
@@ -2876,6 +2960,8 @@ mod tests {
             "fadlan iga jooji",
             "this is my mom's phone, she says stop texting her",
             "I'm blocking you if I get one more",
+            "una llamada más y los reporto",
+            "we don't want any more phone calls from your company",
         ] {
             assert!(crate::revocation(&normalise(t)).is_some(), "{t}");
         }
@@ -2908,6 +2994,10 @@ mod tests {
             "stop calling me 😤 text if it's urgent",
             "please stop calling at lunchtime, after 2 works",
             "Mi celular no para de sonar con tantos mensajes",
+            "quit calling me, one text a week is plenty",
+            "stop calling me, just send it in a text",
+            "no more calls please. Text me whenever",
+            "quit sending the link, it won't open on my phone",
             "I can't stop laughing at your last message",
             "we can't stop getting these promo texts from everyone, it's crazy",
             "stop calling my office, my cell is fine for texts",

@@ -841,6 +841,16 @@ fn unwanted_contact(words: &[&str]) -> Option<String> {
         if negated && words[i + 1..].iter().take(5).any(|n| CONTACT_NOUN_SET.contains(n)) {
             return Some(words[i.saturating_sub(2)..=i].join(" "));
         }
+        // "I don't want any more calls from you guys": the calls refused for good, with no text
+        // named anywhere (as a bare "don't call me." is).
+        let calls = words[i + 1..].iter().take(5).any(|n| matches!(*n, "calls" | "calling"))
+            && words[i + 1..].iter().take(4).any(|n| matches!(*n, "more" | "anymore"))
+            && !words.iter().any(|n| {
+                WRITTEN_SET.contains(n) || ["text", "txt", "messag", "msg", "sms"].iter().any(|s| n.starts_with(s))
+            });
+        if negated && calls {
+            return Some(words[i.saturating_sub(2)..=i].join(" "));
+        }
     }
     None
 }

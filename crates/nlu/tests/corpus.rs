@@ -441,6 +441,22 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   doesn't stop ringing), an emoji ending a clause before "text me if u need something", "stop
 ///   calling at lunch, try after 2". One the learned reader read ("every single day with these
 ///   texts 🙄") it no longer reads after retraining. Fixed as classes.
+/// - `blind66.jsonl` (a home-warranty company's month), `blind67.jsonl` (a moving company's
+///   rushed leads), `blind68.jsonl` (an immigration-law consultation, many languages and
+///   scripts) and `blind69.jsonl` (sceptical consumers who argue and quote STOP), the same brief,
+///   scored once each on b4be3b9. First scores: blind66 0.967, **1.0**, 0.952; blind67 0.959,
+///   **1.0, 0.98**; blind68 0.95, **1.0, 0.971**; blind69 0.939, **0.99**, 0.908: both targets on
+///   blind67 and blind68, recall on all four. Missed (1): Spanish "un mensaje más y los
+///   denuncio". False (19): a stop not needed ("you don't have to stop texting"), habits asked
+///   about ("Do you ever stop?", "Does your system ever stop?"), refusals to block ("Not
+///   blocking you or anything"), "I'd block you but …", "I replied STOP to the last company",
+///   the list of whoever sold the number, whether we are on the DNC registry, a watch list, a
+///   broken link, a contract one could not stop, jokes ("my dog unsubscribed me from sleep
+///   lol"), "Unsubscribe is the last thing I want", "missed my stop", a DNC registration with
+///   "I'll hear you out", texts invited with "a text is plenty", "put it in a text" and "Text
+///   whenever you want". Fixed as classes. After retraining, the learned reader no longer
+///   caught "I don't want any more calls from you guys"; the rules now read calls refused "any
+///   more" with no text named as a revocation, as they read a bare "don't call me.".
 ///
 /// All are tuning data now, and the learned models train on them, so their intent figures are
 /// in-sample (about 0.99); they are a regression guard, not an estimate.
@@ -511,6 +527,10 @@ fn blind_sets_stay_fixed() {
     at_least("blind63.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind64.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind65.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind66.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind67.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind68.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind69.jsonl", 400, 0.97, 1.0, 1.0);
 }
 
 /// Answers a lead gives in the middle of a conversation (who decides, when, how much, which
