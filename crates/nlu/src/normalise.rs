@@ -522,8 +522,6 @@ fn performed(norm: &str, words: &[&str]) -> bool {
         && !norm.contains('?')
 }
 
-/// No more contact needed: "we're good, no need to text us anymore". Not "no need to text me
-/// the address" (nothing said of the future).
 /// The next contact met with a threat: "next text I get from you I'm suing", "one more call
 /// and I'm reporting you".
 fn threatened(words: &[&str]) -> Option<String> {
@@ -546,6 +544,8 @@ fn threatened(words: &[&str]) -> Option<String> {
     Some(format!("{} … {threat}", words[at..at + 2].join(" ")))
 }
 
+/// No more contact needed: "we're good, no need to text us anymore". Not "no need to text me
+/// the address" (nothing said of the future).
 fn no_need(words: &[&str]) -> bool {
     words.windows(4).any(|w| {
         w[..3] == ["no", "need", "to"]
@@ -818,15 +818,21 @@ fn negated_contact(words: &[&str]) -> Option<String> {
         let bare = strong
             && verb.starts_with("call")
             // "I prefer texts. Do not call.": texts named anywhere, in any form.
-            && !words.iter().any(|n| {
-                WRITTEN_SET.contains(n) || ["text", "txt", "messag", "msg", "sms"].iter().any(|s| n.starts_with(s))
-            })
+            && !names_texts(words)
             && rest[object..].iter().all(|n| COURTESY_SET.contains(n) || matches!(*n, "thanks" | "thank" | "you"));
         if emphatic || strong && (written || both) || bare {
             return Some(words[i..=at].join(" "));
         }
     }
     None
+}
+
+/// Whether texts are named anywhere, in any form ("texts", "texting", "messages", "SMS"): a bare
+/// refusal of calls revokes only where they are not.
+fn names_texts(words: &[&str]) -> bool {
+    words
+        .iter()
+        .any(|n| WRITTEN_SET.contains(n) || ["text", "txt", "messag", "msg", "sms"].iter().any(|s| n.starts_with(s)))
 }
 
 /// Not wanting the messages: "I don't want any more texts", "no longer wish to receive these",
@@ -845,9 +851,7 @@ fn unwanted_contact(words: &[&str]) -> Option<String> {
         // named anywhere (as a bare "don't call me." is).
         let calls = words[i + 1..].iter().take(5).any(|n| matches!(*n, "calls" | "calling"))
             && words[i + 1..].iter().take(4).any(|n| matches!(*n, "more" | "anymore"))
-            && !words.iter().any(|n| {
-                WRITTEN_SET.contains(n) || ["text", "txt", "messag", "msg", "sms"].iter().any(|s| n.starts_with(s))
-            });
+            && !names_texts(words);
         if negated && calls {
             return Some(words[i.saturating_sub(2)..=i].join(" "));
         }
