@@ -134,19 +134,7 @@ pub(crate) fn limits_contact(norm: &str, words: &[&str]) -> bool {
         || dnc_denied(words)
         || mentioned(norm)
         || call_asked_in_chinese(norm)
-        || illegal_practice(words)
         || other_line(words)
-        || broken_link(words)
-}
-
-/// A link that does not work, complained of: "Stop sending me that link, it doesn't work!!".
-/// Not "stop sending me links", which asks for the messages to end.
-fn broken_link(words: &[&str]) -> bool {
-    words.windows(2).any(|p| matches!(p[0], "that" | "the" | "this") && p[1] == "link")
-        && words.windows(2).any(|p| {
-            matches!(p, ["doesn't" | "doesnt" | "won't" | "wont" | "didn't" | "didnt", "work" | "open" | "load"])
-                || matches!(p[0], "is" | "s" | "link") && matches!(p[1], "broken" | "dead")
-        })
 }
 
 /// Another line of the lead's offered: "stop calling my work number. Use my cell after 5
@@ -160,24 +148,6 @@ fn other_line(words: &[&str]) -> bool {
                 "cell" | "mobile" | "landline" | "home" | "house" | "other" | "personal" | "wife's" | "husband's"
             )
     }) && !words.iter().any(|w| matches!(*w, "again" | "anymore" | "ever" | "never" | "remove" | "unsubscribe"))
-}
-
-/// A practice called illegal that is not the contact: "do you charge upfront? because that's
-/// illegal I think". With the texts or calls named ("texting me at 6am is illegal") it is the
-/// contact.
-fn illegal_practice(words: &[&str]) -> bool {
-    words.contains(&"illegal")
-        && !words.iter().any(|w| {
-            TEXT_SET.contains(w)
-                || CALL_SET.contains(w)
-                || matches!(*w, "calling" | "calls" | "texting" | "contact" | "contacting" | "messaging" | "robocalls")
-        })
-        && words.iter().any(|w| {
-            matches!(
-                *w,
-                "charge" | "charging" | "fee" | "fees" | "upfront" | "price" | "prices" | "rate" | "interest" | "cost"
-            )
-        })
 }
 
 /// Texts stopped and a call asked for in Chinese: "不要发短信了，直接打电话给我吧" (no more texts,
@@ -275,6 +245,23 @@ fn mentioned(norm: &str) -> bool {
             letters.split(' ').next(),
             Some("yes" | "yeah" | "yep" | "yup" | "ya" | "absolutely" | "definitely" | "si" | "sure")
         ),
+        // "do you charge upfront? because that's illegal I think": a practice, not the contact
+        // ("texting me at 6am is illegal" names the contact).
+        priced: !letters.split(' ').any(|w| {
+            TEXT_SET.contains(w)
+                || CALL_SET.contains(w)
+                || matches!(w, "calling" | "calls" | "texting" | "contact" | "contacting" | "messaging" | "robocalls")
+        }) && letters.split(' ').any(|w| {
+            matches!(
+                w,
+                "charge" | "charging" | "fee" | "fees" | "upfront" | "price" | "prices" | "rate" | "interest" | "cost"
+            )
+        }),
+        // "Stop sending me that link, it doesn't work!!".
+        broken_link: letters.split(' ').collect::<Vec<_>>().windows(2).any(|p| {
+            matches!(p, ["doesn't" | "doesnt" | "won't" | "wont" | "didn't" | "didnt", "work" | "open" | "load"])
+                || matches!(p[0], "is" | "s" | "link") && matches!(p[1], "broken" | "dead")
+        }),
         // "'Stop' by the Spice Girls just came on": a song named.
         music: norm.contains(['🎶', '🎵', '🎤', '🎸', '🎧', '🎹'])
             || any_phrase(
@@ -338,6 +325,8 @@ fn cue(clause: &[&str], i: usize) -> bool {
         w if w.starts_with("unsub") => true,
         "leave" => next(2) == "alone",
         "do" => next(1) == "not" && next(2) == "call",
+        // "that's illegal": revokes, unless said of something else (a price).
+        "illegal" => true,
         // "this is spam": a spam report, which revokes unless only described ("spam-level").
         "spam" => i > 0 && clause[i - 1] == "is",
         "take" | "taken" | "get" => matches!(next(1), "me" | "us") && next(2) == "off" || next(1) == "off",
@@ -421,6 +410,10 @@ struct Context {
     laughing: bool,
     /// The message opens with a yes.
     affirmed: bool,
+    /// The message is about a price and names no contact (so "illegal" is said of the price).
+    priced: bool,
+    /// The message says a link does not work.
+    broken_link: bool,
 }
 
 /// Whether the stop word at `clause[c]` (the clause's first) is only mentioned; `question`:
@@ -761,7 +754,6 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
         && after_me.len() > 1
         && !after_me[1..].iter().any(|w| {
             channel(w)
-                || TEXT_SET.contains(w)
                 || matches!(
                     *w,
                     "your"
@@ -862,7 +854,16 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
             && matches!(p[1], "the" | "that" | "whatever" | "whichever" | "whoever")
             && matches!(p[2], "company" | "companies" | "broker" | "site" | "website" | "vendor" | "app")
     });
+    // A practice called illegal: "do you charge upfront? because that's illegal I think".
+    let practice = clause[c] == "illegal" && context.priced;
+    // A link that does not work: "Stop sending me that link, it doesn't work!!"; not "stop
+    // sending me links", which asks for the messages to end.
+    let link = matches!(clause[c], "stop" | "quit")
+        && context.broken_link
+        && after.windows(2).any(|p| matches!(p[0], "that" | "the" | "this") && p[1] == "link");
     as_word
+        || practice
+        || link
         || habit
         || no_need
         || ours_asked
@@ -2525,9 +2526,7 @@ fn one_list(words: &[&str]) -> bool {
         || words.windows(2).any(|p| p[0] == "no" && (TEXT_SET.contains(p[1]) || matches!(p[1], "calls" | "calling")));
     // "… not the texts": "not" about a channel ("Not interested. Take me off your calling list"
     // keeps nothing).
-    let spared = words
-        .windows(3)
-        .any(|p| p[0] == "not" && p[1..].iter().any(|w| TEXT_SET.contains(w) || CALL_SET.contains(w) || channel(w)));
+    let spared = words.windows(3).any(|p| p[0] == "not" && p[1..].iter().any(|w| channel(w)));
     (calls != texts && (words.iter().any(|w| GO_ON_SET.contains(w)) || spared) || moved_hour) && !both
 }
 
@@ -2962,6 +2961,8 @@ mod tests {
             "I'm blocking you if I get one more",
             "una llamada más y los reporto",
             "we don't want any more phone calls from your company",
+            "do you charge upfront? that's illegal. remove me",
+            "Stop sending me that link, it doesnt work, and stop texting me",
         ] {
             assert!(crate::revocation(&normalise(t)).is_some(), "{t}");
         }
