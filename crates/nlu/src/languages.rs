@@ -6,7 +6,8 @@
 //! Hungarian, Serbian, Croatian and Bosnian, Bulgarian, Macedonian, Slovak, Slovenian, Albanian,
 //! Finnish, Estonian, Latvian, Lithuanian, Catalan, Basque, Galician, Afrikaans, Icelandic,
 //! Irish, Welsh, Tamil, Telugu, Kannada, Malayalam, Marathi, Nepali, Sinhala, Armenian,
-//! Georgian, Azerbaijani, Kazakh, Uzbek, Kyrgyz, Tajik, Mongolian, Hmong, Cebuano, Samoan,
+//! Georgian, Azerbaijani, Kazakh, Uzbek, Kyrgyz, Tajik, Mongolian, Hmong, Cebuano, Ilocano,
+//! Samoan, Hawaiian and Hawaii Pidgin,
 //! Tongan, Maori, Yoruba, Igbo, Hausa, Zulu, Xhosa, Tigrinya, Oromo, Kinyarwanda, Malagasy,
 //! Chinese (and Cantonese), Korean, Japanese, Thai, Lao, Burmese and Khmer; Arabic, Farsi,
 //! Russian, Hindi, Urdu, Bengali, Tamil, Telugu, Greek, Mandarin, Cantonese, Japanese and Korean
@@ -95,6 +96,11 @@ const STEMS: &str = concat!(
     "|nie piszcie|nie pisz do mnie|nie pisac|przestancie pisac|przestan pisac|wypisz mnie|wypiszcie mnie",
     "|nie wysylac|nie wysylaj|nie wysylajcie|nie przysylac|nie przysylaj|nie przysylajcie|wiecej wiadomosci",
     "|usuncie moj numer|usun moj numer|nie kontaktuj|przestac do mnie pisac|przestac pisac",
+    // "nie kontaktować" (the infinitive), "żeby państwo przestali do niej pisać" (a request
+    // passed on), "nie życzę sobie żadnych SMS-ów" (I do not wish for).
+    "|nie kontaktowa|przestali pisac|przestali do mnie|przestali do niej|przestali do niego",
+    "|przestali dzwoni|nie zycze sobie zadnych|nie zycze sobie sms|nie zycze sobie wiadomo|nie zycze sobie kontakt",
+    "|nie zycze sobie telefon",
     // Russian (Cyrillic, lower case).
     "|не пишите|не пиши|больше не пиш|не надо мне писать|не надо писать|не присылай|не отправляй|не беспокой|хватит писать|хватит присылать|хватит слать",
     "|больше не беспоко|прекратите|перестаньте|перестань писать|отпишите|отписаться|удалите мой номер|удали мой номер",
@@ -359,6 +365,31 @@ const STEMS: &str = concat!(
     "|ayaw na ko i text|ayaw na ko itext|ayaw nako i text|ayaw na mo text|ayaw na pag text|ayaw na ko pag text",
     "|ayaw ko i text|ayaw na ko samoka|ayaw ko samoka|tanggala ko sa lista|hunong na mo|hunonga",
     "|aua le toe|aua e toe|taofi le auina|taofi ona auina|oua te ke toe|kaua e tuku|kati te tuku",
+    // Samoan "taofi le text" (stop the texts), "aua ne'i toe" (don't … again), "aveese lo'u
+    // numera" (remove my number); Tongan "'oua 'e toe" (don't again, the apostrophes trimmed
+    // with the word's ends), "tuku ho'o text" (stop your texting), "to'o hoku fika" (take my
+    // number off), "tuku leva" (stop now).
+    "|taofi le text|taofi le fe'au|taofi le sms|taofi le vala'au|taofi le telefoni|aua ne'i toe|aua nei toe",
+    "|aveese lo'u numera|aveese lou numera|aveese a'u|aveese au|tape lo'u numera|tape lou numera",
+    "|oua e toe|oua toe|tuku ho'o text|tuku hoo text|tuku ho'o tohi|tuku ho'o ui|tuku ho'o fetu'utaki|tuku leva",
+    "|to'o hoku fika|too hoku fika|to'o au mei|to'o hoku hingoa",
+    // Ilocano: "isardengyo" (stop it, you all), "dikay agtext" (don't text), "dikay itultuloy"
+    // (don't go on), "ikkatenyo ti numerok" and "pakiikkat" (please remove).
+    "|isardeng yo|isardengyo|isardeng mo|isardengmo|dikay koma ag|dikay ag|dikay itultuloy|dikay ituloy",
+    "|dikay on ag|ikkaten yo ti numero|ikkatenyo ti numero|ikkaten yo ak|ikkatenyo ak|ikkatem ti numero",
+    "|pakiikkat ti numero|pakiikkat ak|pakiikkat kami|saan yo kon ag|saanyo kon ag",
+    // Tagalog with the English verb ("paki-stop na po yung mga text"), "burahin nyo na"
+    // (erase it now) and the threat "isa pang text at iba-block na kita".
+    "|paki stop na|paki stop po|paki stop yung|paki stop ang|pakistop|burahin nyo na|burahin niyo na",
+    "|burahin mo na|burahin na ang number|isa pang text at|isa pang tawag at|isa pang mensahe at",
+    // Hawaiian: "mai … hou" (don't … again), "e ho'ōki" (stop), "e wehe i ko'u inoa" (remove my
+    // name), "'a'ole au makemake i nā memo" (I don't want messages).
+    "|mai kelepona hou|mai kelepona mai|mai ho'ouna hou|mai hoouna hou|mai leka hou|mai text hou",
+    "|e ho'oki i ka|e hooki i ka|ho'oki i ka ho'ouna|e wehe i ko'u inoa|e wehe i kou inoa",
+    "|wehe i ko'u helu|a'ole au makemake i na memo|aole au makemake i na memo",
+    // Hawaiian Pidgin "no moa" (no more): "no call me no moa", "no text me no moa".
+    "|no call me no moa|no text me no moa|no moa text|no moa call|no call no moa|no text no moa",
+    "|no bodda me",
     // Yoruba, Igbo, Hausa, Zulu, Xhosa, Tigrinya, Oromo, Kinyarwanda and Malagasy.
     "|e ma fi ranse|ma fi ranse mo|e ma pe mi|e ma ko ifiranse|yo nomba mi kuro|e yo nomba mi|ezitela m|ezitekwala",
     "|ma fi oro ranse|ma fi ifiranse|kwusi iziga|kwusi izi|kada ku aiko|kar ku aiko|ku daina aiko|ka daina aiko|daina turo|ku daina turo",
@@ -394,6 +425,9 @@ const UNSPACED: &str = concat!(
     "|不要再打扰|不要再打擾|别再打扰|別再打擾|别打扰我|別打擾我|不想再收到|不想收到|拒收|停止短信|停止发短信|不要联系我|不要聯絡我|不要聯繫我|删除我的号码|刪除我的號碼|别烦我|別煩我|不要打扰|不要打擾|从名单中删除|從名單中刪除|名单中删除|名單中刪除",
     // "把我的号码从你们的名单上删除" (remove my number from your list): 上 or 里 for 中.
     "|名单上删除|名單上刪除|名单里删除|名單裡刪除|名单上删掉|名單上刪掉",
+    // A threat over the next one: "再发我就举报你们" (send again and I report you).
+    "|再发我就举报|再發我就舉報|再发我就投诉|再發我就投訴|再发我就拉黑|再發我就拉黑|再发就举报|再發就舉報",
+    "|再发就投诉|再發就投訴|再发就拉黑|再發就拉黑|再打我就投诉|再打我就投訴|再打我就举报|再打我就舉報",
     "|配信停止|送らないで|連絡しないで|メッセージ不要|もう送らない",
     "|보내지 마|보내지마|보내지 말|연락하지 마|연락하지마|연락하지 말|문자 그만|문자그만|연락 그만|그만 보내",
     "|그만하세요|그만해|그만 하세요|수신거부|수신 거부|구독 취소|구독취소|문자 사절|연락 사절|번호 삭제",
@@ -664,6 +698,19 @@ mod tests {
             "μην μου ξαναστέλνετε τίποτα",
             "wag na kayong tumawag please",
             "मेरा नंबर लिस्ट से हटाओ",
+            "fa'amolemole taofi le text mai",
+            "aua nei toe vala'au mai",
+            "ʻOua ʻe toe fetuʻutaki mai",
+            "Isardengyo ti agtext",
+            "dikay on agtawag kaniak",
+            "pakiikkat ak iti listaan",
+            "Mai hoʻouna hou mai i nā memo",
+            "no text me no moa brah",
+            "paki stop na po ang pag text",
+            "isa pang tawag at irereport ko kayo",
+            "Proszę mnie nie kontaktować",
+            "nie życzę sobie kontaktu telefonicznego",
+            "再发我就投诉",
         ] {
             assert!(found(t).is_some(), "{t}");
         }

@@ -29,7 +29,7 @@ const RATE: f32 = 0.5;
 const L2: f32 = 1e-6;
 
 /// The labelled corpus files the shipped model learns from (`{"text", "opt_out", …}` lines).
-const CORPUS: [&str; 72] = [
+const CORPUS: [&str; 76] = [
     include_str!("../corpus/dev.jsonl"),
     include_str!("../corpus/test.jsonl"),
     include_str!("../corpus/holdout.jsonl"),
@@ -102,6 +102,10 @@ const CORPUS: [&str; 72] = [
     include_str!("../corpus/blind67.jsonl"),
     include_str!("../corpus/blind68.jsonl"),
     include_str!("../corpus/blind69.jsonl"),
+    include_str!("../corpus/blind70.jsonl"),
+    include_str!("../corpus/blind71.jsonl"),
+    include_str!("../corpus/blind72.jsonl"),
+    include_str!("../corpus/blind73.jsonl"),
 ];
 
 /// Every labelled line of the compiled-in corpus, file by file. A file that did not parse would

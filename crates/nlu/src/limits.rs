@@ -205,6 +205,8 @@ fn mentioned(norm: &str) -> bool {
                 &[
                     "i want",
                     "we want",
+                    "still need",
+                    "still want",
                     "still interested",
                     "i'm interested",
                     "im interested",
@@ -262,6 +264,11 @@ fn mentioned(norm: &str) -> bool {
             matches!(p, ["doesn't" | "doesnt" | "won't" | "wont" | "didn't" | "didnt", "work" | "open" | "load"])
                 || matches!(p[0], "is" | "s" | "link") && matches!(p[1], "broken" | "dead")
         }),
+        // "Is there a way to stop the calls? Just asking for later": a question only asked.
+        curious: any_phrase(
+            &letters,
+            &["just asking", "just curious", "for future reference", "asking for later", "asking for a friend"],
+        ),
         // "'Stop' by the Spice Girls just came on": a song named.
         music: norm.contains(['🎶', '🎵', '🎤', '🎸', '🎧', '🎹'])
             || any_phrase(
@@ -278,6 +285,8 @@ fn mentioned(norm: &str) -> bool {
                     "came on",
                     "by the",
                     "stuck in my head",
+                    "hammer time",
+                    "collaborate and listen",
                     "earworm",
                     "singing",
                 ],
@@ -414,6 +423,8 @@ struct Context {
     priced: bool,
     /// The message says a link does not work.
     broken_link: bool,
+    /// The lead says the question is only asked ("just curious", "for future reference").
+    curious: bool,
 }
 
 /// Whether the stop word at `clause[c]` (the clause's first) is only mentioned; `question`:
@@ -490,6 +501,8 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
     let as_word = after.windows(2).take(3).any(|p| matches!(p, ["is" | "was", "what"]))
         // "Unsubscribe is the last thing I want lol".
         || matches!(after, ["is" | "s", "the", "last", ..])
+        // "My cousin thinks unsubscribe is a magic word".
+        || matches!(after, ["is" | "was" | "s", ..]) && after.iter().take(4).any(|w| matches!(*w, "word" | "keyword"))
         || after.iter().take(4).any(|w| matches!(*w, "autocorrect" | "autocorrected" | "typo"))
         // "why did my phone autocorrect that to unsubscribe".
         || before.iter().rev().take(4).any(|w| matches!(*w, "autocorrect" | "autocorrected"));
@@ -652,6 +665,11 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
     let untaken = tail.iter().any(|w| matches!(*w, "almost" | "nearly"))
         || tail.windows(3).any(|p| matches!(p, ["was" | "were", "about" | "going", "to"]))
         || tail.windows(2).any(|p| matches!(p, ["was" | "were", "gonna"] | ["thought", "about"]))
+        // "Before I decide whether to unsubscribe, can I talk to a person?", "thinking about
+        // blocking you, but I still need that quote": a step weighed, while the lead goes on.
+        || context.asks_on
+            && (tail.iter().any(|w| matches!(*w, "whether" | "considering" | "debating" | "deciding"))
+                || tail.windows(2).any(|p| matches!(p, ["thinking", "about" | "of"])))
         // "I'd block you but then I'd miss the quote": what the lead would do, and doesn't.
         || matches!(clause[c], "block" | "unsubscribe" | "unsub")
             && matches!(before, [.., "i'd" | "id"] | [.., "i", "would"]);
@@ -861,7 +879,49 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
     let link = matches!(clause[c], "stop" | "quit")
         && context.broken_link
         && after.windows(2).any(|p| matches!(p[0], "that" | "the" | "this") && p[1] == "link");
+    // Our footer named as a thing: "is it automated like the unsubscribe thing at the bottom?";
+    // not a way out taken ("I clicked the unsubscribe link and you still text").
+    let named = matches!(before.last(), Some(&("the" | "that" | "this" | "your" | "ur")))
+        && after.first().is_some_and(|w| {
+            matches!(
+                *w,
+                "thing" | "things" | "thingy" | "bit" | "part" | "line" | "footer" | "note" | "stuff" | "instructions"
+            )
+        })
+        && !before.iter().any(|w| {
+            matches!(
+                *w,
+                "clicked" | "click" | "hit" | "pressed" | "press" | "tapped" | "tap" | "used" | "followed" | "did"
+            )
+        });
+    // A question only asked: "is there a way to stop the calls but keep the texts? just asking
+    // for later".
+    let curious = question && context.curious;
+    // A choice asked about: "will you remove my info or keep it?".
+    let either = question
+        && after.iter().position(|w| *w == "or").is_some_and(|o| {
+            after[o + 1..].first().is_some_and(|w| matches!(*w, "keep" | "save" | "hold" | "store" | "retain" | "not"))
+        });
+    // Hearsay about being stuck: "I've heard you can never get off your mailing list once you're
+    // on it".
+    let hearsay = before.iter().any(|w| matches!(*w, "heard" | "hear" | "read" | "reviews"))
+        && before.iter().any(|w| matches!(*w, "never" | "can't" | "cant" | "cannot" | "impossible" | "hard"));
+    // The lead's story of another firm: "like I told the last company before I unsubscribed
+    // from them".
+    let other_firm = matches!(clause[c], "unsubscribed" | "blocked" | "opted" | "removed")
+        && before.windows(2).any(|p| {
+            matches!(p[0], "last" | "other" | "previous" | "old" | "another")
+                && matches!(
+                    p[1],
+                    "company" | "companies" | "guy" | "guys" | "lender" | "bank" | "dealer" | "agent" | "place"
+                )
+        });
     as_word
+        || named
+        || curious
+        || either
+        || hearsay
+        || other_firm
         || practice
         || link
         || habit
@@ -1905,8 +1965,11 @@ fn invites_contact(norm: &str) -> bool {
                         }));
             // "I'd rather do this by text": a preference, where "do" carries no stop.
             let preferred = words[..i].iter().any(|b| matches!(*b, "rather" | "prefer"));
+            // "no me manden mas texts please": "more" right before the channel, under the stop.
+            let more = i >= 1 && matches!(words[i - 1], "more" | "mas");
             let under_stop = !swapped
                 && (joined
+                    || more
                     || words[i.saturating_sub(3)..i]
                         .iter()
                         .any(|b| STOPPER_SET.contains(b) || STOP_SCOPE_SET.contains(b) && !preferred));
@@ -2650,6 +2713,11 @@ fn restricted_hours(words: &[&str]) -> bool {
             _ => rest,
         };
         let rest = rest.strip_prefix(&["me"]).or_else(|| rest.strip_prefix(&["us"])).unwrap_or(rest);
+        // "stop sending texts at 7am".
+        let rest = match rest {
+            [sent, tail @ ..] if TEXT_SET.contains(sent) || matches!(*sent, "calls" | "messages") => tail,
+            _ => rest,
+        };
         match rest {
             // "quit texting me while I'm at work".
             [limit, ..] if matches!(*limit, "before" | "after" | "during" | "until" | "till" | "til" | "while") => true,
@@ -2874,6 +2942,15 @@ mod tests {
             "my cat unsubscribed me from my own bed lol",
             "I'm on the do not call registry for a reason, but fine, I'll hear you out",
             "I don't want to be stuck in a plan I can't stop later",
+            "is it automated, like that unsubscribe bit in your texts?",
+            "Can I stop getting these down the road? Just asking",
+            "Stop. Hammer time. The kids got my phone",
+            "if I pass, will you remove me or keep my file?",
+            "Before deciding whether to opt out, can a person call me?",
+            "kinda thinking about blocking you lol but I still want the rebate",
+            "my roommate believes unsubscribe was a magic word",
+            "I've read you can't ever get off your list once you sign",
+            "Not in the market, same thing I told the old lender before I unsubscribed from them",
         ] {
             assert!(limits(t), "{t}");
             assert!(crate::revocation(&normalise(t)).is_none(), "{t}");
@@ -2999,6 +3076,7 @@ mod tests {
             "stop calling me, just send it in a text",
             "no more calls please. Text me whenever",
             "quit sending the link, it won't open on my phone",
+            "quit sending texts at 6am, evenings only",
             "I can't stop laughing at your last message",
             "we can't stop getting these promo texts from everyone, it's crazy",
             "stop calling my office, my cell is fine for texts",
@@ -3225,8 +3303,16 @@ mod tests {
             "no more messages please",
             "if you text me again I'll say stop to your boss",
             "if you're reading this, I said stop",
+            "I clicked the unsubscribe link and your texts keep coming",
+            "no me manden mas texts please",
         ] {
             assert!(!limits(t), "{t}");
         }
+    }
+
+    #[test]
+    fn a_complaint_names_no_earlier_stop() {
+        assert!(crate::revocation(&normalise("cannot believe I'm still getting these, ugh")).is_none());
+        assert!(crate::revocation(&normalise("I said stop and I'm still getting these")).is_some());
     }
 }

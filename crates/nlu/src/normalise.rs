@@ -116,7 +116,9 @@ fn fold(c: char) -> char {
         'ṭ' => 't',
         'ẓ' => 'z',
         'ё' => 'е',
-        '’' | '‘' | '`' => '\'',
+        // The Hawaiian ʻokina and the Tongan fakauʻa (U+02BB) and the modifier apostrophe
+        // (U+02BC) are typed as often as the plain apostrophe.
+        '’' | '‘' | '`' | '\u{02bb}' | '\u{02bc}' => '\'',
         '“' | '”' => '"',
         // Latin Extended Additional: Vietnamese vowels with tone marks, by block.
         '\u{1EA0}'..='\u{1EB7}' => 'a',
@@ -394,8 +396,9 @@ const PHRASES: &str = concat!(
     "|want to be taken off|like to be taken off|asked to be taken off|to be taken off|rather not get any",
     "|rather not receive any|rather not get these|don't want any more of these|dont want any more of these",
     "|any more of these|anymore of these|replied stop|texted stop|sent stop|said stop|typed stop",
-    "|told you to stop|asked you to stop|told you guys to stop|asked you guys to stop|still getting these",
-    "|still getting texts|still getting messages|still receiving these|still getting your texts",
+    // Not "still getting these" alone, a complaint ("can't believe I'm still getting these"):
+    // the earlier stop it points to revokes ("I said STOP, still getting these").
+    "|told you to stop|asked you to stop|told you guys to stop|asked you guys to stop",
     "|not interested in hearing|don't want to hear from|dont want to hear from|do not want to hear from",
     "|never want to hear from|hear from you again|hearing from you again|hearing from you anymore",
     "|hear from you anymore|hearing from you guys anymore|hear from you guys again|lista de no llamar",

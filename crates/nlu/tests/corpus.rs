@@ -331,8 +331,9 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   "stop sending the quote to my old email", contact moved ("позвоните вечером", "envoyez-moi
 ///   plutôt un SMS", "pode mandar só mensagem", Chinese "直接打电话给我", email stopped with SMS
 ///   invited, "don't text, call.", "texting me is better"), and "Paano mag-unsubscribe?" from a
-///   lead still interested. Fixed as classes. Kept: "Stop! Hammer time 🔨" (blind39) and
-///   "Please unsubscribe me from the PTA email list Karen" (blind40, meant for somebody else).
+///   lead still interested. Fixed as classes. Kept: "Stop! Hammer time 🔨" (blind39, read as
+///   the song since round 11) and "Please unsubscribe me from the PTA email list Karen"
+///   (blind40, meant for somebody else).
 /// - `blind42.jsonl` (a realistic mixture), `blind43.jsonl` (an adversarial tester),
 ///   `blind44.jsonl` (the replies hardest to judge) and `blind45.jsonl` (dialects and
 ///   code-switching), the personas that gave the lowest first scores before, 400 replies each,
@@ -457,6 +458,23 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   whenever you want". Fixed as classes. After retraining, the learned reader no longer
 ///   caught "I don't want any more calls from you guys"; the rules now read calls refused "any
 ///   more" with no text named as a revocation, as they read a bare "don't call me.".
+/// - `blind70.jsonl` (an auto-loan refinance lender's month), `blind71.jsonl` (a hearing-aid
+///   clinic, leads over 65, some in Polish, Russian, Chinese and Spanish), `blind72.jsonl` (solar
+///   in Hawaii and the Pacific: Pidgin, Samoan, Tongan, Ilocano, Tagalog, Hawaiian) and
+///   `blind73.jsonl` (a red-team tester), the same brief, scored once each on a5532b9 and kept
+///   out of the build until the next session. First scores: blind70 0.957, **1.0, 0.99**;
+///   blind71 0.912, 0.96, 0.96; blind72 0.876, 0.79, **0.975**; blind73 0.943, **0.99**, 0.961.
+///   Missed (26): Samoan, Tongan, Ilocano, Hawaiian and Hawaii Pidgin, none of them in the
+///   tables ("taofi le text", "'oua 'e toe", "isardengyo", "mai kelepona hou", "no call me no
+///   moa"), Tagalog "paki-stop na po" and "isa pang text at iba-block na kita", Polish "nie
+///   kontaktować", "przestali pisać" and "nie życzę sobie", Chinese "再发我就举报你们", and
+///   Spanish "no me manden mas texts please" (read as texts invited). False (11): our footer
+///   named as a thing, a question "just asking for later", "Stop, hammer time", "Stop sending
+///   texts at 7am!! Afternoons only", "will you remove my info or keep it?", a step weighed
+///   ("whether to unsubscribe", "thinking about blocking you, but I still need that quote"),
+///   "unsubscribe is a magic word", hearsay ("I've heard you can never get off your mailing
+///   list"), a story of another firm, and "Can't believe I'm still getting these" with no earlier
+///   stop named. Fixed as classes; the ʻokina now folds to an apostrophe.
 ///
 /// All are tuning data now, and the learned models train on them, so their intent figures are
 /// in-sample (about 0.99); they are a regression guard, not an estimate.
@@ -500,7 +518,7 @@ fn blind_sets_stay_fixed() {
     at_least("blind36.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind37.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind38.jsonl", 400, 0.97, 1.0, 1.0);
-    at_least("blind39.jsonl", 400, 0.97, 1.0, 0.99);
+    at_least("blind39.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind40.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind41.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind42.jsonl", 400, 0.97, 1.0, 1.0);
@@ -531,6 +549,10 @@ fn blind_sets_stay_fixed() {
     at_least("blind67.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind68.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind69.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind70.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind71.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind72.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind73.jsonl", 400, 0.97, 1.0, 1.0);
 }
 
 /// Answers a lead gives in the middle of a conversation (who decides, when, how much, which
