@@ -69,6 +69,11 @@ const STEMS: &str = concat!(
     "|parem de me mand|pare de me mand|parem de me envi|pare de me envi|para de me mand|para de me envi|tirem meu numero|remova meu numero|removam meu numero|descadastr|cancelar inscricao",
     "|cancelar minha inscricao|me deixe em paz|me deixa em paz|me deixem em paz|nao entre em contato",
     "|nao entrem em contato|nao me contate|nao me contatem|nao me contactem|nao me ligue mais|nao me liguem mais|apague meu numero",
+    // The infinitive ("vcs podem parar de me mandar sms?", "pediu pra vcs pararem de mandar") and
+    // a threat over the next one ("se mandarem mais uma msg vou bloquear").
+    "|parar de me mand|parar de me envi|pararem de mand|pararem de me mand|pararem de envi|pararem de me envi",
+    "|pararem de lig|pararem de me lig|mandarem mais uma|mais uma msg e|mais uma mensagem e|vou bloquear voces",
+    "|vou bloquear vcs|vou te bloquear|vou bloquear esse numero|vou bloquear o numero",
     // French.
     "|arretez de m|arrete de m|arretez d'envoyer|arretez les messages|arretez les sms|arretez les textos",
     "|ne m'ecrivez plus|ne m'ecris plus|ne me contactez plus|ne me contacte plus|ne m'envoyez plus",
@@ -80,8 +85,19 @@ const STEMS: &str = concat!(
     // Quebec French: "pu" for "plus" (no more), "lâchez-moi patience" (leave me alone).
     "|appelez moi pu|appelez moi plus jamais|ecrivez moi pu|ecrivez moi plus jamais|textez moi pu|texte moi pu",
     "|m'appelez pu|m'ecrivez pu|m'textez pu|m'texte pu|lachez moi patience|lache moi patience",
+    // Cajun and Quebec French, the familiar "tu": "appelle-moi pu", "je veux pu de textos",
+    // "ôte-moi de ta liste", "sors mon numéro de ton système"; a request passed on ("mon mari
+    // veut que vous arrêtiez d'appeler", "dit d'arrêter d'écrire à ce numéro"); a threat over
+    // the next one ("un autre texto pis je vous bloque").
+    "|appelle moi pu|ecris moi pu|texte moi pus|je veux pu de|je veux pu que vous|je veux pus de|veux pu de texto",
+    "|ote moi de|otez moi de|ote mon numero|otez mon numero|sors mon numero|sortez mon numero|sors moi de ta",
+    "|sortez moi de vot|d'arreter d'ecrire|d'arreter d'appeler|d'arreter de texter|d'arreter de m",
+    "|arretiez d'appeler|arretiez d'ecrire|arretiez de m|arretiez de texter|arretiez d'envoyer",
+    "|je vous bloque|je te bloque|j'te bloque|je vais vous bloquer|je vais te bloquer",
     // Italian.
     "|non scrivetemi|non scrivermi|non mi scrivete|non mi scriva|non mi scrivere|non contattatemi|non mi contattate|non mi contatti|non mi contattare|smettete di scriv|smetti di scriv",
+    // Passed on: "mi chiede di dirvi di non contattarlo più".
+    "|di non contattarlo|di non contattarla|non contattarlo piu|non contattarla piu|di non scrivergli|di non scriverle",
     "|smettete di mand|smetti di mand|smettete di chiam|smetti di chiam|non chiamatemi piu|non mi chiamate piu|smettetela|smettila|basta messaggi|basta sms|niente piu messaggi|non voglio piu ricevere|non voglio piu messaggi",
     "|cancellatemi|cancellami|cancella il mio numero|cancellate il mio numero|disiscriv|toglietemi|toglimi",
     "|lasciatemi in pace|lasciami in pace|non mandatemi|non mandarmi",
@@ -92,6 +108,8 @@ const STEMS: &str = concat!(
     "|keine werbung|hort auf|hor auf|aufhoren|abmelden|abbestellen|austragen|kontaktieren sie mich nicht",
     "|lassen sie mich in ruhe|lass mich in ruhe|lasst mich in ruhe|loschen sie meine|losch meine nummer",
     "|meine nummer loschen|entfernen sie mich|entfernen sie meine|belastigen sie mich nicht|belastigung",
+    // A threat over the next one: "noch eine Nachricht und ich blockiere Sie".
+    "|noch eine nachricht und|noch eine sms und|noch ein anruf und|ich blockiere sie|ich blockiere euch",
     // Polish.
     "|nie piszcie|nie pisz do mnie|nie pisac|przestancie pisac|przestan pisac|wypisz mnie|wypiszcie mnie",
     "|nie wysylac|nie wysylaj|nie wysylajcie|nie przysylac|nie przysylaj|nie przysylajcie|wiecej wiadomosci",
@@ -124,6 +142,8 @@ const STEMS: &str = concat!(
     // Vietnamese: "đừng" keeps its đ (folded it would be "dùng", to use); typed without
     // marks, "nữa" (any more) makes it a revocation.
     "|đung nhan tin|đung gui|đung lien lac|đung lien he|đung lam phien|dung nhan tin nua",
+    // A threat over the next one: "nhắn nữa là tôi chặn số này" (text again and I block).
+    "|nhan nua la|nhan tin nua la|goi nua la|goi nua thi|nhan nua thi|toi chan so|se chan so|chan so nay",
     "|dung gui tin nhan nua|dung gui nua|dung lien lac nua|dung lam phien|khong muon nhan tin",
     "|khong muon nhan them|ngung nhan tin|ngung gui|huy đang ky|huy dang ky|xoa so cua toi",
     "|xoa so đien thoai cua toi|xoa so dien thoai cua toi|khong lien lac nua|dung nhan tin cho toi",
@@ -136,6 +156,8 @@ const STEMS: &str = concat!(
     // Hindi and Urdu in Latin letters.
     "|message mat bhej|msg mat bhej|sms mat bhej|mat bhejo|mat bhejna|message band karo|messages band karo",
     "|msg band karo|pareshan mat karo|pareshaan mat karo|message mat karo|msg mat karo|number hata do",
+    // A threat over the next one: "agli baar msg kiya toh block kar dunga".
+    "|block kar dunga|block kar dungi|block kar denge|block kr dunga|block kr dungi|agli baar msg|agli baar message",
     "|number hatao|mera number hata|message mat karna|msg mat karna|sms mat karna|call mat karna|call mat karo",
     // Mandarin (pinyin, without tones), Cantonese, Japanese, Bengali, Tamil, Telugu and Greek
     // as typed in Latin letters.
@@ -152,7 +174,7 @@ const STEMS: &str = concat!(
     // Arabic (no case; alif with and without hamza both written).
     "|توقف|لا ترسل|لا تراسل|الغاء الاشتراك|إلغاء الاشتراك|الغي الاشتراك|ألغي الاشتراك|احذف رقمي|امسح رقمي",
     "|لا تتصلوا بي|لا تزعجني|كفى رسائل|أوقف|اوقف|لا أريد رسائل|لا اريد رسائل|لا أريد المزيد|لا اريد المزيد",
-    "|لا أريد استلام|لا اريد استلام",
+    "|لا أريد استلام|لا اريد استلام|لا أريد أي رسائل|لا اريد اي رسائل|لا أريد أي رسالة|لا اريد اي رسالة",
     // Farsi (Persian script).
     "|پیام ندید|پیام نده|پیام نفرستید|پیام نفرست|دیگه پیام|مزاحم نشید|مزاحم نشوید|شماره منو پاک|شماره من را پاک",
     "|لغو اشتراک|تماس نگیرید",
@@ -187,6 +209,9 @@ const STEMS: &str = concat!(
     "|geen berichten meer|geen sms meer|geen sms'jes meer|stuur me geen|stuur mij geen|niet meer sturen",
     // "Me" with "not any more" ("gelieve mij niet meer te sms'en", "bel me niet meer").
     "|mij niet meer|me niet meer|niet meer te sms|niet meer sms|niet meer bellen|niet meer te bellen",
+    // "ik wil niet meer gebeld of ge-sms't worden"; a threat over the next one ("nog één
+    // bericht en ik meld jullie").
+    "|niet meer gebeld|niet meer ge sms|niet meer gesms|nog een bericht en|nog een sms en|nog een telefoontje en",
     "|stop met sturen|stop met sms|stop met berichten|uitschrijven|afmelden|verwijder mijn nummer|verwijder mij",
     "|verwijder me|haal me van|haal mij van|haal mijn nummer|haal me uit|haal mij uit|haal mijn gegevens|laat me met rust|laat mij met rust|niet meer contacteren|neem geen contact",
     // Indonesian and Malay.
@@ -264,6 +289,10 @@ const STEMS: &str = concat!(
     "|wa2fo|wa2fu|wa2fou|w2fo|wa2ef el rasayel|wa2fe el rasayel",
     // "No more" before the verb ("ma3ad tb3atouli").
     "|ma3ad tb3at|ma3ad teb3at|ma 3ad tb3at|ma3d tb3at|ma3ad tersl|ma3ad tb3t",
+    // Tunisian "ma3adch tab3thouli" (don't send me any more), Moroccan "wa9fo l msgat" (stop
+    // the messages).
+    "|ma3adch tab3th|ma3adech tab3th|ma3adch teb3th|ma3adch tb3th|matab3thouli|ma tab3thouli",
+    "|wa9fo l|wa9fou l|w9fo l|wa9fo had|wa9fou had|wa9ef l msg",
     // "Don't go back to sending" ("ma t3ad tba3tli", "la t3od tersel").
     "|ma t3ad tb3at|la t3ad tb3at|ma t3od tb3at|la t3od tb3at|ma t3ad ters|la t3ad ters|la t3od ters",
     // "Don't send" with "tersel" spelled whole; Moroccan "don't keep sending" ("ma tb9ach tsift").
@@ -431,6 +460,10 @@ const UNSPACED: &str = concat!(
     "|配信停止|送らないで|連絡しないで|メッセージ不要|もう送らない",
     "|보내지 마|보내지마|보내지 말|연락하지 마|연락하지마|연락하지 말|문자 그만|문자그만|연락 그만|그만 보내",
     "|그만하세요|그만해|그만 하세요|수신거부|수신 거부|구독 취소|구독취소|문자 사절|연락 사절|번호 삭제",
+    // "그만 좀 보내" (stop sending, with "좀"), "명단에서 삭제해 주세요" (delete me from the list),
+    // "한 번만 더 보내면 차단할게요" (one more and I block you).
+    "|그만 좀 보내|그만좀 보내|그만 좀 연락|그만 좀 문자|명단에서 삭제|명단에서 빼|목록에서 삭제|목록에서 빼",
+    "|리스트에서 삭제|리스트에서 빼|보내면 차단|연락하면 차단|문자하면 차단|전화하면 차단|차단할게|차단할께",
     // Thai, which has no spaces between words either.
     "|หยุดส่ง|ไม่ต้องส่งข้อความ|อย่าส่ง|เลิกส่ง|ยกเลิกการรับ|ยกเลิกสมาชิก|ลบเบอร์|อย่าโทร|ไม่ต้องโทรมา",
     // More Chinese (and Cantonese), Japanese and Korean.
@@ -711,6 +744,26 @@ mod tests {
             "Proszę mnie nie kontaktować",
             "nie życzę sobie kontaktu telefonicznego",
             "再发我就投诉",
+            "Ôtez-moi de votre liste svp",
+            "appelle-moi pu jamais",
+            "je veux pus de messages",
+            "sortez mon numéro de votre liste",
+            "ma femme veut que vous arrêtiez de m'écrire",
+            "encore un texto pis je te bloque",
+            "ma3adch tab3thouli chay",
+            "wa9fo had l messages",
+            "لا أريد أي رسالة بعد اليوم",
+            "ik wil niet meer gebeld worden",
+            "nog een sms en ik blokkeer jullie",
+            "ditegli di non contattarla più",
+            "ek aur msg aaya to block kar dunga",
+            "그만 좀 보내세요",
+            "리스트에서 빼 주세요",
+            "또 연락하면 차단할게요",
+            "podem parar de me mandar mensagem?",
+            "mais uma mensagem e eu denuncio",
+            "gọi nữa là tôi báo công an",
+            "Noch ein Anruf und ich melde Sie",
         ] {
             assert!(found(t).is_some(), "{t}");
         }
@@ -727,6 +780,9 @@ mod tests {
             "我想了解一下价格",
             "네 관심 있어요",
             "oo interesado ako",
+            "Appelle-moi plus tard, cher",
+            "je veux plus de détails sur le taux",
+            "Ik wil graag gebeld worden",
             "हाँ, मुझे जानकारी भेजो",
             "ส่งข้อมูลมาได้เลยครับ",
             "Ja, ik heb interesse",

@@ -29,7 +29,7 @@ const RATE: f32 = 0.5;
 const L2: f32 = 1e-6;
 
 /// The labelled corpus files the shipped model learns from (`{"text", "opt_out", …}` lines).
-const CORPUS: [&str; 76] = [
+const CORPUS: [&str; 80] = [
     include_str!("../corpus/dev.jsonl"),
     include_str!("../corpus/test.jsonl"),
     include_str!("../corpus/holdout.jsonl"),
@@ -106,6 +106,10 @@ const CORPUS: [&str; 76] = [
     include_str!("../corpus/blind71.jsonl"),
     include_str!("../corpus/blind72.jsonl"),
     include_str!("../corpus/blind73.jsonl"),
+    include_str!("../corpus/blind74.jsonl"),
+    include_str!("../corpus/blind75.jsonl"),
+    include_str!("../corpus/blind76.jsonl"),
+    include_str!("../corpus/blind77.jsonl"),
 ];
 
 /// Every labelled line of the compiled-in corpus, file by file. A file that did not parse would

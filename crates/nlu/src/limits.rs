@@ -269,6 +269,9 @@ fn mentioned(norm: &str) -> bool {
             &letters,
             &["just asking", "just curious", "for future reference", "asking for later", "asking for a friend"],
         ),
+        worried: letters
+            .split(' ')
+            .any(|w| matches!(w, "worries" | "worried" | "worry" | "scares" | "scary" | "nervous")),
         // "'Stop' by the Spice Girls just came on": a song named.
         music: norm.contains(['🎶', '🎵', '🎤', '🎸', '🎧', '🎹'])
             || any_phrase(
@@ -425,6 +428,8 @@ struct Context {
     broken_link: bool,
     /// The lead says the question is only asked ("just curious", "for future reference").
     curious: bool,
+    /// The lead says something worries them.
+    worried: bool,
 }
 
 /// Whether the stop word at `clause[c]` (the clause's first) is only mentioned; `question`:
@@ -688,6 +693,8 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
             | "opted"
             | "block"
             | "blocking"
+            // "I won't report you or block you".
+            | "report"
     );
     let not_needed = removal
         // "I didn't unsubscribe because I do want info", "I won't unsubscribe".
@@ -739,7 +746,11 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
                 p[0] == "if"
                     && matches!(p[1], "i" | "we")
                     && matches!(p[2], "ask" | "need" | "want" | "ever" | "decide" | "change" | "request")
-            }));
+            })
+            // "Will y'all remove my info if I don't qualify?": what we do in some case, asked.
+            || matches!(before, [q, you, ..] if matches!(*q, "will" | "would" | "do" | "does")
+                && matches!(*you, "you" | "u" | "y'all" | "yall" | "ya'll" | "they"))
+                && after.windows(2).any(|p| p[0] == "if" && matches!(p[1], "i" | "we" | "i'm" | "im")));
     // The lead's own story: "last time I signed up for something like this I couldn't
     // unsubscribe for months", "I unsubscribed from the other lender's emails".
     let story = matches!(before, ["last" | "one", "time", ..] | ["the", "last", "time", ..])
@@ -816,7 +827,20 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
     // Another app's button: "the unsubscribe button in my email app is broken".
     let device = matches!(before.last(), Some(&("the" | "my" | "a" | "an")))
         && after.first().is_some_and(|w| matches!(*w, "button" | "link" | "option" | "feature" | "setting"))
-        && after.iter().any(|w| matches!(*w, "my" | "app" | "gmail" | "inbox" | "outlook" | "iphone" | "android"));
+        && after.iter().any(|w| {
+            matches!(
+                *w,
+                "my" | "app"
+                    | "gmail"
+                    | "inbox"
+                    | "outlook"
+                    | "iphone"
+                    | "android"
+                    | "newsletters"
+                    | "newsletter"
+                    | "emails"
+            )
+        });
     // The lead's own trouble, with a yes: "yes yes yes, I need this to stop, the letters keep coming".
     let trouble = context.affirmed && matches!(clause[c], "stop") && matches!(before, [.., "this" | "it", "to"]);
     // Somebody else's list: "can you get me removed from the IRS collections list?", "unsubscribe
@@ -904,7 +928,14 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
         });
     // Hearsay about being stuck: "I've heard you can never get off your mailing list once you're
     // on it".
-    let hearsay = before.iter().any(|w| matches!(*w, "heard" | "hear" | "read" | "reviews"))
+    // "my bf said these always end up being spam u cant unsubscribe from".
+    let told = before.iter().enumerate().any(|(v, w)| {
+        matches!(*w, "said" | "says" | "thinks" | "warned")
+            && before[..v]
+                .iter()
+                .any(|b| somebody(b) || matches!(*b, "bf" | "gf" | "boyfriend" | "girlfriend" | "roommate" | "cousin"))
+    });
+    let hearsay = (told || before.iter().any(|w| matches!(*w, "heard" | "hear" | "read" | "reviews")))
         && before.iter().any(|w| matches!(*w, "never" | "can't" | "cant" | "cannot" | "impossible" | "hard"));
     // The lead's story of another firm: "like I told the last company before I unsubscribed
     // from them".
@@ -916,7 +947,49 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
                     "company" | "companies" | "guy" | "guys" | "lender" | "bank" | "dealer" | "agent" | "place"
                 )
         });
+    // Somebody else's power to stop something, worried over: "my neighbor said the bank can
+    // freeze or stop these lines anytime, that worries me".
+    let their_power = context.worried
+        && before.windows(3).any(|p| {
+            matches!(p[0], "the" | "a" | "my" | "their" | "his" | "her")
+                && !matches!(p[1], "you" | "u")
+                && matches!(p[2], "can" | "could" | "might" | "may" | "will")
+        })
+        && !before.iter().any(|w| matches!(*w, "you" | "u" | "y'all" | "yall"))
+        && !after.iter().any(|w| channel(w) || matches!(*w, "me" | "us"));
+    // Somebody else made to stop: "how do i make her stop" (the cat).
+    let made = matches!(clause[c], "stop" | "quit")
+        && matches!(
+            before,
+            [.., "make" | "get" | "let", "her" | "him" | "she" | "he"] | [.., "get", "her" | "him", "to"]
+        );
+    // A mistake to stop: "can your team stop getting my dog's breed wrong".
+    let mistake = clause[c] == "stop"
+        && after.first().is_some_and(|w| matches!(*w, "getting" | "spelling" | "saying" | "calling"))
+        && after.iter().any(|w| matches!(*w, "wrong" | "wrongly" | "incorrectly"))
+        && !after.iter().any(|w| TEXT_SET.contains(w) || matches!(*w, "me" | "us"));
+    // A feature asked about for the lead's own customers: "will your system let clients
+    // unsubscribe from reminder texts?".
+    let feature = before.windows(2).any(|p| {
+        matches!(p[0], "let" | "lets" | "allow" | "allows" | "letting")
+            && matches!(
+                p[1],
+                "clients"
+                    | "customers"
+                    | "patients"
+                    | "users"
+                    | "members"
+                    | "guests"
+                    | "people"
+                    | "staff"
+                    | "employees"
+            )
+    });
     as_word
+        || their_power
+        || made
+        || mistake
+        || feature
         || named
         || curious
         || either
@@ -1207,6 +1280,8 @@ fn swapped_abroad(words: &[&str]) -> bool {
             || matches!(next, "karo" | "kijiye" | "kariye" | "bhejo" | "bhejiye" | "bhej" | "पर" | "पे" | "करो" | "भेजो")
             // Tagalog "text na lang" (just text).
             || matches!(next, "lang" | "nalang") || next == "na" && after == "lang"
+            // Hindi "मैसेज ठीक है" (messages are fine).
+            || matches!(next, "ठीक" | "theek" | "thik" | "chalega" | "चलेगा")
             || matches!(next, "ist" | "est" | "e" | "sind" | "ta" | "va")
                 && matches!(after, "ok" | "okay" | "gut" | "bien" | "bom" | "bene" | "fine")
             // "envoyez-moi plutôt un SMS", "pode mandar só mensagem".
@@ -1800,7 +1875,15 @@ fn text_kept(words: &[&str]) -> bool {
             .any(|w| texts(w[0]) && matches!(w[1], "is" | "s") && w[2] == "all" && matches!(w[3], "i" | "we"));
     // "text is the only thing I check".
     let only = words.windows(4).any(|w| texts(w[0]) && matches!(w[1], "is" | "s" | "are") && w[2..] == ["the", "only"]);
-    let fine = fine || only;
+    // "texting is how I'd prefer to do this", "Texts I'll actually read".
+    let preferred = words.windows(3).any(|w| texts(w[0]) && matches!(w[1], "is" | "s") && w[2] == "how")
+        && words.iter().any(|w| matches!(*w, "prefer" | "like" | "want"))
+        || words.windows(3).enumerate().any(|(i, w)| {
+            texts(w[0])
+                && matches!(w[1], "i'll" | "ill" | "i" | "we'll")
+                && words[i + 2..].iter().take(2).any(|n| matches!(*n, "read" | "answer" | "check" | "see"))
+        });
+    let fine = fine || only || preferred;
     // What is stopped instead: calls, or email ("stop spamming my email, text is the only thing I check").
     let calls = words.iter().any(|w| {
         matches!(
@@ -1819,21 +1902,27 @@ fn text_kept(words: &[&str]) -> bool {
                 | "robocalls"
         )
     });
+    // A call word before "not", past a "but": "the robocalls but not the texts".
+    let calls_before = |i: usize| {
+        let at = if i >= 2 && words[i - 1] == "but" { i - 2 } else { i.wrapping_sub(1) };
+        words.get(at).is_some_and(|w| matches!(*w, "calls" | "calling" | "call" | "robocalls"))
+    };
     let text_stopped = words.windows(3).enumerate().any(|(i, w)| {
         STOPPER_SET.contains(w[0])
             && w[1] != "mind"
             // "stop the texts"; not "stop calling. texting me is fine", the next sentence.
             && (texts(w[1]) || TEXT_SET.contains(w[2]) && !matches!(w[1], "calling" | "calls" | "call" | "ringing"))
             // "… from the calls, not the texts": the texts spared.
-            && !(w[0] == "not" && i > 0 && matches!(words[i - 1], "calls" | "calling" | "call"))
+            && !(w[0] == "not" && calls_before(i))
     });
-    // "Unsubscribe me from the calls, not the texts".
-    let spared = words.windows(4).any(|w| {
-        matches!(w[0], "calls" | "calling" | "call") && w[1] == "not" && matches!(w[2], "the" | "my") && texts(w[3])
-    }) || words.windows(3).any(|w| matches!(w[0], "calls" | "calling") && w[1] == "not" && texts(w[2]))
-        || words
-            .windows(4)
-            .any(|w| matches!(w[0], "calls" | "calling") && w[1] == "only" && w[2] == "not" && texts(w[3]));
+    // "Unsubscribe me from the calls, not the texts", "from the robocalls but not the texts".
+    let spared = words.iter().enumerate().any(|(i, w)| {
+        *w == "not"
+            && calls_before(i)
+            && words[i + 1..].iter().find(|n| !matches!(**n, "the" | "my" | "your" | "ur")).is_some_and(|n| texts(n))
+    }) || words
+        .windows(4)
+        .any(|w| matches!(w[0], "calls" | "calling") && w[1] == "only" && w[2] == "not" && texts(w[3]));
     (fine || spared) && calls && !text_stopped
 }
 
@@ -2308,7 +2397,7 @@ fn speaks_for_lead(words: &[&str]) -> bool {
     words.windows(3).any(|p| match p {
         ["this", "is", w] => matches!(*w, "his" | "her"),
         // "this is my dad's phone".
-        ["is", "my", w] => w.ends_with("'s") && third_party(w),
+        ["is", "my", w] => w.ends_with("'s") && third_party(w) || w.strip_suffix('s').is_some_and(third_party),
         ["i'm" | "im" | "am", "his" | "her", w] => third_party(w),
         _ => false,
     })
@@ -2715,7 +2804,11 @@ fn restricted_hours(words: &[&str]) -> bool {
         let rest = rest.strip_prefix(&["me"]).or_else(|| rest.strip_prefix(&["us"])).unwrap_or(rest);
         // "stop sending texts at 7am".
         let rest = match rest {
-            [sent, tail @ ..] if TEXT_SET.contains(sent) || matches!(*sent, "calls" | "messages") => tail,
+            [sent, tail @ ..]
+                if TEXT_SET.contains(sent) || matches!(*sent, "calls" | "messages" | "stuff" | "things") =>
+            {
+                tail
+            }
             _ => rest,
         };
         match rest {
@@ -2951,6 +3044,14 @@ mod tests {
             "my roommate believes unsubscribe was a magic word",
             "I've read you can't ever get off your list once you sign",
             "Not in the market, same thing I told the old lender before I unsubscribed from them",
+            "will you remove us if we end up not buying?",
+            "Relax, I'm not going to report you or anything",
+            "my uncle says the lender can stop a HELOC whenever, that scares me",
+            "my toddler keeps flipping the lights, how do I get him to stop",
+            "please stop spelling my last name wrong",
+            "does your app allow patients to unsubscribe from reminders?",
+            "hitting the unsubscribe button on old newsletters tonight",
+            "my gf said those companies never let you unsubscribe",
         ] {
             assert!(limits(t), "{t}");
             assert!(crate::revocation(&normalise(t)).is_none(), "{t}");
@@ -3077,6 +3178,11 @@ mod tests {
             "no more calls please. Text me whenever",
             "quit sending the link, it won't open on my phone",
             "quit sending texts at 6am, evenings only",
+            "stop sending things on Saturdays, weekdays work",
+            "stop with the calls please, texting is how I like to do it",
+            "Quit calling. Texts I'll read.",
+            "unsubscribe me from the robocalls but not the texts",
+            "call mat karo, msg theek hai",
             "I can't stop laughing at your last message",
             "we can't stop getting these promo texts from everyone, it's crazy",
             "stop calling my office, my cell is fine for texts",
@@ -3305,6 +3411,7 @@ mod tests {
             "if you're reading this, I said stop",
             "I clicked the unsubscribe link and your texts keep coming",
             "no me manden mas texts please",
+            "this is my dads phone and he says stop texting him",
         ] {
             assert!(!limits(t), "{t}");
         }
@@ -3314,5 +3421,12 @@ mod tests {
     fn a_complaint_names_no_earlier_stop() {
         assert!(crate::revocation(&normalise("cannot believe I'm still getting these, ugh")).is_none());
         assert!(crate::revocation(&normalise("I said stop and I'm still getting these")).is_some());
+        assert!(crate::revocation(&normalise("ok just drop me from your list")).is_some());
+    }
+
+    #[test]
+    fn a_name_is_not_a_keyword_typo() {
+        assert!(crate::revocation(&normalise("my sister's band is The Unsubscribers, come see them")).is_none());
+        assert!(crate::revocation(&normalise("pls unsubscibe me")).is_some());
     }
 }

@@ -321,7 +321,7 @@ const PHRASES: &str = concat!(
     "|quitarme de|eliminarme|borrarme|take my number off|take my name off|take my info off|take us off",
     "|take this number off|off your list|off the list|off ur list|off this list|off your contact",
     "|off your call|off your text|off your mailing|remove me|remove us|remove my number|remove my info",
-    "|remove my name|remove my contact|remove my phone|remove this number|remove this phone|delete my number",
+    "|drop me from|drop us from|drop my number|remove my name|remove my contact|remove my phone|remove this number|remove this phone|delete my number",
     // For the number's owner, by someone at the phone: "my dad doesn't want these, remove his number".
     "|remove his number|remove her number|remove their number|delete his number|delete her number",
     "|take his number off|take her number off|take him off|take her off",
@@ -717,8 +717,10 @@ fn sentence_keyword(norm: &str) -> Option<String> {
 
 /// A typo of "unsubscribe" (or "unsubscribed") as one word of a longer message.
 fn unsubscribe_typo(w: &str) -> bool {
-    (8..=13).contains(&w.len()) && w.starts_with("un") && within(w, "unsubscribe", 2)
-        || (10..=12).contains(&w.len()) && within(w, "unsubscribe", 1)
+    // Not "unsubscribers", people (a band's name).
+    !w.ends_with("ers")
+        && ((8..=13).contains(&w.len()) && w.starts_with("un") && within(w, "unsubscribe", 2)
+            || (10..=12).contains(&w.len()) && within(w, "unsubscribe", 1))
 }
 
 /// A STOP-family keyword opening the message as a sentence of its own ("STOP. How did you get

@@ -475,6 +475,29 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   "unsubscribe is a magic word", hearsay ("I've heard you can never get off your mailing
 ///   list"), a story of another firm, and "Can't believe I'm still getting these" with no earlier
 ///   stop named. Fixed as classes; the ʻokina now folds to an apostrophe.
+/// - `blind74.jsonl` (home-equity lines in Louisiana and East Texas: Cajun French, Vietnamese,
+///   Spanish, older leads writing long), `blind75.jsonl` (pet insurance, leads in their
+///   twenties, slang, Korean, Portuguese, Hindi), `blind76.jsonl` (B2B scheduling software:
+///   owners, office managers, assistants; German, Dutch, Italian) and `blind77.jsonl` (home
+///   security in Quebec, Ontario and New England: Québécois French, Portuguese, Italian, Arabic
+///   and Arabizi), the same brief, scored once each on 60abd5f. First scores: blind74 0.92,
+///   0.91, 0.938; blind75 0.934, 0.92, 0.958; blind76 0.883, 0.96, 0.96; blind77 0.89, 0.95,
+///   **0.99**. Missed (26): Cajun and Quebec French with "tu" ("appelle-moi pu", "ôte-moi de ta
+///   liste", "sors mon numéro"), "arrêtiez d'appeler" passed on, threats over the next message
+///   in French, Vietnamese, Korean, Portuguese, Hinglish, German and Dutch ("je te bloque",
+///   "nhắn nữa là", "보내면 차단", "mais uma msg e vou bloquear", "block kar dunga", "noch eine
+///   Nachricht und", "nog één bericht en"), Portuguese "parar de me mandar", Korean "그만 좀
+///   보내" and "명단에서 삭제", Dutch "niet meer gebeld", Italian "di non contattarlo più",
+///   Arabic "لا أريد أي رسائل", Tunisian and Moroccan Arabizi, "drop me from your texts", and
+///   "this is my moms phone" without the apostrophe. False (15): a removal asked about "if I
+///   don't qualify", "I won't report you or block you", texts kept ("texting is how I'd
+///   prefer", "Texts I'll actually read", "the robocalls but not the texts", Hindi "मैसेज ठीक
+///   है"), "The Unsubscribers" (a band, read as a typo), a bank's power to stop a credit line
+///   worried over, "how do I make her stop" (a cat), "stop getting my dog's breed wrong", a
+///   product feature asked about ("let clients unsubscribe"), newsletters unsubscribed from,
+///   hearsay ("my bf said … u cant unsubscribe"), "stop sending stuff on Sundays, weekdays are
+///   fine", and a Dutch complaint the learned reader read ("Jullie sturen wel erg veel
+///   berichten", which it no longer reads after retraining). Fixed as classes.
 ///
 /// All are tuning data now, and the learned models train on them, so their intent figures are
 /// in-sample (about 0.99); they are a regression guard, not an estimate.
@@ -553,6 +576,10 @@ fn blind_sets_stay_fixed() {
     at_least("blind71.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind72.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind73.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind74.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind75.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind76.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind77.jsonl", 400, 0.97, 1.0, 1.0);
 }
 
 /// Answers a lead gives in the middle of a conversation (who decides, when, how much, which
