@@ -7,7 +7,7 @@
 //! Finnish, Estonian, Latvian, Lithuanian, Catalan, Basque, Galician, Afrikaans, Icelandic,
 //! Irish, Welsh, Tamil, Telugu, Kannada, Malayalam, Marathi, Nepali, Sinhala, Armenian,
 //! Georgian, Azerbaijani, Kazakh, Uzbek, Kyrgyz, Tajik, Mongolian, Hmong, Cebuano, Ilocano,
-//! Samoan, Hawaiian and Hawaii Pidgin,
+//! Samoan, Hawaiian and Hawaii Pidgin, Pennsylvania Dutch,
 //! Tongan, Maori, Yoruba, Igbo, Hausa, Zulu, Xhosa, Tigrinya, Oromo, Kinyarwanda, Malagasy,
 //! Chinese (and Cantonese), Korean, Japanese, Thai, Lao, Burmese and Khmer; Arabic, Farsi,
 //! Russian, Hindi, Urdu, Bengali, Tamil, Telugu, Greek, Mandarin, Cantonese, Japanese and Korean
@@ -205,6 +205,9 @@ const STEMS: &str = concat!(
     "|mesaj atmay|mesaj gondermey|bana yazmay|beni aramay|listeden cıkar|listeden cikar|numaramı sil|numarami sil",
     "|rahatsız etmey|rahatsiz etmey|abonelikten cık|abonelikten cik|mesaj istemiyorum",
     "|listenizden cıkar|listenizden cikar|listenden cıkar|listenden cikar|listenizden sil|listeden sil",
+    // "Bu numarayı rehberinizden silin", "annem bu numaraya yazmayı bırakmanızı istiyor" (passed on).
+    "|rehberinizden silin|rehberinizden sil|numarayı silin|numarayi silin|yazmayı bırakmanız|yazmayi birakmaniz",
+    "|aramayı bırakmanız|aramayi birakmaniz|mesaj atmayı bırak|mesaj atmayi birak",
     // Dutch.
     "|geen berichten meer|geen sms meer|geen sms'jes meer|stuur me geen|stuur mij geen|niet meer sturen",
     // "Me" with "not any more" ("gelieve mij niet meer te sms'en", "bel me niet meer").
@@ -228,6 +231,13 @@ const STEMS: &str = concat!(
     "|αφήστε με ήσυχ|αφηστε με ησυχ|όχι άλλα μηνύματα|οχι αλλα μηνυματα",
     // "Μη μου ξαναστείλετε" (don't send me again).
     "|μη μου ξαναστείλ|μη μου ξαναστειλ|μην μου ξαναστείλ|μην μου ξαναστειλ|μη μου ξαναστέλν|μην μου ξαναστέλν",
+    // "Μην με ξαναενοχλήσετε" (don't bother me again), "μη μου τηλεφωνείτε άλλο" (don't phone me
+    // any more), "δεν επιθυμώ καμία περαιτέρω επικοινωνία" (I want no further contact),
+    // "αφαιρέστε με" (remove me), and a threat over the next one ("αν λάβω άλλο μήνυμα").
+    "|μην με ξαναενοχλ|μη με ξαναενοχλ|μη μου τηλεφων|μην μου τηλεφων|μη με παίρνετε|μη με παιρνετε",
+    "|καμία περαιτέρω επικοινωνία|καμια περαιτερω επικοινωνια|δεν επιθυμώ επικοινωνία|δεν επιθυμω επικοινωνια",
+    "|αφαιρέστε με|αφαιρεστε με|αφαιρέστε τον αριθμό|αφαιρεστε τον αριθμο|αν λάβω άλλο|αν λαβω αλλο",
+    "|θα σας καταγγείλω|θα σας καταγγειλω",
     // Hebrew.
     "|תפסיקו לשלוח|תפסיק לשלוח|תפסיקי לשלוח|אל תשלחו|אל תשלח|אל תשלחי|תמחקו את המספר|תמחק את המספר|תסירו אותי",
     "|הסירו אותי|הסר אותי|תוריד אותי|תורידו אותי|אל תתקשרו|די עם ההודעות|לא רוצה הודעות|הסרה מהרשימה|להסיר אותי",
@@ -374,6 +384,11 @@ const STEMS: &str = concat!(
     "|peidiwch a fy ffonio|peidiwch a ffonio|peidiwch a fy nhecstio|peidiwch a thecstio",
     // Swiss German "hört uf" (stop).
     "|hort uf|horet uf|hoert uf",
+    // Pennsylvania Dutch: "hör uff" (stop), "ken Text meh" (no more texts), "nix meh vun eich"
+    // (nothing more from you), "loss uns in Ruh", "ruf mich nimmi aa", "nemm mei Nummer raus".
+    "|hor uff|hort uff|heer uff|ken text meh|kee text meh|ken texte meh|nix meh vun eich|nix meh vun dir",
+    "|loss uns in ruh|loss mich in ruh|loss mich in ruh|ruf mich nimmi|ruft mich nimmi|schreib mir nimmi",
+    "|schreibt mir nimmi|nemm mei nummer|nemmt mei nummer|mei nummer raus",
     "|peidiwch a chysylltu|peidiwch ag cysylltu|paid a chysylltu|peidiwch a thecstio|peidiwch a tecstio",
     "|na cuir teacs|na seol teacs|na cuir teachtai|na deanaigi teagmhail|na dean teagmhail",
     // Hinglish "stop karo", "bas karo"; Levantine "la tirsloon", "la t3awed" (don't do it again),
@@ -437,6 +452,8 @@ const STEMS: &str = concat!(
     "|wag nyo na ko|wag niyo na ko|huwag nyo na ko|huwag niyo na ko|wag mo na ko|wag na ko",
     "|parem de me lig|pare de me lig|para de me lig|parem de lig|pare de lig",
     "|не звоните|не звони мне|хватит звонить|перестаньте звонить|больше не звон",
+    // A threat over the next one: "ещё одно сообщение — и я вас заблокирую".
+    "|еще одно сообщение|еще один звонок|я вас заблокирую|вас заблокирую|заблокирую вас|заблокирую ваш номер",
     "|ne zvonite|ne zvoni mne|hvatit zvonit|khvatit zvonit|perestante zvon|perestan'te zvon|perestan zvon|bolshe ne zvon",
     "|nemojte me vise|nemoj me vise|nemojte mi vise|ne zovite me vise|ne zovi me vise|prestanite me zvati",
     "|prestani me zvati|prestanite zvati",
@@ -458,6 +475,15 @@ const UNSPACED: &str = concat!(
     "|再发我就举报|再發我就舉報|再发我就投诉|再發我就投訴|再发我就拉黑|再發我就拉黑|再发就举报|再發就舉報",
     "|再发就投诉|再發就投訴|再发就拉黑|再發就拉黑|再打我就投诉|再打我就投訴|再打我就举报|再打我就舉報",
     "|配信停止|送らないで|連絡しないで|メッセージ不要|もう送らない",
+    // "今後のご連絡は不要です" (no further contact needed), "メッセージを止めてください" (stop the
+    // messages), "連絡はやめてください" (stop contacting), "リストから削除" (delete from the list),
+    // "今後一切お断りします" (refused from now on), "連絡を控えて" (refrain from contacting),
+    // "送ってきたらブロックします" (send more and I block).
+    "|連絡は不要|連絡不要|メッセージを止め|メッセージを停止|送信を止め|送信を停止|連絡を止め|連絡はやめ|連絡をやめ",
+    "|メッセージはやめ|メッセージをやめ|送るのをやめ|リストから削除|リストから外し|名簿から削除|今後一切お断り",
+    "|連絡はお断り|連絡を控え|ブロックします|送ってきたらブロック|連絡しないでください",
+    // Korean "연락 사양" (contact declined).
+    "|연락 사양|연락은 사양|연락을 사양",
     "|보내지 마|보내지마|보내지 말|연락하지 마|연락하지마|연락하지 말|문자 그만|문자그만|연락 그만|그만 보내",
     "|그만하세요|그만해|그만 하세요|수신거부|수신 거부|구독 취소|구독취소|문자 사절|연락 사절|번호 삭제",
     // "그만 좀 보내" (stop sending, with "좀"), "명단에서 삭제해 주세요" (delete me from the list),
@@ -764,6 +790,18 @@ mod tests {
             "mais uma mensagem e eu denuncio",
             "gọi nữa là tôi báo công an",
             "Noch ein Anruf und ich melde Sie",
+            "今後の連絡は不要です、よろしく",
+            "このメッセージを止めてもらえますか",
+            "リストから外してください",
+            "また送ってきたらブロックします",
+            "앞으로 연락은 사양합니다",
+            "Μη μου τηλεφωνήσετε ξανά",
+            "αφαιρέστε τον αριθμό μου από τη λίστα",
+            "Если ещё одно сообщение придёт, я вас заблокирую",
+            "lütfen numaramı rehberinizden silin",
+            "Ruft mich nimmi aa",
+            "Mir wolle ken Texte meh",
+            "Pa rele m ankò, pa voye mesaj ankò",
         ] {
             assert!(found(t).is_some(), "{t}");
         }

@@ -498,10 +498,12 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
         && before.windows(2).any(|p| matches!(p, ["not" | "don't" | "dont" | "never", "put" | "add"]));
     // "I texted stop to a different company": sent to somebody else.
     let elsewhere = after.first() == Some(&"to")
-        && after[1..]
+        && (after[1..]
             .iter()
             .take(2)
-            .any(|w| matches!(*w, "different" | "other" | "another" | "wrong" | "last" | "previous" | "old"));
+            .any(|w| matches!(*w, "different" | "other" | "another" | "wrong" | "last" | "previous" | "old"))
+            // "I said stop to a dealer": some firm, not us.
+            || matches!(after, [_, "a" | "an" | "some", firm, ..] if matches!(*firm, "dealer" | "dealership" | "company" | "lender" | "bank" | "guy" | "recruiter" | "telemarketer")));
     // The keyword as a word: "'leave me alone' is what I told the last roofer", "'stop' was autocorrect".
     let as_word = after.windows(2).take(3).any(|p| matches!(p, ["is" | "was", "what"]))
         // "Unsubscribe is the last thing I want lol".
@@ -652,6 +654,8 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
             || before.iter().rev().take(4).any(|w| matches!(*w, "honor" | "honour" | "respect" | "scrub" | "check"))
             || before.first().is_some_and(|w| matches!(*w, "how" | "can" | "could" | "does" | "do"))
                 && before.iter().skip(1).take(3).any(|w| somebody(w))
+            // "Что будет, если я отвечу STOP?" (what happens if I reply STOP?).
+            || before.first().is_some_and(|w| matches!(*w, "если" | "si" | "se" | "wenn" | "jesli" | "als"))
             || matches!(before, ["did" | "was" | "am" | "have", "i" | "we", ..])
                 && clause.iter().any(|w| matches!(*w, "mistake" | "accident" | "accidentally" | "somehow")));
     // Our footer quoted: "your text says reply STOP to opt out", "why do I get 'reply STOP to end'".
@@ -670,6 +674,13 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
     let untaken = tail.iter().any(|w| matches!(*w, "almost" | "nearly"))
         || tail.windows(3).any(|p| matches!(p, ["was" | "were", "about" | "going", "to"]))
         || tail.windows(2).any(|p| matches!(p, ["was" | "were", "gonna"] | ["thought", "about"]))
+        // "I was about to tell you to stop texting but …": the telling not done.
+        || before.windows(3).enumerate().any(|(v, p)| {
+            matches!(p, ["was" | "were", "about" | "going", "to"])
+                && before[v + 3..].iter().all(|w| matches!(*w, "tell" | "ask" | "say" | "you" | "u" | "y'all" | "to"))
+        })
+        // "Before I unsubscribe from the whole idea, what's the rough cost?".
+        || before.first() == Some(&"before") && context.asks_on
         // "Before I decide whether to unsubscribe, can I talk to a person?", "thinking about
         // blocking you, but I still need that quote": a step weighed, while the lead goes on.
         || context.asks_on
@@ -701,7 +712,11 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
         && tail
             .iter()
             .rposition(|w| {
-                matches!(*w, "don't" | "dont" | "not" | "no" | "never" | "didn't" | "didnt" | "won't" | "wont" | "haven't" | "havent")
+                matches!(
+                    *w,
+                    "don't" | "dont" | "not" | "no" | "never" | "didn't" | "didnt" | "won't" | "wont" | "haven't"
+                        | "havent" | "shouldn't" | "shouldnt"
+                )
             })
             .is_some_and(|n| {
             tail[n + 1..].iter().all(|w| {
@@ -715,6 +730,7 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
                         | "be"
                         | "asking"
                         | "asked"
+                        | "ask"
                         | "get"
                         | "even"
                         | "just"
@@ -806,15 +822,38 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
                         | "it"
                 )
         });
+    // Something of the lead's own left, in jest: "unsubscribe me from my 7% interest rate pls".
+    let own_burden = clause[c].starts_with("unsub")
+        && matches!(after_me, ["from", "my", ..])
+        && after_me[2..].iter().take(4).any(|w| {
+            matches!(
+                *w,
+                "rate"
+                    | "interest"
+                    | "loan"
+                    | "loans"
+                    | "debt"
+                    | "debts"
+                    | "mortgage"
+                    | "payments"
+                    | "bills"
+                    | "job"
+                    | "life"
+            )
+        });
     // The way out described, not taken: "one of those bots that keeps texting until you say
     // stop?". Not "unless you stop", a threat.
     let until = before.iter().rev().take(4).any(|w| matches!(*w, "until" | "till" | "til"));
     // The lead's own habit stopped: "I want to stop putting this off", not "I want to stop
     // getting these texts".
     let intends = matches!(clause[c], "stop" | "quit")
-        && matches!(before, [.., "want" | "need" | "have" | "trying" | "going", "to"] | [.., "gotta" | "wanna"])
+        && matches!(
+            before,
+            [.., "want" | "need" | "have" | "trying" | "going" | "like" | "love" | "hope" | "plan", "to"]
+                | [.., "gotta" | "wanna"]
+        )
         // The lead's, not ours: "you guys need to stop blowing up my phone".
-        && before.iter().any(|w| matches!(*w, "i" | "i'm" | "im" | "we" | "i've"))
+        && before.iter().any(|w| matches!(*w, "i" | "i'm" | "im" | "we" | "i've" | "i'd" | "id" | "we'd"))
         && !before.iter().any(|w| matches!(*w, "you" | "u" | "y'all" | "yall" | "ya'll" | "guys" | "ya"))
         && after.first().is_some_and(|w| {
             w.ends_with("ing")
@@ -986,6 +1025,7 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
             )
     });
     as_word
+        || own_burden
         || their_power
         || made
         || mistake
@@ -1244,7 +1284,7 @@ fn refused_abroad(words: &[&str]) -> bool {
 fn swapped_abroad(words: &[&str]) -> bool {
     const CALLS: &str = concat!(
         "m'appeler|appeler|m'appelez|m'appelle|appels|anzurufen|anrufen|anrufe|anruf|ligar|ligacoes|ligacao",
-        "|ligue|liguem|chiamare|chiamarmi|chiamate|call|calls|phone|tawagan|tumawag|tawag",
+        "|ligue|liguem|chiamare|chiamarmi|chiamate|call|calls|phone|tawagan|tumawag|tawag|rele|aazurufe|aarufe",
         "|تتصل|تتصلوا|تتصلي|اتصال|مكالمات|تكلمني|कॉल|फोन|फ़ोन|звоните|звонить|звони|звонки|звонков",
         // Email, the other channel that may be stopped: "hören Sie auf, mir E-Mails zu schicken".
         "|mails|email|emails|correos|correo|courriels|courriel",
@@ -1253,6 +1293,7 @@ fn swapped_abroad(words: &[&str]) -> bool {
         "sms|texto|textos|texte|textez|textes|message|messages|mensagem|mensagens|nachricht|nachrichten|msg",
         "|whatsapp|messaggio|messaggi|scrivimi|scrivetemi|ecrivez|ecris|schreib|schreiben|schreibt|text|txt",
         "|الرسائل|رسائل|رسالة|مسج|واتساب|मैसेज|मेसेज|संदेश|एसएमएस|व्हाट्सएप|пишите|пиши|напишите|смс|сообщения",
+        "|teks|mesaj|schreiwe",
     );
     static CALL_WORDS: WordList = WordList::new(CALLS);
     static TEXT_WORDS: WordList = WordList::new(TEXTS);
@@ -1282,16 +1323,28 @@ fn swapped_abroad(words: &[&str]) -> bool {
             || matches!(next, "lang" | "nalang") || next == "na" && after == "lang"
             // Hindi "मैसेज ठीक है" (messages are fine).
             || matches!(next, "ठीक" | "theek" | "thik" | "chalega" | "चलेगा")
-            || matches!(next, "ist" | "est" | "e" | "sind" | "ta" | "va")
+            // Russian "сообщения можно" (messages are allowed).
+            || matches!(next, "можно" | "нормально")
+            || matches!(next, "ist" | "est" | "e" | "sind" | "ta" | "va" | "is")
                 && matches!(after, "ok" | "okay" | "gut" | "bien" | "bom" | "bene" | "fine")
             // "envoyez-moi plutôt un SMS", "pode mandar só mensagem".
             // Not "parem de me ligar e de mandar mensagem": an infinitive under the stop.
             || (i.saturating_sub(4)..i).any(|j| {
                 matches!(
                     words[j],
-                    "envoyez" | "envoie" | "envoyer" | "mandar" | "mandem" | "manden" | "enviar" | "schicken" | "schickt"
+                    "envoyez"
+                        | "envoie"
+                        | "envoyer"
+                        | "mandar"
+                        | "mandem"
+                        | "manden"
+                        | "enviar"
+                        | "schicken"
+                        | "schickt"
+                        // Haitian Creole "ou ka voye tèks" (you can send texts).
+                        | "voye"
                 ) && !(j > 0 && words[j - 1] == "de")
-                    && !words[i.saturating_sub(5)..i].iter().any(|n| matches!(*n, "pas" | "nao" | "no" | "nicht"))
+                    && !words[i.saturating_sub(5)..i].iter().any(|n| matches!(*n, "pas" | "nao" | "no" | "nicht" | "pa"))
             })
             || matches!(
                 prev,
@@ -1354,7 +1407,11 @@ fn call_asked_abroad(words: &[&str]) -> bool {
             || matches!(p[0], "zadzwoncie" | "zadzwon" | "oddzwoncie" | "oddzwon" | "позвоните" | "перезвоните");
         let refused = words[i.saturating_sub(2)..i].iter().any(|b| matches!(*b, "nao" | "ne" | "non" | "nicht" | "no"))
             // Quebec "appelez-moi pu jamais": never again.
-            || words[i + 2..].iter().take(3).any(|a| matches!(*a, "nicht" | "pas" | "mat" | "nahi" | "pu" | "jamais"))
+            // Pennsylvania Dutch "ruf mich nimmi aa": no more.
+            || words[i + 2..]
+                .iter()
+                .take(3)
+                .any(|a| matches!(*a, "nicht" | "pas" | "mat" | "nahi" | "pu" | "jamais" | "nimmi" | "nimmer" | "net"))
             || i > 0 && matches!(words[i - 1], "не" | "nie")
             // "parem de me ligar": the call itself stopped.
             || i >= 2
@@ -1883,7 +1940,9 @@ fn text_kept(words: &[&str]) -> bool {
                 && matches!(w[1], "i'll" | "ill" | "i" | "we'll")
                 && words[i + 2..].iter().take(2).any(|n| matches!(*n, "read" | "answer" | "check" | "see"))
         });
-    let fine = fine || only || preferred;
+    // "texts still come through so keep it here".
+    let here = words.windows(3).any(|w| w[0] == "keep" && w[1] == "it" && matches!(w[2], "here" | "on"));
+    let fine = fine || only || preferred || here;
     // What is stopped instead: calls, or email ("stop spamming my email, text is the only thing I check").
     let calls = words.iter().any(|w| {
         matches!(
@@ -2019,7 +2078,10 @@ fn invites_contact(norm: &str) -> bool {
     // The channel the last clause stopped: "don't text, call.".
     let mut other_stopped: Option<bool> = None;
     // An emoji ends a clause as a full stop does: "stop calling 🙄 text me if u need something".
-    let ends = |c: char| matches!(c, '.' | ',' | '!' | '?' | ';' | ':' | '(' | ')') || c as u32 >= 0x1F300;
+    // So does a dash: "texting at dinner has to stop — call me at 10 instead".
+    let ends = |c: char| {
+        matches!(c, '.' | ',' | '!' | '?' | ';' | ':' | '(' | ')' | '\u{2014}' | '\u{2013}') || c as u32 >= 0x1F300
+    };
     for clause in norm.split(ends) {
         let letters = crate::normalise::letters_only(clause);
         let words: Vec<&str> = letters.split(' ').filter(|w| !w.is_empty()).collect();
@@ -2152,6 +2214,10 @@ fn invitation(words: &[&str], i: usize) -> bool {
     // "… text this cell instead", "call my cell instead", "ring this mobile after 6 instead",
     // "call my cell 702 555 0193 instead".
     if after.iter().take(7).any(|n| *n == "instead") && !gerund {
+        return true;
+    }
+    // "Text this cell only".
+    if matches!(after, ["this" | "my", _, "only", ..]) && !gerund && !w.ends_with('s') {
         return true;
     }
     let asked = before.iter().any(|b| {
@@ -2382,8 +2448,11 @@ fn reported(words: &[&str]) -> bool {
             || told.iter().any(|w| matches!(*w, "other" | "another" | "last" | "previous" | "old"))
                 && told.iter().any(|w| matches!(*w, "company" | "companies" | "provider" | "installer" | "business"));
         // "this is his wife, he said to stop contacting him": the writer speaks for the lead.
-        let third =
-            (theirs || after.iter().take(3).any(|w| matches!(*w, "him" | "her" | "them"))) && !speaks_for_lead(words);
+        // "… stop contacting him at this number": this phone's owner, whoever writes.
+        let this_phone = after.windows(2).any(|p| matches!(p, ["this", "number" | "phone" | "cell"]));
+        let third = (theirs || after.iter().take(3).any(|w| matches!(*w, "him" | "her" | "them")))
+            && !speaks_for_lead(words)
+            && !this_phone;
         let taken_back = after.iter().position(|w| *w == "but").is_some_and(|b| {
             after[b..].windows(2).take(6).any(|p| matches!(p, ["do" | "still", "want"] | ["go", "ahead"]))
         });
@@ -2399,6 +2468,8 @@ fn speaks_for_lead(words: &[&str]) -> bool {
         // "this is my dad's phone".
         ["is", "my", w] => w.ends_with("'s") && third_party(w) || w.strip_suffix('s').is_some_and(third_party),
         ["i'm" | "im" | "am", "his" | "her", w] => third_party(w),
+        // "I'm the account holder's father".
+        [_, "holder's" | "owner's", w] => third_party(w),
         _ => false,
     })
 }
@@ -2758,6 +2829,18 @@ fn spanish(words: &[&str]) -> bool {
 /// so early"; not with "again", "anymore" or "ever" anywhere ("stop texting me at all"), nor
 /// with an insult ("stop messaging me at 6am you idiots").
 fn restricted_hours(words: &[&str]) -> bool {
+    // "don't text me at 2am again, anytime 10-6 works": the hour refused, another offered.
+    let offered = words.iter().any(|w| matches!(*w, "works" | "anytime" | "daytime" | "fine"));
+    let hour_refused = words.windows(5).any(|p| {
+        matches!(p[0], "don't" | "dont")
+            && matches!(p[1], "text" | "call" | "message" | "txt")
+            && matches!(p[2], "me" | "us")
+            && p[3] == "at"
+            && p[4].starts_with(|c: char| c.is_ascii_digit())
+    });
+    if hour_refused && offered {
+        return true;
+    }
     if words.iter().any(|w| {
         matches!(*w, "again" | "anymore" | "ever" | "all" | "period" | "forever" | "done" | "remove" | "unsubscribe")
     }) {
@@ -2814,6 +2897,8 @@ fn restricted_hours(words: &[&str]) -> bool {
         match rest {
             // "quit texting me while I'm at work".
             [limit, ..] if matches!(*limit, "before" | "after" | "during" | "until" | "till" | "til" | "while") => true,
+            // "stop texting late at night".
+            ["late" | "early", "at" | "in", ..] => true,
             ["so", how, ..] => matches!(*how, "early" | "late" | "often" | "much"),
             [at, when, ..] if matches!(*at, "at" | "on" | "in") => {
                 when.starts_with(|c: char| c.is_ascii_digit())
@@ -3052,6 +3137,14 @@ mod tests {
             "does your app allow patients to unsubscribe from reminders?",
             "hitting the unsubscribe button on old newsletters tonight",
             "my gf said those companies never let you unsubscribe",
+            "Yes, I'd love to stop putting this off",
+            "I was going to ask you to stop texting, but honestly I still want the quote",
+            "Before I unsubscribe, how much would it actually cost?",
+            "Что случится, если я отправлю STOP?",
+            "Last time I said stop to a telemarketer nothing happened, anyway what's the rate?",
+            "unsubscribe me from my student loans, what can you do for me",
+            "I didn't ask to be removed, just text me less",
+            "I shouldn't need to unsubscribe to get a straight answer",
         ] {
             assert!(limits(t), "{t}");
             assert!(crate::revocation(&normalise(t)).is_none(), "{t}");
@@ -3183,6 +3276,14 @@ mod tests {
             "Quit calling. Texts I'll read.",
             "unsubscribe me from the robocalls but not the texts",
             "call mat karo, msg theek hai",
+            "stop calling the house phone, my dad gets confused. Text my cell only.",
+            "please stop messaging late at night, daytime is fine",
+            "Calling during dinner needs to stop — text me tomorrow instead",
+            "I blocked you for calls, texts are coming through so keep it here",
+            "don't call me at 6am again, anytime after 9 works",
+            "Sispann rele m, ou ka voye mesaj",
+            "не звоните, смс можно",
+            "Hör uff mich aazurufe, schreiwe is gut",
             "I can't stop laughing at your last message",
             "we can't stop getting these promo texts from everyone, it's crazy",
             "stop calling my office, my cell is fine for texts",
@@ -3412,6 +3513,7 @@ mod tests {
             "I clicked the unsubscribe link and your texts keep coming",
             "no me manden mas texts please",
             "this is my dads phone and he says stop texting him",
+            "I'm the account holder's mother. She asked that you stop texting her at this number.",
         ] {
             assert!(!limits(t), "{t}");
         }
@@ -3422,6 +3524,13 @@ mod tests {
         assert!(crate::revocation(&normalise("cannot believe I'm still getting these, ugh")).is_none());
         assert!(crate::revocation(&normalise("I said stop and I'm still getting these")).is_some());
         assert!(crate::revocation(&normalise("ok just drop me from your list")).is_some());
+    }
+
+    #[test]
+    fn stop_keywords_in_other_scripts_revoke() {
+        for t in ["ΣΤΟΠ", "停止", "İPTAL", "Schtopp!"] {
+            assert!(crate::revocation(&normalise(t)).is_some(), "{t}");
+        }
     }
 
     #[test]

@@ -285,6 +285,8 @@ const KEYWORDS: &str = concat!(
     // Cyrillic STOP (Russian, Ukrainian, Bulgarian, Serbian), as carriers' keyword lists do not
     // have it but leads send it.
     "|стоп",
+    // Greek, Turkish ("İPTAL", cancel), Pennsylvania Dutch and Chinese or Japanese (停止) STOP.
+    "|στοπ|iptal|schtopp|schtop|停止",
     // Keywords run together: "removeme", "optmeout".
     "|removeme|unsubscribeme|unsubme|optmeout|takemeoff|stopplease|pleasestop|stoptexting|stopmessaging|donttext|nomore",
 );
