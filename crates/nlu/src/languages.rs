@@ -7,7 +7,7 @@
 //! Finnish, Estonian, Latvian, Lithuanian, Catalan, Basque, Galician, Afrikaans, Icelandic,
 //! Irish, Welsh, Tamil, Telugu, Kannada, Malayalam, Marathi, Nepali, Sinhala, Armenian,
 //! Georgian, Azerbaijani, Kazakh, Uzbek, Kyrgyz, Tajik, Mongolian, Hmong, Cebuano, Ilocano,
-//! Samoan, Hawaiian and Hawaii Pidgin, Pennsylvania Dutch,
+//! Samoan, Hawaiian and Hawaii Pidgin, Pennsylvania Dutch, Yiddish,
 //! Tongan, Maori, Yoruba, Igbo, Hausa, Zulu, Xhosa, Tigrinya, Oromo, Kinyarwanda, Malagasy,
 //! Chinese (and Cantonese), Korean, Japanese, Thai, Lao, Burmese and Khmer; Arabic, Farsi,
 //! Russian, Hindi, Urdu, Bengali, Tamil, Telugu, Greek, Mandarin, Cantonese, Japanese and Korean
@@ -180,8 +180,15 @@ const STEMS: &str = concat!(
     "|لغو اشتراک|تماس نگیرید",
     // Somali.
     "|ha ii soo dirin|ha iisoo dirin|fariin ha|farriin ha|iga saar|iga tirtir|ha ila soo xiriirin|ha i soo wicin",
+    // "Lambarkeyga ka saar liiskiinna" (take my number off your list), "jooji fariimaha" (stop
+    // the messages), "fariin dambe ha u soo dirin" (send no further message).
+    "|lambarkeyga ka saar|lambarkayga ka saar|ka saar liiska|ka saar liiskiinna|ka saar liiskiina",
+    "|jooji fariimaha|jooji farriimaha|joojiya fariimaha|ha u soo dirin|ha soo dirin",
     // Amharic (Ge'ez script).
     "|መላክ ያቁሙ|መላክ አቁሙ|መልእክት አትላኩ|አትላኩልኝ|አትደውሉ|ቁጥሬን ያጥፉ|ቁጥሬን አጥፉ",
+    // The polite "አይላኩልኝ" (please don't send me), "ስሜን አስወጡ" (take my name out), a request
+    // passed on ("እንዳትልኩ", that you not send), and Amharic in Latin letters ("atlakulign").
+    "|አይላኩልኝ|መልእክት አይላኩ|ስሜን አስወጡ|ቁጥሬን አስወጡ|ቁጥሬን ሰርዙ|እንዳትልኩ|atlakulign|aytlakulign|atlakulegn",
     // French, taking the number off.
     "|retirez mon numero|retirer mon numero|enlevez mon numero|enlever mon numero|enlevez moi|retirez nous",
     // "merci de retirer ce numéro", "(il) ne veut plus recevoir vos appels".
@@ -199,7 +206,7 @@ const STEMS: &str = concat!(
     "|میسج مت بھیج|میسج نہ بھیج|پیغام نہ بھیج|پیغام مت بھیج|تنگ نہ کر|تنگ مت کر|میرا نمبر ہٹا|میرا نمبر ڈیلیٹ",
     // Bengali, Punjabi (Gurmukhi), Gujarati.
     "|মেসেজ পাঠাবেন না|মেসেজ পাঠাবে না|মেসেজ দিবেন না|মেসেজ দেবেন না|বার্তা পাঠাবেন না|ফোন করবেন না|বিরক্ত করবেন না",
-    "|আমার নম্বর মুছে|ਮੈਸੇਜ ਨਾ ਭੇਜ|ਮੈਸੇਜ ਨਾ ਕਰ|ਤੰਗ ਨਾ ਕਰ|ਮੇਰਾ ਨੰਬਰ ਹਟਾ|મેસેજ ન મોકલ|મેસેજ ના મોકલ|મેસેજ મોકલશો નહીં",
+    "|আমার নম্বর মুছে|ਮੈਸੇਜ ਨਾ ਭੇਜ|ਮੈਸੇਜ ਨਾ ਕਰ|ਲਿਸਟ ਤੋਂ ਹਟਾ|ਨੰਬਰ ਹਟਾ ਦਿਓ|ਭੇਜਣੇ ਬੰਦ ਕਰੋ|ਭੇਜਣਾ ਬੰਦ ਕਰੋ|ਮੈਸੇਜ ਬੰਦ ਕਰੋ|ਦੁਬਾਰਾ ਫ਼ੋਨ ਨਾ|ਦੁਬਾਰਾ ਫੋਨ ਨਾ|ਫ਼ੋਨ ਨਾ ਕਰ|ਫੋਨ ਨਾ ਕਰ|ਸੰਪਰਕ ਨਾ ਕਰ|call na karo mainu|text vi nahi|msg vi nahi|message vi nahi|ਤੰਗ ਨਾ ਕਰ|ਮੇਰਾ ਨੰਬਰ ਹਟਾ|મેસેજ ન મોકલ|મેસેજ ના મોકલ|મેસેજ મોકલશો નહીં",
     "|હેરાન ન કર|મારો નંબર કાઢી",
     // Turkish (dotless ı kept; typed with or without it).
     "|mesaj atmay|mesaj gondermey|bana yazmay|beni aramay|listeden cıkar|listeden cikar|numaramı sil|numarami sil",
@@ -238,6 +245,15 @@ const STEMS: &str = concat!(
     "|καμία περαιτέρω επικοινωνία|καμια περαιτερω επικοινωνια|δεν επιθυμώ επικοινωνία|δεν επιθυμω επικοινωνια",
     "|αφαιρέστε με|αφαιρεστε με|αφαιρέστε τον αριθμό|αφαιρεστε τον αριθμο|αν λάβω άλλο|αν λαβω αλλο",
     "|θα σας καταγγείλω|θα σας καταγγειλω",
+    // Hebrew: "ותמחקו" (and delete) with its prefix, "אל תיצרו איתי קשר" (don't contact me),
+    // "לא לשלוח לי" (not to send me), a threat over the next one ("עוד הודעה אחת ואני חוסמת").
+    "|ותמחקו את|תמחקו את המספר|מחקו את המספר|אל תיצרו איתי קשר|אל תצרו איתי קשר|אל תיצרו קשר",
+    "|אל תצרו קשר|לא לשלוח לי|עוד הודעה אחת ו|עוד הודעה ו|חוסמת אתכם|חוסם אתכם|אחסום אתכם",
+    // Yiddish, in Hebrew letters and in Latin: "הערט אויף" (stop), "נעמט מיך אראפ" (take me
+    // off), "נישט מער שרייבן" (no more writing), "oyfhern shraybn".
+    "|הערט אויף|הער אויף|נעמט מיך אראפ|נעם מיך אראפ|נישט שרייבן מער|נישט רופן מער|מער נישט שרייבן",
+    "|מער נישט רופן|נישט מער שרייבן|נישט מער רופן|וויל נישט מער באקומען|אויסמעקן מיין נומער",
+    "|נישט מער קאנטאקטירן|oyfhern shraybn|oyfhern tsu shraybn|zolt oyfhern|hert oyf|her oyf tsu",
     // Hebrew.
     "|תפסיקו לשלוח|תפסיק לשלוח|תפסיקי לשלוח|אל תשלחו|אל תשלח|אל תשלחי|תמחקו את המספר|תמחק את המספר|תסירו אותי",
     "|הסירו אותי|הסר אותי|תוריד אותי|תורידו אותי|אל תתקשרו|די עם ההודעות|לא רוצה הודעות|הסרה מהרשימה|להסיר אותי",
@@ -456,6 +472,14 @@ const STEMS: &str = concat!(
     "|еще одно сообщение|еще один звонок|я вас заблокирую|вас заблокирую|заблокирую вас|заблокирую ваш номер",
     "|ne zvonite|ne zvoni mne|hvatit zvonit|khvatit zvonit|perestante zvon|perestan'te zvon|perestan zvon|bolshe ne zvon",
     "|nemojte me vise|nemoj me vise|nemojte mi vise|ne zovite me vise|ne zovi me vise|prestanite me zvati",
+    // Serbian in Cyrillic, "prestanite da me zovete", and a threat ("još jedna poruka i …").
+    "|немојте ме више|не зовите ме више|престаните да ме зовете|prestanite da me zov|prestani da me zov",
+    "|prestanite da mi sal|prestanite da mi pis|jos jedna poruka i|jos jedan poziv i|blokiram vas|blokiracu vas",
+    // Russian "прошу больше со мной не связываться" (no more contacting me).
+    "|со мной не связываться|больше не связываться|не связывайтесь со мной|больше со мной не связ",
+    // Nepali: "सूचीबाट हटाउनुहोस्" (remove from the list), "sampark nagarnus" (don't contact).
+    "|सूचीबाट हटाउ|नम्बर हटाउनुहोस्|मेरो नम्बर हटा|sampark nagarnus|sampark na garnus|msg napathaunus",
+    "|message napathaunus",
     "|prestani me zvati|prestanite zvati",
     // Armenian "don't write" and "don't call" in their negated forms ("չգրեք", "չզանգեք").
     "|չգրեք|չզանգեք|մի զանգեք|այլևս մի",
@@ -501,7 +525,7 @@ const UNSPACED: &str = concat!(
     "|문자 사양|보내지 말아",
     // Lao, Burmese and Khmer, unspaced like Thai.
     "|ຢ່າສົ່ງ|ຢຸດສົ່ງ|ບໍ່ຕ້ອງສົ່ງ|ລົບເບີ|မပို့ပါနဲ့|မပို့နဲ့|မပို့ပါနှင့်|မဆက်သွယ်ပါနဲ့",
-    "|မနှောင့်ယှက်ပါနဲ့|ပို့တာရပ်|နံပါတ်ဖျက်|កុំផ្ញើ|ឈប់ផ្ញើ|កុំរំខាន|លុបលេខ",
+    "|စာရင်းထဲက ဖယ်|စာရင်းထဲမှ ဖယ်|စာရင်းထဲက ဖျက်|မနှောင့်ယှက်ပါနဲ့|ပို့တာရပ်|နံပါတ်ဖျက်|កុំផ្ញើ|ឈប់ផ្ញើ|កុំរំខាន|លុបលេខ",
 );
 
 /// Words that may stand between the parts of a [`STEMS`] phrase without changing what it asks:
@@ -802,6 +826,24 @@ mod tests {
             "Ruft mich nimmi aa",
             "Mir wolle ken Texte meh",
             "Pa rele m ankò, pa voye mesaj ankò",
+            "fadlan lambarkayga ka saar liiska",
+            "jooji fariimaha fadlan",
+            "marnaba ha u soo dirin fariin",
+            "ከእንግዲህ አይላኩልኝ",
+            "ስሜን አስወጡ እባካችሁ",
+            "mesej atlakulign",
+            "sampark nagarnus hai",
+            "ကျေးဇူးပြု၍ စာရင်းထဲက ဖယ်ပါ",
+            "ותמחקו את המספר הזה",
+            "אל תיצרו איתי קשר שוב",
+            "עוד הודעה ואני חוסם אתכם",
+            "הערט אויף שיקן מעסעדזשעס",
+            "biteh hert oyf",
+            "ਸਾਨੂੰ ਸੰਪਰਕ ਨਾ ਕਰੋ",
+            "ਮੈਸੇਜ ਭੇਜਣਾ ਬੰਦ ਕਰੋ ਜੀ",
+            "престаните да ме зовете више",
+            "još jedan poziv i prijavljujem vas",
+            "больше не связывайтесь со мной",
         ] {
             assert!(found(t).is_some(), "{t}");
         }

@@ -29,7 +29,7 @@ const RATE: f32 = 0.5;
 const L2: f32 = 1e-6;
 
 /// The labelled corpus files the shipped model learns from (`{"text", "opt_out", …}` lines).
-const CORPUS: [&str; 84] = [
+const CORPUS: [&str; 88] = [
     include_str!("../corpus/dev.jsonl"),
     include_str!("../corpus/test.jsonl"),
     include_str!("../corpus/holdout.jsonl"),
@@ -114,6 +114,10 @@ const CORPUS: [&str; 84] = [
     include_str!("../corpus/blind79.jsonl"),
     include_str!("../corpus/blind80.jsonl"),
     include_str!("../corpus/blind81.jsonl"),
+    include_str!("../corpus/blind82.jsonl"),
+    include_str!("../corpus/blind83.jsonl"),
+    include_str!("../corpus/blind84.jsonl"),
+    include_str!("../corpus/blind85.jsonl"),
 ];
 
 /// Every labelled line of the compiled-in corpus, file by file. A file that did not parse would

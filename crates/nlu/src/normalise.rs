@@ -287,6 +287,8 @@ const KEYWORDS: &str = concat!(
     "|стоп",
     // Greek, Turkish ("İPTAL", cancel), Pennsylvania Dutch and Chinese or Japanese (停止) STOP.
     "|στοπ|iptal|schtopp|schtop|停止",
+    // Somali JOOJI, Burmese ရပ်ပါ, Hebrew הסר (remove) and עצור (stop).
+    "|jooji|ရပ်ပါ|הסר|עצור",
     // Keywords run together: "removeme", "optmeout".
     "|removeme|unsubscribeme|unsubme|optmeout|takemeoff|stopplease|pleasestop|stoptexting|stopmessaging|donttext|nomore",
 );
@@ -323,7 +325,7 @@ const PHRASES: &str = concat!(
     "|quitarme de|eliminarme|borrarme|take my number off|take my name off|take my info off|take us off",
     "|take this number off|off your list|off the list|off ur list|off this list|off your contact",
     "|off your call|off your text|off your mailing|remove me|remove us|remove my number|remove my info",
-    "|drop me from|drop us from|drop my number|remove my name|remove my contact|remove my phone|remove this number|remove this phone|delete my number",
+    "|prefer not to get any|prefer not to receive any|prefer not to be contacted|drop me from|drop us from|drop my number|remove my name|remove my contact|remove my phone|remove this number|remove this phone|delete my number",
     // For the number's owner, by someone at the phone: "my dad doesn't want these, remove his number".
     "|remove his number|remove her number|remove their number|delete his number|delete her number",
     "|take his number off|take her number off|take him off|take her off",

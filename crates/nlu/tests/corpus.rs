@@ -519,6 +519,26 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   Russian "what happens if I reply STOP?", "I said stop to a dealer", "unsubscribe me from my
 ///   7% interest rate", "I didn't ask to be removed", "I shouldn't have to unsubscribe". Fixed
 ///   as classes.
+/// - `blind82.jsonl` (timeshare exit, angry and legalistic; Spanish, Tagalog), `blind83.jsonl`
+///   (a charter school's parents: Somali, Amharic, Arabic, Nepali, Burmese, learner's English),
+///   `blind84.jsonl` (a wedding venue: long, emotional, emoji; Hebrew, Yiddish, Russian) and
+///   `blind85.jsonl` (trucking insurance, owner-operators on the road; Punjabi, Russian,
+///   Ukrainian, Serbian), the same brief, scored once each on 7654085. First scores: blind82
+///   0.94, **1.0**, 0.935; blind83 0.835, 0.88, 0.957; blind84 0.843, 0.84, 0.933; blind85 0.86,
+///   0.92, 0.968 (macro-F1 under 0.85 on two, for the first time since blind18). Missed (36):
+///   Somali ("ka saar liiska", "jooji fariimaha", "ha u soo dirin", JOOJI), Amharic (the polite
+///   "አይላኩልኝ", "ስሜን አስወጡ", "እንዳትልኩ", "atlakulign"), Nepali, Burmese (a list removal, ရပ်ပါ),
+///   Hebrew ("ותמחקו" with its prefix, "אל תיצרו איתי קשר", "לא לשלוח לי", a threat, הסר), Yiddish
+///   in both scripts (none of it in the tables), Russian "больше со мной не связываться",
+///   Punjabi in Gurmukhi and Latin letters, Serbian in Cyrillic and a Serbian threat, and "I'd
+///   prefer not to get any more texts or calls". False (20): somebody's own list ("the
+///   resort's mailing list"), other things stopped ("these payments"), our notice quoted ("a
+///   'you've been unsubscribed' text"), an attorney's letter to somebody else, "unsubscribe from
+///   this timeshare nightmare lol", "STOP & GO car wash", advice to block, our footer "keep
+///   saying reply stop", "unsubscribed from like 20 store emails", a joke whose "list" came
+///   later, hours ("between 9 and 5", "at night anymore, mornings only"), texts kept ("Texts I
+///   can do", Somali "qoraal ii soo dir", Hebrew and Russian "only messages"), the conversation
+///   moved to WhatsApp, and "😤😤😤 again??" (one word for the learned reader). Fixed as classes.
 ///
 /// All are tuning data now, and the learned models train on them, so their intent figures are
 /// in-sample (about 0.99); they are a regression guard, not an estimate.
@@ -605,6 +625,10 @@ fn blind_sets_stay_fixed() {
     at_least("blind79.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind80.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind81.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind82.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind83.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind84.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind85.jsonl", 400, 0.97, 1.0, 1.0);
 }
 
 /// Answers a lead gives in the middle of a conversation (who decides, when, how much, which
