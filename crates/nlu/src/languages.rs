@@ -272,6 +272,24 @@ const STEMS: &str = concat!(
     "|lamna mig ifred|kontakta mig inte|slutt a sende|slutta a sende|slutte a sende|slutt med a sende|ikke send meg|ikke send mig",
     "|ingen flere meldinger|ingen flere beskeder|ingen flere sms|stop med at sende|hold op med at|afmeld|meld meg av",
     "|slet mit nummer|slett nummeret mitt",
+    // "jeg ønsker ikke flere meldinger", "ikke ringe eller sende SMS mer", "slett meg fra lista",
+    // "ikke send flere"; Swedish "jag vill inte få fler meddelanden".
+    "|ønsker ikke flere|onsker ikke flere|ikke flere meldinger|ikke send flere|ikke ringe eller sende",
+    "|slett meg fra|slett meg|vill inte fa fler|inte fa fler meddelanden|vill inte ha fler meddelanden",
+    // Hmong: "muab … tshem tawm" (take off), "tsis xav kom nej tiv tauj kuv" (don't want you to
+    // contact me).
+    "|tshem tawm|muab kuv tawm|tsis xav kom nej tiv|tiv toj kuv ntxiv|tiv tauj kuv ntxiv",
+    // Spanish "ya no me marquen" (don't dial me any more).
+    "|ya no me marquen|no me marquen|no me marques|ya no marquen|dejen de marcar|deje de marcar",
+    // Punjabi in Latin letters, "mainu call na karo"; Bengali in Latin letters, "r jogajog
+    // korben na" (don't contact any more).
+    "|mainu call na|mainu msg na|mainu message na|jogajog korben na|message korben na|phone korben na",
+    // Bengali: "লিস্ট থেকে মুছে ফেলুন" (delete from the list).
+    "|লিস্ট থেকে মুছে|তালিকা থেকে মুছে|নাম্বার মুছে|নম্বর মুছে",
+    // Yiddish: "רופט מיך מער נישט אן" (don't call me any more).
+    "|רופט מיך מער נישט|רופט מיך נישט מער|שרייבט מיר מער נישט|שרייבט מיר נישט מער",
+    // Arabic: "لا أريد أي اتصال" (I want no contact), "التوقف عن الاتصال" (to stop calling).
+    "|لا أريد أي اتصال|لا اريد اي اتصال|التوقف عن الاتصال|التوقف عن المراسلة|التوقف عن ارسال|التوقف عن إرسال",
     // Hungarian.
     "|ne kuldjenek|ne kuldj|ne irjanak|ne irjon|ne hivjanak|ne hivjon|leiratkoz|torolje a szamom|toroljenek",
     "|hagyjanak beken|hagyjon beken|ne zaklass|ne keressenek|toroljek a szamom|toroljetek",
@@ -494,7 +512,9 @@ const UNSPACED: &str = concat!(
     "|停止发送|停止發送|取消订阅|取消訂閱|请勿打扰|請勿打擾|不要再联系|不要再聯繫|不要再聯絡|别再联系|別再聯絡",
     "|不要再打扰|不要再打擾|别再打扰|別再打擾|别打扰我|別打擾我|不想再收到|不想收到|拒收|停止短信|停止发短信|不要联系我|不要聯絡我|不要聯繫我|删除我的号码|刪除我的號碼|别烦我|別煩我|不要打扰|不要打擾|从名单中删除|從名單中刪除|名单中删除|名單中刪除",
     // "把我的号码从你们的名单上删除" (remove my number from your list): 上 or 里 for 中.
-    "|名单上删除|名單上刪除|名单里删除|名單裡刪除|名单上删掉|名單上刪掉",
+    "|名单上删除|名單上刪除|名单里删除|名單裡刪除|名单上删掉|名單上刪掉|名单里删掉|名單裡刪掉|名单中删掉",
+    // Mixed with English: "再text我就block你".
+    "|再text我就|就block你|就拉黑你",
     // A threat over the next one: "再发我就举报你们" (send again and I report you).
     "|再发我就举报|再發我就舉報|再发我就投诉|再發我就投訴|再发我就拉黑|再發我就拉黑|再发就举报|再發就舉報",
     "|再发就投诉|再發就投訴|再发就拉黑|再發就拉黑|再打我就投诉|再打我就投訴|再打我就举报|再打我就舉報",
@@ -844,6 +864,18 @@ mod tests {
             "престаните да ме зовете више",
             "još jedan poziv i prijavljujem vas",
             "больше не связывайтесь со мной",
+            "ya no me marquen, gracias",
+            "mainu msg na karo hun",
+            "Muab kuv lub npe tshem tawm",
+            "把我的号码从名单里删掉",
+            "你再text我就block你",
+            "আমার নম্বর তালিকা থেকে মুছে দিন",
+            "plz jogajog korben na",
+            "רופט מיך נישט מער",
+            "Jeg ønsker ikke flere SMS",
+            "vær så snill, slett meg",
+            "Jag vill inte få fler sms",
+            "أرجو التوقف عن الاتصال بي",
         ] {
             assert!(found(t).is_some(), "{t}");
         }

@@ -134,6 +134,8 @@ pub(crate) fn limits_contact(norm: &str, words: &[&str]) -> bool {
         || dnc_denied(words)
         || mentioned(norm)
         || call_asked_in_chinese(norm)
+        || asked_in_chinese(norm)
+        || hours_abroad(words)
         || other_line(words)
         || other_app(words)
 }
@@ -169,6 +171,39 @@ fn call_asked_in_chinese(norm: &str) -> bool {
     // "不要", "别", and any "… 再" (again): "别再打电话给我".
     const REFUSALS: [&str; 4] = ["不要", "别", "別", "再"];
     ASKS.iter().any(|ask| norm.match_indices(ask).any(|(at, _)| !REFUSALS.iter().any(|r| norm[..at].ends_with(r))))
+}
+
+/// A question in Chinese about the keyword: "如果我回复退订，会怎么样？" (what happens if I
+/// reply 退订?).
+fn asked_in_chinese(norm: &str) -> bool {
+    (norm.contains("如果") || norm.contains("要是"))
+        && (norm.contains('?')
+            || norm.contains('？')
+            || ["怎么样", "怎麼樣", "会不会", "會不會", "吗", "嗎"].iter().any(|q| norm.contains(q)))
+}
+
+/// An hour limit in Punjabi, Hindi or Hindi typed in Latin letters: "ਰਾਤ ਨੂੰ ਮੈਸੇਜ ਨਾ ਕਰੋ, ਦਿਨ
+/// ਵੇਲੇ ਠੀਕ ਹੈ" (don't message at night, daytime is fine).
+fn hours_abroad(words: &[&str]) -> bool {
+    let hour = words.iter().any(|w| {
+        matches!(
+            *w,
+            "ਰਾਤ"
+                | "ਦਿਨ"
+                | "ਸਵੇਰੇ"
+                | "ਸ਼ਾਮ"
+                | "रात"
+                | "दिन"
+                | "सुबह"
+                | "शाम"
+                | "raat"
+                | "din"
+                | "subah"
+                | "shaam"
+        )
+    });
+    let fine = words.iter().any(|w| matches!(*w, "ਠੀਕ" | "ठीक" | "theek" | "thik" | "chalega"));
+    hour && fine
 }
 
 /// A stop the lead only mentions, without asking for one, read clause by clause: advice
@@ -280,6 +315,13 @@ fn mentioned(norm: &str) -> bool {
             &letters,
             &["just asking", "just curious", "for future reference", "asking for later", "asking for a friend"],
         ),
+        // "I'm tired of the calls from Midland and Portfolio Recovery": somebody else calls.
+        others_calling: letters.split(' ').any(|w| {
+            matches!(
+                w,
+                "creditors" | "creditor" | "collectors" | "collector" | "collections" | "robocallers" | "scammers"
+            )
+        }) || any_phrase(&letters, &["calls from", "texts from"]),
         worried: letters
             .split(' ')
             .any(|w| matches!(w, "worries" | "worried" | "worry" | "scares" | "scary" | "nervous")),
@@ -443,6 +485,8 @@ struct Context {
     curious: bool,
     /// The lead says something worries them.
     worried: bool,
+    /// Somebody other than us calls the lead (creditors, "calls from …").
+    others_calling: bool,
 }
 
 /// Whether the stop word at `clause[c]` (the clause's first) is only mentioned; `question`:
@@ -1081,11 +1125,33 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
         && matches!(after, [det, thing, ..] if matches!(*det, "these" | "those" | "the" | "my" | "our")
             && matches!(*thing, "payments" | "payment" | "charges" | "fees" | "bills" | "debits" | "withdrawals" | "dues" | "deductions"));
     // A store's name: "STOP & GO car wash on 5th", "the truck stop off exit 9".
+    // A transit stop: "Is it close to the 7 train? Which stop?".
+    let transit = clause[c] == "stop"
+        && (before.last().is_some_and(|w| matches!(*w, "which" | "what" | "next" | "nearest" | "closest"))
+            && after.iter().all(|w| !channel(w) && !matches!(*w, "me" | "us"))
+            || after.first().is_some_and(|w| matches!(*w, "on" | "off" | "at"))
+                && after.iter().any(|w| matches!(*w, "train" | "line" | "subway" | "bus" | "metro" | "route")));
     let store = clause[c] == "stop"
         && (matches!(after, [go, place, ..] if matches!(*go, "go" | "n" | "shop")
             && matches!(*place, "car" | "wash" | "gas" | "station" | "store" | "market" | "mart" | "on" | "at" | "off" | "by" | "near"))
             || before.last().is_some_and(|w| matches!(*w, "truck" | "pit" | "bus" | "rest" | "kwik" | "quick")));
+    // Somebody else made to stop: "help me get these creditors to stop", "can you get
+    // collectors to stop calling me?", "I want them to stop" (of the calls from others).
+    let others_stopped = matches!(clause[c], "stop" | "quit")
+        && (before.iter().rposition(|w| matches!(*w, "get" | "make" | "getting")).is_some_and(|g| {
+            let who = &before[g + 1..];
+            who.last() == Some(&"to")
+                && who.iter().any(|w| {
+                    matches!(
+                        *w,
+                        "creditors" | "collectors" | "collector" | "creditor" | "lenders" | "banks" | "scammers"
+                    ) || third_party(w)
+                })
+                && !who.iter().any(|w| matches!(*w, "you" | "u" | "your" | "ur" | "y'all" | "yall"))
+        }) || context.others_calling && matches!(before, [.., "want" | "need", "them" | "those" | "it", "to"]));
     as_word
+        || transit
+        || others_stopped
         || other_object
         || store
         || own_burden
@@ -1348,7 +1414,7 @@ fn swapped_abroad(words: &[&str]) -> bool {
     const CALLS: &str = concat!(
         "m'appeler|appeler|m'appelez|m'appelle|appels|anzurufen|anrufen|anrufe|anruf|ligar|ligacoes|ligacao",
         "|ligue|liguem|chiamare|chiamarmi|chiamate|call|calls|phone|tawagan|tumawag|tawag|rele|aazurufe|aarufe",
-        "|wicin|תתקשרו|תתקשר|תתקשרי|להתקשר|שיחות",
+        "|wicin|תתקשרו|תתקשר|תתקשרי|להתקשר|שיחות|ফোন|কল",
         "|تتصل|تتصلوا|تتصلي|اتصال|مكالمات|تكلمني|कॉल|फोन|फ़ोन|звоните|звонить|звони|звонки|звонков",
         // Email, the other channel that may be stopped: "hören Sie auf, mir E-Mails zu schicken".
         "|mails|email|emails|correos|correo|courriels|courriel",
@@ -1357,7 +1423,7 @@ fn swapped_abroad(words: &[&str]) -> bool {
         "sms|texto|textos|texte|textez|textes|message|messages|mensagem|mensagens|nachricht|nachrichten|msg",
         "|whatsapp|messaggio|messaggi|scrivimi|scrivetemi|ecrivez|ecris|schreib|schreiben|schreibt|text|txt",
         "|الرسائل|رسائل|رسالة|مسج|واتساب|मैसेज|मेसेज|संदेश|एसएमएस|व्हाट्सएप|пишите|пиши|напишите|смс|сообщения",
-        "|teks|mesaj|schreiwe|qoraal|fariin|הודעות|הודעה|סמס|וואטסאפ",
+        "|teks|mesaj|schreiwe|qoraal|fariin|הודעות|הודעה|סמס|וואטסאפ|মেসেজ|এসএমএস",
     );
     static CALL_WORDS: WordList = WordList::new(CALLS);
     static TEXT_WORDS: WordList = WordList::new(TEXTS);
@@ -1418,6 +1484,8 @@ fn swapped_abroad(words: &[&str]) -> bool {
                     // Russian "только", Hebrew "רק" (only).
                     | "только"
                     | "רק"
+                    // Bengali "শুধু" (only).
+                    | "শুধু"
                     | "solo"
                     | "apenas"
                     | "nur"
@@ -2010,7 +2078,9 @@ fn text_kept(words: &[&str]) -> bool {
                 && words[i + 2..].iter().take(2).any(|n| matches!(*n, "read" | "answer" | "check" | "see" | "do"))
         });
     // "texts still come through so keep it here".
-    let here = words.windows(3).any(|w| w[0] == "keep" && w[1] == "it" && matches!(w[2], "here" | "on"));
+    // "keep it to texts".
+    let here = words.windows(3).any(|w| w[0] == "keep" && w[1] == "it" && matches!(w[2], "here" | "on"))
+        || words.windows(4).any(|w| w[..3] == ["keep", "it", "to"] && texts(w[3]));
     let fine = fine || only || preferred || here;
     // What is stopped instead: calls, or email ("stop spamming my email, text is the only thing I check").
     let calls = words.iter().any(|w| {
@@ -2048,7 +2118,16 @@ fn text_kept(words: &[&str]) -> bool {
         *w == "not"
             && calls_before(i)
             && words[i + 1..].iter().find(|n| !matches!(**n, "the" | "my" | "your" | "ur")).is_some_and(|n| texts(n))
-    }) || words
+    })
+        // "Can I unsubscribe from calls but still get texts?".
+        || words.windows(5).any(|w| {
+            matches!(w[0], "calls" | "calling")
+                && w[1] == "but"
+                && matches!(w[2], "still" | "keep")
+                && matches!(w[3], "get" | "getting" | "receive")
+                && texts(w[4])
+        })
+        || words
         .windows(4)
         .any(|w| matches!(w[0], "calls" | "calling") && w[1] == "only" && w[2] == "not" && texts(w[3]));
     (fine || spared) && calls && !text_stopped
@@ -2836,6 +2915,16 @@ fn conditional(words: &[&str]) -> bool {
 /// aquí"), a frequency ("ya dejen de mandar tantos mensajes, con uno basta"), some hours ("no
 /// me escriban tan temprano"), the opposite wish ("no me den de baja, sí me interesa").
 fn spanish(words: &[&str]) -> bool {
+    // "No se preocupe, no los voy a bloquear": the block refused.
+    if words.windows(5).any(|p| {
+        p[0] == "no"
+            && matches!(p[1], "los" | "lo" | "la" | "las" | "te" | "les")
+            && p[2] == "voy"
+            && p[3] == "a"
+            && matches!(p[4], "bloquear" | "reportar" | "denunciar")
+    }) {
+        return true;
+    }
     let stop = words
         .iter()
         .position(|w| matches!(*w, "dejen" | "deja" | "dejes" | "paren" | "para" | "pare" | "no" | "ni" | "basta"));
@@ -2913,6 +3002,18 @@ fn restricted_hours(words: &[&str]) -> bool {
                 || matches!(p[4], "night" | "nights" | "dinner" | "lunch" | "work" | "weekends" | "church"))
     });
     if hour_refused && offered {
+        return true;
+    }
+    // "No more texts in the morning please, evenings only": an hour named, another kept.
+    let only_hours = words.windows(2).any(|p| {
+        matches!(p[0], "mornings" | "afternoons" | "evenings" | "nights" | "weekdays" | "weekends" | "daytime")
+            && p[1] == "only"
+    });
+    let hour_named = words.iter().any(|w| {
+        matches!(*w, "morning" | "night" | "evening" | "afternoon" | "early" | "late" | "weekend" | "am" | "pm")
+            || w.starts_with(|c: char| c.is_ascii_digit())
+    });
+    if only_hours && hour_named && !words.iter().any(|w| matches!(*w, "remove" | "unsubscribe" | "forever" | "ever")) {
         return true;
     }
     if words.iter().any(|w| {
@@ -3233,6 +3334,11 @@ mod tests {
             "Your texts keep saying reply STOP to opt out at the bottom and it's a lot",
             "just unsubscribed from a dozen store newsletters",
             "my friend said 'unsubscribe from drama' when she saw the list 😂",
+            "near the L train, which stop is it on",
+            "No te preocupes, no te voy a bloquear",
+            "can you help me get the collectors to stop?",
+            "the calls from my old bank never end, I want them to stop. what's your plan?",
+            "如果我回复退订会怎么样？",
         ] {
             assert!(limits(t), "{t}");
             assert!(crate::revocation(&normalise(t)).is_none(), "{t}");
@@ -3379,6 +3485,11 @@ mod tests {
             "не звоните мне, только смс",
             "message me on WhatsApp instead, I'll reply there. stop the sms",
             "don't text me during work anymore, evenings only",
+            "ਰਾਤ ਨੂੰ ਫ਼ੋਨ ਨਾ ਕਰੋ, ਸਵੇਰੇ ਠੀਕ ਹੈ",
+            "ফোন করবেন না, শুধু মেসেজ দিন",
+            "unsubscribe me from calls but keep getting texts",
+            "stop calling please, keep it to text",
+            "no more calls at night, weekends only",
             "I can't stop laughing at your last message",
             "we can't stop getting these promo texts from everyone, it's crazy",
             "stop calling my office, my cell is fine for texts",
@@ -3626,7 +3737,7 @@ mod tests {
 
     #[test]
     fn stop_keywords_in_other_scripts_revoke() {
-        for t in ["ΣΤΟΠ", "停止", "İPTAL", "Schtopp!", "JOOJI", "ရပ်ပါ", "הסר", "עצור"] {
+        for t in ["ΣΤΟΠ", "停止", "İPTAL", "Schtopp!", "JOOJI", "ရပ်ပါ", "הסר", "עצור", "TD"] {
             assert!(crate::revocation(&normalise(t)).is_some(), "{t}");
         }
     }

@@ -289,6 +289,8 @@ const KEYWORDS: &str = concat!(
     "|στοπ|iptal|schtopp|schtop|停止",
     // Somali JOOJI, Burmese ရပ်ပါ, Hebrew הסר (remove) and עצור (stop).
     "|jooji|ရပ်ပါ|הסר|עצור",
+    // China's carrier keyword TD (退订), as a whole message.
+    "|td",
     // Keywords run together: "removeme", "optmeout".
     "|removeme|unsubscribeme|unsubme|optmeout|takemeoff|stopplease|pleasestop|stoptexting|stopmessaging|donttext|nomore",
 );
