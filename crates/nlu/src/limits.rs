@@ -138,6 +138,21 @@ pub(crate) fn limits_contact(norm: &str, words: &[&str]) -> bool {
         || hours_abroad(words)
         || other_line(words)
         || other_app(words)
+        || thing_off_list(words)
+}
+
+/// Something other than the lead off a list: "Pool's off the list, we're doing solar instead".
+fn thing_off_list(words: &[&str]) -> bool {
+    words.windows(4).any(|p| {
+        p[0].ends_with("'s")
+            && !matches!(
+                p[0],
+                "it's" | "that's" | "he's" | "she's" | "what's" | "who's" | "there's" | "here's" | "let's"
+            )
+            && p[1] == "off"
+            && matches!(p[2], "the" | "my" | "our")
+            && p[3] == "list"
+    })
 }
 
 /// The conversation moved to a messaging app: "Can you text me on WhatsApp instead? … Stop the
@@ -1040,12 +1055,29 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
         && after.windows(2).any(|p| matches!(p[0], "that" | "the" | "this") && p[1] == "link");
     // Our footer named as a thing: "is it automated like the unsubscribe thing at the bottom?";
     // not a way out taken ("I clicked the unsubscribe link and you still text").
+    // "your opt-out policy": the noun after "opt out".
+    let noun = if clause[c] == "opt" { after.get(1..).unwrap_or_default() } else { after };
     let named = matches!(before.last(), Some(&("the" | "that" | "this" | "your" | "ur")))
-        && after.first().is_some_and(|w| {
+        && noun.first().is_some_and(|w| {
             matches!(
                 *w,
-                "thing" | "things" | "thingy" | "bit" | "part" | "line" | "footer" | "note" | "stuff" | "instructions"
+                "thing"
+                    | "things"
+                    | "thingy"
+                    | "bit"
+                    | "part"
+                    | "line"
+                    | "footer"
+                    | "note"
+                    | "stuff"
+                    | "instructions"
+                    | "policy"
+                    | "process"
+                    | "procedure"
+                    | "rules"
             )
+            // "I'm on the unsubscribe list for my synagogue newsletter": somebody else's list.
+            || *w == "list" && matches!(noun.get(1..3), Some(["for", "my" | "our" | "his" | "her" | "their"]))
         })
         && !before.iter().any(|w| {
             matches!(
@@ -1149,7 +1181,17 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
                 })
                 && !who.iter().any(|w| matches!(*w, "you" | "u" | "your" | "ur" | "y'all" | "yall"))
         }) || context.others_calling && matches!(before, [.., "want" | "need", "them" | "those" | "it", "to"]));
+    // A thing to be removed: "would it need to be removed?" (an oak).
+    let thing_removed = matches!(clause[c], "removed" | "blocked" | "cancelled" | "canceled")
+        && before.last() == Some(&"be")
+        && before.iter().any(|w| matches!(*w, "it" | "they" | "that" | "this" | "tree" | "trees"))
+        && !before.iter().any(|w| matches!(*w, "i" | "me" | "my" | "we" | "us" | "number"));
+    // How often, not whether: "Can you stop double texting?".
+    let how_often =
+        clause[c] == "stop" && after.first().is_some_and(|w| matches!(*w, "double" | "triple" | "multiple" | "mass"));
     as_word
+        || thing_removed
+        || how_often
         || transit
         || others_stopped
         || other_object
@@ -1414,7 +1456,7 @@ fn swapped_abroad(words: &[&str]) -> bool {
     const CALLS: &str = concat!(
         "m'appeler|appeler|m'appelez|m'appelle|appels|anzurufen|anrufen|anrufe|anruf|ligar|ligacoes|ligacao",
         "|ligue|liguem|chiamare|chiamarmi|chiamate|call|calls|phone|tawagan|tumawag|tawag|rele|aazurufe|aarufe",
-        "|wicin|תתקשרו|תתקשר|תתקשרי|להתקשר|שיחות|ফোন|কল",
+        "|wicin|תתקשרו|תתקשר|תתקשרי|להתקשר|שיחות|ফোন|কল|pe",
         "|تتصل|تتصلوا|تتصلي|اتصال|مكالمات|تكلمني|कॉल|फोन|फ़ोन|звоните|звонить|звони|звонки|звонков",
         // Email, the other channel that may be stopped: "hören Sie auf, mir E-Mails zu schicken".
         "|mails|email|emails|correos|correo|courriels|courriel",
@@ -1423,7 +1465,7 @@ fn swapped_abroad(words: &[&str]) -> bool {
         "sms|texto|textos|texte|textez|textes|message|messages|mensagem|mensagens|nachricht|nachrichten|msg",
         "|whatsapp|messaggio|messaggi|scrivimi|scrivetemi|ecrivez|ecris|schreib|schreiben|schreibt|text|txt",
         "|الرسائل|رسائل|رسالة|مسج|واتساب|मैसेज|मेसेज|संदेश|एसएमएस|व्हाट्सएप|пишите|пиши|напишите|смс|сообщения",
-        "|teks|mesaj|schreiwe|qoraal|fariin|הודעות|הודעה|סמס|וואטסאפ|মেসেজ|এসএমএস",
+        "|teks|mesaj|schreiwe|qoraal|fariin|הודעות|הודעה|סמס|וואטסאפ|মেসেজ|এসএমএস|ranse",
     );
     static CALL_WORDS: WordList = WordList::new(CALLS);
     static TEXT_WORDS: WordList = WordList::new(TEXTS);
@@ -1443,8 +1485,9 @@ fn swapped_abroad(words: &[&str]) -> bool {
             .any(|b| matches!(*b, "prefere" | "prefiro" | "prefiero" | "preferisco" | "bevorzuge" | "prefer"));
         preferred
             || matches!(next, "moi" | "mir" | "pe" | "par" | "mein" | "plutot" | "lieber" | "invece" | "сюда" | "мне")
-            // Russian "лучше пишите" (better write).
+            // Russian "лучше пишите" (better write), "пишите сообщения" (write messages).
             || prev == "лучше"
+            || matches!(*w, "пишите" | "напишите") && prev != "не"
             // Arabic "الرسائل أفضل" (messages are better).
             || matches!(next, "افضل" | "أفضل" | "احسن" | "أحسن")
             // Hinglish "message karo" (do message): the verb after the channel.
@@ -1455,8 +1498,9 @@ fn swapped_abroad(words: &[&str]) -> bool {
             || matches!(next, "ठीक" | "theek" | "thik" | "chalega" | "चलेगा")
             // Russian "сообщения можно" (messages are allowed).
             || matches!(next, "можно" | "нормально")
-            // Somali "qoraal ii soo dir" (send me a text).
+            // Somali "qoraal ii soo dir" (send me a text); Yoruba "… ránṣẹ́ nìkan" (only send).
             || next == "ii" && after == "soo"
+            || next == "nikan"
             || matches!(next, "ist" | "est" | "e" | "sind" | "ta" | "va" | "is")
                 && matches!(after, "ok" | "okay" | "gut" | "bien" | "bom" | "bene" | "fine")
             // "envoyez-moi plutôt un SMS", "pode mandar só mensagem".
@@ -2017,7 +2061,8 @@ fn text_kept(words: &[&str]) -> bool {
     let texts = |w: &str| TEXT_SET.contains(w) || w == "texting";
     let fine = words.windows(3).any(|w| {
         (TEXT_SET.contains(w[0]) || matches!(w[0], "texting" | "thread" | "here" | "chat"))
-            && matches!(w[1], "is" | "are" | "r" | "works" | "s")
+            // Nigerian Pidgin "text dey okay".
+            && matches!(w[1], "is" | "are" | "r" | "works" | "s" | "dey")
             && FINE_SET.contains(w[2])
             // "texting is totally fine".
             || TEXT_SET.contains(w[0])
@@ -2075,13 +2120,18 @@ fn text_kept(words: &[&str]) -> bool {
         || words.windows(3).enumerate().any(|(i, w)| {
             texts(w[0])
                 && matches!(w[1], "i'll" | "ill" | "i" | "we'll")
-                && words[i + 2..].iter().take(2).any(|n| matches!(*n, "read" | "answer" | "check" | "see" | "do"))
+                && words[i + 2..]
+                    .iter()
+                    .take(2)
+                    .any(|n| matches!(*n, "read" | "answer" | "check" | "see" | "do" | "handle"))
         });
     // "texts still come through so keep it here".
     // "keep it to texts".
     let here = words.windows(3).any(|w| w[0] == "keep" && w[1] == "it" && matches!(w[2], "here" | "on"))
         || words.windows(4).any(|w| w[..3] == ["keep", "it", "to"] && texts(w[3]));
-    let fine = fine || only || preferred || here;
+    // "use this cell for texts only".
+    let texts_only = words.windows(3).any(|w| w[0] == "for" && texts(w[1]) && w[2] == "only");
+    let fine = fine || only || preferred || here || texts_only;
     // What is stopped instead: calls, or email ("stop spamming my email, text is the only thing I check").
     let calls = words.iter().any(|w| {
         matches!(
@@ -2251,7 +2301,12 @@ fn invites_contact(norm: &str) -> bool {
             // "Quit texting and call my cell": a channel's verb after "and" swaps the channel;
             // "stop texting and calling me" keeps both under the stop.
             // "Stop all calls and texts": a channel joined to a stopped one is stopped with it.
-            let joined = i >= 2 && matches!(words[i - 1], "and" | "&" | "n" | "or" | "nor") && channel(words[i - 2]);
+            // "stop calling me and texting me": the "me" between does not part two gerunds
+            // ("quit texting me and call" swaps).
+            let joined = i >= 2
+                && matches!(words[i - 1], "and" | "&" | "n" | "or" | "nor")
+                && (channel(words[i - 2])
+                    || i >= 3 && w.ends_with("ing") && matches!(words[i - 2], "me" | "us") && channel(words[i - 3]));
             let swapped = joined
                 && matches!(words[i - 1], "and" | "&" | "n")
                 && !w.ends_with("ing")
@@ -2352,7 +2407,7 @@ fn invitation(words: &[&str], i: usize) -> bool {
     }
     let before = &words[i.saturating_sub(3)..i];
     let after = &words[i + 1..];
-    if after.iter().take(3).any(|n| *n == "again" || *n == "one") {
+    if after.iter().take(3).any(|n| matches!(*n, "again" | "one" | "never")) {
         return false;
     }
     let prev = before.last().copied().unwrap_or("");
@@ -3339,6 +3394,10 @@ mod tests {
             "can you help me get the collectors to stop?",
             "the calls from my old bank never end, I want them to stop. what's your plan?",
             "如果我回复退订会怎么样？",
+            "is it legal for you to keep my data? what's your opt out policy",
+            "I'm on the unsubscribe list for my church newsletter and they still send it",
+            "the oak by the gate, does it need to be removed",
+            "please stop triple texting, I saw the first one",
         ] {
             assert!(limits(t), "{t}");
             assert!(crate::revocation(&normalise(t)).is_none(), "{t}");
@@ -3490,6 +3549,12 @@ mod tests {
             "unsubscribe me from calls but keep getting texts",
             "stop calling please, keep it to text",
             "no more calls at night, weekends only",
+            "Stop calling o, text dey fine",
+            "e ma pe mi, e kan fi oro ranse nikan",
+            "не звоните, напишите сообщение",
+            "remove my office line from the call list, use my cell for texts only",
+            "quit the calls please, texting I can handle",
+            "Patio's off the list for now, just the pool",
             "I can't stop laughing at your last message",
             "we can't stop getting these promo texts from everyone, it's crazy",
             "stop calling my office, my cell is fine for texts",
@@ -3720,6 +3785,8 @@ mod tests {
             "no me manden mas texts please",
             "this is my dads phone and he says stop texting him",
             "I'm the account holder's mother. She asked that you stop texting her at this number.",
+            "stop calling me and texting me",
+            "Quit messaging me. Call me never.",
         ] {
             assert!(!limits(t), "{t}");
         }

@@ -23,10 +23,13 @@ impl Agent<'_> {
         const STRONG: &[&str] =
             &["not interested", "no thanks", "no thank you", "no me interesa", "no estoy interesado"];
         let answering = self.open_question().is_some() || self.open_offer().is_some();
-        let last_no = self
-            .msgs
-            .iter()
-            .rposition(|m| (m.is(Intent::NotInterested) && !(answering && m.bare_no())) || m.has_any(STRONG));
+        // "neither of those work for me": the offered slots refused, not the product, however
+        // the intent model reads it.
+        let slots_refused =
+            self.open_offer().is_some_and(|offer| self.choose(&offer) == Some(super::booking::Choice::Neither));
+        let last_no = self.msgs.iter().rposition(|m| {
+            (m.is(Intent::NotInterested) && !(answering && m.bare_no()) && !slots_refused) || m.has_any(STRONG)
+        });
         let Some(last_no) = last_no else { return false };
         let positive = [Intent::Interest, Intent::Schedule, Intent::Pricing, Intent::Question];
         !self.msgs[last_no + 1..].iter().any(|m| positive.contains(&m.class.intent))
