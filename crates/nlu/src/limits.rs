@@ -337,6 +337,8 @@ fn mentioned(norm: &str) -> bool {
                 "creditors" | "creditor" | "collectors" | "collector" | "collections" | "robocallers" | "scammers"
             )
         }) || any_phrase(&letters, &["calls from", "texts from"]),
+        // "… but keep the phone calls?": a part of the contact kept.
+        keeps_part: any_phrase(&letters, &["but keep", "but still get", "but still keep"]),
         worried: letters
             .split(' ')
             .any(|w| matches!(w, "worries" | "worried" | "worry" | "scares" | "scary" | "nervous")),
@@ -500,6 +502,8 @@ struct Context {
     curious: bool,
     /// The lead says something worries them.
     worried: bool,
+    /// The lead keeps a part of the contact ("but keep the calls").
+    keeps_part: bool,
     /// Somebody other than us calls the lead (creditors, "calls from …").
     others_calling: bool,
 }
@@ -819,6 +823,9 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
                         | "asking"
                         | "asked"
                         | "ask"
+                        // "I'm not reporting you or blocking you".
+                        | "reporting"
+                        | "or"
                         | "get"
                         | "even"
                         | "just"
@@ -852,8 +859,9 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
                     && matches!(p[2], "ask" | "need" | "want" | "ever" | "decide" | "change" | "request")
             })
             // "Will y'all remove my info if I don't qualify?": what we do in some case, asked.
+            // "Will I be removed from the list automatically if I don't buy?".
             || matches!(before, [q, you, ..] if matches!(*q, "will" | "would" | "do" | "does")
-                && matches!(*you, "you" | "u" | "y'all" | "yall" | "ya'll" | "they"))
+                && matches!(*you, "you" | "u" | "y'all" | "yall" | "ya'll" | "they" | "i" | "we"))
                 && after.windows(2).any(|p| p[0] == "if" && matches!(p[1], "i" | "we" | "i'm" | "im")));
     // The lead's own story: "last time I signed up for something like this I couldn't
     // unsubscribe for months", "I unsubscribed from the other lender's emails".
@@ -1027,8 +1035,10 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
         && before.last().is_some_and(|w| matches!(*w, "reply" | "text" | "say" | "type" | "send"))
         && before.iter().any(|w| matches!(*w, "where" | "when" | "kind" | "type" | "sort"));
     // Our own past act complained of: "you unsubscribed me from the reminders by mistake".
+    // Not "I'd appreciate it if you removed me from your contact list", a request.
     let ours_past = matches!(clause[c], "unsubscribed" | "removed" | "blocked")
-        && before.last().is_some_and(|w| matches!(*w, "you" | "u" | "y'all" | "yall" | "someone"));
+        && before.last().is_some_and(|w| matches!(*w, "you" | "u" | "y'all" | "yall" | "someone"))
+        && !before.contains(&"if");
     // A habit asked about: "Do you ever stop?".
     let habit =
         question && matches!(clause.first(), Some(&("do" | "does"))) && clause.iter().take(4).any(|w| *w == "ever");
@@ -1087,10 +1097,12 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
         });
     // A question only asked: "is there a way to stop the calls but keep the texts? just asking
     // for later".
-    let curious = question && context.curious;
+    // "Is there a way to unsubscribe from the texts but keep the phone calls?" too.
+    let curious = question && (context.curious || context.keeps_part);
     // A choice asked about: "will you remove my info or keep it?".
+    // "Is there a way to unsubscribe from the texts but keep the phone calls?": a part kept.
     let either = question
-        && after.iter().position(|w| *w == "or").is_some_and(|o| {
+        && after.iter().position(|w| matches!(*w, "or" | "but")).is_some_and(|o| {
             after[o + 1..].first().is_some_and(|w| matches!(*w, "keep" | "save" | "hold" | "store" | "retain" | "not"))
         });
     // Hearsay about being stuck: "I've heard you can never get off your mailing list once you're
@@ -1485,6 +1497,8 @@ fn swapped_abroad(words: &[&str]) -> bool {
             .any(|b| matches!(*b, "prefere" | "prefiro" | "prefiero" | "preferisco" | "bevorzuge" | "prefer"));
         preferred
             || matches!(next, "moi" | "mir" | "pe" | "par" | "mein" | "plutot" | "lieber" | "invece" | "сюда" | "мне")
+            // Italian "per messaggio"; not English "charges per message".
+            || prev == "per" && !matches!(*w, "message" | "messages" | "text" | "txt" | "msg")
             // Russian "лучше пишите" (better write), "пишите сообщения" (write messages).
             || prev == "лучше"
             || matches!(*w, "пишите" | "напишите") && prev != "не"
@@ -1536,7 +1550,6 @@ fn swapped_abroad(words: &[&str]) -> bool {
                     | "seulement"
                     | "solamente"
                     | "par"
-                    | "per"
                     | "por"
                     | "via"
                     | "lieber"
@@ -2100,7 +2113,8 @@ fn text_kept(words: &[&str]) -> bool {
     // "I'll answer texts", "I only read texts": the lead says where they will answer.
     let answered = words.windows(2).enumerate().any(|(i, p)| {
         matches!(p[0], "answer" | "answers" | "read" | "check" | "reply" | "respond")
-            && (texts(p[1]) || matches!(p[1], "to" | "my") && words.get(i + 2).is_some_and(|w| texts(w)))
+            // "I'll only respond by text".
+            && (texts(p[1]) || matches!(p[1], "to" | "my" | "by" | "via" | "over") && words.get(i + 2).is_some_and(|w| texts(w)))
             && words[..i].iter().rev().take(3).any(|w| matches!(*w, "i'll" | "ill" | "i" | "will" | "only"))
     });
     // "remove my email from the list, just text me": the texts asked for.
@@ -2480,7 +2494,13 @@ fn content_or_frequency(words: &[&str]) -> bool {
         let rest: Vec<&str> = words[i + 2..]
             .iter()
             .copied()
-            .filter(|w| !matches!(*w, "me" | "us" | "the" | "those" | "these" | "all" | "to" | "straight"))
+            // "Quit sending me 3 different links".
+            .filter(|w| {
+                !matches!(
+                    *w,
+                    "me" | "us" | "the" | "those" | "these" | "all" | "to" | "straight" | "different" | "multiple"
+                ) && !w.starts_with(|c: char| c.is_ascii_digit())
+            })
             .take(2)
             .collect();
         let content = rest.first().is_some_and(|w| CONTENT_SET.contains(w));
@@ -2909,10 +2929,12 @@ fn negated_stop(letters: &str) -> bool {
             // Hinglish "band mat karna": don't stop.
             || matches!((w[0], w[1], w[2]), ("band", "mat", "karo" | "karna" | "kijiye" | "karein" | "karen"))
     }) || words.windows(2).enumerate().any(|(i, p)| {
-        // "Don't stop believin'", "don't stop the process": never "why don't you stop", "if you don't stop".
+        // "Don't stop believin'", "don't stop the process": never "why don't you stop", "if you don't stop",
+        // or "you guys really don't quit huh" (a complaint about us).
         matches!(p[0], "don't" | "dont" | "never")
             && matches!(p[1], "stop" | "quit")
             && !(i > 0 && matches!(words[i - 1], "why" | "you" | "u" | "ya" | "if"))
+            && !words[i.saturating_sub(3)..i].iter().any(|w| matches!(*w, "you" | "guys" | "y'all" | "yall" | "u"))
     })
 }
 
@@ -3072,7 +3094,19 @@ fn restricted_hours(words: &[&str]) -> bool {
         return true;
     }
     if words.iter().any(|w| {
-        matches!(*w, "again" | "anymore" | "ever" | "all" | "period" | "forever" | "done" | "remove" | "unsubscribe")
+        matches!(
+            *w,
+            "again"
+                | "anymore"
+                | "ever"
+                | "all"
+                | "period"
+                | "forever"
+                | "done"
+                | "remove"
+                | "unsubscribe"
+                | "anywhere"
+        )
     }) {
         return false;
     }
@@ -3398,6 +3432,9 @@ mod tests {
             "I'm on the unsubscribe list for my church newsletter and they still send it",
             "the oak by the gate, does it need to be removed",
             "please stop triple texting, I saw the first one",
+            "Will I be taken off the list if I don't sign up?",
+            "I'm not reporting you or blocking you, just busy",
+            "Is it possible to unsubscribe from texts but keep the calls?",
         ] {
             assert!(limits(t), "{t}");
             assert!(crate::revocation(&normalise(t)).is_none(), "{t}");
@@ -3555,6 +3592,8 @@ mod tests {
             "remove my office line from the call list, use my cell for texts only",
             "quit the calls please, texting I can handle",
             "Patio's off the list for now, just the pool",
+            "I'll only reply by text, take me off the call list",
+            "stop sending 2 different PDFs, one is enough",
             "I can't stop laughing at your last message",
             "we can't stop getting these promo texts from everyone, it's crazy",
             "stop calling my office, my cell is fine for texts",
@@ -3800,6 +3839,19 @@ mod tests {
         assert!(crate::revocation(&normalise("I'd prefer not to receive any more messages")).is_some());
         // One word among emoji is too little for the learned reader.
         assert!(crate::revocation(&normalise("😤😤 AGAIN??")).is_none());
+        assert!(crate::revocation(&normalise("I'm so tired of these texts")).is_none());
+        for t in [
+            "Ok seriously stop. I don't need a sofa.",
+            "I'd appreciate not receiving any more of these",
+            "I'd appreciate it if you removed me from the list",
+            "consider me opted out",
+            "honestly, I'd prefer not to hear from anyone at your company",
+            "you really don't quit, huh. consider me unsubscribed",
+            "Please don't text me anymore, my phone plan charges me per message",
+            "also stop calling me at work, or anywhere else",
+        ] {
+            assert!(crate::revocation(&normalise(t)).is_some(), "{t}");
+        }
     }
 
     #[test]

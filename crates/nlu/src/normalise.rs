@@ -305,7 +305,7 @@ const CLAUSE_KEYWORDS: &str = concat!(
 
 /// Politeness and filler around a keyword ("stop please", "por favor baja", "STOP NOW").
 const COURTESY: &str = concat!(
-    "please|pls|plz|plse|now|thanks|thank|you|thx|ty|ok|okay|just|asap|por|favor|gracias|ya|already",
+    "please|pls|plz|plse|now|thanks|thank|you|thx|ty|ok|okay|just|asap|por|favor|gracias|ya|already|seriously|srsly",
     "|immediately|rn|said|again|and|so|omg|dude|bro|sir|maam|svp|bitte|merci|obrigado|po",
 );
 
@@ -327,7 +327,9 @@ const PHRASES: &str = concat!(
     "|quitarme de|eliminarme|borrarme|take my number off|take my name off|take my info off|take us off",
     "|take this number off|off your list|off the list|off ur list|off this list|off your contact",
     "|off your call|off your text|off your mailing|remove me|remove us|remove my number|remove my info",
-    "|prefer not to get any|prefer not to receive any|prefer not to be contacted|drop me from|drop us from|drop my number|remove my name|remove my contact|remove my phone|remove this number|remove this phone|delete my number",
+    "|prefer not to get any|prefer not to receive any|prefer not to be contacted|prefer not to hear from",
+    "|rather not hear from|appreciate not getting|appreciate not receiving|if you removed me|if you'd remove me",
+    "|if you would remove me|consider me unsubscribed|consider me removed|consider me opted out|drop me from|drop us from|drop my number|remove my name|remove my contact|remove my phone|remove this number|remove this phone|delete my number",
     // For the number's owner, by someone at the phone: "my dad doesn't want these, remove his number".
     "|remove his number|remove her number|remove their number|delete his number|delete her number",
     "|take his number off|take her number off|take him off|take her off",
@@ -364,9 +366,9 @@ const PHRASES: &str = concat!(
     "|make these texts stop|make the texts stop|make these messages stop|make the messages stop",
     "|make these stop|make them stop|make this stop|make these texts go away|make the texts go away",
     "|make these messages go away|make the messages go away|make these go away|make them go away",
-    "|make this go away|sick of your texts|sick of these texts|sick of the texts|sick of your messages",
-    "|sick of these messages|tired of your texts|tired of these texts|tired of the texts",
-    "|tired of your messages|tired of these messages|done with your texts|done with these texts",
+    // Not "I'm so tired of these texts" or "sick of your messages": a complaint that asks for
+    // nothing (frustration), unless a stop comes with it.
+    "|make this go away|done with your texts|done with these texts",
     "|had enough of your|had enough of these|enough with the texts|enough with these texts",
     "|enough with the messages|enough texts|enough messages|enough with the calls|nothing to do with you",
     "|nothing to do with your|forget you ever had|forget i exist|forget my info",
