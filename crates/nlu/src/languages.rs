@@ -7,7 +7,8 @@
 //! Finnish, Estonian, Latvian, Lithuanian, Catalan, Basque, Galician, Afrikaans, Icelandic,
 //! Irish, Welsh, Tamil, Telugu, Kannada, Malayalam, Marathi, Nepali, Sinhala, Armenian,
 //! Georgian, Azerbaijani, Kazakh, Uzbek, Kyrgyz, Tajik, Mongolian, Hmong, Cebuano, Ilocano,
-//! Samoan, Hawaiian and Hawaii Pidgin, Pennsylvania Dutch, Yiddish, Neo-Aramaic,
+//! Samoan, Hawaiian and Hawaii Pidgin, Chamorro, Chuukese, Marshallese, Pennsylvania Dutch,
+//! Yiddish, Neo-Aramaic,
 //! Tongan, Maori, Yoruba, Igbo, Hausa, Zulu, Xhosa, Tigrinya, Oromo, Kinyarwanda, Malagasy,
 //! Chinese (and Cantonese), Korean, Japanese, Thai, Lao, Burmese and Khmer; Arabic, Farsi,
 //! Russian, Hindi, Urdu, Bengali, Tamil, Telugu, Greek, Mandarin, Cantonese, Japanese and Korean
@@ -285,6 +286,18 @@ const STEMS: &str = concat!(
     // Neo-Aramaic, in Latin and Syriac letters: "la mshadret" (don't send), "la qarit l'eli"
     // (don't call me).
     "|la mshadret|la mshadrit|la qarit l'eli|la qarit eli|ܠܐ ܡܫܕܪܬ|ܠܐ ܩܪܝܬ ܠܝ",
+    // Hawaii Pidgin "no mo" (no more), "stop bodderin"; Chamorro "cha'-mu ta'lo" and "munga yu'
+    // ma text ta'lo" (don't … again), "basta i mensåhi" (enough of the messages), "na'suha i
+    // numiru" (remove the number); Chuukese "kosap chiwen" (no more), "atowu ei nampa" (remove
+    // this number); Marshallese "jab bar" (don't again), "bōk nōmba eo" (take the number).
+    "|no call me no mo|no text me no mo|no mo text|no text dis numba|stop bodderin|stop boddering",
+    "|cha mu ta'lo|munga yu ma|basta i mensahi|na'suha i numiru|nasuha i numiru|kosap chiwen|kosap kori",
+    "|kosap kokkori|atowu ei nampa|ouse mochen ei text|jab bar text|jab bar kur|jab bar jilkinlok",
+    "|bok nomba eo|bok noumba eo",
+    // Armenian "հանեք իմ համարը" (remove my number), "մի գրեք" (don't write), in Latin letters
+    // "mi greq"; Farsi "از لیستتون حذف کنید" (remove from your list).
+    "|հանեք իմ համարը|ցուցակից հանեք|հանեք ինձ|մի գրեք|mi greq|el mi greq|mi zangeq",
+    "|از لیستتون حذف|از لیست حذف کنید|شماره منو حذف|شماره مرا حذف",
     "|ya no me marquen|no me marquen|no me marques|ya no marquen|dejen de marcar|deje de marcar",
     // Yiddish in Latin letters "nem mir arop fun der list" (take me off the list); Haitian
     // Creole "kanpe voye mesaj" (stop sending messages); Nigerian Pidgin "comot my number for
@@ -524,6 +537,7 @@ const UNSPACED: &str = concat!(
     "|停止发送|停止發送|取消订阅|取消訂閱|请勿打扰|請勿打擾|不要再联系|不要再聯繫|不要再聯絡|别再联系|別再聯絡",
     "|不要再打扰|不要再打擾|别再打扰|別再打擾|别打扰我|別打擾我|不想再收到|不想收到|拒收|停止短信|停止发短信|不要联系我|不要聯絡我|不要聯繫我|删除我的号码|刪除我的號碼|别烦我|別煩我|不要打扰|不要打擾|从名单中删除|從名單中刪除|名单中删除|名單中刪除",
     // "把我的号码从你们的名单上删除" (remove my number from your list): 上 or 里 for 中.
+    "|不要再打來|不要再打来|别再打來|不要再给这个号码|不要再給這個號碼",
     "|名单上删除|名單上刪除|名单里删除|名單裡刪除|名单上删掉|名單上刪掉|名单里删掉|名單裡刪掉|名单中删掉",
     // Mixed with English: "再text我就block你".
     "|再text我就|就block你|就拉黑你",
@@ -899,6 +913,15 @@ mod tests {
             "please la mshadrit msgs",
             "la qarit eli ba'ad",
             "ܠܐ ܡܫܕܪܬ ܡܕܡ ܬܘܒ",
+            "no text me no mo, brah",
+            "munga yu' ma call ta'lo",
+            "na'suha i numiru-hu",
+            "kosap chiwen kori ei nampa",
+            "jab bar kūr eō",
+            "不要再打來",
+            "մի գրեք ինձ",
+            "el mi greq khntrum em",
+            "شماره منو از لیست حذف کنید",
         ] {
             assert!(found(t).is_some(), "{t}");
         }

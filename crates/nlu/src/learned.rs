@@ -29,7 +29,7 @@ const RATE: f32 = 0.5;
 const L2: f32 = 1e-6;
 
 /// The labelled corpus files the shipped model learns from (`{"text", "opt_out", …}` lines).
-const CORPUS: [&str; 100] = [
+const CORPUS: [&str; 104] = [
     include_str!("../corpus/dev.jsonl"),
     include_str!("../corpus/test.jsonl"),
     include_str!("../corpus/holdout.jsonl"),
@@ -130,6 +130,10 @@ const CORPUS: [&str; 100] = [
     include_str!("../corpus/blind95.jsonl"),
     include_str!("../corpus/blind96.jsonl"),
     include_str!("../corpus/blind97.jsonl"),
+    include_str!("../corpus/blind98.jsonl"),
+    include_str!("../corpus/blind99.jsonl"),
+    include_str!("../corpus/blind100.jsonl"),
+    include_str!("../corpus/blind101.jsonl"),
 ];
 
 /// Every labelled line of the compiled-in corpus, file by file. A file that did not parse would

@@ -634,10 +634,12 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
         .any(|p| matches!(p, ["doesn't" | "doesnt" | "does" | "don't" | "dont" | "not", "apply"]));
     // "I'm not gonna tell you to stop texting": the request refused, by the lead.
     let declined = before.windows(3).enumerate().any(|(v, p)| {
-        matches!(p[0], "tell" | "ask")
+        // "I'm not asking you to stop texting".
+        // Not "He's not interested and asked me to tell you to stop": the "not" is the interest's.
+        matches!(p[0], "tell" | "ask" | "asking" | "telling")
             && matches!(p[1], "you" | "u" | "y'all" | "yall")
             && p[2] == "to"
-            && before[..v].iter().any(|w| matches!(*w, "not" | "won't" | "wont" | "never"))
+            && before[v.saturating_sub(3)..v].iter().any(|w| matches!(*w, "not" | "won't" | "wont" | "never"))
     });
     // Nothing addressed to us between the governing verb and the stop: "my wife wants you to
     // stop calling" passes her request on.
@@ -743,6 +745,9 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
             || before.iter().rev().take(4).any(|w| matches!(*w, "honor" | "honour" | "respect" | "scrub" | "check"))
             || before.first().is_some_and(|w| matches!(*w, "how" | "can" | "could" | "does" | "do"))
                 && before.iter().skip(1).take(3).any(|w| somebody(w))
+            // "Will I still get emails if I unsubscribe from texts?": what follows, asked.
+            || matches!(clause.first(), Some(&("will" | "would" | "do" | "does" | "what")))
+                && before.windows(2).any(|p| p[0] == "if" && matches!(p[1], "i" | "we"))
             // "Что будет, если я отвечу STOP?" (what happens if I reply STOP?).
             || before.first().is_some_and(|w| matches!(*w, "если" | "si" | "se" | "wenn" | "jesli" | "als"))
             || matches!(before, ["did" | "was" | "am" | "have", "i" | "we", ..])
@@ -1036,9 +1041,10 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
         && before.iter().any(|w| matches!(*w, "where" | "when" | "kind" | "type" | "sort"));
     // Our own past act complained of: "you unsubscribed me from the reminders by mistake".
     // Not "I'd appreciate it if you removed me from your contact list", a request.
+    // Nor "next text gets you blocked", a threat.
     let ours_past = matches!(clause[c], "unsubscribed" | "removed" | "blocked")
         && before.last().is_some_and(|w| matches!(*w, "you" | "u" | "y'all" | "yall" | "someone"))
-        && !before.contains(&"if");
+        && !before.iter().any(|w| matches!(*w, "if" | "gets" | "get" | "getting"));
     // A habit asked about: "Do you ever stop?".
     let habit =
         question && matches!(clause.first(), Some(&("do" | "does"))) && clause.iter().take(4).any(|w| *w == "ever");
@@ -1201,7 +1207,20 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
     // How often, not whether: "Can you stop double texting?".
     let how_often =
         clause[c] == "stop" && after.first().is_some_and(|w| matches!(*w, "double" | "triple" | "multiple" | "mass"));
+    // A request made to somebody else: "I told the last guy to take me off the weekend call list".
+    let told_other = before.windows(4).any(|p| {
+        matches!(p[0], "told" | "asked")
+            && matches!(p[1], "the" | "that" | "my" | "their")
+            && matches!(p[2], "last" | "other" | "previous" | "old" | "first")
+            && matches!(p[3], "guy" | "company" | "lender" | "agent" | "rep" | "person" | "place" | "bank" | "dealer")
+    }) && before.last() == Some(&"to");
+    // A joke about a thing: "Mondays should come with an unsubscribe button lol".
+    let joke_thing = context.laughing
+        && matches!(before.last(), Some(&("a" | "an")))
+        && after.first().is_some_and(|w| matches!(*w, "button" | "link" | "option"));
     as_word
+        || told_other
+        || joke_thing
         || thing_removed
         || how_often
         || transit
@@ -2144,7 +2163,9 @@ fn text_kept(words: &[&str]) -> bool {
     let here = words.windows(3).any(|w| w[0] == "keep" && w[1] == "it" && matches!(w[2], "here" | "on"))
         || words.windows(4).any(|w| w[..3] == ["keep", "it", "to"] && texts(w[3]));
     // "use this cell for texts only".
-    let texts_only = words.windows(3).any(|w| w[0] == "for" && texts(w[1]) && w[2] == "only");
+    let texts_only = words.windows(3).any(|w| w[0] == "for" && texts(w[1]) && w[2] == "only")
+        // "Quit calling me, I'll text you back when I've got a minute".
+        || words.windows(4).any(|w| matches!(w[0], "i'll" | "ill") && w[1] == "text" && w[2] == "you" && w[3] == "back");
     let fine = fine || only || preferred || here || texts_only;
     // What is stopped instead: calls, or email ("stop spamming my email, text is the only thing I check").
     let calls = words.iter().any(|w| {
@@ -2433,8 +2454,12 @@ fn invitation(words: &[&str], i: usize) -> bool {
     if after.iter().take(7).any(|n| *n == "instead") && !gerund {
         return true;
     }
-    // "Text this cell only".
-    if matches!(after, ["this" | "my", _, "only", ..]) && !gerund && !w.ends_with('s') {
+    // "Text this cell only", "call my home number after 6".
+    if (matches!(after, ["this" | "my", _, "only", ..])
+        || matches!(after, ["my" | "the", line, ..] if matches!(*line, "home" | "house" | "landline" | "office" | "work" | "cell" | "mobile")))
+        && !gerund
+        && !w.ends_with('s')
+    {
         return true;
     }
     let asked = before.iter().any(|b| {
@@ -2613,8 +2638,10 @@ fn wants_more(norm: &str, words: &[&str]) -> bool {
             && matches!(w[2], "me" | "us" | "my")
     }) && words.iter().any(|w| GO_ON_SET.contains(w) || matches!(*w, "want" | "wants"));
     // "No need to remove me or anything, just not for me".
+    // "you don't have to delete my number".
     let unneeded = words.windows(4).any(|w| {
-        w[0] == "no" && w[1] == "need" && w[2] == "to" && matches!(w[3], "remove" | "unsubscribe" | "delete" | "take")
+        matches!(w[..3], ["no", "need", "to"] | ["don't" | "dont", "have" | "need", "to"])
+            && matches!(w[3], "remove" | "unsubscribe" | "delete" | "take")
     });
     // "Not trying to unsubscribe, I just want to know …".
     let not_trying = words.windows(4).any(|w| {
@@ -2693,6 +2720,8 @@ fn speaks_for_lead(words: &[&str]) -> bool {
         ["i'm" | "im" | "am", "his" | "her", w] => third_party(w),
         // "I'm the account holder's father".
         [_, "holder's" | "owner's", w] => third_party(w),
+        // "Wife here. He's not interested …".
+        [w, "here", _] => third_party(w) && !matches!(*w, "he" | "she" | "they" | "everyone" | "people"),
         _ => false,
     })
 }
@@ -2900,7 +2929,9 @@ fn not_a_stop(norm: &str, words: &[&str]) -> bool {
     }) || words.windows(2).any(|p| matches!(p, ["i'm" | "im" | "je", "suis" | "madame" | "monsieur"]))
         && words.windows(2).any(|p| p[0] == "m'appeler" || p == ["calling", "me"]);
     // "My wife said stop wasting time and book it": time, not contact.
-    let wasting = words.windows(2).any(|p| p[0] == "stop" && matches!(p[1], "wasting" | "stalling" | "dragging"))
+    let wasting = words
+        .windows(2)
+        .any(|p| p[0] == "stop" && matches!(p[1], "wasting" | "stalling" | "dragging" | "waiting" | "procrastinating"))
         && !words.iter().any(|w| matches!(*w, "texting" | "messaging" | "contacting" | "remove" | "unsubscribe"));
     // Read clause by clause: "Ya les dije que no. Dejen de escribirme." and "No, dejen de
     // escribirme" hold no "no dejen de".
@@ -3032,8 +3063,11 @@ fn spanish(words: &[&str]) -> bool {
         )
     });
     let ever = words.iter().any(|w| matches!(*w, "mas" | "nunca" | "jamas"));
-    let hours =
-        !ever && words.windows(2).any(|p| matches!(p, ["tan", "temprano" | "tarde"] | ["antes" | "despues", "de"]));
+    // "Dejen de llamar en la mañana, mejor en la tarde": a better part of the day offered.
+    let hours = !ever
+        && (words.windows(2).any(|p| matches!(p, ["tan", "temprano" | "tarde"] | ["antes" | "despues", "de"]))
+            || words.contains(&"mejor")
+                && words.windows(3).any(|p| matches!(p, ["en" | "por", "la", "manana" | "tarde" | "noche"])));
     // "dejen de mandarme links que no abren": what is sent, not the contact.
     let content = words.windows(4).any(|w| {
         matches!(w[0], "dejen" | "deja" | "deje" | "paren" | "para")
@@ -3079,6 +3113,18 @@ fn restricted_hours(words: &[&str]) -> bool {
                 || matches!(p[4], "night" | "nights" | "dinner" | "lunch" | "work" | "weekends" | "church"))
     });
     if hour_refused && offered {
+        return true;
+    }
+    // "I asked you to stop texting at night and you did it again": an hour asked for before.
+    let asked_hour = words.windows(6).any(|p| {
+        matches!(p[0], "asked" | "told")
+            && matches!(p[1], "you" | "u" | "y'all")
+            && p[2] == "to"
+            && p[3] == "stop"
+            && matches!(p[4], "texting" | "calling" | "messaging")
+            && matches!(p[5], "at" | "before" | "after" | "during" | "so" | "on")
+    });
+    if asked_hour {
         return true;
     }
     // "No more texts in the morning please, evenings only": an hour named, another kept.
@@ -3435,6 +3481,12 @@ mod tests {
             "Will I be taken off the list if I don't sign up?",
             "I'm not reporting you or blocking you, just busy",
             "Is it possible to unsubscribe from texts but keep the calls?",
+            "Will my wife still get calls if I unsubscribe?",
+            "not asking you to stop, just not ready",
+            "I asked the last rep to remove me from the Sunday call list",
+            "tuesdays need an unsubscribe option lol",
+            "you don't need to delete my info, just not now",
+            "my dentist said stop waiting, so let's book",
         ] {
             assert!(limits(t), "{t}");
             assert!(crate::revocation(&normalise(t)).is_none(), "{t}");
@@ -3594,6 +3646,10 @@ mod tests {
             "Patio's off the list for now, just the pool",
             "I'll only reply by text, take me off the call list",
             "stop sending 2 different PDFs, one is enough",
+            "quit calling, I'll text you back tonight",
+            "I asked you to stop calling before noon and you did it again",
+            "stop calling my cell, call the landline after 5",
+            "dejen de llamar en la noche, mejor por la mañana",
             "I can't stop laughing at your last message",
             "we can't stop getting these promo texts from everyone, it's crazy",
             "stop calling my office, my cell is fine for texts",
@@ -3826,6 +3882,7 @@ mod tests {
             "I'm the account holder's mother. She asked that you stop texting her at this number.",
             "stop calling me and texting me",
             "Quit messaging me. Call me never.",
+            "Husband here. She asked me to tell you to stop texting.",
         ] {
             assert!(!limits(t), "{t}");
         }
@@ -3849,6 +3906,9 @@ mod tests {
             "you really don't quit, huh. consider me unsubscribed",
             "Please don't text me anymore, my phone plan charges me per message",
             "also stop calling me at work, or anywhere else",
+            "one more and it gets you blocked",
+            "please stop following up with me",
+            "block me from your list, thanks",
         ] {
             assert!(crate::revocation(&normalise(t)).is_some(), "{t}");
         }

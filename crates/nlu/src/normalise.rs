@@ -328,6 +328,8 @@ const PHRASES: &str = concat!(
     "|take this number off|off your list|off the list|off ur list|off this list|off your contact",
     "|off your call|off your text|off your mailing|remove me|remove us|remove my number|remove my info",
     "|prefer not to get any|prefer not to receive any|prefer not to be contacted|prefer not to hear from",
+    "|gets you blocked|get you blocked|and you're blocked|don't keep following up|dont keep following up",
+    "|stop following up with me|quit following up|block me from your|block me from the list",
     "|rather not hear from|appreciate not getting|appreciate not receiving|if you removed me|if you'd remove me",
     "|if you would remove me|consider me unsubscribed|consider me removed|consider me opted out|drop me from|drop us from|drop my number|remove my name|remove my contact|remove my phone|remove this number|remove this phone|delete my number",
     // For the number's owner, by someone at the phone: "my dad doesn't want these, remove his number".

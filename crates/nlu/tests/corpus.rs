@@ -591,6 +591,23 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   reporting you or blocking you", and "I'm so tired of these texts" (the corpus labels a
 ///   complaint of being tired of the texts frustration, so the phrase no longer revokes alone).
 ///   Fixed as classes.
+/// - `blind98.jsonl` (a bank's mortgage pre-approval line, a realistic month; Spanish,
+///   Chinese), `blind99.jsonl` (solar in Hawaii, Guam and the Marianas: Chamorro, Chuukese,
+///   Marshallese, Ilocano, Pidgin), `blind100.jsonl` (a red-team tester aiming at precision)
+///   and `blind101.jsonl` (a dental-implant clinic: Armenian, Farsi, Korean, Tagalog, Spanish,
+///   Russian), the same brief, scored once each on 7070f83. First scores: blind98 0.94, 0.97,
+///   **0.99**; blind99 0.877, 0.84, **0.977**; blind100 0.963, 0.98, **0.97**; blind101 0.911,
+///   0.95, 0.96. Missed (26): Chamorro, Chuukese and Marshallese (none in the tables), Pidgin
+///   "no mo", traditional Chinese "不要再打來" and a request passed on, Armenian and Farsi list
+///   removals, Armenian "մի գրեք" in both scripts, "next text gets you blocked" (read as our
+///   past act), "please don't keep following up with me", "Wife here. He's not interested and
+///   asked me to tell you to stop calling" (the interest's "not" read as refusing the telling),
+///   "Block me from your list lol". False (10): "Will I still get emails if I unsubscribe?",
+///   "I'm not asking you to stop texting", "I told the last guy to take me off the weekend call
+///   list", "you don't have to delete my number", "I'll text you back", "Mondays should come
+///   with an unsubscribe button lol", "said stop waiting", "I asked you to stop texting at night
+///   and you did it again", "call my home number after 6", Spanish "mejor en la tarde". Fixed
+///   as classes.
 ///
 /// All are tuning data now, and the learned models train on them, so their intent figures are
 /// in-sample (about 0.99); they are a regression guard, not an estimate.
@@ -693,6 +710,10 @@ fn blind_sets_stay_fixed() {
     at_least("blind95.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind96.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind97.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind98.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind99.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind100.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind101.jsonl", 400, 0.97, 1.0, 1.0);
 }
 
 /// Answers a lead gives in the middle of a conversation (who decides, when, how much, which
