@@ -102,12 +102,16 @@ const STEMS: &str = concat!(
     "|smettete di mand|smetti di mand|smettete di chiam|smetti di chiam|non chiamatemi piu|non mi chiamate piu|smettetela|smettila|basta messaggi|basta sms|niente piu messaggi|non voglio piu ricevere|non voglio piu messaggi",
     "|cancellatemi|cancellami|cancella il mio numero|cancellate il mio numero|disiscriv|toglietemi|toglimi",
     "|lasciatemi in pace|lasciami in pace|non mandatemi|non mandarmi",
+    // "Mia moglie vi chiede di non scrivere più a questo numero".
+    "|non scrivere piu|non scrivete piu|non scriveteci piu|non scriverci piu|non chiamare piu|non chiamate piu",
     // German.
     "|keine nachrichten mehr|keine nachricht mehr|keine sms mehr|keine textnachrichten mehr",
     "|keine weiteren nachrichten|keine weiteren sms|nicht mehr schreib|nicht mehr kontaktier",
     "|nicht mehr anschreib|schreiben sie mir nicht|schreib mir nicht|schreibt mir nicht|horen sie auf",
     "|keine werbung|hort auf|hor auf|aufhoren|abmelden|abbestellen|austragen|kontaktieren sie mich nicht",
     "|lassen sie mich in ruhe|lass mich in ruhe|lasst mich in ruhe|loschen sie meine|losch meine nummer",
+    // "Rufen Sie mich nie wieder an!", "ruf mich nicht mehr an".
+    "|mich nie wieder an|mich nie mehr an|mich nicht mehr an|nie wieder anrufen|nicht mehr anrufen",
     "|meine nummer loschen|entfernen sie mich|entfernen sie meine|belastigen sie mich nicht|belastigung",
     // A threat over the next one: "noch eine Nachricht und ich blockiere Sie".
     "|noch eine nachricht und|noch eine sms und|noch ein anruf und|ich blockiere sie|ich blockiere euch",
@@ -212,6 +216,8 @@ const STEMS: &str = concat!(
     // Turkish (dotless ı kept; typed with or without it).
     "|mesaj atmay|mesaj gondermey|bana yazmay|beni aramay|listeden cıkar|listeden cikar|numaramı sil|numarami sil",
     "|rahatsız etmey|rahatsiz etmey|abonelikten cık|abonelikten cik|mesaj istemiyorum",
+    // "Artık benimle iletişime geçmeyin" (don't get in touch with me any more).
+    "|iletisime gecmey|iletisim kurmay",
     "|listenizden cıkar|listenizden cikar|listenden cıkar|listenden cikar|listenizden sil|listeden sil",
     // "Bu numarayı rehberinizden silin", "annem bu numaraya yazmayı bırakmanızı istiyor" (passed on).
     "|rehberinizden silin|rehberinizden sil|numarayı silin|numarayi silin|yazmayı bırakmanız|yazmayi birakmaniz",
@@ -500,7 +506,11 @@ const STEMS: &str = concat!(
     "|yeka ukungithumelela|sula inombolo yami|ngikhiphe ohlwini|musani ukundithumelela",
     "|musa ukundithumelela|yekani ukundithumelela|cima inombolo yam|ndikhupheni|ኣይትስደዱ|ኣይትለኣኹ",
     "|መልእኽቲ ኣይትልኣኹ|ቁጽረይ ደምስሱ|hin ergin|hin ergitinaa|naaf hin ergin",
-    "|lakkoofsa koo haqaa|ntimukanyoherereze|ntukanyoherereze|mureke kunyoherereza|reka kunyoherereza",
+    "|lakkoofsa koo haqaa|keessaa haqaa|keessaa na haqaa|na hin quunnamin|hin quunnaminaa|ergaa biraa hin barbaadu",
+    // Oromo "dhaabaa" (stop, to several), Somali "ha i soo wacin" (don't call me), Hmong "nres
+    // xa ntawv" (stop sending messages) and "nres hu" (stop calling).
+    "|dhaabaa|ergaa hin barbaadu|ha i soo wacin|ha ii soo wacin|ha i wacin|nres xa|nres hu",
+    "|ntimukanyoherereze|ntukanyoherereze|mureke kunyoherereza|reka kunyoherereza",
     "|musibe nimero yanjye|aza mandefa|atsaharo ny hafatra|fafao ny laharako",
     // Calls stopped, "any more" said ("ya no me llamen", "no me llamen más", "nemojte me više
     // zvati"), or "stop calling" itself, as "stop calling me" revokes in English: Spanish,
@@ -922,6 +932,13 @@ mod tests {
             "մի գրեք ինձ",
             "el mi greq khntrum em",
             "شماره منو از لیست حذف کنید",
+            "la prego, non scrivete più a questo numero",
+            "Rufen Sie mich bitte nie wieder an",
+            "Lütfen benimle bir daha iletişime geçmeyin",
+            "Maaloo na hin quunnaminaa",
+            "lakkoofsa koo tarree keessaa haqaa",
+            "Fadlan ha i soo wacin",
+            "Thov nres xa ntawv rau kuv",
         ] {
             assert!(found(t).is_some(), "{t}");
         }

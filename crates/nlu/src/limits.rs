@@ -139,6 +139,19 @@ pub(crate) fn limits_contact(norm: &str, words: &[&str]) -> bool {
         || other_line(words)
         || other_app(words)
         || thing_off_list(words)
+        || ability(words)
+}
+
+/// What the lead may do, said of the lead: "I heard you can unsubscribe before being charged",
+/// "you can opt out anytime, right?". Not "you can unsubscribe me now" (asked), nor "you can
+/// take me off your list".
+fn ability(words: &[&str]) -> bool {
+    words.windows(4).any(|p| {
+        matches!(p[0], "you" | "u" | "i" | "we" | "ya")
+            && matches!(p[1], "can" | "could")
+            && matches!(p[2], "unsubscribe" | "unsub" | "opt" | "cancel")
+            && !matches!(p[3], "me" | "us" | "my" | "this" | "now" | "today")
+    })
 }
 
 /// Something other than the lead off a list: "Pool's off the list, we're doing solar instead".
@@ -362,6 +375,8 @@ fn mentioned(norm: &str) -> bool {
                     "collaborate and listen",
                     "earworm",
                     "singing",
+                    // "My cousin's band is called Stop Calling Me Kevin".
+                    "band",
                 ],
             ),
     };
@@ -464,6 +479,10 @@ fn third_party(w: &str) -> bool {
             | "dad's"
             | "mother"
             | "father"
+            | "grandpa"
+            | "grandma"
+            | "grandmother"
+            | "grandfather"
             | "brother"
             | "sister"
             | "kids"
@@ -849,6 +868,13 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
     let song = context.music
         && matches!(clause[c], "stop" | "stopping")
         && !after.iter().take(3).any(|w| channel(w) || matches!(*w, "me" | "us" | "contacting" | "bothering"));
+    // A name: "my cousin's band is called Stop Calling Me Kevin", "a show called Stop Texting".
+    let titled = matches!(before, [.., "called" | "named" | "titled"])
+        && before.len() >= 2
+        && matches!(
+            before[before.len() - 2],
+            "is" | "was" | "band" | "song" | "show" | "movie" | "book" | "podcast" | "album" | "app" | "group"
+        );
     // "this is spam-level texting": the texts described, not reported as spam.
     let described = clause[c] == "spam"
         && after.first().is_some_and(|w| matches!(*w, "level" | "like" | "tier" | "territory" | "adjacent" | "vibes"));
@@ -1256,6 +1282,7 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
         || cost
         || joke
         || song
+        || titled
         || described
         || hypothetical
         || story
@@ -1487,7 +1514,7 @@ fn swapped_abroad(words: &[&str]) -> bool {
     const CALLS: &str = concat!(
         "m'appeler|appeler|m'appelez|m'appelle|appels|anzurufen|anrufen|anrufe|anruf|ligar|ligacoes|ligacao",
         "|ligue|liguem|chiamare|chiamarmi|chiamate|call|calls|phone|tawagan|tumawag|tawag|rele|aazurufe|aarufe",
-        "|wicin|תתקשרו|תתקשר|תתקשרי|להתקשר|שיחות|ফোন|কল|pe",
+        "|wicin|wacin|תתקשרו|תתקשר|תתקשרי|להתקשר|שיחות|ফোন|কল|pe",
         "|تتصل|تتصلوا|تتصلي|اتصال|مكالمات|تكلمني|कॉल|फोन|फ़ोन|звоните|звонить|звони|звонки|звонков",
         // Email, the other channel that may be stopped: "hören Sie auf, mir E-Mails zu schicken".
         "|mails|email|emails|correos|correo|courriels|courriel",
@@ -1504,7 +1531,8 @@ fn swapped_abroad(words: &[&str]) -> bool {
         return false;
     }
     let invited = words.iter().enumerate().any(|(i, w)| {
-        if !TEXT_WORDS.contains(w) {
+        // "… via text or call": both named, neither invited.
+        if !TEXT_WORDS.contains(w) || paired(words, i) {
             return false;
         }
         let next = words.get(i + 1).copied().unwrap_or("");
@@ -1994,7 +2022,12 @@ fn figurative(norm: &str, words: &[&str]) -> bool {
     let bot = norm.contains('?') && words.iter().any(|w| matches!(*w, "ai" | "bot" | "robot" | "human" | "person"));
     // "stop 😂😂 that's hilarious": amused, however short.
     let amused = any_phrase(norm, &["hilarious", "funny", "hysterical", "dying", "killing me"]);
-    let teasing = exclaimed && (words.len() > 3 && (laughing || disbelief || incredulous || bot) || amused && laughing);
+    // "stop lol I'm serious": the laugh taken back.
+    let serious = words.iter().any(|w| matches!(*w, "serious" | "seriously" | "srsly" | "fr"))
+        || any_phrase(norm, &["mean it", "not joking", "not kidding"]);
+    let teasing = !serious
+        && exclaimed
+        && (words.len() > 3 && (laughing || disbelief || incredulous || bot) || amused && laughing);
     // "Stop getting it wrong", "stop mixing it up": a mistake to stop making.
     let mistake = words.windows(2).enumerate().any(|(i, p)| {
         let next = &words[i + 2..];
@@ -2028,7 +2061,13 @@ fn figurative(norm: &str, words: &[&str]) -> bool {
     }) && words
         .iter()
         .any(|w| matches!(*w, "come" | "fix" | "repair" | "tomorrow" | "today" | "asap" | "schedule"));
-    hold || unbooked || time || teasing || mistake || held || hold_it || fixed
+    // "Please stop... the rain lol, it's pouring here": the weather told to stop.
+    let weather = words.windows(3).any(|p| {
+        p[0] == "stop"
+            && p[1] == "the"
+            && matches!(p[2], "rain" | "snow" | "wind" | "heat" | "storm" | "hail" | "heatwave" | "cold")
+    });
+    hold || unbooked || time || teasing || mistake || held || hold_it || fixed || weather
 }
 
 /// Moved from one thing to another, not removed: "take me off the basic plan waitlist and put
@@ -2435,9 +2474,29 @@ fn means_under_stop(words: &[&str]) -> bool {
 }
 
 /// `words[i]` is a channel invited: "text me", "just call", "texts are fine", "send a text".
+/// Both channels named together, neither kept over the other: "no longer consent to any
+/// communications, by text or by phone", "phone or text", "neither by text nor by call".
+fn paired(words: &[&str], i: usize) -> bool {
+    let texts = |w: &str| TEXT_SET.contains(w) || w == "txting";
+    let calls = |w: &str| CALL_SET.contains(w) || matches!(w, "calls" | "calling" | "phoning" | "ringing");
+    let kind = texts(words[i]);
+    let other = |w: &str| if kind { calls(w) } else { texts(w) };
+    let or = |w: &str| matches!(w, "or" | "nor");
+    let via = |w: &str| matches!(w, "by" | "via" | "over" | "thru" | "through");
+    let forward = match &words[i + 1..] {
+        [o, w, ..] => or(o) && other(w),
+        _ => false,
+    } || matches!(&words[i + 1..], [o, v, w, ..] if or(o) && via(v) && other(w));
+    let backward = match &words[..i] {
+        [.., w, o] => or(o) && other(w),
+        _ => false,
+    } || matches!(&words[..i], [.., w, o, v] if or(o) && via(v) && other(w));
+    forward || backward
+}
+
 fn invitation(words: &[&str], i: usize) -> bool {
     let w = words[i];
-    if !(TEXT_SET.contains(w) || CALL_SET.contains(w)) {
+    if !(TEXT_SET.contains(w) || CALL_SET.contains(w)) || paired(words, i) {
         return false;
     }
     let before = &words[i.saturating_sub(3)..i];
@@ -2688,6 +2747,28 @@ fn reported(words: &[&str]) -> bool {
         if words[i + 1..i + 1 + stop].windows(2).any(|p| matches!(p, ["tell" | "ask" | "let", "you" | "u" | "y'all"])) {
             return false;
         }
+        // "My mom said stop messaging her": said to nobody else, of her own contact, passed on.
+        // Not "… stop messaging her ex": the pronoun ends the request.
+        let ends = |w: Option<&&str>| {
+            w.is_none_or(|w| {
+                w.is_empty()
+                    || matches!(
+                        *w,
+                        "she's" | "he's" | "they're" | "she" | "he" | "they" | "anymore" | "again" | "please"
+                    )
+            })
+        };
+        let passed_on = stop == 0
+            && matches!(&words[i.saturating_sub(2)..i], ["my", who] if third_party(who))
+            && matches!(
+                &words[i + 2..],
+                [verb, "her" | "him" | "them", ..]
+                    if matches!(*verb, "texting" | "messaging" | "calling" | "contacting" | "txting")
+            )
+            && ends(words.get(i + 4));
+        if passed_on {
+            return false;
+        }
         let after = &words[i + 2 + stop..];
         // "she told them to stop": somebody else told somebody else, not us.
         let told = &words[i + 1..i + 1 + stop];
@@ -2772,6 +2853,20 @@ static QUOTING_SET: WordList = WordList::new(QUOTING);
 /// said stop". Not "I said STOP" or "I already replied stop": the lead's own, standing.
 fn quoted(norm: &str, words: &[&str]) -> bool {
     let stopping = |w: &&str| matches!(*w, "stop" | "unsubscribe" | "quit");
+    // "I've gotten a 'reply STOP' text three times this week": the keyword in quotes names a
+    // message, and no other stop is said.
+    let named = ["stop' ", "stop\" ", "stop” ", "unsubscribe' ", "unsubscribe\" ", "unsubscribe” "].iter().any(|q| {
+        norm.match_indices(q).any(|(at, q)| {
+            let next = norm[at + q.len()..].split(' ').next().unwrap_or("");
+            matches!(
+                next,
+                "text" | "texts" | "message" | "messages" | "msg" | "msgs" | "link" | "line" | "thing" | "footer"
+            )
+        })
+    });
+    if named && words.iter().filter(|w| stopping(w)).count() == 1 {
+        return true;
+    }
     let joined = words.join(" ");
     let going_on = any_phrase(&joined, &GOING_ON);
     words.iter().enumerate().any(|(i, w)| {
@@ -3042,7 +3137,11 @@ fn spanish(words: &[&str]) -> bool {
                 *w,
                 "escribanme" | "escribeme" | "escribame" | "texteame" | "textenme" | "llamame" | "llamenme" | "llameme"
             ) && !words[i.saturating_sub(2)..i].iter().any(|b| matches!(*b, "no" | "ni" | "nunca"))
-        }) || words.windows(2).skip(s + 1).any(|p| {
+        }) || words.windows(2).enumerate().skip(s + 1).any(|(i, p)| {
+            // "… ni por mensaje ni por llamada": the channel under the stop, not invited.
+            if matches!(words[i - 1], "ni" | "no" | "nunca") {
+                return false;
+            }
             // "… prefiero texto".
             matches!(p[0], "prefiero" | "prefiere" | "preferimos")
                 && matches!(p[1], "texto" | "textos" | "mensaje" | "mensajes" | "whatsapp" | "sms")
@@ -3177,7 +3276,12 @@ fn restricted_hours(words: &[&str]) -> bool {
         if tonight {
             return true;
         }
-        if !matches!(pair[0], "stop" | "quit") || !contact {
+        // "No more texts after 8pm please": "no more" with the channel's noun.
+        let no_more = pair[0] == "more"
+            && i >= 1
+            && words[i - 1] == "no"
+            && matches!(pair[1], "texts" | "txts" | "calls" | "messages" | "msgs");
+        if !(matches!(pair[0], "stop" | "quit") && contact || no_more) {
             return false;
         }
         let rest = &words[i + 2..];
@@ -3214,6 +3318,8 @@ fn restricted_hours(words: &[&str]) -> bool {
             // "stop texting late at night".
             ["late" | "early", "at" | "in", ..] => true,
             ["so", how, ..] => matches!(*how, "early" | "late" | "often" | "much"),
+            // "stop calling for today and try me Monday".
+            ["for", "today" | "tonight", ..] => true,
             [at, when, ..] if matches!(*at, "at" | "on" | "in") => {
                 when.starts_with(|c: char| c.is_ascii_digit())
                     || matches!(
@@ -3789,6 +3895,18 @@ mod tests {
             "I opted out of Vivint's messages last year, are you them?",
             "Not unsubscribing, just slammed at work. Try me Friday",
             "my sister says stop texting her phone. this one is mine, I want the quote",
+            // An hour: "no more" with the channel's noun, or a stop for today only.
+            "no more calls before 10am please, afternoons are fine",
+            "I'm at a funeral, stop calling for today please",
+            // The keyword's ability, said of the lead.
+            "my sister said you can unsubscribe any time, is that true for the trial too?",
+            // The keyword in quotes naming a message.
+            "why did I get a \"reply STOP\" message at 6am, I'm awake now anyway",
+            // A name: a band, a show.
+            "there's a podcast named Stop Texting Me Greg, it's hilarious",
+            "please stop... the snow lol jk, we got a foot of it",
+            // Somali: calls stopped, a message invited.
+            "ha i soo wacin, qoraal ii soo dir",
         ] {
             assert!(limits(t), "{t}");
         }
@@ -3800,6 +3918,12 @@ mod tests {
             "stop texting me",
             "stop texting and calling me",
             "stop texting me at 7am you morons",
+            // Both channels named, neither kept.
+            "I no longer consent to any contact from you, by phone or by text",
+            "please remove me, I don't want to hear from you via text or call",
+            "ya no quiero que me escriban, ni por texto ni por teléfono",
+            // Passed on by the writer for the person it names.
+            "my grandpa said stop calling him, he's 90 and not buying anything",
             "omg stop texting me",
             "please stop the calls and texts",
             "por que no me dan de baja? ya les dije",

@@ -547,6 +547,12 @@ fn threatened(words: &[&str]) -> Option<String> {
             words.windows(3).position(|p| {
                 p[..2] == ["one", "more"] && matches!(p[2], "text" | "txt" | "call" | "message" | "msg" | "time")
             })
+        })
+        // "Keep texting me and see what happens. I'll report every one as spam."
+        .or_else(|| {
+            words.windows(2).position(|p| {
+                p[0] == "keep" && matches!(p[1], "texting" | "txting" | "calling" | "messaging" | "sending")
+            })
         })?;
     let threat = words[at..].iter().find(|w| {
         matches!(
@@ -644,6 +650,20 @@ fn number_removal(norm: &str, words: &[&str]) -> Option<String> {
             // "Take it out of your system", "delete it from your records".
             || core.windows(3).any(|w| {
                 matches!(w, ["take" | "get", "it" | "that", "out" | "off"] | ["remove" | "delete" | "erase", "it" | "that", "from"])
+            })
+            // "please take my info out of your system".
+            || core.windows(6).any(|w| {
+                matches!(
+                    w,
+                    [
+                        "take" | "get" | "pull",
+                        "my" | "our",
+                        "number" | "info" | "information" | "details" | "data" | "name",
+                        "out",
+                        "of",
+                        "your" | "ur" | "the"
+                    ]
+                )
             })
     });
     removal.then(|| "remove it".to_owned())
@@ -769,15 +789,19 @@ const CLAUSE_OPENERS: [&str; 9] = ["i", "i'm", "im", "i've", "ive", "we", "we're
 const REMOVAL: &str = concat!(
     "remove|removed|removing|delete|deleted|deleting|erase|erased|drop|taken|quitar|quitame|quitenme|quiten",
     "|quiteme|sacar|sacame|saquen|saquenme|saqueme|borrar|borren|borrenme|borrame|borreme|eliminar|eliminen",
-    "|eliminenme|eliminame|elimineme|discontinue",
+    "|eliminenme|eliminame|elimineme|discontinue|purge|purged|wipe|scrub",
 );
 /// What a lead is on ("your list", "your database"); not "system", which is solar hardware.
-const LISTS: &str = "list|lists|mailing|database|contacts|roster|lista|listas|registros";
+const LISTS: &str = "list|lists|mailing|database|contacts|roster|crm|records|lista|listas|registros";
 
 /// A removal verb with a list a few words on: "I'd like to be removed from your list",
 /// "delete me from your database", "quítenme de sus listas".
 fn list_removal(words: &[&str]) -> Option<String> {
     let verb = words.iter().position(|w| REMOVAL_SET.contains(w))?;
+    // "Can I pause the texts without being removed from the list?": the removal refused.
+    if words[verb.saturating_sub(3)..verb].contains(&"without") {
+        return None;
+    }
     // "remove my husband's number and mine from your reminders list": up to ten words on.
     let list = words[verb + 1..].iter().take(10).position(|w| LIST_SET.contains(w))? + verb + 1;
     // "the list of things to do" is not a contact list.
@@ -1115,6 +1139,9 @@ mod tests {
             "I said stop. what part of that is unclear",
             "don't contact me anymore by phone or text",
             "I never said stop before, but I'm saying it now: stop texting me",
+            "purge my details from your CRM please",
+            "ok thanks, but pull my details out of your system",
+            "keep texting me and watch, I'll report every one",
         ] {
             assert!(opt_out_phrase(&normalise(t)).is_some(), "{t}");
         }
@@ -1123,6 +1150,7 @@ mod tests {
     #[test]
     fn look_alikes_are_not_revocations() {
         for t in [
+            "can I skip a month without being removed from the program list?",
             "stop by friday",
             "cancel my old plan?",
             "remove the old unit",

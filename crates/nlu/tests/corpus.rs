@@ -608,6 +608,18 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   with an unsubscribe button lol", "said stop waiting", "I asked you to stop texting at night
 ///   and you did it again", "call my home number after 6", Spanish "mejor en la tarde". Fixed
 ///   as classes.
+/// - `blind102.jsonl` (lawn care, a realistic month), `blind103.jsonl` (car financing in
+///   Minnesota: Somali, Hmong, Oromo, Karen), `blind104.jsonl` (a red-team tester aiming at
+///   recall) and `blind105.jsonl` (home security: Haitian Creole, German, Turkish, Ukrainian,
+///   Italian), the same brief, scored once each on 58b6a62. First scores: blind102 0.977,
+///   **1.0**, **0.99**; blind103 0.919, 0.94, **0.979**; blind104 0.982, 0.96, **0.97**;
+///   blind105 0.965, 0.97, **0.99**. Missed (13): both channels named under one refusal read as
+///   one kept ("… by text or by phone", "ni por mensaje ni por llamada"), "purge my name … from
+///   your CRM", Italian, German, Turkish, Oromo, Somali and Hmong forms the tables lacked, a
+///   threat after "keep texting me", "My mom said stop messaging her". False (7): "without
+///   being removed from the list", "I heard you can unsubscribe", the rain told to stop, a band
+///   named "Stop Calling Me Kevin", "stop calling for today", a quoted "'reply STOP' text", "No
+///   more texts after 8pm … Daytime is fine". Fixed as classes.
 ///
 /// All are tuning data now, and the learned models train on them, so their intent figures are
 /// in-sample (about 0.99); they are a regression guard, not an estimate.
@@ -714,6 +726,10 @@ fn blind_sets_stay_fixed() {
     at_least("blind99.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind100.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind101.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind102.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind103.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind104.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind105.jsonl", 400, 0.97, 1.0, 1.0);
 }
 
 /// Answers a lead gives in the middle of a conversation (who decides, when, how much, which
