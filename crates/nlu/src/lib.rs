@@ -372,13 +372,19 @@ mod tests {
             "ur text cut off halfway",
             "my inbox won't stop pinging today lol",
             "do you guys ever sleep? it's 11pm",
+            "these texts are driving me crazy today",
         ] {
             let letters = words(t);
             assert!(limits::only_described(&letters.split(' ').collect::<Vec<_>>()), "{t}");
             assert_eq!(revocation(&normalise::normalise(t)), None, "{t}");
         }
         // A stop word of its own, or our texts as the subject, is not only described.
-        for t in ["the message was blank. stop texting me", "why won't you stop", "these texts won't stop, remove me"] {
+        for t in [
+            "the message was blank. stop texting me",
+            "why won't you stop",
+            "these texts won't stop, remove me",
+            "you're driving me crazy, remove me",
+        ] {
             let letters = words(t);
             assert!(!limits::only_described(&letters.split(' ').collect::<Vec<_>>()), "{t}");
         }

@@ -140,6 +140,27 @@ pub(crate) fn limits_contact(norm: &str, words: &[&str]) -> bool {
         || other_app(words)
         || thing_off_list(words)
         || ability(words)
+        || not_ours(words)
+}
+
+/// Stops that are not asked of us: the idiom "stop me if you've heard this one", a block only
+/// weighed ("I'm tempted to block you, but I still want my appointment info"), and another
+/// company stopped ("I had to block their number to get them to stop calling", said of the
+/// last company).
+fn not_ours(words: &[&str]) -> bool {
+    let idiom = words
+        .windows(4)
+        .any(|p| p[..3] == ["stop", "me", "if"] && matches!(p[3], "you've" | "youve" | "you" | "u" | "ya"));
+    let weighed = words.iter().any(|w| matches!(*w, "tempted" | "considering"))
+        && words.iter().any(|w| matches!(*w, "block" | "blocking"))
+        && words.windows(2).any(|p| matches!(p, ["still", "want" | "need"]));
+    let others =
+        words.windows(4).any(|p| matches!(p, ["get" | "got" | "make" | "made", "them", "to", "stop" | "quit"]))
+            && words.windows(2).any(|p| {
+                matches!(p[0], "last" | "other" | "previous" | "old")
+                    && matches!(p[1], "company" | "company's" | "companies" | "guys" | "place")
+            });
+    idiom || weighed || others
 }
 
 /// What the lead may do, said of the lead: "I heard you can unsubscribe before being charged",
@@ -1350,11 +1371,15 @@ pub(crate) fn only_described(words: &[&str]) -> bool {
             && matches!(p[1], "won't" | "wont" | "can't" | "cant" | "never" | "doesn't" | "doesnt")
             && matches!(p[2], "stop" | "quit")
     });
+    // "I'm about to lose my mind with all these messages": a feeling, nothing asked.
+    let feeling = words.windows(3).any(|p| {
+        matches!(p, ["lose" | "losing", "my", "mind"] | ["driving" | "drive", "me", "crazy" | "nuts" | "insane"])
+    });
     let habit = matches!(
         words,
         ["do" | "does", "you" | "yall" | "y'all" | "u" | "ya", "ever", ..] | ["do" | "does", "you", "guys", "ever", ..]
     );
-    (state || something_else || habit)
+    (state || something_else || habit || feeling)
         && !words.iter().enumerate().any(|(i, w)| {
             cue(words, i)
                 && !(matches!(*w, "stop" | "quit")
@@ -1961,6 +1986,8 @@ fn rejoins(words: &[&str]) -> bool {
 fn figurative(norm: &str, words: &[&str]) -> bool {
     const ABOUT_CONTACT: &str = concat!(
         "text|texts|texting|txt|txts|txting|message|messages|msg|msgs|sms|contact|contacting|list|number",
+        // Dropped g's: "stop textin me".
+        "|textin|txtin|callin|messagin|msgin|contactin",
         "|unsubscribe|call|calls|calling|email|emails|spam|bother|bothering|harass|harassing|who|signed|sign|scam",
     );
     static ABOUT_CONTACT_SET: WordList = WordList::new(ABOUT_CONTACT);
@@ -2117,9 +2144,15 @@ fn reaction(norm: &str) -> bool {
 /// How to opt out asked for later, not now: "how do I unsubscribe later if I want to? just
 /// asking before I sign up".
 fn asks_how_for_later(words: &[&str]) -> bool {
-    let how = words.windows(3).any(|w| w[0] == "how" && matches!(w[1], "do" | "can" | "would" | "will") && w[2] == "i");
+    // "can I opt out of the texts after the install is done?", "if I take myself off your list
+    // now can I come back later?".
+    let how = words.windows(3).any(|w| w[0] == "how" && matches!(w[1], "do" | "can" | "would" | "will") && w[2] == "i")
+        || words.windows(2).any(|w| w == ["can", "i"]);
     let later = words.iter().any(|w| matches!(*w, "later" | "future" | "eventually" | "asking"))
-        || words.windows(3).any(|w| w == ["if", "i", "want"] || w == ["before", "i", "sign"]);
+        || words.windows(3).any(|w| w == ["if", "i", "want"] || w == ["before", "i", "sign"])
+        || words
+            .windows(4)
+            .any(|w| w[0] == "after" && w[1] == "the" && matches!(w[3], "is" | "done" | "finished" | "ends"));
     how && later
 }
 
@@ -2587,7 +2620,12 @@ fn content_or_frequency(words: &[&str]) -> bool {
             })
             .take(2)
             .collect();
-        let content = rest.first().is_some_and(|w| CONTENT_SET.contains(w));
+        // "Quit sending the broken link and send one that works": one word may describe it.
+        let content = rest.first().is_some_and(|w| CONTENT_SET.contains(w))
+            || rest.get(1).is_some_and(|w| CONTENT_SET.contains(w))
+                && rest.first().is_some_and(|w| {
+                    matches!(*w, "broken" | "wrong" | "dead" | "old" | "same" | "blank" | "expired" | "long" | "huge")
+                });
         // "so many", "less often", "once a week is fine": an amount the lead would take. Not
         // "quit calling me 10 times a day!!!", a count in a complaint that stops.
         let frequency = rest.first().is_some_and(|w| matches!(*w, "so" | "too")) && rest.get(1) == Some(&"many")
@@ -2623,6 +2661,14 @@ fn switching(words: &[&str]) -> bool {
 /// add-on", "stop my subscription auto renew"; the emails (or a newsletter) when the lead says
 /// to go on ("… but keep texting me").
 fn other_subscription(words: &[&str]) -> bool {
+    // "my gym finally let me unsubscribe lmao": a service of the lead's own let the lead go.
+    let let_go = words.windows(3).enumerate().any(|(i, p)| {
+        matches!(p, ["let" | "made", "me", "unsubscribe" | "cancel" | "opt"])
+            && words[i.saturating_sub(3)..i].iter().any(|w| OTHER_SUBSCRIPTION_SET.contains(w))
+    });
+    if let_go {
+        return true;
+    }
     let Some(at) = words.iter().position(|w| {
         matches!(*w, "unsubscribe" | "unsubscribed" | "unsub" | "opt" | "opted" | "optout" | "subscription")
     }) else {
@@ -3288,6 +3334,8 @@ fn restricted_hours(words: &[&str]) -> bool {
         // "If my phone rings again": the phone named, not invited.
         let reinvited =
             rest.iter().any(|w| TEXT_SET.contains(w) || CALL_SET.contains(w) && *w != "phone" || *w == "hours");
+        // "… wtf, daytime only": a better hour named.
+        let reinvited = reinvited || only_hours || words.contains(&"daytime");
         if insulted && !reinvited {
             return false;
         }
@@ -3897,6 +3945,16 @@ mod tests {
             "my sister says stop texting her phone. this one is mine, I want the quote",
             // An hour: "no more" with the channel's noun, or a stop for today only.
             "no more calls before 10am please, afternoons are fine",
+            // Something sent, described: "the dead link".
+            "quit sending the dead link, just send the right one",
+            // The hour named after an insult.
+            "stop calling at midnight you clowns, daytime only",
+            // Not asked of us.
+            "stop me if you've heard this: a lead, a bot and a roofer walk into a bar",
+            "tempted to block you honestly, but I still need the quote",
+            "I had to block the last company's number to get them to stop calling",
+            "spotify finally let me unsubscribe haha",
+            "can I unsubscribe after the inspection is done?",
             "I'm at a funeral, stop calling for today please",
             // The keyword's ability, said of the lead.
             "my sister said you can unsubscribe any time, is that true for the trial too?",
@@ -3922,6 +3980,7 @@ mod tests {
             "I no longer consent to any contact from you, by phone or by text",
             "please remove me, I don't want to hear from you via text or call",
             "ya no quiero que me escriban, ni por texto ni por teléfono",
+            "stop callin me ur wasting your time lol",
             // Passed on by the writer for the person it names.
             "my grandpa said stop calling him, he's 90 and not buying anything",
             "omg stop texting me",

@@ -318,6 +318,9 @@ const PHRASES: &str = concat!(
     // Both channels refused in one breath: "no calls no texts".
     "|no calls no texts|no texts no calls|no calls or texts|no texts or calls|no calls nor texts|no calls and no texts",
     "|if i never heard from|if i never hear from|rather never hear from",
+    // Leaving, said as done now: "fully unsubscribing, bye".
+    "|fully unsubscribing|officially unsubscribing|i'm unsubscribing|im unsubscribing|i am unsubscribing",
+    "|unsubscribing now|unsubscribing bye",
     // "Don't send anything else to this number", "please don't send more".
     "|don't send anything else|dont send anything else|do not send anything else|don't send anything more",
     "|dont send anything more|don't send more|dont send more|do not send more|don't send any more|dont send any more",
@@ -1141,6 +1144,7 @@ mod tests {
             "I never said stop before, but I'm saying it now: stop texting me",
             "purge my details from your CRM please",
             "ok thanks, but pull my details out of your system",
+            "I'm unsubscribing now, take care",
             "keep texting me and watch, I'll report every one",
         ] {
             assert!(opt_out_phrase(&normalise(t)).is_some(), "{t}");

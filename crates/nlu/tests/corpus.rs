@@ -620,6 +620,16 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   being removed from the list", "I heard you can unsubscribe", the rain told to stop, a band
 ///   named "Stop Calling Me Kevin", "stop calling for today", a quoted "'reply STOP' text", "No
 ///   more texts after 8pm … Daytime is fine". Fixed as classes.
+/// - `blind106.jsonl` (HVAC in Arizona: Spanish, Navajo, Tagalog, Vietnamese), `blind107.jsonl`
+///   (student-loan refinancing, young leads), `blind108.jsonl` (a hearing-aid clinic: Russian,
+///   Polish, Cantonese, Greek) and `blind109.jsonl` (a red-team tester, revocations and
+///   look-alikes mixed), the same brief, scored once each on df2c050. First scores: blind106
+///   0.961, **1.0**, **0.99**; blind107 0.946, **0.99**, 0.961; blind108 0.919, 0.96, **0.99**;
+///   blind109 0.968, **1.0**, **0.971**. Missed (5): "fully unsubscribing, bye", "stop textin
+///   me", Cantonese and Greek forms the tables lacked. False (9): opting out after the install
+///   asked about, a gym that let the lead unsubscribe, an insult before "daytime only", "stop me
+///   if you've heard this one", a block only weighed, another company made to stop, "about to
+///   lose my mind with all these messages", "Quit sending the broken link". Fixed as classes.
 ///
 /// All are tuning data now, and the learned models train on them, so their intent figures are
 /// in-sample (about 0.99); they are a regression guard, not an estimate.
@@ -730,6 +740,10 @@ fn blind_sets_stay_fixed() {
     at_least("blind103.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind104.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind105.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind106.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind107.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind108.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind109.jsonl", 400, 0.97, 1.0, 1.0);
 }
 
 /// Answers a lead gives in the middle of a conversation (who decides, when, how much, which
