@@ -185,6 +185,8 @@ const STEMS: &str = concat!(
     "|لغو اشتراک|تماس نگیرید",
     // Somali.
     "|ha ii soo dirin|ha iisoo dirin|fariin ha|farriin ha|iga saar|iga tirtir|ha ila soo xiriirin|ha i soo wicin",
+    // "ha i soo wacin" (don't call me), spelled with a.
+    "|ha i soo wacin|ha ii soo wacin|ha i wacin",
     // "Lambarkeyga ka saar liiskiinna" (take my number off your list), "jooji fariimaha" (stop
     // the messages), "fariin dambe ha u soo dirin" (send no further message).
     "|lambarkeyga ka saar|lambarkayga ka saar|ka saar liiska|ka saar liiskiinna|ka saar liiskiina",
@@ -472,6 +474,8 @@ const STEMS: &str = concat!(
     "|ба ман нанависед|рақами маро нест кунед|битгий явуул|битгий бич|дугаарыг минь устга",
     // Hmong, Cebuano, Samoan, Tongan and Maori.
     "|tsis txhob xa|tsis txhob text|txhob xa ntawv|tsum xa|tshem kuv tus xov tooj|tsis xav tau ntawv",
+    // Hmong "nres xa ntawv" (stop sending messages), "nres hu" (stop calling).
+    "|nres xa|nres hu",
     "|ayaw na ko i text|ayaw na ko itext|ayaw nako i text|ayaw na mo text|ayaw na pag text|ayaw na ko pag text",
     "|ayaw ko i text|ayaw na ko samoka|ayaw ko samoka|tanggala ko sa lista|hunong na mo|hunonga",
     "|aua le toe|aua e toe|taofi le auina|taofi ona auina|oua te ke toe|kaua e tuku|kati te tuku",
@@ -508,9 +512,8 @@ const STEMS: &str = concat!(
     "|musa ukundithumelela|yekani ukundithumelela|cima inombolo yam|ndikhupheni|ኣይትስደዱ|ኣይትለኣኹ",
     "|መልእኽቲ ኣይትልኣኹ|ቁጽረይ ደምስሱ|hin ergin|hin ergitinaa|naaf hin ergin",
     "|lakkoofsa koo haqaa|keessaa haqaa|keessaa na haqaa|na hin quunnamin|hin quunnaminaa|ergaa biraa hin barbaadu",
-    // Oromo "dhaabaa" (stop, to several), Somali "ha i soo wacin" (don't call me), Hmong "nres
-    // xa ntawv" (stop sending messages) and "nres hu" (stop calling).
-    "|dhaabaa|ergaa hin barbaadu|ha i soo wacin|ha ii soo wacin|ha i wacin|nres xa|nres hu",
+    // Oromo "dhaabaa" (stop, to several).
+    "|dhaabaa|ergaa hin barbaadu",
     "|ntimukanyoherereze|ntukanyoherereze|mureke kunyoherereza|reka kunyoherereza",
     "|musibe nimero yanjye|aza mandefa|atsaharo ny hafatra|fafao ny laharako",
     // Calls stopped, "any more" said ("ya no me llamen", "no me llamen más", "nemojte me više

@@ -143,24 +143,21 @@ pub(crate) fn limits_contact(norm: &str, words: &[&str]) -> bool {
         || not_ours(words)
 }
 
-/// Stops that are not asked of us: the idiom "stop me if you've heard this one", a block only
-/// weighed ("I'm tempted to block you, but I still want my appointment info"), and another
+/// Stops that are not asked of us: the idiom "stop me if you've heard this one", and another
 /// company stopped ("I had to block their number to get them to stop calling", said of the
-/// last company).
+/// last company). The second is read over the whole message, as the lead's own block of that
+/// company's number comes with it.
 fn not_ours(words: &[&str]) -> bool {
     let idiom = words
         .windows(4)
         .any(|p| p[..3] == ["stop", "me", "if"] && matches!(p[3], "you've" | "youve" | "you" | "u" | "ya"));
-    let weighed = words.iter().any(|w| matches!(*w, "tempted" | "considering"))
-        && words.iter().any(|w| matches!(*w, "block" | "blocking"))
-        && words.windows(2).any(|p| matches!(p, ["still", "want" | "need"]));
     let others =
         words.windows(4).any(|p| matches!(p, ["get" | "got" | "make" | "made", "them", "to", "stop" | "quit"]))
             && words.windows(2).any(|p| {
                 matches!(p[0], "last" | "other" | "previous" | "old")
                     && matches!(p[1], "company" | "company's" | "companies" | "guys" | "place")
             });
-    idiom || weighed || others
+    idiom || others
 }
 
 /// What the lead may do, said of the lead: "I heard you can unsubscribe before being charged",
@@ -792,10 +789,11 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
             || before.first().is_some_and(|w| matches!(*w, "если" | "si" | "se" | "wenn" | "jesli" | "als"))
             || matches!(before, ["did" | "was" | "am" | "have", "i" | "we", ..])
                 && clause.iter().any(|w| matches!(*w, "mistake" | "accident" | "accidentally" | "somehow")));
-    // Our footer quoted: "your text says reply STOP to opt out", "why do I get 'reply STOP to end'".
+    // Our footer quoted: "your text says reply STOP to opt out", "why do I get 'reply STOP to end'",
+    // "I've gotten a 'reply STOP' text three times this week" (the footer naming the message).
     let footer = matches!(clause[c], "stop" | "unsubscribe" | "cancel")
         && before.last().is_some_and(|w| matches!(*w, "reply" | "text" | "txt"))
-        && after.first() == Some(&"to")
+        && after.first().is_some_and(|w| matches!(*w, "to" | "text" | "texts" | "message" | "messages" | "msg"))
         && (question
             || before.len() == 1 && context.acknowledged
             // "your 'reply STOP to opt out' footer is longer than the message".
@@ -803,7 +801,18 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
             || before.iter().rev().skip(1).take(3).any(|w| {
                 matches!(
                     *w,
-                    "said" | "says" | "say" | "saying" | "get" | "got" | "see" | "saw" | "read" | "reads" | "with"
+                    "said"
+                        | "says"
+                        | "say"
+                        | "saying"
+                        | "get"
+                        | "got"
+                        | "gotten"
+                        | "see"
+                        | "saw"
+                        | "read"
+                        | "reads"
+                        | "with"
                 )
             }));
     // A step not taken: "I almost blocked your number", "I was about to unsubscribe".
@@ -821,7 +830,8 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
         // "Before I decide whether to unsubscribe, can I talk to a person?", "thinking about
         // blocking you, but I still need that quote": a step weighed, while the lead goes on.
         || context.asks_on
-            && (tail.iter().any(|w| matches!(*w, "whether" | "considering" | "debating" | "deciding"))
+            // "I'm tempted to block you, but I still want my appointment info".
+            && (tail.iter().any(|w| matches!(*w, "whether" | "considering" | "debating" | "deciding" | "tempted"))
                 || tail.windows(2).any(|p| matches!(p, ["thinking", "about" | "of"])))
         // "I'd block you but then I'd miss the quote": what the lead would do, and doesn't.
         || matches!(clause[c], "block" | "unsubscribe" | "unsub")
@@ -2899,20 +2909,6 @@ static QUOTING_SET: WordList = WordList::new(QUOTING);
 /// said stop". Not "I said STOP" or "I already replied stop": the lead's own, standing.
 fn quoted(norm: &str, words: &[&str]) -> bool {
     let stopping = |w: &&str| matches!(*w, "stop" | "unsubscribe" | "quit");
-    // "I've gotten a 'reply STOP' text three times this week": the keyword in quotes names a
-    // message, and no other stop is said.
-    let named = ["stop' ", "stop\" ", "stop” ", "unsubscribe' ", "unsubscribe\" ", "unsubscribe” "].iter().any(|q| {
-        norm.match_indices(q).any(|(at, q)| {
-            let next = norm[at + q.len()..].split(' ').next().unwrap_or("");
-            matches!(
-                next,
-                "text" | "texts" | "message" | "messages" | "msg" | "msgs" | "link" | "line" | "thing" | "footer"
-            )
-        })
-    });
-    if named && words.iter().filter(|w| stopping(w)).count() == 1 {
-        return true;
-    }
     let joined = words.join(" ");
     let going_on = any_phrase(&joined, &GOING_ON);
     words.iter().enumerate().any(|(i, w)| {
@@ -3332,10 +3328,11 @@ fn restricted_hours(words: &[&str]) -> bool {
         }
         let rest = &words[i + 2..];
         // "If my phone rings again": the phone named, not invited.
-        let reinvited =
-            rest.iter().any(|w| TEXT_SET.contains(w) || CALL_SET.contains(w) && *w != "phone" || *w == "hours");
         // "… wtf, daytime only": a better hour named.
-        let reinvited = reinvited || only_hours || words.contains(&"daytime");
+        let reinvited =
+            rest.iter().any(|w| TEXT_SET.contains(w) || CALL_SET.contains(w) && *w != "phone" || *w == "hours")
+                || only_hours
+                || words.contains(&"daytime");
         if insulted && !reinvited {
             return false;
         }
