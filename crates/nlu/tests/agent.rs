@@ -427,6 +427,13 @@ fn offers_are_read_by_position_day_or_time_and_neither_offers_later_slots() {
     assert!(t.offered.iter().all(|s| *s > at("2026-11-27 14:00")), "{t:?}");
     assert_eq!(t.close, None, "a no to an offer is not a refusal");
 
+    // A pick said in frustration that a rule reads is still handed off.
+    let mut c = Convo::qualified();
+    offer(&mut c);
+    let t = c.say(&["this is the 3rd text today!! the second one, whatever"]);
+    assert_eq!(t.handoff.as_deref(), Some("frustration"), "{t:?}");
+    assert_eq!(t.booked, None);
+
     // A time outside availability is not booked; the nearest slots are offered.
     let mut c = Convo::qualified();
     offer(&mut c);

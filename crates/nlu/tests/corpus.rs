@@ -630,6 +630,19 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   asked about, a gym that let the lead unsubscribe, an insult before "daytime only", "stop me
 ///   if you've heard this one", a block only weighed, another company made to stop, "about to
 ///   lose my mind with all these messages", "Quit sending the broken link". Fixed as classes.
+/// - `blind110.jsonl` (pest control in Florida and Texas: Spanish, Haitian Creole, Vietnamese),
+///   `blind111.jsonl` (life insurance, short replies typed on phones), `blind112.jsonl` (a
+///   moving company in New York: Russian, Bengali, Mandarin, Arabic, Albanian, Spanish) and
+///   `blind113.jsonl` (a red-team tester, polite and legalistic revocations without "stop" or
+///   "unsubscribe"), the same brief, scored once each on 288ada9 and kept unread until the
+///   next session. First scores: blind110 0.954, **0.99**, **0.99**; blind111 0.979, **0.99**,
+///   **0.99**; blind112 0.914, **0.99**, **0.971**; blind113 0.977, **0.99**, **0.971**.
+///   Missed (4): "Text me one more time and see what happens", Portuguese "Desinscrever", a
+///   Bengali and an Italian removal of the number the tables lacked. False (8): "said stop
+///   putting it off", "I was thinking about blocking you but whatever", the morning call list
+///   left for the afternoons, a removal from the promo list asked about while keeping updates,
+///   an opt-out asked about "or are those automatic?", the dialer list left with "sms only",
+///   add-ons removed from a list, YouTube channels unsubscribed. Fixed as classes.
 ///
 /// All are tuning data now, and the learned models train on them, so their intent figures are
 /// in-sample (about 0.99); they are a regression guard, not an estimate.
@@ -744,6 +757,10 @@ fn blind_sets_stay_fixed() {
     at_least("blind107.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind108.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind109.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind110.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind111.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind112.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind113.jsonl", 400, 0.97, 1.0, 1.0);
 }
 
 /// Answers a lead gives in the middle of a conversation (who decides, when, how much, which

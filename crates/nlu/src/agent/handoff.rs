@@ -47,7 +47,13 @@ impl Agent<'_> {
 
     /// Hand-offs that outrank a close: the lead wants a person.
     pub(super) fn person_handoff(&self) -> Option<(String, Intent, f32)> {
-        if self.any(Intent::Frustration) {
+        // "the second one" picks an offered slot, however the intent model reads it out of
+        // context (retrained with blind110–blind113, it read that as frustration at 0.94); a
+        // rule's frustration ("3rd text today, pick the 2nd one and stop") still hands off.
+        let slot_picked = self.open_offer().is_some_and(|offer| {
+            matches!(self.choose(&offer), Some(super::booking::Choice::Pick(_) | super::booking::Choice::At(_)))
+        });
+        if self.msgs.iter().any(|m| m.is(Intent::Frustration) && !(slot_picked && m.read_by_model())) {
             return Some(("frustration".to_owned(), Intent::Frustration, self.confidence_of(Intent::Frustration)));
         }
         if let Some(name) = self.named_person() {

@@ -31,6 +31,11 @@ impl Msg {
         self.class.intent == intent
     }
 
+    /// The intent is the intent model's reading, not a rule's.
+    pub(super) fn read_by_model(&self) -> bool {
+        self.class.matched.as_deref().is_some_and(|m| m.starts_with("intent model"))
+    }
+
     pub(super) fn asks(&self) -> bool {
         self.norm.contains('?')
     }
