@@ -2222,8 +2222,14 @@ fn text_kept(words: &[&str]) -> bool {
             // "you can text but the calling has to stop", "I prefer texting".
             || matches!(w[0], "you" | "u") && matches!(w[1], "can" | "may") && texts(w[2])
             || matches!(w[0], "i" | "i'd") && matches!(w[1], "prefer" | "rather") && texts(w[2])
-    }) || words.windows(4).any(|w| {
+    }) || words.windows(4).enumerate().any(|(i, w)| {
         matches!(w[0], "don't" | "dont") && w[1] == "mind" && matches!(w[2], "the" | "your" | "ur") && texts(w[3])
+            // "text or email is fine": the text kept beside a channel we do not use.
+            || texts(w[0])
+                && matches!(w[1], "or" | "and" | "n")
+                && matches!(w[2], "email" | "emails" | "e-mail")
+                && (matches!(w[3], "works" | "work")
+                    || matches!(w[3], "is" | "are") && words.get(i + 4).is_some_and(|f| FINE_SET.contains(f)))
     }) || words
         .windows(2)
         .any(|w| texts(w[0]) && matches!(w[1], "works" | "work") || w[0] == "keep" && texts(w[1]))
@@ -3793,6 +3799,8 @@ mod tests {
             // Round 22: a dare.
             "call me one more time and see what happens",
             "message me again and see what happens",
+            // A laugh, then the stop said to be meant.
+            "stop lmao i'm not joking",
             // One hour's list, and no other hour: the calls stopped.
             "take me off your evening call list",
         ] {
@@ -4041,6 +4049,8 @@ mod tests {
             "remove me from the robocall list, text only please",
             "can removing the extras from the list lower the total?",
             "my roommate unsubscribed me from all his podcasts lmao",
+            // The text kept beside a channel we do not use.
+            "quit calling my cell, text or email works",
         ] {
             assert!(limits(t), "{t}");
         }
@@ -4149,8 +4159,12 @@ mod tests {
 
     #[test]
     fn a_wait_and_see_is_no_dare() {
-        for t in ["text me again next week and we'll see what happens", "call me one more time, I missed what you said"]
-        {
+        for t in [
+            "text me again next week and we'll see what happens",
+            "call me one more time, I missed what you said",
+            // Disbelief at a price, not a stop meant.
+            "stop lol are you serious? that price is wild",
+        ] {
             assert!(crate::revocation(&normalise(t)).is_none(), "{t}");
         }
     }

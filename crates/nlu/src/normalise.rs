@@ -781,6 +781,17 @@ fn leading_keyword(norm: &str, words: &[&str]) -> Option<String> {
     if clause && matches!(words[start], "stop" | "stopall" | "unsubscribe" | "unsub" | "quit" | "optout") {
         return Some(words[start].to_owned());
     }
+    // "stop lol im serious": a laugh, then the stop said to be meant. Not "stop lol 😂 that
+    // meme" (amusement, nothing meant).
+    let laugh = words.get(start + 1).is_some_and(|w| matches!(*w, "lol" | "lmao" | "lmfao" | "haha" | "hahaha"));
+    // Said of the lead ("im serious"), not asked ("are you serious, $40?").
+    let meant = words[start + 1..].contains(&"deadass")
+        || words[start + 1..]
+            .windows(2)
+            .any(|p| matches!(p, ["im" | "i'm" | "am", "serious"] | ["not", "joking" | "kidding"]));
+    if laugh && meant && matches!(words[start], "stop" | "unsubscribe" | "quit") {
+        return Some(words[start].to_owned());
+    }
     let first = *words.first()?;
     if !LEADING.contains(&first) || first == "cancel" && words.iter().any(|w| CANCEL_CONTEXT_SET.contains(w)) {
         return None;
