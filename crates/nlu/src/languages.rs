@@ -68,8 +68,12 @@ const STEMS: &str = concat!(
     "|nao mande mais|nao mandem mais|nao envie mais|nao envien mais|parem de mand|pare de mand|parem de envi",
     "|pare de envi|chega de mensag|me tire da lista|me tirem da lista|me tira da lista|tire meu numero",
     "|parem de me mand|pare de me mand|parem de me envi|pare de me envi|para de me mand|para de me envi|tirem meu numero|remova meu numero|removam meu numero|descadastr|cancelar inscricao",
-    // "Desinscrever" (unsubscribe).
-    "|desinscrev",
+    // "Desinscrever" (unsubscribe); "não me liga mais" (don't call me any more), "não me manda
+    // mensagem" (don't send me messages).
+    "|desinscrev|nao me liga mais|nao me ligue mais|nao me liguem mais|nao me manda mensage",
+    "|nao me mande mensage|nao me mandem mensage",
+    // Haitian Creole "efase nimewo m" (erase my number), "retire nimewo m" (take my number off).
+    "|efase nimewo m|efase nimewo mwen|retire nimewo m|retire nimewo mwen",
     "|cancelar minha inscricao|me deixe em paz|me deixa em paz|me deixem em paz|nao entre em contato",
     "|nao entrem em contato|nao me contate|nao me contatem|nao me contactem|nao me ligue mais|nao me liguem mais|apague meu numero",
     // The infinitive ("vcs podem parar de me mandar sms?", "pediu pra vcs pararem de mandar") and
@@ -221,6 +225,16 @@ const STEMS: &str = concat!(
     "|মেসেজ পাঠাবেন না|মেসেজ পাঠাবে না|মেসেজ দিবেন না|মেসেজ দেবেন না|বার্তা পাঠাবেন না|ফোন করবেন না|বিরক্ত করবেন না",
     "|আমার নম্বর মুছে|ਮੈਸੇਜ ਨਾ ਭੇਜ|ਮੈਸੇਜ ਨਾ ਕਰ|ਲਿਸਟ ਤੋਂ ਹਟਾ|ਨੰਬਰ ਹਟਾ ਦਿਓ|ਭੇਜਣੇ ਬੰਦ ਕਰੋ|ਭੇਜਣਾ ਬੰਦ ਕਰੋ|ਮੈਸੇਜ ਬੰਦ ਕਰੋ|ਦੁਬਾਰਾ ਫ਼ੋਨ ਨਾ|ਦੁਬਾਰਾ ਫੋਨ ਨਾ|ਫ਼ੋਨ ਨਾ ਕਰ|ਫੋਨ ਨਾ ਕਰ|ਸੰਪਰਕ ਨਾ ਕਰ|call na karo mainu|text vi nahi|msg vi nahi|message vi nahi|ਤੰਗ ਨਾ ਕਰ|ਮੇਰਾ ਨੰਬਰ ਹਟਾ|મેસેજ ન મોકલ|મેસેજ ના મોકલ|મેસેજ મોકલશો નહીં",
     "|હેરાન ન કર|મારો નંબર કાઢી",
+    // Gujarati "મને મેસેજ કરવાનું બંધ કરો" (stop messaging me), "મને ફોન ન કરશો" (don't call me),
+    // "… લિસ્ટમાંથી કાઢી નાખો" (take off the list), "મારો સંપર્ક ન કરશો" (don't contact me), and
+    // in Latin letters.
+    "|મેસેજ કરવાનું બંધ|ફોન કરવાનું બંધ|કોલ કરવાનું બંધ|મેસેજ બંધ કરો|ફોન ન કરશો|મેસેજ ન કરશો|સંપર્ક ન કરશો",
+    "|લિસ્ટમાંથી કાઢી|યાદીમાંથી કાઢી|message karvanu bandh|msg karvanu bandh|phone karvanu bandh",
+    "|call karvanu bandh|phone na karsho|call na karsho|message na karsho",
+    // Punjabi "ਬੰਦ ਕਰੋ ਇਹ ਮੈਸੇਜ" (stop these messages), in Latin letters "band karo eh texts",
+    // "dobara phone na karna" (don't phone again).
+    "|ਬੰਦ ਕਰੋ ਇਹ ਮੈਸੇਜ|ਬੰਦ ਕਰੋ ਮੈਸੇਜ|band karo eh text|band karo eh msg|band karo eh mess|band karo ih text",
+    "|dobara phone na|dubara phone na|dobara call na|dubara call na|dobara message na|dubara message na",
     // Turkish (dotless ı kept; typed with or without it).
     "|mesaj atmay|mesaj gondermey|bana yazmay|beni aramay|listeden cıkar|listeden cikar|numaramı sil|numarami sil",
     "|rahatsız etmey|rahatsiz etmey|abonelikten cık|abonelikten cik|mesaj istemiyorum",
@@ -766,6 +780,15 @@ mod tests {
             "haal mijn nummer weg aub",
             "enakku sms anuppaatheenga",
             "porfa no me textees más",
+            // Round 23: Punjabi, Portuguese, Haitian Creole and Gujarati.
+            "ਬੰਦ ਕਰੋ ਮੈਸੇਜ ਪਲੀਜ਼",
+            "dubara call na karna ji",
+            "band karo eh msgs",
+            "por favor não me ligue mais",
+            "tanpri retire nimewo mwen",
+            "મહેરબાની કરીને ફોન કરવાનું બંધ કરો",
+            "મારો નંબર યાદીમાંથી કાઢી નાખો",
+            "phone karvanu bandh karo",
             // Round 22: Portuguese, Italian and Bengali.
             "quero me desinscrever",
             "vi chiedo di rimuovere il mio numero",

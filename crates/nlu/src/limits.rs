@@ -67,6 +67,8 @@ const OTHER_SUBSCRIPTIONS: &str = concat!(
     "|gym|netflix|spotify|hulu|prime|disney|peacock|paramount|streaming|app|apps|club|subscriptions",
     // "My kid unsubscribed me from all my YouTube channels".
     "|youtube|channels|podcast|podcasts|playlist",
+    // "can I opt out of just that part?" (data shared with partners).
+    "|part|sharing",
 );
 /// A wish to go on ("but I still want the quote", "keep texting me").
 const GO_ON: &str = "but|still|keep|though|however";
@@ -143,13 +145,37 @@ pub(crate) fn limits_contact(norm: &str, words: &[&str]) -> bool {
         || thing_off_list(words)
         || ability(words)
         || not_ours(words)
+        || prevented(words)
 }
 
-/// Stops that are not asked of us: the idiom "stop me if you've heard this one", and another
+/// Something kept from happening: "can I stop it from being a hard pull?". Not "stop it" alone.
+fn prevented(words: &[&str]) -> bool {
+    words.windows(4).any(|p| {
+        p[0] == "stop"
+            && matches!(p[1], "it" | "this" | "that" | "them")
+            && p[2] == "from"
+            && (p[3].ends_with("ing") || p[3] == "a" || p[3] == "the")
+    })
+}
+
+/// Stops that are not asked of us: the idiom "stop me if you've heard this one", another
 /// company stopped ("I had to block their number to get them to stop calling", said of the
-/// last company). The second is read over the whole message, as the lead's own block of that
-/// company's number comes with it.
+/// last company), and somebody else's unsubscribe with the lead going on ("my neighbor
+/// unsubscribed from you guys but I actually want to hear more"). The last two are read over
+/// the whole message, as the lead's own words about them come with them.
 fn not_ours(words: &[&str]) -> bool {
+    let left = words.windows(3).enumerate().any(|(i, p)| {
+        matches!(p[0], "my" | "our")
+            && third_party(p[1])
+            && matches!(p[2], "unsubscribed" | "unsubbed" | "opted" | "blocked")
+            && words[i + 3..].windows(2).any(|q| {
+                GO_ON_SET.contains(q[0]) && matches!(q[1], "i" | "i'm" | "im" | "we")
+                    || q[0] == "i" && matches!(q[1], "want" | "still" | "actually")
+            })
+    });
+    if left {
+        return true;
+    }
     let idiom = words
         .windows(4)
         .any(|p| p[..3] == ["stop", "me", "if"] && matches!(p[3], "you've" | "youve" | "you" | "u" | "ya"));
@@ -1400,6 +1426,10 @@ pub(crate) fn only_described(words: &[&str]) -> bool {
             && matches!(p[1], "won't" | "wont" | "can't" | "cant" | "never" | "doesn't" | "doesnt")
             && matches!(p[2], "stop" | "quit")
     });
+    // "roz roz message aunde ne yaar" (Punjabi: messages come every day, man): a count of what
+    // arrives, nothing asked.
+    let arriving = words.iter().any(|w| matches!(*w, "aunde" | "aande" | "aunda" | "aate" | "aata" | "aati"))
+        && words.iter().any(|w| matches!(*w, "roz" | "rozana" | "har" | "daily"));
     // "I'm about to lose my mind with all these messages": a feeling, nothing asked.
     let feeling = words.windows(3).any(|p| {
         matches!(p, ["lose" | "losing", "my", "mind"] | ["driving" | "drive", "me", "crazy" | "nuts" | "insane"])
@@ -1408,7 +1438,7 @@ pub(crate) fn only_described(words: &[&str]) -> bool {
         words,
         ["do" | "does", "you" | "yall" | "y'all" | "u" | "ya", "ever", ..] | ["do" | "does", "you", "guys", "ever", ..]
     );
-    (state || something_else || habit || feeling)
+    (state || something_else || habit || feeling || arriving)
         && !words.iter().enumerate().any(|(i, w)| {
             cue(words, i)
                 && !(matches!(*w, "stop" | "quit")
@@ -1469,6 +1499,16 @@ fn paused(words: &[&str]) -> bool {
         return false;
     };
     let rest = &words[at..];
+    // "hold off for now … I'd rather you didn't text me going forward. I'll reach out if we
+    // change our minds": the contact ended, with only the lead's own change of mind to bring it
+    // back.
+    let ended = words.windows(2).any(|p| p == ["going", "forward"])
+        || words
+            .windows(3)
+            .any(|p| matches!(p, ["change" | "changes", "my" | "our" | "his" | "her", "mind" | "minds"]));
+    if ended {
+        return false;
+    }
     // The way back invited, not refused: "until then, don't contact me" is no pause.
     let invited = |j: usize| !(j > 0 && matches!(rest[j - 1], "don't" | "dont" | "not" | "never" | "no"));
     rest.windows(3).enumerate().any(|(j, p)| p == ["hit", "me", "up"] && invited(j))
@@ -1568,7 +1608,7 @@ fn swapped_abroad(words: &[&str]) -> bool {
     const CALLS: &str = concat!(
         "m'appeler|appeler|m'appelez|m'appelle|appels|anzurufen|anrufen|anrufe|anruf|ligar|ligacoes|ligacao",
         "|ligue|liguem|chiamare|chiamarmi|chiamate|call|calls|phone|tawagan|tumawag|tawag|rele|aazurufe|aarufe",
-        "|wicin|wacin|תתקשרו|תתקשר|תתקשרי|להתקשר|שיחות|ফোন|কল|pe",
+        "|wicin|wacin|תתקשרו|תתקשר|תתקשרי|להתקשר|שיחות|ফোন|কল|pe|ફોન|કોલ",
         "|تتصل|تتصلوا|تتصلي|اتصال|مكالمات|تكلمني|कॉल|फोन|फ़ोन|звоните|звонить|звони|звонки|звонков",
         // Email, the other channel that may be stopped: "hören Sie auf, mir E-Mails zu schicken".
         "|mails|email|emails|correos|correo|courriels|courriel",
@@ -1577,7 +1617,7 @@ fn swapped_abroad(words: &[&str]) -> bool {
         "sms|texto|textos|texte|textez|textes|message|messages|mensagem|mensagens|nachricht|nachrichten|msg",
         "|whatsapp|messaggio|messaggi|scrivimi|scrivetemi|ecrivez|ecris|schreib|schreiben|schreibt|text|txt",
         "|الرسائل|رسائل|رسالة|مسج|واتساب|मैसेज|मेसेज|संदेश|एसएमएस|व्हाट्सएप|пишите|пиши|напишите|смс|сообщения",
-        "|teks|mesaj|schreiwe|qoraal|fariin|הודעות|הודעה|סמס|וואטסאפ|মেসেজ|এসএমএস|ranse",
+        "|teks|mesaj|schreiwe|qoraal|fariin|הודעות|הודעה|סמס|וואטסאפ|মেসেজ|এসএমএস|ranse|મેસેજ",
     );
     static CALL_WORDS: WordList = WordList::new(CALLS);
     static TEXT_WORDS: WordList = WordList::new(TEXTS);
@@ -1643,8 +1683,9 @@ fn swapped_abroad(words: &[&str]) -> bool {
                     // Russian "только", Hebrew "רק" (only).
                     | "только"
                     | "רק"
-                    // Bengali "শুধু" (only).
+                    // Bengali "শুধু" (only), Gujarati "ફક્ત" (only).
                     | "শুধু"
+                    | "ફક્ત"
                     | "solo"
                     | "apenas"
                     | "nur"
@@ -2188,11 +2229,12 @@ fn asks_how_for_later(words: &[&str]) -> bool {
     // now can I come back later?".
     let how = words.windows(3).any(|w| w[0] == "how" && matches!(w[1], "do" | "can" | "would" | "will") && w[2] == "i")
         || words.windows(2).any(|w| w == ["can", "i"]);
-    let later = words.iter().any(|w| matches!(*w, "later" | "future" | "eventually" | "asking"))
-        || words.windows(3).any(|w| w == ["if", "i", "want"] || w == ["before", "i", "sign"])
-        || words
-            .windows(4)
-            .any(|w| w[0] == "after" && w[1] == "the" && matches!(w[3], "is" | "done" | "finished" | "ends"));
+    let later =
+        words.iter().any(|w| matches!(*w, "later" | "future" | "eventually" | "asking" | "afterwards" | "afterward"))
+            || words.windows(3).any(|w| w == ["if", "i", "want"] || w == ["before", "i", "sign"])
+            || words
+                .windows(4)
+                .any(|w| w[0] == "after" && w[1] == "the" && matches!(w[3], "is" | "done" | "finished" | "ends"));
     how && later
 }
 
@@ -3204,6 +3246,10 @@ fn one_list(words: &[&str]) -> bool {
     let only = |channel: &dyn Fn(&str) -> bool| {
         words.windows(2).any(|p| channel(p[0]) && p[1] == "only" || p[0] == "only" && channel(p[1]))
     };
+    // "… from the call list and just text?": the other channel invited.
+    let only = |channel: &dyn Fn(&str) -> bool| {
+        only(channel) || words.windows(2).any(|p| matches!(p[0], "just" | "only") && channel(p[1]))
+    };
     let kept_alone = calls && !texts && only(&|w| TEXT_SET.contains(w))
         || texts && !calls && only(&|w| CALL_SET.contains(w) || matches!(w, "calls" | "calling"));
     // "take me off your texting list, and no calls either": both stopped.
@@ -3801,6 +3847,11 @@ mod tests {
             "message me again and see what happens",
             // A laugh, then the stop said to be meant.
             "stop lmao i'm not joking",
+            // Round 22: passed on for good; "going forward"; the Portuguese keyword.
+            "this is my mom's cell, she doesn't want any more texts from you",
+            "I'd prefer you didn't call me from now on",
+            "holding off for now. I'd rather you didn't message me going forward; I'll get back to you if I change my mind",
+            "PAREM",
             // One hour's list, and no other hour: the calls stopped.
             "take me off your evening call list",
         ] {
@@ -4051,6 +4102,15 @@ mod tests {
             "my roommate unsubscribed me from all his podcasts lmao",
             // The text kept beside a channel we do not use.
             "quit calling my cell, text or email works",
+            // Round 22: the other channel invited after a list; a part of the service; somebody
+            // else's opt-out, the lead going on; a thing kept from happening; opting out asked
+            // about for afterwards; Gujarati calls stopped, messages invited.
+            "take me off the phone list and just text",
+            "can I opt out of the data sharing part?",
+            "my sister opted out of your texts but I still want mine",
+            "can I stop it from renewing automatically?",
+            "can I unsubscribe from the promo texts afterwards?",
+            "ફોન ન કરશો, ફક્ત મેસેજ કરજો",
         ] {
             assert!(limits(t), "{t}");
         }
@@ -4158,12 +4218,14 @@ mod tests {
     }
 
     #[test]
-    fn a_wait_and_see_is_no_dare() {
+    fn no_wait_and_see_disbelief_or_count_revokes() {
         for t in [
             "text me again next week and we'll see what happens",
             "call me one more time, I missed what you said",
             // Disbelief at a price, not a stop meant.
             "stop lol are you serious? that price is wild",
+            // Punjabi: messages arrive every day, nothing asked.
+            "roz roz msg aunde yaar",
         ] {
             assert!(crate::revocation(&normalise(t)).is_none(), "{t}");
         }

@@ -280,8 +280,9 @@ const KEYWORDS: &str = concat!(
     "|dnc",
     // Canada's French keyword (ARRÊT), as carriers there honour it.
     "|arret|arret svp",
-    // Brazil's Portuguese keyword (SAIR, "leave"), as carriers there honour it.
-    "|sair",
+    // Brazil's Portuguese keyword (SAIR, "leave"), as carriers there honour it; "PARE", stop
+    // (Portuguese and Spanish), as "PARA" is.
+    "|sair|pare|parem|paren",
     // Cyrillic STOP (Russian, Ukrainian, Bulgarian, Serbian), as carriers' keyword lists do not
     // have it but leads send it.
     "|стоп",
@@ -862,7 +863,10 @@ fn negated_contact(words: &[&str]) -> Option<String> {
         let rest = &words[at + 1..];
         let emphatic = words[i + 1..at].contains(&"ever")
             || rest.iter().any(|n| ["again", "anymore", "ever"].contains(n))
-            || rest.windows(2).any(|p| p == ["no", "more"] || p == ["at", "all"]);
+            || rest.windows(2).any(|p| p == ["no", "more"] || p == ["at", "all"])
+            // "I'd rather you didn't text me going forward".
+            || rest.windows(2).any(|p| p == ["going", "forward"] || p == ["from", "now"])
+            || rest.windows(3).any(|p| p == ["in", "the", "future"]);
         // "don't text me before 9": a restriction, not a revocation.
         let object = usize::from(rest.first().is_some_and(|n| ["me", "us", "him", "her"].contains(n)));
         // "don't text me after this one", "… after today": a cut-off for good, not some hours.
@@ -910,7 +914,11 @@ fn unwanted_contact(words: &[&str]) -> Option<String> {
             continue;
         }
         let before = &words[i.saturating_sub(2)..i];
-        let negated = before.iter().any(|b| ["don't", "dont", "not", "longer", "never"].contains(b));
+        // "he doesn't want any more calls": passed on for the owner of the phone, for good. Not
+        // "she doesn't want texts on her phone, send everything to me instead".
+        let for_good = || words[i + 1..].iter().take(4).any(|n| matches!(*n, "more" | "anymore" | "again" | "ever"));
+        let negated = before.iter().any(|b| ["don't", "dont", "not", "longer", "never"].contains(b))
+            || before.iter().any(|b| matches!(*b, "doesn't" | "doesnt")) && for_good();
         if negated && words[i + 1..].iter().take(5).any(|n| CONTACT_NOUN_SET.contains(n)) {
             return Some(words[i.saturating_sub(2)..=i].join(" "));
         }
