@@ -29,7 +29,7 @@ const RATE: f32 = 0.5;
 const L2: f32 = 1e-6;
 
 /// The labelled corpus files the shipped model learns from (`{"text", "opt_out", …}` lines).
-const CORPUS: [&str; 116] = [
+const CORPUS: [&str; 119] = [
     include_str!("../corpus/dev.jsonl"),
     include_str!("../corpus/test.jsonl"),
     include_str!("../corpus/holdout.jsonl"),
@@ -146,6 +146,9 @@ const CORPUS: [&str; 116] = [
     include_str!("../corpus/blind111.jsonl"),
     include_str!("../corpus/blind112.jsonl"),
     include_str!("../corpus/blind113.jsonl"),
+    include_str!("../corpus/blind114.jsonl"),
+    include_str!("../corpus/blind116.jsonl"),
+    include_str!("../corpus/blind117.jsonl"),
 ];
 
 /// Every labelled line of the compiled-in corpus, file by file. A file that did not parse would

@@ -643,6 +643,18 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   left for the afternoons, a removal from the promo list asked about while keeping updates,
 ///   an opt-out asked about "or are those automatic?", the dialer list left with "sms only",
 ///   add-ons removed from a list, YouTube channels unsubscribed. Fixed as classes.
+/// - `blind114.jsonl` (a dental clinic chain: Korean, Tagalog, Spanish, Punjabi),
+///   `blind116.jsonl` (a red-team tester, stops buried in long messages) and `blind117.jsonl`
+///   (a mortgage broker: Brazilian Portuguese, Haitian Creole, Polish, Gujarati), the same
+///   brief, scored once each on 3c2c615. First scores: blind114 0.95, 0.96, **0.98**; blind116
+///   **0.979, 0.99, 0.98**; blind117 0.92, 0.91, **0.978**. Missed (12): "he doesn't want any
+///   more calls" (passed on), "I'd rather you didn't text me going forward", the bare
+///   Portuguese "PARE", Punjabi, Portuguese, Haitian Creole and Gujarati forms the tables
+///   lacked. False (6): "… from the call list and just text?", a part of the service opted out
+///   of, a neighbour's unsubscribe with the lead going on, "stop it from being a hard pull",
+///   opting out asked about "afterwards", a Punjabi count of arriving messages (the learned
+///   reader alone). Fixed as classes. (blind115, written for the same round, was not finished
+///   in time to be scored.)
 ///
 /// All are tuning data now, and the learned models train on them, so their intent figures are
 /// in-sample (about 0.99); they are a regression guard, not an estimate.
@@ -761,6 +773,9 @@ fn blind_sets_stay_fixed() {
     at_least("blind111.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind112.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind113.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind114.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind116.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind117.jsonl", 400, 0.97, 1.0, 1.0);
 }
 
 /// Answers a lead gives in the middle of a conversation (who decides, when, how much, which
