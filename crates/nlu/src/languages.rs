@@ -780,7 +780,7 @@ mod tests {
             "haal mijn nummer weg aub",
             "enakku sms anuppaatheenga",
             "porfa no me textees más",
-            // Round 23: Punjabi, Portuguese, Haitian Creole and Gujarati.
+            // Round 22: Punjabi, Portuguese, Haitian Creole and Gujarati.
             "ਬੰਦ ਕਰੋ ਮੈਸੇਜ ਪਲੀਜ਼",
             "dubara call na karna ji",
             "band karo eh msgs",
@@ -789,7 +789,7 @@ mod tests {
             "મહેરબાની કરીને ફોન કરવાનું બંધ કરો",
             "મારો નંબર યાદીમાંથી કાઢી નાખો",
             "phone karvanu bandh karo",
-            // Round 22: Portuguese, Italian and Bengali.
+            // Round 21: Portuguese, Italian and Bengali.
             "quero me desinscrever",
             "vi chiedo di rimuovere il mio numero",
             "দয়া করে আমার নাম্বার সরিয়ে দিন",

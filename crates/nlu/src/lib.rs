@@ -176,6 +176,9 @@ pub fn classify(text: &str) -> Classification {
     read(text, &normalise::normalise(text), learned::INTENT_THRESHOLD, Screened::No).0
 }
 
+/// How `matched` opens when the intent model, not a rule, decided the intent.
+pub(crate) const MODEL_READING: &str = "intent model";
+
 /// How sure the intent model must be to read a question (as the rules read it) as not
 /// interested, which closes the conversation.
 const CLOSING_THRESHOLD: f32 = 0.9;
@@ -215,7 +218,7 @@ pub(crate) fn read(text: &str, norm: &str, threshold: f32, screened: Screened) -
     {
         return (rules, false);
     }
-    (Classification { intent, confidence: p, matched: Some(format!("intent model ({p:.2})")), ..rules }, true)
+    (Classification { intent, confidence: p, matched: Some(format!("{MODEL_READING} ({p:.2})")), ..rules }, true)
 }
 
 /// [`classify`] by the rules alone: the revocation, then the intent rules in order, then a

@@ -205,7 +205,7 @@ fn ability(words: &[&str]) -> bool {
 fn thing_off_list(words: &[&str]) -> bool {
     let thing = |w: &str| {
         OTHER_SUBSCRIPTION_SET.contains(w)
-            || OTHER_SUBSCRIPTION_SET.contains(w.strip_suffix('s').unwrap_or(w))
+            || w.strip_suffix('s').is_some_and(|one| OTHER_SUBSCRIPTION_SET.contains(one))
             || matches!(w, "extras" | "extra" | "options" | "items" | "upgrades" | "features" | "charges")
     };
     // "add-ons" is read as "add ons".
@@ -3242,13 +3242,10 @@ fn one_list(words: &[&str]) -> bool {
                 .enumerate()
                 .any(|(i, w)| i != t && (hour(w) || matches!(*w, "after" | "before")) && *w != words[t])
         });
-    // "Take me off the dialer list, sms only from now on": the other channel kept alone.
+    // "Take me off the dialer list, sms only from now on", "… from the call list and just
+    // text?": the other channel kept alone, or invited.
     let only = |channel: &dyn Fn(&str) -> bool| {
-        words.windows(2).any(|p| channel(p[0]) && p[1] == "only" || p[0] == "only" && channel(p[1]))
-    };
-    // "… from the call list and just text?": the other channel invited.
-    let only = |channel: &dyn Fn(&str) -> bool| {
-        only(channel) || words.windows(2).any(|p| matches!(p[0], "just" | "only") && channel(p[1]))
+        words.windows(2).any(|p| channel(p[0]) && p[1] == "only" || matches!(p[0], "just" | "only") && channel(p[1]))
     };
     let kept_alone = calls && !texts && only(&|w| TEXT_SET.contains(w))
         || texts && !calls && only(&|w| CALL_SET.contains(w) || matches!(w, "calls" | "calling"));
@@ -3842,7 +3839,7 @@ mod tests {
             "we don't want any more phone calls from your company",
             "do you charge upfront? that's illegal. remove me",
             "Stop sending me that link, it doesnt work, and stop texting me",
-            // Round 22: a dare.
+            // Round 21: a dare.
             "call me one more time and see what happens",
             "message me again and see what happens",
             // A laugh, then the stop said to be meant.
@@ -4089,7 +4086,7 @@ mod tests {
             "please stop... the snow lol jk, we got a foot of it",
             // Somali: calls stopped, a message invited.
             "ha i soo wacin, qoraal ii soo dir",
-            // Round 22: the lead's own delay stopped; a block weighed in the past; one hour's
+            // Round 21: the lead's own delay stopped; a block weighed in the past; one hour's
             // list; a choice asked about; the other channel kept alone; a thing off the list;
             // somebody else's channels.
             "mom said stop delaying and sign up already, so yes",

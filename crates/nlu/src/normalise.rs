@@ -786,11 +786,13 @@ fn leading_keyword(norm: &str, words: &[&str]) -> Option<String> {
     // meme" (amusement, nothing meant).
     let laugh = words.get(start + 1).is_some_and(|w| matches!(*w, "lol" | "lmao" | "lmfao" | "haha" | "hahaha"));
     // Said of the lead ("im serious"), not asked ("are you serious, $40?").
-    let meant = words[start + 1..].contains(&"deadass")
-        || words[start + 1..]
-            .windows(2)
-            .any(|p| matches!(p, ["im" | "i'm" | "am", "serious"] | ["not", "joking" | "kidding"]));
-    if laugh && meant && matches!(words[start], "stop" | "unsubscribe" | "quit") {
+    let meant = || {
+        words[start + 1..].contains(&"deadass")
+            || words[start + 1..]
+                .windows(2)
+                .any(|p| matches!(p, ["im" | "i'm" | "am", "serious"] | ["not", "joking" | "kidding"]))
+    };
+    if laugh && matches!(words[start], "stop" | "unsubscribe" | "quit") && meant() {
         return Some(words[start].to_owned());
     }
     let first = *words.first()?;
@@ -863,9 +865,10 @@ fn negated_contact(words: &[&str]) -> Option<String> {
         let rest = &words[at + 1..];
         let emphatic = words[i + 1..at].contains(&"ever")
             || rest.iter().any(|n| ["again", "anymore", "ever"].contains(n))
-            || rest.windows(2).any(|p| p == ["no", "more"] || p == ["at", "all"])
             // "I'd rather you didn't text me going forward".
-            || rest.windows(2).any(|p| p == ["going", "forward"] || p == ["from", "now"])
+            || rest.windows(2).any(|p| {
+                p == ["no", "more"] || p == ["at", "all"] || p == ["going", "forward"] || p == ["from", "now"]
+            })
             || rest.windows(3).any(|p| p == ["in", "the", "future"]);
         // "don't text me before 9": a restriction, not a revocation.
         let object = usize::from(rest.first().is_some_and(|n| ["me", "us", "him", "her"].contains(n)));

@@ -3,6 +3,7 @@
 //! negotiation, a complex need, and the hand-offs other steps ask for), with the reply for each.
 
 use super::Close;
+use super::booking::Choice;
 use super::flow::Agent;
 use super::text::capitalise;
 use crate::Intent;
@@ -25,8 +26,7 @@ impl Agent<'_> {
         let answering = self.open_question().is_some() || self.open_offer().is_some();
         // "neither of those work for me": the offered slots refused, not the product, however
         // the intent model reads it.
-        let slots_refused =
-            self.open_offer().is_some_and(|offer| self.choose(&offer) == Some(super::booking::Choice::Neither));
+        let slots_refused = self.open_offer().is_some_and(|offer| self.choose(&offer) == Some(Choice::Neither));
         let last_no = self.msgs.iter().rposition(|m| {
             (m.is(Intent::NotInterested) && !(answering && m.bare_no()) && !slots_refused) || m.has_any(STRONG)
         });
@@ -50,10 +50,11 @@ impl Agent<'_> {
         // "the second one" picks an offered slot, however the intent model reads it out of
         // context (retrained with blind110–blind113, it read that as frustration at 0.94); a
         // rule's frustration ("3rd text today, pick the 2nd one and stop") still hands off.
-        let slot_picked = self.open_offer().is_some_and(|offer| {
-            matches!(self.choose(&offer), Some(super::booking::Choice::Pick(_) | super::booking::Choice::At(_)))
-        });
-        if self.msgs.iter().any(|m| m.is(Intent::Frustration) && !(slot_picked && m.read_by_model())) {
+        // Read only when a frustration is the model's alone.
+        let slot_picked = || {
+            self.open_offer().is_some_and(|offer| matches!(self.choose(&offer), Some(Choice::Pick(_) | Choice::At(_))))
+        };
+        if self.msgs.iter().any(|m| m.is(Intent::Frustration) && !(m.read_by_model() && slot_picked())) {
             return Some(("frustration".to_owned(), Intent::Frustration, self.confidence_of(Intent::Frustration)));
         }
         if let Some(name) = self.named_person() {

@@ -33,7 +33,7 @@ impl Msg {
 
     /// The intent is the intent model's reading, not a rule's.
     pub(super) fn read_by_model(&self) -> bool {
-        self.class.matched.as_deref().is_some_and(|m| m.starts_with("intent model"))
+        self.class.matched.as_deref().is_some_and(|m| m.starts_with(crate::MODEL_READING))
     }
 
     pub(super) fn asks(&self) -> bool {
