@@ -174,6 +174,8 @@ const STEMS: &str = concat!(
     // A threat over the next one: "agli baar msg kiya toh block kar dunga".
     "|block kar dunga|block kar dungi|block kar denge|block kr dunga|block kr dungi|agli baar msg|agli baar message",
     "|number hatao|mera number hata|message mat karna|msg mat karna|sms mat karna|call mat karna|call mat karo",
+    // "papa ko call karna band karo" (stop calling dad): the verb's noun before "band".
+    "|call karna band|call karne band|phone karna band|message karna band|msg karna band|sms karna band",
     // Mandarin (pinyin, without tones), Cantonese, Japanese, Bengali, Tamil, Telugu and Greek
     // as typed in Latin letters.
     "|bie zai fa|bie zaifa|bu yao zai fa|buyao zaifa|bu yao zaifa|bie fa le|bie gei wo fa|bu yao gei wo fa",
@@ -190,6 +192,8 @@ const STEMS: &str = concat!(
     "|توقف|لا ترسل|لا تراسل|الغاء الاشتراك|إلغاء الاشتراك|الغي الاشتراك|ألغي الاشتراك|احذف رقمي|امسح رقمي",
     "|لا تتصلوا بي|لا تزعجني|كفى رسائل|أوقف|اوقف|لا أريد رسائل|لا اريد رسائل|لا أريد المزيد|لا اريد المزيد",
     "|لا أريد استلام|لا اريد استلام|لا أريد أي رسائل|لا اريد اي رسائل|لا أريد أي رسالة|لا اريد اي رسالة",
+    // Levantine "ما بدي رسائل" (I don't want messages), "وقفوا ترسلوا لي" (stop sending me).
+    "|ما بدي رسائل|ما بدي رسايل|ما بدي مسجات|وقفوا ترسلوا|وقفوا تبعتوا|وقفوا الرسائل|وقفوا الرسايل",
     // Farsi (Persian script).
     "|پیام ندید|پیام نده|پیام نفرستید|پیام نفرست|دیگه پیام|مزاحم نشید|مزاحم نشوید|شماره منو پاک|شماره من را پاک",
     "|لغو اشتراک|تماس نگیرید",
@@ -574,6 +578,9 @@ const UNSPACED: &str = concat!(
     "|不要再打扰|不要再打擾|别再打扰|別再打擾|别打扰我|別打擾我|不想再收到|不想收到|拒收|停止短信|停止发短信|不要联系我|不要聯絡我|不要聯繫我|删除我的号码|刪除我的號碼|别烦我|別煩我|不要打扰|不要打擾|从名单中删除|從名單中刪除|名单中删除|名單中刪除",
     // "把我的号码从你们的名单上删除" (remove my number from your list): 上 or 里 for 中.
     "|不要再打來|不要再打来|别再打來|不要再给这个号码|不要再給這個號碼",
+    // "别再打这个号码了" (don't call this number again), "请把我从名单上移除" (remove me from
+    // the list), with 移除 for 删除.
+    "|别再打这个|別再打這個|不要再打这个|不要再打這個|名单上移除|名單上移除|名单中移除|名單中移除|名单里移除|名單裡移除",
     // Cantonese "由你哋名單度刪除" (delete from your list), "唔想再收到" (don't want to get any
     // more), "唔該停止" (please stop).
     "|名單度刪除|名单度删除|名單度剷除|唔想再收到|唔該停止|唔该停止",
@@ -983,6 +990,13 @@ mod tests {
             "我唔想再收到你哋嘅訊息",
             "Δεν θέλω καμία άλλη επικοινωνία",
             "Thov nres xa ntawv rau kuv",
+            // Round 23: Levantine Arabic, Hinglish with the verb's noun before "band", Chinese
+            // "this number" and 移除.
+            "ما بدي رسايل منكم",
+            "خلص وقفوا تبعتوا مسجات",
+            "Dadi ko phone karna band karo please",
+            "不要再打这个电话了",
+            "請將我從名單中移除",
         ] {
             assert!(found(t).is_some(), "{t}");
         }

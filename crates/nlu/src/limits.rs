@@ -448,6 +448,11 @@ fn mentioned(norm: &str) -> bool {
             matches!(words.next(), Some("is" | "are" | "does" | "will" | "would"))
                 && !matches!(words.next(), Some("not" | "you" | "u" | "ya"))
         };
+        // "If I say no now, will you take me off your list automatically?": a case put first.
+        let conditioned = question && {
+            let mut words = sentence.split_whitespace();
+            words.next() == Some("if") && matches!(words.next(), Some("i" | "we"))
+        };
         let mut opens = true;
         for piece in sentence.split(',') {
             let letters = crate::normalise::letters_only(piece);
@@ -456,7 +461,7 @@ fn mentioned(norm: &str) -> bool {
             for clause in words.split(|w| matches!(*w, "but" | "anyway" | "anyways" | "tho" | "though" | "however")) {
                 let first = (0..clause.len()).find(|&i| cue(clause, i));
                 match first {
-                    Some(c) if only_mentioned(clause, c, question, opens, &context) => set_aside = true,
+                    Some(c) if only_mentioned(clause, c, question, opens, conditioned, &context) => set_aside = true,
                     _ => {
                         rest.push_str(&clause.join(" "));
                         rest.push_str(". ");
@@ -588,8 +593,16 @@ struct Context {
 }
 
 /// Whether the stop word at `clause[c]` (the clause's first) is only mentioned; `question`:
-/// the sentence asks; `opens`: the clause opens the sentence.
-fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, context: &Context) -> bool {
+/// the sentence asks; `opens`: the clause opens the sentence; `conditioned`: the sentence asks
+/// what follows from a case it opens with ("if I …, will you …?").
+fn only_mentioned(
+    clause: &[&str],
+    c: usize,
+    question: bool,
+    opens: bool,
+    conditioned: bool,
+    context: &Context,
+) -> bool {
     let before = &clause[..c];
     let after = &clause[c + 1..];
     if context.retracted {
@@ -648,9 +661,12 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
         });
     // "Honestly about to block you, nobody ever follows up": a threat out of too little contact.
     let neglected = context.neglected && matches!(clause[c], "block" | "blocking" | "report");
-    // "Do NOT put me on your do not call list".
+    // "Do NOT put me on your do not call list", "don't bother putting me on the do not call list".
     let kept_off = matches!(clause[c], "do" | "dnc")
-        && before.windows(2).any(|p| matches!(p, ["not" | "don't" | "dont" | "never", "put" | "add"]));
+        && (before.windows(2).any(|p| matches!(p, ["not" | "don't" | "dont" | "never", "put" | "add"]))
+            || before
+                .windows(3)
+                .any(|p| matches!(p, ["not" | "don't" | "dont" | "never", "bother", "putting" | "adding"])));
     // "I texted stop to a different company": sent to somebody else.
     let elsewhere = after.first() == Some(&"to")
         && (after[1..]
@@ -731,6 +747,11 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
             && before[..v].iter().any(|w| somebody(w))
             && !to_us(v + 2)
     })
+        // "My neighbor asked me how to unsubscribe from the HOA newsletter": asked of the lead.
+        || before.windows(3).enumerate().any(|(v, p)| {
+            matches!(p, ["asked" | "asks" | "asking", "me" | "us", "how" | "whether"])
+                && before[..v].iter().any(|w| somebody(w))
+        })
         // "My neighbor said to just block you": the lead's own step advised.
         || matches!(clause[c], "block" | "blocking" | "report" | "ignore")
             && matches!(before, [.., "said" | "says" | "told" | "telling" | "tells", "to"] | [.., "said" | "says", "to", "just"])
@@ -781,7 +802,9 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
         {
             return true;
         }
-        (said || done) && !to_us(v + 1)
+        // "he wants his number removed": a removal he asks of us, not his own act.
+        let asked_of_us = matches!(*w, "wants" | "wanted") && matches!(clause[c], "removed" | "taken");
+        (said || done && !asked_of_us) && !to_us(v + 1)
     }) || before.first().is_some_and(|w| matches!(*w, "he'll" | "she'll" | "they'll"));
     // A question about something else that stops, or about how stopping works: "will the
     // panels still work or do they just stop?", "will creditors stop calling me once I
@@ -835,7 +858,9 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
     // "I've gotten a 'reply STOP' text three times this week" (the footer naming the message).
     let footer = matches!(clause[c], "stop" | "unsubscribe" | "cancel")
         && before.last().is_some_and(|w| matches!(*w, "reply" | "text" | "txt"))
-        && after.first().is_some_and(|w| matches!(*w, "to" | "text" | "texts" | "message" | "messages" | "msg"))
+        && (after.first().is_some_and(|w| matches!(*w, "to" | "text" | "texts" | "message" | "messages" | "msg"))
+            // "Why does every message say reply STOP?": the footer's words asked about.
+            || after.is_empty() && question && matches!(before, [.., "say" | "says" | "said", _]))
         && (question
             || before.len() == 1 && context.acknowledged
             // "your 'reply STOP to opt out' footer is longer than the message".
@@ -969,7 +994,7 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
             // "Will I be removed from the list automatically if I don't buy?".
             || matches!(before, [q, you, ..] if matches!(*q, "will" | "would" | "do" | "does")
                 && matches!(*you, "you" | "u" | "y'all" | "yall" | "ya'll" | "they" | "i" | "we"))
-                && after.windows(2).any(|p| p[0] == "if" && matches!(p[1], "i" | "we" | "i'm" | "im")));
+                && (conditioned || after.windows(2).any(|p| p[0] == "if" && matches!(p[1], "i" | "we" | "i'm" | "im"))));
     // The lead's own story: "last time I signed up for something like this I couldn't
     // unsubscribe for months", "I unsubscribed from the other lender's emails".
     let story = matches!(before, ["last" | "one", "time", ..] | ["the", "last", "time", ..])
@@ -1170,7 +1195,10 @@ fn only_mentioned(clause: &[&str], c: usize, question: bool, opens: bool, contex
     // sending me links", which asks for the messages to end.
     let link = matches!(clause[c], "stop" | "quit")
         && context.broken_link
-        && after.windows(2).any(|p| matches!(p[0], "that" | "the" | "this") && p[1] == "link");
+        // "Stop sending the broken one and fix it!".
+        && after.windows(2).any(|p| {
+            matches!(p[0], "that" | "the" | "this") && matches!(p[1], "link" | "broken" | "dead")
+        });
     // Our footer named as a thing: "is it automated like the unsubscribe thing at the bottom?";
     // not a way out taken ("I clicked the unsubscribe link and you still text").
     // "your opt-out policy": the noun after "opt out".
@@ -1749,6 +1777,8 @@ fn call_asked_abroad(words: &[&str]) -> bool {
                 .take(3)
                 .any(|a| matches!(*a, "nicht" | "pas" | "mat" | "nahi" | "pu" | "jamais" | "nimmi" | "nimmer" | "net"))
             || i > 0 && matches!(words[i - 1], "не" | "nie")
+            // Hinglish "call karna band karo": the calling itself stopped.
+            || words.get(i + 2).is_some_and(|a| matches!(*a, "band" | "bandh"))
             // "parem de me ligar": the call itself stopped.
             || i >= 2
                 && words[i - 1] == "de"
@@ -3187,6 +3217,8 @@ fn negated_stop(letters: &str) -> bool {
             || matches!((w[0], w[1], w[2]), ("arretez" | "arrete" | "arretes", "pas", "de" | "d'm" | "d'"))
             // Hinglish "band mat karna": don't stop.
             || matches!((w[0], w[1], w[2]), ("band", "mat", "karo" | "karna" | "kijiye" | "karein" | "karen"))
+            // "collection wale call karna band hi nahi kar rahe": they won't stop, a complaint.
+            || matches!((w[0], w[1], w[2]), ("band", "nahi", "kar" | "ho") | ("band", "hi", "nahi"))
     }) || words.windows(2).enumerate().any(|(i, p)| {
         // "Don't stop believin'", "don't stop the process": never "why don't you stop", "if you don't stop",
         // or "you guys really don't quit huh" (a complaint about us).
@@ -3357,6 +3389,13 @@ fn restricted_hours(words: &[&str]) -> bool {
         || words.windows(2).any(|p| {
             matches!(p[0], "mornings" | "afternoons" | "evenings" | "weekdays" | "weekends" | "days") && p[1] == "only"
         });
+    // "Stop calling me at work, and don't text either": the texts refused as well.
+    let both_refused = words.iter().position(|w| *w == "either").is_some_and(|e| {
+        words[e.saturating_sub(4)..e].iter().any(|w| matches!(*w, "don't" | "dont" | "not" | "no" | "never"))
+    });
+    if both_refused {
+        return false;
+    }
     let hour_refused = words.windows(5).any(|p| {
         matches!(p[0], "don't" | "dont")
             && matches!(p[1], "text" | "call" | "message" | "txt")
@@ -3559,6 +3598,8 @@ mod tests {
             "don't take me off anything, I'm traveling. talk Monday?",
             "bitte nicht abmelden, ich brauche noch Informationen",
             "mat band karo msgs, main interested hu",
+            // A guard for round 23's "call karna band": somebody else won't stop.
+            "collection wale message karna band hi nahi kar rahe",
             // Contact moved, not stopped.
             "stop calling my work number. you may text my cell",
             "tell them to stop texting and call the home phone after 6",
@@ -3750,6 +3791,14 @@ mod tests {
             "tuesdays need an unsubscribe option lol",
             "you don't need to delete my info, just not now",
             "my dentist said stop waiting, so let's book",
+            // Round 23: kept off the do-not-call list; somebody else's question passed on; a
+            // removal asked about in a case put first; our footer's words asked about; a dead
+            // link stopped.
+            "don't bother adding me to the do not call list, I just need a few weeks",
+            "my brother asked me how to block spam calls on his phone, any tips?",
+            "If we decline, will you remove us from the list on your own?",
+            "Why does the bottom of every text say reply STOP?",
+            "That link is dead, quit sending the dead one and send a new link",
         ] {
             assert!(limits(t), "{t}");
             assert!(crate::revocation(&normalise(t)).is_none(), "{t}");
@@ -3851,6 +3900,10 @@ mod tests {
             "PAREM",
             // One hour's list, and no other hour: the calls stopped.
             "take me off your evening call list",
+            // Round 23: a removal asked for somebody else; a place named, then the texts
+            // refused too.
+            "This is her son, she wants her number taken off your list",
+            "quit calling me at the office, and no texts either",
         ] {
             assert!(crate::revocation(&normalise(t)).is_some(), "{t}");
         }
