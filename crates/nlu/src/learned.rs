@@ -29,7 +29,7 @@ const RATE: f32 = 0.5;
 const L2: f32 = 1e-6;
 
 /// The labelled corpus files the shipped model learns from (`{"text", "opt_out", …}` lines).
-const CORPUS: [&str; 119] = [
+const CORPUS: [&str; 124] = [
     include_str!("../corpus/dev.jsonl"),
     include_str!("../corpus/test.jsonl"),
     include_str!("../corpus/holdout.jsonl"),
@@ -147,8 +147,13 @@ const CORPUS: [&str; 119] = [
     include_str!("../corpus/blind112.jsonl"),
     include_str!("../corpus/blind113.jsonl"),
     include_str!("../corpus/blind114.jsonl"),
+    include_str!("../corpus/blind115.jsonl"),
     include_str!("../corpus/blind116.jsonl"),
     include_str!("../corpus/blind117.jsonl"),
+    include_str!("../corpus/blind118.jsonl"),
+    include_str!("../corpus/blind119.jsonl"),
+    include_str!("../corpus/blind120.jsonl"),
+    include_str!("../corpus/blind121.jsonl"),
 ];
 
 /// Every labelled line of the compiled-in corpus, file by file. A file that did not parse would

@@ -653,9 +653,22 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   lacked. False (6): "… from the call list and just text?", a part of the service opted out
 ///   of, a neighbour's unsubscribe with the lead going on, "stop it from being a hard pull",
 ///   opting out asked about "afterwards", a Punjabi count of arriving messages (the learned
-///   reader alone). Fixed as classes. blind115, written for the same round, arrived after
-///   these were fixed; it was scored (0.922, **0.99**, **0.98** on 3c2c615) and is kept unread
-///   in `crates/nlu/pending/`.
+///   reader alone). Fixed as classes.
+/// - `blind115.jsonl` (a roofing company after a hailstorm in Colorado: older homeowners, long
+///   messages), written for round 22 but arriving after the others were fixed: scored once on
+///   3c2c615 (0.922, **0.99**, **0.98**) and on d3bb5a3 (0.93, **1.0**, **0.98**), kept unread
+///   until the sixteenth session. False (2): "don't bother putting me on the do not call list",
+///   a neighbour's question about the HOA newsletter passed on. Fixed as classes.
+/// - `blind118.jsonl` (a home-warranty company, short replies typed on phones),
+///   `blind119.jsonl` (an auto-insurance quote service: Arabic, Hindi, Mandarin, French),
+///   `blind120.jsonl` (an assisted-living community, replies from children and spouses) and
+///   `blind121.jsonl` (a red-team tester aiming at precision), the same brief, scored once
+///   each on 6db75f2. First scores: blind118 **0.968, 0.99, 1.0**; blind119 0.893, 0.97,
+///   **0.98**; blind120 **0.952, 0.99, 1.0**; blind121 **0.984, 0.99, 0.99**. Missed (6): "he
+///   wants his number removed from your list" (passed on), "stop calling me at work, and don't
+///   text either", Levantine Arabic, Hinglish "call karna band karo", Chinese "别再打这个号码"
+///   and "名單上移除". False (3): a removal asked about after "if I say no now", "why does
+///   every message say reply STOP?", "stop sending the broken one and fix it". Fixed as classes.
 ///
 /// All are tuning data now, and the learned models train on them, so their intent figures are
 /// in-sample (about 0.99); they are a regression guard, not an estimate.
@@ -775,8 +788,13 @@ fn blind_sets_stay_fixed() {
     at_least("blind112.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind113.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind114.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind115.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind116.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind117.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind118.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind119.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind120.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind121.jsonl", 400, 0.97, 1.0, 1.0);
 }
 
 /// Answers a lead gives in the middle of a conversation (who decides, when, how much, which
