@@ -223,8 +223,18 @@ const STEMS: &str = concat!(
     "|बंद करो ये मैसेज|बंद करो मैसेज|बंद करो ये मेसेज|मैसेज बंद करो|मेसेज बंद करो",
     // Off the list, with "your list" between the number and the verb: "मेरा नंबर अपनी लिस्ट से हटा दो".
     "|लिस्ट से हटा|list se hata",
+    // "मैसेज करना बंद करें" (stop messaging), "संपर्क मत करें" (don't contact).
+    "|मैसेज करना बंद|मेसेज करना बंद|कॉल करना बंद|फोन करना बंद|फ़ोन करना बंद|संपर्क मत कर",
     // Urdu (Arabic script).
     "|میسج مت بھیج|میسج نہ بھیج|پیغام نہ بھیج|پیغام مت بھیج|تنگ نہ کر|تنگ مت کر|میرا نمبر ہٹا|میرا نمبر ڈیلیٹ",
+    // "اپنی لسٹ سے نکال دیں" (take off your list), "رابطہ نہ کریں" (don't contact), "میسج کرنا بند
+    // کریں" (stop messaging).
+    "|لسٹ سے نکال|لسٹ سے ہٹا|فہرست سے نکال|فہرست سے ہٹا|رابطہ نہ کر|رابطہ مت کر",
+    "|میسج کرنا بند|میسج بند کر|کال کرنا بند|فون کرنا بند",
+    // Consent revoked: Italian "revoco il consenso", Spanish, Portuguese, French, German.
+    "|revoco il consenso|revoco il mio consenso|ritiro il consenso|ritiro il mio consenso|revoco mi consentimiento",
+    "|retiro mi consentimiento|revogo o consentimento|revogo meu consentimento|revogo o meu consentimento",
+    "|retire mon consentement|revoque mon consentement|widerrufe meine einwilligung|widerrufe die einwilligung",
     // Bengali, Punjabi (Gurmukhi), Gujarati.
     "|মেসেজ পাঠাবেন না|মেসেজ পাঠাবে না|মেসেজ দিবেন না|মেসেজ দেবেন না|বার্তা পাঠাবেন না|ফোন করবেন না|বিরক্ত করবেন না",
     "|আমার নম্বর মুছে|ਮੈਸੇਜ ਨਾ ਭੇਜ|ਮੈਸੇਜ ਨਾ ਕਰ|ਲਿਸਟ ਤੋਂ ਹਟਾ|ਨੰਬਰ ਹਟਾ ਦਿਓ|ਭੇਜਣੇ ਬੰਦ ਕਰੋ|ਭੇਜਣਾ ਬੰਦ ਕਰੋ|ਮੈਸੇਜ ਬੰਦ ਕਰੋ|ਦੁਬਾਰਾ ਫ਼ੋਨ ਨਾ|ਦੁਬਾਰਾ ਫੋਨ ਨਾ|ਫ਼ੋਨ ਨਾ ਕਰ|ਫੋਨ ਨਾ ਕਰ|ਸੰਪਰਕ ਨਾ ਕਰ|call na karo mainu|text vi nahi|msg vi nahi|message vi nahi|ਤੰਗ ਨਾ ਕਰ|ਮੇਰਾ ਨੰਬਰ ਹਟਾ|મેસેજ ન મોકલ|મેસેજ ના મોકલ|મેસેજ મોકલશો નહીં",
@@ -598,6 +608,11 @@ const UNSPACED: &str = concat!(
     "|連絡は不要|連絡不要|メッセージを止め|メッセージを停止|送信を止め|送信を停止|連絡を止め|連絡はやめ|連絡をやめ",
     "|メッセージはやめ|メッセージをやめ|送るのをやめ|リストから削除|リストから外し|名簿から削除|今後一切お断り",
     "|連絡はお断り|連絡を控え|ブロックします|送ってきたらブロック|連絡しないでください",
+    // "今後一切不要です" (none at all from now on), "連絡はもう結構です" (no more contact, thanks),
+    // "番号を消してください" (erase my number).
+    "|今後一切不要|連絡はもう結構|連絡はもう不要|番号を消して",
+    // Korean "전화하지 마세요. 문자도요." (don't call; texts too), "문자도 하지 마" (don't text either).
+    "|전화하지 마세요 문자도요|전화하지 마 문자도요|문자도 하지 마|문자도 하지마",
     // Korean "연락 사양" (contact declined).
     "|연락 사양|연락은 사양|연락을 사양",
     "|보내지 마|보내지마|보내지 말|연락하지 마|연락하지마|연락하지 말|문자 그만|문자그만|연락 그만|그만 보내",
@@ -997,6 +1012,12 @@ mod tests {
             "Dadi ko phone karna band karo please",
             "不要再打这个电话了",
             "請將我從名單中移除",
+            // Round 24: Urdu and Hindi forms, Italian consent revoked, Japanese and Korean.
+            "میرا نام اپنی فہرست سے نکال دیں",
+            "آئندہ رابطہ نہ کریں",
+            "ritiro il mio consenso, grazie",
+            "番号を消してください",
+            "전화하지 마 문자도요",
         ] {
             assert!(found(t).is_some(), "{t}");
         }

@@ -150,9 +150,11 @@ pub fn revocation(norm: &str) -> Option<String> {
         // Nor are people and small words alone: "me and my wife" answers who decides.
         // Nor is contact asked for outright: "scrivetemi solo per messaggio". Nor a message
         // only described: "your last text got cut off", "my phone won't stop buzzing".
-        // Nor one word among emoji: "😤😤😤 again??".
+        // Nor one word among emoji: "😤😤😤 again??". Nor a short groan at one more message:
+        // "😡 again with this", "this again".
         if words.len() < 2
             || words.iter().all(|w| PEOPLE_AND_SMALL_WORDS.contains(w))
+            || words.len() <= 4 && words.iter().all(|w| *w == "again" || PEOPLE_AND_SMALL_WORDS.contains(w))
             || limits::invited_outright(&words)
             || limits::only_described(&words)
         {

@@ -374,8 +374,7 @@ fn mentioned(norm: &str) -> bool {
         acknowledged: any_phrase(&letters, &["got it", "noted", "understood", "thanks", "thank you", "ok", "okay"])
             || norm.contains('👍'),
         // "unsubscribe from cat ownership pls 😹": a joke.
-        laughing: norm.contains(['😂', '🤣', '😹', '😆'])
-            || letters.split(' ').any(|w| matches!(w, "lol" | "lmao" | "lmfao" | "haha" | "hahaha" | "rofl")),
+        laughing: norm.contains(['😂', '🤣', '😹', '😆']) || letters.split(' ').any(crate::normalise::laugh),
         // "yes yes yes, I need this to stop, the letters keep coming": the lead's own trouble.
         affirmed: matches!(
             letters.split(' ').next(),
@@ -641,7 +640,9 @@ fn only_mentioned(
         && after.windows(2).any(|p| p == ["to", "me"]);
     // "I'll report you to the BBB if someone doesn't fix my gutter": a threat over the service,
     // not over the contact ("… if you text me again" is over the contact).
-    let over_service = matches!(clause[c], "report" | "block" | "blocking")
+    // "I'll unsubscribe myself if it gets annoying": the lead's own step, if ever.
+    let own_step = clause[c].starts_with("unsub") && matches!(before, [.., "i'll" | "ill"] | [.., "i", "will"]);
+    let over_service = (matches!(clause[c], "report" | "block" | "blocking") || own_step)
         && after.iter().position(|w| *w == "if").is_some_and(|at| {
             !after[at..].iter().any(|w| {
                 channel(w)
@@ -827,7 +828,11 @@ fn only_mentioned(
         });
     // Why a message came: "why did I get a 'you have been unsubscribed' text?".
     // Not only asked: "I got a 'you've been unsubscribed' text when I didn't ask for that".
-    let got = before.windows(2).any(|p| p[0] == "i" && matches!(p[1], "get" | "got" | "receive" | "received"));
+    // "Your system sent me 'you have been unsubscribed'".
+    let got = before.windows(2).any(|p| {
+        p[0] == "i" && matches!(p[1], "get" | "got" | "receive" | "received")
+            || matches!(p, ["sent" | "texted" | "messaged", "me" | "us"])
+    });
     let received = got && (question || before.last() == Some(&"been"));
     // On the do-not-call list, and asking on: "I put myself on the do not call list years ago,
     // no idea how you got my number. Anyway, what are the rates?".
@@ -885,7 +890,10 @@ fn only_mentioned(
     // A step not taken: "I almost blocked your number", "I was about to unsubscribe".
     let tail = &before[before.len().saturating_sub(4)..];
     let untaken = tail.iter().any(|w| matches!(*w, "almost" | "nearly"))
-        || tail.windows(3).any(|p| matches!(p, ["was" | "were", "about" | "going", "to"]))
+        // "Wasn't going to opt out, just busy".
+        || tail.windows(3).any(|p| {
+            matches!(p, ["was" | "were" | "wasn't" | "wasnt" | "weren't" | "werent", "about" | "going", "to"])
+        })
         || tail.windows(2).any(|p| matches!(p, ["was" | "were", "gonna"] | ["thought", "about"]))
         // "I was thinking about blocking you but whatever": weighed in the past, as "I thought
         // about blocking you" is.
@@ -1657,6 +1665,16 @@ fn swapped_abroad(words: &[&str]) -> bool {
         if !TEXT_WORDS.contains(w) || paired(words, i) {
             return false;
         }
+        // "Do not contact me via text, phone or any other means": the channel under the refusal
+        // (not "don't call, via text please", where the refusal is the calls').
+        let window = &words[i.saturating_sub(4)..i];
+        if window
+            .iter()
+            .rposition(|b| matches!(*b, "not" | "don't" | "dont" | "never"))
+            .is_some_and(|n| !window[n..].iter().any(|b| CALL_WORDS.contains(b)))
+        {
+            return false;
+        }
         let next = words.get(i + 1).copied().unwrap_or("");
         let after = words.get(i + 2).copied().unwrap_or("");
         let prev = if i > 0 { words[i - 1] } else { "" };
@@ -2113,8 +2131,8 @@ fn figurative(norm: &str, words: &[&str]) -> bool {
     let time =
         words.windows(2).any(|p| matches!(p[0], "block" | "blocking" | "blocked") && matches!(p[1], "off" | "out"));
     const LAUGHS: [&str; 10] = ["😂", "🤣", "😆", "😅", "😊", "☺", "😜", "😉", "🥰", "😳"];
-    let laughing = LAUGHS.iter().any(|l| norm.contains(l))
-        || words.iter().any(|w| matches!(*w, "lol" | "lmao" | "lmfao" | "haha" | "hahaha" | "hehe" | "jk"));
+    let laughing =
+        LAUGHS.iter().any(|l| norm.contains(l)) || words.iter().any(|w| crate::normalise::laugh(w) || *w == "jk");
     // The exclamation opens the message, or follows an interjection ("omg stop 😂 that meme").
     let exclaimed = match words {
         [w, ..] if matches!(*w, "stop" | "stahp" | "stoppp" | "quit") => true,
@@ -2792,6 +2810,12 @@ fn other_subscription(words: &[&str]) -> bool {
     }) else {
         return false;
     };
+    // "I wanted to unsubscribe from my electric company": a company of the lead's own.
+    if let [_, "from", "my" | "our", rest @ ..] = &words[at..]
+        && rest.iter().take(3).any(|w| matches!(*w, "company" | "provider" | "carrier" | "utility" | "bank"))
+    {
+        return true;
+    }
     let object: Vec<&str> = words[at + 1..]
         .iter()
         .copied()
@@ -3799,6 +3823,12 @@ mod tests {
             "If we decline, will you remove us from the list on your own?",
             "Why does the bottom of every text say reply STOP?",
             "That link is dead, quit sending the dead one and send a new link",
+            // Round 24: a company of the lead's own; our unsubscribe notice reported; the lead's
+            // own step, if ever; a step not meant.
+            "trying to unsubscribe from my internet provider, not you, yes send the quote",
+            "They sent me a 'you've been unsubscribed' text by mistake, I still want the info",
+            "I'll unsubscribe later if the price is too high, for now send it",
+            "I wasn't about to opt out, just slammed at work",
         ] {
             assert!(limits(t), "{t}");
             assert!(crate::revocation(&normalise(t)).is_none(), "{t}");
@@ -3904,6 +3934,9 @@ mod tests {
             // refused too.
             "This is her son, she wants her number taken off your list",
             "quit calling me at the office, and no texts either",
+            // Round 24: an oath as the threat; the channels named under the refusal.
+            "one more call and I swear to god",
+            "do not contact me via text, call, or mail",
         ] {
             assert!(crate::revocation(&normalise(t)).is_some(), "{t}");
         }
@@ -4276,6 +4309,9 @@ mod tests {
             "stop lol are you serious? that price is wild",
             // Punjabi: messages arrive every day, nothing asked.
             "roz roz msg aunde yaar",
+            // Round 24: a groan at one more message; an oath that is no threat (a guard).
+            "again with this?!",
+            "text me one more time, I swear I missed the address",
         ] {
             assert!(crate::revocation(&normalise(t)).is_none(), "{t}");
         }

@@ -573,6 +573,15 @@ fn threatened(words: &[&str]) -> Option<String> {
             )
         })
         .copied()
+        // "if you text me one more time I swear", "… I swear to god": the oath is the threat;
+        // not "call me one more time, I swear I missed it".
+        .or_else(|| {
+            let rest = &words[at..];
+            rest.iter()
+                .enumerate()
+                .any(|(i, w)| *w == "swear" && rest.get(i + 1).is_none_or(|n| *n == "to"))
+                .then_some("swear")
+        })
         // "Text me one more time and see what happens": the dare is the threat; not "we'll see
         // what happens".
         .or_else(|| {
@@ -687,6 +696,11 @@ fn number_removal(norm: &str, words: &[&str]) -> Option<String> {
     removal.then(|| "remove it".to_owned())
 }
 
+/// A laugh typed as a word: "lol", "lmao", "haha".
+pub(crate) fn laugh(word: &str) -> bool {
+    matches!(word, "lol" | "lmao" | "lmfao" | "haha" | "hahaha" | "hehe" | "rofl")
+}
+
 /// Letters, digits and apostrophes, one space between words.
 pub(crate) fn letters_only(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -784,7 +798,7 @@ fn leading_keyword(norm: &str, words: &[&str]) -> Option<String> {
     }
     // "stop lol im serious": a laugh, then the stop said to be meant. Not "stop lol 😂 that
     // meme" (amusement, nothing meant).
-    let laugh = words.get(start + 1).is_some_and(|w| matches!(*w, "lol" | "lmao" | "lmfao" | "haha" | "hahaha"));
+    let laugh = words.get(start + 1).is_some_and(|w| laugh(w));
     // Said of the lead ("im serious"), not asked ("are you serious, $40?").
     let meant = || {
         words[start + 1..].contains(&"deadass")
