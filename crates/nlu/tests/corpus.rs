@@ -669,6 +669,17 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   text either", Levantine Arabic, Hinglish "call karna band karo", Chinese "别再打这个号码"
 ///   and "名單上移除". False (3): a removal asked about after "if I say no now", "why does
 ///   every message say reply STOP?", "stop sending the broken one and fix it". Fixed as classes.
+/// - `blind122.jsonl` (a solar installer: Spanish, Vietnamese, Urdu), `blind123.jsonl` (tax
+///   preparation in filing season, terse and hurried), `blind124.jsonl` (pet insurance:
+///   Japanese, Korean, German, Italian) and `blind125.jsonl` (a red-team tester: stops passed
+///   on, conditional and threatened, and look-alikes), the same brief, scored once each on
+///   31b5dc5. First scores: blind122 **0.961**, 0.97, **0.98**; blind123 **0.970, 1.0, 0.99**;
+///   blind124 **0.942**, 0.96, **0.99**; blind125 **0.970**, 0.98, **0.99**. Missed (10): Urdu
+///   and Japanese forms the tables lacked, Italian consent revoked, Korean "don't call; texts
+///   too", "if you text me one more time I swear", "do not contact me via text, phone or any
+///   other means". False (5): a company of the lead's own unsubscribed from, our unsubscribe
+///   notice reported, "I'll unsubscribe myself if it gets annoying", "wasn't going to opt out",
+///   "😡 again with this" (the learned reader alone). Fixed as classes.
 ///
 /// All are tuning data now, and the learned models train on them, so their intent figures are
 /// in-sample (about 0.99); they are a regression guard, not an estimate.
@@ -795,6 +806,10 @@ fn blind_sets_stay_fixed() {
     at_least("blind119.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind120.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind121.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind122.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind123.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind124.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind125.jsonl", 400, 0.97, 1.0, 1.0);
 }
 
 /// Answers a lead gives in the middle of a conversation (who decides, when, how much, which
