@@ -152,9 +152,9 @@ pub fn revocation(norm: &str) -> Option<String> {
         // only described: "your last text got cut off", "my phone won't stop buzzing".
         // Nor one word among emoji: "😤😤😤 again??". Nor a short groan at one more message:
         // "😡 again with this", "this again".
+        let short = words.len() <= 4;
         if words.len() < 2
-            || words.iter().all(|w| PEOPLE_AND_SMALL_WORDS.contains(w))
-            || words.len() <= 4 && words.iter().all(|w| *w == "again" || PEOPLE_AND_SMALL_WORDS.contains(w))
+            || words.iter().all(|w| PEOPLE_AND_SMALL_WORDS.contains(w) || short && *w == "again")
             || limits::invited_outright(&words)
             || limits::only_described(&words)
         {

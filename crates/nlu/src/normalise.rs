@@ -798,7 +798,7 @@ fn leading_keyword(norm: &str, words: &[&str]) -> Option<String> {
     }
     // "stop lol im serious": a laugh, then the stop said to be meant. Not "stop lol 😂 that
     // meme" (amusement, nothing meant).
-    let laugh = words.get(start + 1).is_some_and(|w| laugh(w));
+    let laughed = words.get(start + 1).is_some_and(|w| laugh(w));
     // Said of the lead ("im serious"), not asked ("are you serious, $40?").
     let meant = || {
         words[start + 1..].contains(&"deadass")
@@ -806,7 +806,7 @@ fn leading_keyword(norm: &str, words: &[&str]) -> Option<String> {
                 .windows(2)
                 .any(|p| matches!(p, ["im" | "i'm" | "am", "serious"] | ["not", "joking" | "kidding"]))
     };
-    if laugh && matches!(words[start], "stop" | "unsubscribe" | "quit") && meant() {
+    if laughed && matches!(words[start], "stop" | "unsubscribe" | "quit") && meant() {
         return Some(words[start].to_owned());
     }
     let first = *words.first()?;
