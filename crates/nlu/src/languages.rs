@@ -101,6 +101,8 @@ const STEMS: &str = concat!(
     "|sortez moi de vot|d'arreter d'ecrire|d'arreter d'appeler|d'arreter de texter|d'arreter de m",
     "|arretiez d'appeler|arretiez d'ecrire|arretiez de m|arretiez de texter|arretiez d'envoyer",
     "|je vous bloque|je te bloque|j'te bloque|je vais vous bloquer|je vais te bloquer",
+    // "Si vous m'écrivez encore une fois, je porte plainte": a complaint threatened.
+    "|je porte plainte|je vais porter plainte|porter plainte contre vous",
     // Italian.
     "|non scrivetemi|non scrivermi|non mi scrivete|non mi scriva|non mi scrivere|non contattatemi|non mi contattate|non mi contatti|non mi contattare|smettete di scriv|smetti di scriv",
     // Passed on: "mi chiede di dirvi di non contattarlo più".
@@ -134,12 +136,19 @@ const STEMS: &str = concat!(
     "|nie kontaktowa|przestali pisac|przestali do mnie|przestali do niej|przestali do niego",
     "|przestali dzwoni|nie zycze sobie zadnych|nie zycze sobie sms|nie zycze sobie wiadomo|nie zycze sobie kontakt",
     "|nie zycze sobie telefon|nie zycze sobie zadnego|nie zycze sobie zadnej",
+    // "proszę o usunięcie mojego numeru" (I ask for my number's removal); a threat over the
+    // next one: "jeszcze jeden SMS i blokuję numer", "jeszcze jedna wiadomość i zgłaszam".
+    "|usuniecie mojego numeru|usuniecie mnie z|usunac moj numer|usunac mnie z",
+    "|jeszcze jeden sms i|jeszcze jedna wiadomosc i|jeszcze jeden telefon i|jeszcze jeden esemes i",
+    "|zablokuje was|zablokuje wasz numer|blokuje wasz numer",
     // Russian (Cyrillic, lower case).
     "|не пишите|не пиши|больше не пиш|не надо мне писать|не надо писать|не присылай|не отправляй|не беспокой|хватит писать|хватит присылать|хватит слать",
     "|больше не беспоко|прекратите|перестаньте|перестань писать|отпишите|отписаться|удалите мой номер|удали мой номер",
     "|удалите меня|оставьте меня в покое|отстаньте|отвалите|отпишите меня",
     // Ukrainian (Cyrillic, lower case).
     "|не пишіть|не пиши мені|більше не пиш|не надсилайте|не турбуйте|припиніть|перестаньте писати|відпишіть",
+    // A threat over the next one: "ще одне повідомлення і я вас заблокую".
+    "|ще одне повідомлення і|ще один дзвінок і|ще одна смс і|я вас заблокую|заблокую вас|заблокую ваш номер",
     "|більше не писа|видалити мій номер|видалити мене|больше не писа|удалить мой номер|удалить меня|відписатися|видаліть мій номер|видали мій номер|видаліть мене|залиште мене в спокої|не дзвоніть мені більше",
     // Tagalog.
     "|tigilan nyo na ako|tigilan niyo na ako|tigilan mo na ako|tigilan nyo ako|tigilan niyo ako",
@@ -802,6 +811,10 @@ mod tests {
             "haal mijn nummer weg aub",
             "enakku sms anuppaatheenga",
             "porfa no me textees más",
+            // Rounds 25 and 26: Polish, Ukrainian and French threats over the next message.
+            "Jeszcze jeden SMS i zgłaszam sprawę",
+            "Ще одне повідомлення і я скаржуся",
+            "Si vous m'appelez encore, je porte plainte.",
             // Round 22: Punjabi, Portuguese, Haitian Creole and Gujarati.
             "ਬੰਦ ਕਰੋ ਮੈਸੇਜ ਪਲੀਜ਼",
             "dubara call na karna ji",

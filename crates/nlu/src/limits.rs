@@ -378,7 +378,7 @@ fn mentioned(norm: &str) -> bool {
         // "yes yes yes, I need this to stop, the letters keep coming": the lead's own trouble.
         affirmed: matches!(
             letters.split(' ').next(),
-            Some("yes" | "yeah" | "yep" | "yup" | "ya" | "absolutely" | "definitely" | "si" | "sure")
+            Some("yes" | "yeah" | "yep" | "yup" | "ya" | "absolutely" | "definitely" | "si" | "sure" | "interested")
         ),
         // "do you charge upfront? because that's illegal I think": a practice, not the contact
         // ("texting me at 6am is illegal" names the contact).
@@ -403,12 +403,8 @@ fn mentioned(norm: &str) -> bool {
             &["just asking", "just curious", "for future reference", "asking for later", "asking for a friend"],
         ),
         // "I'm tired of the calls from Midland and Portfolio Recovery": somebody else calls.
-        others_calling: letters.split(' ').any(|w| {
-            matches!(
-                w,
-                "creditors" | "creditor" | "collectors" | "collector" | "collections" | "robocallers" | "scammers"
-            )
-        }) || any_phrase(&letters, &["calls from", "texts from"]),
+        others_calling: letters.split(' ').any(|w| creditor(w) || w == "collections")
+            || any_phrase(&letters, &["calls from", "texts from"]),
         // "… but keep the phone calls?": a part of the contact kept.
         keeps_part: any_phrase(&letters, &["but keep", "but still get", "but still keep"]),
         worried: letters
@@ -439,7 +435,9 @@ fn mentioned(norm: &str) -> bool {
                 ],
             ),
     };
-    for sentence in norm.split_inclusive(['.', '!', '?', ';']) {
+    // An ellipsis trails on rather than ending the sentence: "Unsubscribe... from Mondays 😂".
+    let trailed = norm.replace("...", " ").replace('…', " ");
+    for sentence in trailed.split_inclusive(['.', '!', '?', ';']) {
         // "Is the unsubscribe message automated too or is this a person": asked without a mark.
         // Not "how many times do I have to say STOP", which asks nothing.
         let question = sentence.trim_end().ends_with('?') || {
@@ -485,7 +483,10 @@ fn cue(clause: &[&str], i: usize) -> bool {
         // "unsubcribe", "unsubscibe": the keyword typed wrong.
         w if w.starts_with("unsub") => true,
         "leave" => next(2) == "alone",
-        "do" => next(1) == "not" && next(2) == "call",
+        // "do not disturb" too, which [`only_mentioned`] reads as a phone's setting.
+        "do" => next(1) == "not" && matches!(next(2), "call" | "disturb"),
+        // "if you text again": only the lead's shrug is read ([`only_mentioned`]).
+        "if" => matches!(next(1), "you" | "u") && clause[i..].contains(&"again"),
         // "that's illegal": revokes, unless said of something else (a price).
         "illegal" => true,
         // "this is spam": a spam report, which revokes unless only described ("spam-level").
@@ -504,6 +505,22 @@ fn any_phrase(text: &str, phrases: &[&str]) -> bool {
 /// accountant").
 fn somebody(w: &str) -> bool {
     third_party(w) || w == "my"
+}
+
+/// Those who chase a lead besides us: "collectors", "creditors", "scammers".
+fn creditor(w: &str) -> bool {
+    matches!(
+        w,
+        "creditors"
+            | "creditor"
+            | "collectors"
+            | "collector"
+            | "lenders"
+            | "banks"
+            | "scammers"
+            | "robocallers"
+            | "telemarketers"
+    )
 }
 
 /// Somebody other than the lead: "my wife", "everyone", "he's".
@@ -607,6 +624,10 @@ fn only_mentioned(
     if context.retracted {
         return true;
     }
+    // "I'll just ignore it if you text again": a shrug, not a threat.
+    if clause[c] == "if" {
+        return before.iter().any(|w| matches!(*w, "ignore" | "ignoring"));
+    }
     // "Ignore my husband's stop text": a stop withdrawn.
     if matches!(clause.first(), Some(&("ignore" | "disregard"))) {
         return true;
@@ -684,7 +705,9 @@ fn only_mentioned(
         || matches!(after, ["is" | "was" | "s", ..]) && after.iter().take(4).any(|w| matches!(*w, "word" | "keyword"))
         || after.iter().take(4).any(|w| matches!(*w, "autocorrect" | "autocorrected" | "typo"))
         // "why did my phone autocorrect that to unsubscribe".
-        || before.iter().rev().take(4).any(|w| matches!(*w, "autocorrect" | "autocorrected"));
+        || before.iter().rev().take(4).any(|w| matches!(*w, "autocorrect" | "autocorrected"))
+        // "would I just be saying unsubscribe to a machine?".
+        || question && matches!(before.last(), Some(&("saying" | "say" | "typing" | "type"))) && after.first() == Some(&"to");
     // Somebody else's stop in the past: "the last company wouldn't leave me alone", "the last
     // company I used made it impossible to unsubscribe".
     // Not "we signed with another company so please remove us": the company must be the one
@@ -770,7 +793,9 @@ fn only_mentioned(
         && before.iter().any(|w| matches!(*w, "told" | "asked" | "wants" | "said" | "says"));
     // Somebody else's own act: "my neighbor said he had to reply STOP", "my son's going to block".
     let acted = before.iter().enumerate().any(|(v, w)| {
-        let said = matches!(*w, "said" | "says") && before.get(v + 1).is_some_and(|n| third_party(n));
+        // "My husband joked he'd block you".
+        let said = matches!(*w, "said" | "says" | "joked" | "jokes")
+            && before.get(v + 1).is_some_and(|n| third_party(n) || matches!(*n, "he'd" | "she'd" | "they'd"));
         let done = matches!(
             *w,
             "going" | "gonna" | "had" | "has" | "tried" | "wanted" | "wants" | "threatened" | "keeps" | "kept" | "will"
@@ -836,8 +861,9 @@ fn only_mentioned(
     let received = got && (question || before.last() == Some(&"been"));
     // On the do-not-call list, and asking on: "I put myself on the do not call list years ago,
     // no idea how you got my number. Anyway, what are the rates?".
+    // "I put myself on the do not call list years ago because of scammers": told as the past.
     let registered = matches!(clause[c], "do" | "dnc")
-        && context.asks_on
+        && (context.asks_on || after.contains(&"ago"))
         && before.windows(2).any(|p| {
             matches!(
                 p,
@@ -855,6 +881,9 @@ fn only_mentioned(
             // "Will I still get emails if I unsubscribe from texts?": what follows, asked.
             || matches!(clause.first(), Some(&("will" | "would" | "do" | "does" | "what")))
                 && before.windows(2).any(|p| p[0] == "if" && matches!(p[1], "i" | "we"))
+            // "like if I told you to stop would anyone even know?": a case put, then asked.
+            || before.windows(2).any(|p| matches!(p, ["if", "i" | "we"]))
+                && after.iter().any(|w| matches!(*w, "would" | "will" | "could" | "does" | "do"))
             // "Что будет, если я отвечу STOP?" (what happens if I reply STOP?).
             || before.first().is_some_and(|w| matches!(*w, "если" | "si" | "se" | "wenn" | "jesli" | "als"))
             || matches!(before, ["did" | "was" | "am" | "have", "i" | "we", ..])
@@ -972,7 +1001,9 @@ fn only_mentioned(
                 )
             })
         })
-        && !before.iter().any(|w| matches!(*w, "why" | "if"));
+        && !before.iter().any(|w| matches!(*w, "why" | "if"))
+        // "there's nothing to remove me from".
+        || removal && matches!(before, [.., "nothing", "to"]);
     // A song: "'Stop' by the Spice Girls just came on", "Stop! In the Name of Love is a bop".
     let song = context.music
         && matches!(clause[c], "stop" | "stopping")
@@ -1007,8 +1038,10 @@ fn only_mentioned(
     // unsubscribe for months", "I unsubscribed from the other lender's emails".
     let story = matches!(before, ["last" | "one", "time", ..] | ["the", "last", "time", ..])
         && before.iter().rev().take(3).any(|w| matches!(*w, "couldn't" | "couldnt" | "had" | "tried" | "took"))
-        || matches!(clause[c], "unsubscribed" | "blocked" | "opted")
+        // "I had to unsubscribe from like 5 other mailing lists".
+        || (matches!(clause[c], "unsubscribed" | "blocked" | "opted")
             && before.last().is_some_and(|w| matches!(*w, "i" | "we" | "already" | "just"))
+            || matches!(clause[c], "unsubscribe" | "block") && matches!(before, [.., "i" | "we", "had", "to"]))
             && after.iter().position(|w| *w == "from").is_some_and(|f| {
                 // "I just unsubscribed from like 20 store emails today".
                 after[f + 1..].iter().take(4).any(|w| {
@@ -1026,6 +1059,24 @@ fn only_mentioned(
                     )
                 })
             });
+    // The lead's own stopping: "I'm not sure I can just stop it and switch", "what if I lose
+    // my job and have to stop?"; not "I have to stop these texts".
+    let own_stop = matches!(clause[c], "stop" | "quit")
+        && (matches!(
+            before,
+            [.., "i" | "we", "can" | "could" | "might", "just"] | [.., "i" | "we", "can" | "could" | "might"]
+        ) || matches!(before, [.., "have" | "had", "to"])
+            && before.iter().any(|w| matches!(*w, "i" | "we"))
+            && !before.iter().any(|w| matches!(*w, "you" | "u" | "y'all" | "yall" | "ya")))
+        && !after.iter().any(|w| {
+            channel(w)
+                || matches!(*w, "me" | "us" | "getting" | "receiving" | "these" | "those" | "them" | "your" | "ur")
+        });
+    // An attempt long past: "I tried to unsubscribe from your emails last year and it never
+    // worked"; not "I tried to unsubscribe last week and you still text".
+    let long_past = matches!(before, [.., "i" | "we", "tried", "to"])
+        && (after.contains(&"ago") || after.windows(2).any(|p| p == ["last", "year"]))
+        && !after.iter().any(|w| matches!(*w, "still" | "keep" | "keeps" | "again" | "now"));
     // What somebody said we would do: "my mom said you'll stop texting once I enroll".
     let predicted =
         before.last().is_some_and(|w| matches!(*w, "you'll" | "youll" | "you'd" | "youd" | "they'll" | "they'd"))
@@ -1072,6 +1123,11 @@ fn only_mentioned(
                         | "it"
                 )
         });
+    // An idea given up: "I already unsubscribed from the whole solar idea, too expensive".
+    let notion = clause[c].starts_with("unsub")
+        && after_me.first() == Some(&"from")
+        && after_me[1..].iter().take(5).any(|w| matches!(*w, "idea" | "notion" | "concept" | "dream" | "fantasy"))
+        && !after_me.iter().any(|w| channel(w) || matches!(*w, "list" | "lists" | "you" | "your" | "ur"));
     // Something of the lead's own left, in jest: "unsubscribe me from my 7% interest rate pls".
     let own_burden = clause[c].starts_with("unsub")
         && matches!(after_me, ["from", "my" | "this" | "our" | "that", ..])
@@ -1134,7 +1190,16 @@ fn only_mentioned(
             )
         });
     // The lead's own trouble, with a yes: "yes yes yes, I need this to stop, the letters keep coming".
-    let trouble = context.affirmed && matches!(clause[c], "stop") && matches!(before, [.., "this" | "it", "to"]);
+    // "Yes please. I just want the harassment to stop": some trouble named, not our messages.
+    let trouble = context.affirmed
+        && matches!(clause[c], "stop")
+        && (matches!(before, [.., "this" | "it", "to"])
+            || matches!(before, [.., "the" | "all", thing, "to"] if !channel(thing)
+                && !matches!(*thing, "texts" | "messages" | "calls" | "msgs" | "spam" | "contact")));
+    // A phone's setting: "putting my phone on Do Not Disturb for the night".
+    let setting = clause[c] == "do"
+        && after.get(1) == Some(&"disturb")
+        && (matches!(before.last(), Some(&("on" | "in" | "to" | "use" | "using"))) || after.get(2) == Some(&"mode"));
     // Somebody else's list: "can you get me removed from the IRS collections list?", "unsubscribe
     // me from the PTA newsletter".
     // "get me removed from the resort's mailing list": somebody's list named by its owner.
@@ -1324,19 +1389,27 @@ fn only_mentioned(
             && matches!(*place, "car" | "wash" | "gas" | "station" | "store" | "market" | "mart" | "on" | "at" | "off" | "by" | "near"))
             || before.last().is_some_and(|w| matches!(*w, "truck" | "pit" | "bus" | "rest" | "kwik" | "quick")));
     // Somebody else made to stop: "help me get these creditors to stop", "can you get
-    // collectors to stop calling me?", "I want them to stop" (of the calls from others).
+    // collectors to stop calling me?", "I want them to stop" (of the calls from others), "I want
+    // the collectors to stop calling me", "anything to make the calls from collectors stop".
     let others_stopped = matches!(clause[c], "stop" | "quit")
-        && (before.iter().rposition(|w| matches!(*w, "get" | "make" | "getting")).is_some_and(|g| {
+        && (before.iter().rposition(|w| matches!(*w, "get" | "make" | "getting" | "want" | "need")).is_some_and(|g| {
             let who = &before[g + 1..];
-            who.last() == Some(&"to")
-                && who.iter().any(|w| {
-                    matches!(
-                        *w,
-                        "creditors" | "collectors" | "collector" | "creditor" | "lenders" | "banks" | "scammers"
-                    ) || third_party(w)
-                })
+            let wanted = matches!(before[g], "want" | "need");
+            (who.last() == Some(&"to") || before[g] == "make")
+                && who.iter().any(|w| creditor(w) || !wanted && third_party(w))
                 && !who.iter().any(|w| matches!(*w, "you" | "u" | "your" | "ur" | "y'all" | "yall"))
         }) || context.others_calling && matches!(before, [.., "want" | "need", "them" | "those" | "it", "to"]));
+    // Somebody described by what they will not stop: "a collector who won't stop harassing me",
+    // "one of those automated systems that can't stop texting?" (a complaint, not a request).
+    let described_by = matches!(clause[c], "stop" | "quit")
+        && matches!(
+            before,
+            [
+                ..,
+                "who" | "that" | "which",
+                "won't" | "wont" | "can't" | "cant" | "never" | "doesn't" | "doesnt" | "don't" | "dont"
+            ]
+        );
     // A thing to be removed: "would it need to be removed?" (an oak).
     let thing_removed = matches!(clause[c], "removed" | "blocked" | "cancelled" | "canceled")
         && before.last() == Some(&"be")
@@ -1363,6 +1436,7 @@ fn only_mentioned(
         || how_often
         || transit
         || others_stopped
+        || described_by
         || other_object
         || store
         || own_burden
@@ -1383,6 +1457,7 @@ fn only_mentioned(
         || sellers
         || ours_past
         || trouble
+        || setting
         || third_list
         || way_out
         || until
@@ -1393,11 +1468,14 @@ fn only_mentioned(
         || theirs
         || cost
         || joke
+        || notion
         || song
         || titled
         || described
         || hypothetical
         || story
+        || long_past
+        || own_stop
         || advised
         || acted
         || asked
@@ -2276,13 +2354,31 @@ fn asks_how_for_later(words: &[&str]) -> bool {
     // "can I opt out of the texts after the install is done?", "if I take myself off your list
     // now can I come back later?".
     let how = words.windows(3).any(|w| w[0] == "how" && matches!(w[1], "do" | "can" | "would" | "will") && w[2] == "i")
-        || words.windows(2).any(|w| w == ["can", "i"]);
-    let later =
-        words.iter().any(|w| matches!(*w, "later" | "future" | "eventually" | "asking" | "afterwards" | "afterward"))
-            || words.windows(3).any(|w| w == ["if", "i", "want"] || w == ["before", "i", "sign"])
-            || words
-                .windows(4)
-                .any(|w| w[0] == "after" && w[1] == "the" && matches!(w[3], "is" | "done" | "finished" | "ends"));
+        || words.windows(2).any(|w| w == ["can", "i"])
+        // Tagalog "paano/pano" (how), Ukrainian "чи можна" and Russian "можно" (may one).
+        || words.iter().any(|w| matches!(*w, "paano" | "pano" | "можно" | "можна"));
+    // "… later", "потім"/"потом"/"пізніше"/"позже" (later), "después", "luego", "później".
+    let later = words.iter().any(|w| {
+        matches!(
+            *w,
+            "later"
+                | "future"
+                | "eventually"
+                | "asking"
+                | "afterwards"
+                | "afterward"
+                | "потім"
+                | "потом"
+                | "пізніше"
+                | "позже"
+                | "despues"
+                | "luego"
+                | "pozniej"
+        )
+    }) || words.windows(3).any(|w| w == ["if", "i", "want"] || w == ["before", "i", "sign"])
+        || words
+            .windows(4)
+            .any(|w| w[0] == "after" && w[1] == "the" && matches!(w[3], "is" | "done" | "finished" | "ends"));
     how && later
 }
 
@@ -2353,8 +2449,12 @@ fn text_kept(words: &[&str]) -> bool {
         || words
             .windows(4)
             .any(|w| texts(w[0]) && matches!(w[1], "is" | "s") && w[2] == "all" && matches!(w[3], "i" | "we"));
-    // "text is the only thing I check".
-    let only = words.windows(4).any(|w| texts(w[0]) && matches!(w[1], "is" | "s" | "are") && w[2..] == ["the", "only"]);
+    // "text is the only thing I check", "text is the way to reach me", "texting is the best way".
+    let only = words.windows(4).any(|w| {
+        texts(w[0]) && matches!(w[1], "is" | "s" | "are") && w[2] == "the" && matches!(w[3], "only" | "way" | "best")
+    })
+        // "I only do text".
+        || words.windows(3).any(|w| w[0] == "only" && matches!(w[1], "do" | "use") && texts(w[2]));
     // "texting is how I'd prefer to do this", "Texts I'll actually read".
     let preferred = words.windows(3).any(|w| texts(w[0]) && matches!(w[1], "is" | "s") && w[2] == "how")
         && words.iter().any(|w| matches!(*w, "prefer" | "like" | "want"))
@@ -2368,8 +2468,11 @@ fn text_kept(words: &[&str]) -> bool {
         });
     // "texts still come through so keep it here".
     // "keep it to texts".
+    // "can we keep this to texting?".
     let here = words.windows(3).any(|w| w[0] == "keep" && w[1] == "it" && matches!(w[2], "here" | "on"))
-        || words.windows(4).any(|w| w[..3] == ["keep", "it", "to"] && texts(w[3]));
+        || words
+            .windows(4)
+            .any(|w| w[0] == "keep" && matches!(w[1], "it" | "this" | "things") && w[2] == "to" && texts(w[3]));
     // "use this cell for texts only".
     let texts_only = words.windows(3).any(|w| w[0] == "for" && texts(w[1]) && w[2] == "only")
         // "Quit calling me, I'll text you back when I've got a minute".
@@ -2501,6 +2604,9 @@ fn autoreply(words: &[&str]) -> bool {
     // "This is an automated reply from Dave's Plumbing. Reply STOP to opt out": somebody else's
     // auto-reply, its own footer included.
     matches!(words, ["this", "is", "an" | "a", "automated" | "automatic" | "auto", "reply" | "response" | "message", ..])
+        // "Auto-reply: I'm unsubscribing from screens this weekend, back Monday": the phone's
+        // own note, labelled as one.
+        || matches!(words, ["auto" | "automatic" | "automated", "reply" | "response", ..] | ["autoreply" | "autoresponse", ..])
         || words.windows(3).any(|w| w == ["do", "not", "disturb"])
         && words.iter().any(|w| matches!(*w, "driving" | "turned" | "notifications" | "silenced"))
         // "do not disturb was on sorry": the lead explains a silence.
@@ -2554,7 +2660,13 @@ fn invites_contact(norm: &str) -> bool {
                 && matches!(words[i - 1], "and" | "&" | "n")
                 && !w.ends_with("ing")
                 && !w.ends_with('s')
-                && (words.get(i + 1).is_some_and(|n| matches!(*n, "me" | "us" | "my" | "now" | "back"))
+                // "… and call at lunch": a time after the verb.
+                && (words.get(i + 1).is_some_and(|n| {
+                    matches!(
+                        *n,
+                        "me" | "us" | "my" | "now" | "back" | "at" | "after" | "around" | "tomorrow" | "tonight" | "later"
+                    )
+                })
                     // "… and call the house phone after 2".
                     || words.get(i + 1) == Some(&"the")
                         && words.get(i + 2).is_some_and(|n| {
@@ -3219,7 +3331,11 @@ fn not_a_stop(norm: &str, words: &[&str]) -> bool {
     // escribirme" hold no "no dejen de".
     let negated_verb =
         norm.split(['.', ',', '!', '?', ';']).any(|sentence| negated_stop(&crate::normalise::letters_only(sentence)));
-    nonstop || past || unable || negated_verb || quit_on || refused || kept || capped || renamed || wasting
+    // "Stop — I mean, not stop stop, but slow down with the texts": the stop corrected to less.
+    let corrected = (words.windows(3).any(|p| p == ["i", "mean", "not"])
+        || words.windows(3).any(|p| p[0] == "not" && p[1] == p[2] && REFUSABLE.contains(&p[1])))
+        && words.iter().any(|w| matches!(*w, "slow" | "less" | "fewer" | "often"));
+    nonstop || past || unable || negated_verb || quit_on || refused || kept || capped || renamed || wasting || corrected
 }
 
 /// A stop verb negated: "no dejen de escribirme", "non smettete di", "mat band karo", "don't stop
@@ -3311,7 +3427,13 @@ fn one_list(words: &[&str]) -> bool {
     // "… not the texts": "not" about a channel ("Not interested. Take me off your calling list"
     // keeps nothing).
     let spared = words.windows(3).any(|p| p[0] == "not" && p[1..].iter().any(|w| channel(w)));
-    (calls != texts && (words.iter().any(|w| GO_ON_SET.contains(w)) || spared || kept_alone) || moved_hour) && !both
+    // The conversation going on: "… off your call list but keep texting", "still text me, but
+    // take me off the call list"; not a "but" before the list alone ("appreciate it but please
+    // take me off your texting list").
+    let first_list = words.iter().position(|w| *w == "list").unwrap_or(0);
+    let goes_on = words[first_list..].iter().any(|w| GO_ON_SET.contains(w))
+        || words[..first_list].iter().any(|w| matches!(*w, "still" | "keep"));
+    (calls != texts && (goes_on || spared || kept_alone) || moved_hour) && !both
 }
 
 /// A condition on a price, with the question still asked: "if it's over $200 a month don't
@@ -3363,6 +3485,10 @@ fn spanish(words: &[&str]) -> bool {
             // "… mejor por mensaje".
             matches!(p[0], "por" | "mejor")
                 && matches!(p[1], "mensaje" | "mensajes" | "texto" | "textos" | "whatsapp" | "sms")
+                ||
+            // "dejen de llamarme, pero pueden escribirme por aquí".
+            matches!(p[0], "pueden" | "puede" | "puedes")
+                && matches!(p[1], "escribirme" | "textearme" | "mandarme" | "llamarme" | "escribir" | "llamar")
         })
     });
     let frequency = words.windows(2).any(|p| {
@@ -3431,16 +3557,58 @@ fn restricted_hours(words: &[&str]) -> bool {
     if hour_refused && offered {
         return true;
     }
-    // "I asked you to stop texting at night and you did it again": an hour asked for before.
-    let asked_hour = words.windows(6).any(|p| {
+    // "I asked you to stop texting at night and you did it again", "I told you to stop texting
+    // me before 9": an hour asked for before. Not "… at work. if it rings again I'm calling my
+    // lawyer": a place, and a threat.
+    let asked_hour = words.windows(5).enumerate().any(|(i, p)| {
+        let rest = &words[i + 5..];
+        let rest = rest.strip_prefix(&["me"]).or_else(|| rest.strip_prefix(&["us"])).unwrap_or(rest);
         matches!(p[0], "asked" | "told")
             && matches!(p[1], "you" | "u" | "y'all")
             && p[2] == "to"
             && p[3] == "stop"
             && matches!(p[4], "texting" | "calling" | "messaging")
-            && matches!(p[5], "at" | "before" | "after" | "during" | "so" | "on")
-    });
+            && match rest {
+                ["before" | "after" | "during" | "so", ..] => true,
+                ["at" | "on", when, ..] => {
+                    when.starts_with(|c: char| c.is_ascii_digit())
+                        || matches!(*when, "night" | "dinner" | "weekends" | "sundays" | "sunday" | "6am" | "midnight")
+                }
+                _ => false,
+            }
+    }) && !words.iter().any(|w| INSULT_SET.contains(w));
     if asked_hour {
+        return true;
+    }
+    // "unsubscribe me from the morning texts, afternoons are fine": one part of the day's
+    // messages stopped, another offered.
+    let part = |w: &str| {
+        matches!(
+            w,
+            "morning"
+                | "mornings"
+                | "afternoon"
+                | "afternoons"
+                | "evening"
+                | "evenings"
+                | "night"
+                | "nights"
+                | "weekend"
+                | "weekends"
+                | "early"
+                | "late"
+        )
+    };
+    let timed = words.windows(3).find(|p| {
+        matches!(p[0], "the" | "those" | "these" | "your" | "ur")
+            && part(p[1])
+            && (TEXT_SET.contains(p[2]) || matches!(p[2], "calls" | "messages" | "msgs"))
+    });
+    if let Some(t) = timed
+        && offered
+        && words.iter().any(|w| part(w) && !w.starts_with(t[1]) && !t[1].starts_with(*w))
+        && !words.iter().any(|w| matches!(*w, "all" | "forever" | "anymore" | "again" | "ever"))
+    {
         return true;
     }
     // "No more texts in the morning please, evenings only": an hour named, another kept.
@@ -3829,6 +3997,33 @@ mod tests {
             "They sent me a 'you've been unsubscribed' text by mistake, I still want the info",
             "I'll unsubscribe later if the price is too high, for now send it",
             "I wasn't about to opt out, just slammed at work",
+            // Rounds 25 and 26: a way out asked about for later in Tagalog and Ukrainian; a
+            // removal there is nothing to make; a registration told as the past; a partner's
+            // joke; a case put, then asked; things described by what they won't stop; somebody
+            // else's calls and a trouble of the lead's own, with a yes; other lists; an
+            // attempt long past; the keyword said to a machine; the lead's own stopping; a
+            // joke after an ellipsis; an idea given up; a phone's setting; a shrug.
+            "Kung ayaw ko na later, pano ako mag-unsubscribe?",
+            "Можна буде потім відписатися?",
+            "I never signed up for anything, so there's nothing to remove me from",
+            "I put myself on the do not call list two years ago, but yes I filled in your form",
+            "My wife joked she'd block you lol, I just wish you texted less",
+            "ok but if I asked you to stop would anyone actually notice?",
+            "Is this one of those robots that can't stop texting?",
+            "dealing with a creditor who won't stop harassing me",
+            "I'd do anything to make the calls from these collectors stop",
+            "yes please, I want the creditors to stop texting me",
+            "Interested! I just want all the stress to stop",
+            "Yes. I just want all the harassment to stop",
+            "I had to unsubscribe from a bunch of other newsletters after that form",
+            "I tried to unsubscribe from your emails years ago and it never worked",
+            "would I just be typing unsubscribe to a bot?",
+            "I'm in another program already, not sure I could just stop it and switch",
+            "And if I lose my income and have to stop?",
+            "Unsubscribe... from Tuesdays lol",
+            "I already unsubscribed from the whole pool idea, too pricey",
+            "Switching my phone to do not disturb for the night, talk tomorrow",
+            "Don't bother removing me, I'll just ignore it if you text again",
         ] {
             assert!(limits(t), "{t}");
             assert!(crate::revocation(&normalise(t)).is_none(), "{t}");
@@ -4154,6 +4349,18 @@ mod tests {
             "no more calls before 10am please, afternoons are fine",
             // Something sent, described: "the dead link".
             "quit sending the dead link, just send the right one",
+            // Rounds 25 and 26: texts kept as the way to reach the lead; an hour asked for
+            // before; one part of the day's texts; a phone's own note; a call swapped in with
+            // a time; calls stopped, texts allowed in Spanish; a stop corrected to less.
+            "Feel free to quit calling, I won't answer anyway. Texting is the best way to get me",
+            "Let's keep this to texting. Enough with the calls already",
+            "Take me off the dialer please, I only do text",
+            "I told you to stop texting me before 10 and you did it again at 8:40",
+            "unsubscribe me from the evening texts, mornings are fine",
+            "Auto reply: I'm unsubscribing from my phone for a week, back on the 12th",
+            "Quit texting and pick up the phone and call at noon",
+            "Dejen de llamarme, pero puede escribirme por aquí",
+            "STOP. well, I mean not stop, but slow down, it's a lot",
             // The hour named after an insult.
             "stop calling at midnight you clowns, daytime only",
             // Not asked of us.

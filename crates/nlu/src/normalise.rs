@@ -375,6 +375,13 @@ const PHRASES: &str = concat!(
     // Not "I'm so tired of these texts" or "sick of your messages": a complaint that asks for
     // nothing (frustration), unless a stop comes with it.
     "|make this go away|done with your texts|done with these texts",
+    // "I want out of these texts", "this number is off limits to you", "my number retired from
+    // your outreach".
+    "|want out of these texts|want out of these messages|want out of these calls|want out of your texts",
+    "|want out of your messages|want out of your calls|want out of your list|want out of this list",
+    "|want out of the texts|want out of the list",
+    "|off limits to you|number is off limits|is off limits now|off limits from now|retire my number",
+    "|number retired from|retire this number",
     "|had enough of your|had enough of these|enough with the texts|enough with these texts",
     "|enough with the messages|enough texts|enough messages|enough with the calls|nothing to do with you",
     "|nothing to do with your|forget you ever had|forget i exist|forget my info",
@@ -873,6 +880,14 @@ fn negated_contact(words: &[&str]) -> Option<String> {
         };
         let at = i + 1 + gap;
         let verb = words[at];
+        // "never send me one again", "don't send me another": a message standing for itself.
+        if strong
+            && verb == "send"
+            && matches!(words.get(at + 1..at + 3), Some(["me" | "us", "one" | "another" | "any" | "anything"]))
+            && words[at + 3..].iter().take(3).any(|n| matches!(*n, "again" | "anymore" | "ever" | "more" | "else"))
+        {
+            return Some(words[i..at + 3].join(" "));
+        }
         if !CONTACT_SET.contains(verb) {
             continue;
         }
@@ -1196,6 +1211,13 @@ mod tests {
             "ok thanks, but pull my details out of your system",
             "I'm unsubscribing now, take care",
             "keep texting me and watch, I'll report every one",
+            // Round 25/26: a channel's own list; out of the texts; a number put out of bounds
+            // or retired; a message standing for itself.
+            "thanks for reaching out but please take me off your texting list",
+            "I want out of your texts, today",
+            "My number is off limits to you now",
+            "retire my number from your campaign please",
+            "Please never send me one again, thanks",
         ] {
             assert!(opt_out_phrase(&normalise(t)).is_some(), "{t}");
         }
