@@ -29,7 +29,7 @@ const RATE: f32 = 0.5;
 const L2: f32 = 1e-6;
 
 /// The labelled corpus files the shipped model learns from (`{"text", "opt_out", …}` lines).
-const CORPUS: [&str; 128] = [
+const CORPUS: [&str; 136] = [
     include_str!("../corpus/dev.jsonl"),
     include_str!("../corpus/test.jsonl"),
     include_str!("../corpus/holdout.jsonl"),
@@ -158,6 +158,14 @@ const CORPUS: [&str; 128] = [
     include_str!("../corpus/blind123.jsonl"),
     include_str!("../corpus/blind124.jsonl"),
     include_str!("../corpus/blind125.jsonl"),
+    include_str!("../corpus/blind126.jsonl"),
+    include_str!("../corpus/blind127.jsonl"),
+    include_str!("../corpus/blind128.jsonl"),
+    include_str!("../corpus/blind129.jsonl"),
+    include_str!("../corpus/blind130.jsonl"),
+    include_str!("../corpus/blind131.jsonl"),
+    include_str!("../corpus/blind132.jsonl"),
+    include_str!("../corpus/blind133.jsonl"),
 ];
 
 /// Every labelled line of the compiled-in corpus, file by file. A file that did not parse would

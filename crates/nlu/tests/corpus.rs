@@ -680,6 +680,28 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   other means". False (5): a company of the lead's own unsubscribed from, our unsubscribe
 ///   notice reported, "I'll unsubscribe myself if it gets annoying", "wasn't going to opt out",
 ///   "😡 again with this" (the learned reader alone). Fixed as classes.
+/// - `blind126.jsonl` (a kitchen and bathroom remodeler: Polish, Ukrainian, Spanish, Tagalog),
+///   `blind127.jsonl` (a medical-alert company, seniors and caregivers), `blind128.jsonl`
+///   (credit repair and debt consolidation, leads hounded by collectors) and `blind129.jsonl`
+///   (a red-team tester aiming at recall), the same brief, scored once each on 096194f and
+///   kept unread until the seventeenth session. First scores: blind126 **0.936**, 0.98, 0.951;
+///   blind127 **0.963, 0.99**, 0.952; blind128 **0.955, 1.0**, 0.926; blind129 **0.981,
+///   0.99**, 0.961. Missed (4): Polish and Ukrainian threats over the next message, a French
+///   complaint threatened, "please, by all means, never send me one again". False (22): texts
+///   kept as the way to reach the lead, an hour asked for before, collectors' calls and "the
+///   harassment" after a yes, ways out asked about for later, past and hypothetical stops,
+///   other lists, an auto-reply. Fixed as classes.
+/// - `blind130.jsonl` (a window and door company: Polish, Spanish, Russian, Arabic),
+///   `blind131.jsonl` (a gym's sales team, young leads), `blind132.jsonl` (a debt-relief
+///   company, anxious leads and spouses) and `blind133.jsonl` (a red-team tester aiming at
+///   precision), the same brief, scored once each on 9724a9d. First scores: blind130
+///   **0.970**, 0.97, **1.0**; blind131 **0.961, 1.0, 0.99**; blind132 **0.969, 1.0**, 0.952;
+///   blind133 **0.966**, 0.97, **0.98**. Missed (6): "take me off your texting list" after a
+///   "but", Polish removal and threat, "I want out of these texts", "this number is off limits
+///   to you", "my number retired from your outreach". False (8): a stop corrected to "slow
+///   down", Spanish calls stopped with texts allowed, the lead's own stopping (twice), a
+///   trouble after "interested", "Unsubscribe... from Mondays 😂", an idea given up, Do Not
+///   Disturb. Fixed as classes.
 ///
 /// All are tuning data now, and the learned models train on them, so their intent figures are
 /// in-sample (about 0.99); they are a regression guard, not an estimate.
@@ -810,6 +832,14 @@ fn blind_sets_stay_fixed() {
     at_least("blind123.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind124.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind125.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind126.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind127.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind128.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind129.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind130.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind131.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind132.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind133.jsonl", 400, 0.97, 1.0, 1.0);
 }
 
 /// Answers a lead gives in the middle of a conversation (who decides, when, how much, which
