@@ -214,11 +214,16 @@ const STEMS: &str = concat!(
     // the messages), "fariin dambe ha u soo dirin" (send no further message).
     "|lambarkeyga ka saar|lambarkayga ka saar|ka saar liiska|ka saar liiskiinna|ka saar liiskiina",
     "|jooji fariimaha|jooji farriimaha|joojiya fariimaha|ha u soo dirin|ha soo dirin",
+    // "ha soo wicina, ha soo qorina" (don't call, don't write), passed on for a mother.
+    "|ha soo wicin|ha ii soo wicin|ha soo qorin|ha ii soo qorin",
     // Amharic (Ge'ez script).
     "|መላክ ያቁሙ|መላክ አቁሙ|መልእክት አትላኩ|አትላኩልኝ|አትደውሉ|ቁጥሬን ያጥፉ|ቁጥሬን አጥፉ",
     // The polite "አይላኩልኝ" (please don't send me), "ስሜን አስወጡ" (take my name out), a request
     // passed on ("እንዳትልኩ", that you not send), and Amharic in Latin letters ("atlakulign").
     "|አይላኩልኝ|መልእክት አይላኩ|ስሜን አስወጡ|ቁጥሬን አስወጡ|ቁጥሬን ሰርዙ|እንዳትልኩ|atlakulign|aytlakulign|atlakulegn",
+    // "ከዝርዝራችሁ አስወጡኝ" (take me off your list), "እናቴ እንዳትደውሉላት ብላለች" (my mother said
+    // not to call her).
+    "|አስወጡኝ|እንዳትደውሉ",
     // French, taking the number off.
     "|retirez mon numero|retirer mon numero|enlevez mon numero|enlever mon numero|enlevez moi|retirez nous",
     // "merci de retirer ce numéro", "(il) ne veut plus recevoir vos appels".
@@ -811,6 +816,11 @@ mod tests {
             "haal mijn nummer weg aub",
             "enakku sms anuppaatheenga",
             "porfa no me textees más",
+            // Round 27: Amharic "take me out" and a father's "don't call him"; Somali
+            // "don't call" passed on.
+            "አስወጡኝ እባካችሁ",
+            "አባቴ እንዳትደውሉለት ብሏል",
+            "Aabahay wuxuu leeyahay ha soo wicina",
             // Rounds 25 and 26: Polish, Ukrainian and French threats over the next message.
             "Jeszcze jeden SMS i zgłaszam sprawę",
             "Ще одне повідомлення і я скаржуся",

@@ -67,8 +67,9 @@ const OTHER_SUBSCRIPTIONS: &str = concat!(
     "|gym|netflix|spotify|hulu|prime|disney|peacock|paramount|streaming|app|apps|club|subscriptions",
     // "My kid unsubscribed me from all my YouTube channels".
     "|youtube|channels|podcast|podcasts|playlist",
-    // "can I opt out of just that part?" (data shared with partners).
-    "|part|sharing",
+    // "can I opt out of just that part?" (data shared with partners), "… of the photos for the
+    // before/after?".
+    "|part|sharing|photos|photo|pictures|survey|surveys|testimonial|reviews",
 );
 /// A wish to go on ("but I still want the quote", "keep texting me").
 const GO_ON: &str = "but|still|keep|though|however";
@@ -291,7 +292,12 @@ fn hours_abroad(words: &[&str]) -> bool {
         )
     });
     let fine = words.iter().any(|w| matches!(*w, "ਠੀਕ" | "ठीक" | "theek" | "thik" | "chalega"));
-    hour && fine
+    // Russian "не пишите до 9 утра" (don't write before 9 am), "после 8 вечера" (after 8 pm).
+    let russian = words.windows(2).any(|p| {
+        matches!(p[0], "до" | "после")
+            && (p[1].starts_with(|c: char| c.is_ascii_digit()) || matches!(p[1], "утра" | "обеда" | "вечера"))
+    }) && !words.iter().any(|w| matches!(*w, "больше" | "никогда" | "совсем" | "вообще"));
+    hour && fine || russian
 }
 
 /// A stop the lead only mentions, without asking for one, read clause by clause: advice
@@ -432,6 +438,8 @@ fn mentioned(norm: &str) -> bool {
                     "singing",
                     // "My cousin's band is called Stop Calling Me Kevin".
                     "band",
+                    // "Stop! In the Name of Love".
+                    "name of love",
                 ],
             ),
     };
@@ -706,6 +714,8 @@ fn only_mentioned(
         || after.iter().take(4).any(|w| matches!(*w, "autocorrect" | "autocorrected" | "typo"))
         // "why did my phone autocorrect that to unsubscribe".
         || before.iter().rev().take(4).any(|w| matches!(*w, "autocorrect" | "autocorrected"))
+        // "one of those bots that only understands STOP?".
+        || matches!(before.last(), Some(&("understands" | "understand" | "recognizes" | "recognises")))
         // "would I just be saying unsubscribe to a machine?".
         || question && matches!(before.last(), Some(&("saying" | "say" | "typing" | "type"))) && after.first() == Some(&"to");
     // Somebody else's stop in the past: "the last company wouldn't leave me alone", "the last
@@ -726,6 +736,9 @@ fn only_mentioned(
                     | "provider"
                     | "bank"
                     | "agent"
+                    | "agency"
+                    | "firm"
+                    | "realtor"
             )
             && before[v + 2..].iter().any(|w| {
                 matches!(
@@ -1023,7 +1036,10 @@ fn only_mentioned(
     let hypothetical = question
         && (after.contains(&"later")
             // "do you take me off the lead list automatically once I join?".
-            || after.windows(2).any(|p| matches!(p[0], "once" | "when" | "after") && matches!(p[1], "i" | "we"))
+            // "will you stop sending listings once we're under contract?".
+            || after.windows(2).any(|p| {
+                matches!(p[0], "once" | "when" | "after") && matches!(p[1], "i" | "we" | "i'm" | "im" | "we're")
+            })
             || after.windows(3).any(|p| {
                 p[0] == "if"
                     && matches!(p[1], "i" | "we")
@@ -1061,17 +1077,27 @@ fn only_mentioned(
             });
     // The lead's own stopping: "I'm not sure I can just stop it and switch", "what if I lose
     // my job and have to stop?"; not "I have to stop these texts".
-    let own_stop = matches!(clause[c], "stop" | "quit")
+    // "We'd have to unsubscribe from a lot of expenses to afford that".
+    let own_stop = matches!(clause[c], "stop" | "quit" | "unsubscribe")
         && (matches!(
             before,
             [.., "i" | "we", "can" | "could" | "might", "just"] | [.., "i" | "we", "can" | "could" | "might"]
         ) || matches!(before, [.., "have" | "had", "to"])
-            && before.iter().any(|w| matches!(*w, "i" | "we"))
+            && before.iter().any(|w| matches!(*w, "i" | "we" | "i'd" | "we'd" | "i'll" | "we'll"))
             && !before.iter().any(|w| matches!(*w, "you" | "u" | "y'all" | "yall" | "ya")))
         && !after.iter().any(|w| {
             channel(w)
                 || matches!(*w, "me" | "us" | "getting" | "receiving" | "these" | "those" | "them" | "your" | "ur")
         });
+    // The lead won't stop us: "No I'm not going to stop you texting, I just don't need a house".
+    let lets_us = matches!(clause[c], "stop" | "block")
+        && matches!(before, [.., "not", "going", "to"] | [.., "not", "gonna"] | [.., "won't" | "wont"])
+        && before.iter().any(|w| matches!(*w, "i" | "i'm" | "im"))
+        && matches!(after.first(), Some(&("you" | "u" | "y'all" | "yall")));
+    // Others saying the keyword: "your texts keep going even after people say stop".
+    let others_say = after.is_empty()
+        && matches!(before, [.., who, "say" | "says" | "said" | "reply" | "replies" | "text" | "type"] if third_party(who))
+        && before.iter().any(|w| matches!(*w, "after" | "when" | "until" | "if" | "once"));
     // An attempt long past: "I tried to unsubscribe from your emails last year and it never
     // worked"; not "I tried to unsubscribe last week and you still text".
     let long_past = matches!(before, [.., "i" | "we", "tried", "to"])
@@ -1476,6 +1502,8 @@ fn only_mentioned(
         || story
         || long_past
         || own_stop
+        || lets_us
+        || others_say
         || advised
         || acted
         || asked
@@ -1724,6 +1752,8 @@ fn swapped_abroad(words: &[&str]) -> bool {
         "|ligue|liguem|chiamare|chiamarmi|chiamate|call|calls|phone|tawagan|tumawag|tawag|rele|aazurufe|aarufe",
         "|wicin|wacin|תתקשרו|תתקשר|תתקשרי|להתקשר|שיחות|ফোন|কল|pe|ફોન|કોલ",
         "|تتصل|تتصلوا|تتصلي|اتصال|مكالمات|تكلمني|कॉल|फोन|फ़ोन|звоните|звонить|звони|звонки|звонков",
+        // Amharic "አትደውሉ" (don't call), "ስልክ" (phone).
+        "|አትደውሉ|አትደውሉልኝ|ስልክ",
         // Email, the other channel that may be stopped: "hören Sie auf, mir E-Mails zu schicken".
         "|mails|email|emails|correos|correo|courriels|courriel",
     );
@@ -1732,6 +1762,8 @@ fn swapped_abroad(words: &[&str]) -> bool {
         "|whatsapp|messaggio|messaggi|scrivimi|scrivetemi|ecrivez|ecris|schreib|schreiben|schreibt|text|txt",
         "|الرسائل|رسائل|رسالة|مسج|واتساب|मैसेज|मेसेज|संदेश|एसएमएस|व्हाट्सएप|пишите|пиши|напишите|смс|сообщения",
         "|teks|mesaj|schreiwe|qoraal|fariin|הודעות|הודעה|סמס|וואטסאפ|মেসেজ|এসএমএস|ranse|મેસેજ",
+        // Amharic "መልእክት" (message), "በጽሑፍ" (in writing).
+        "|መልእክት|በጽሑፍ|ጽሑፍ",
     );
     static CALL_WORDS: WordList = WordList::new(CALLS);
     static TEXT_WORDS: WordList = WordList::new(TEXTS);
@@ -1780,6 +1812,8 @@ fn swapped_abroad(words: &[&str]) -> bool {
             // Somali "qoraal ii soo dir" (send me a text); Yoruba "… ránṣẹ́ nìkan" (only send).
             || next == "ii" && after == "soo"
             || next == "nikan"
+            // Amharic "… መልእክት ብቻ" (messages only).
+            || next == "ብቻ"
             || matches!(next, "ist" | "est" | "e" | "sind" | "ta" | "va" | "is")
                 && matches!(after, "ok" | "okay" | "gut" | "bien" | "bom" | "bene" | "fine")
             // "envoyez-moi plutôt un SMS", "pode mandar só mensagem".
@@ -2876,7 +2910,9 @@ fn content_or_frequency(words: &[&str]) -> bool {
                 });
         // "so many", "less often", "once a week is fine": an amount the lead would take. Not
         // "quit calling me 10 times a day!!!", a count in a complaint that stops.
+        // "stop sending duplicate messages, one is enough": the copies, not the contact.
         let frequency = rest.first().is_some_and(|w| matches!(*w, "so" | "too")) && rest.get(1) == Some(&"many")
+            || rest.first().is_some_and(|w| matches!(*w, "duplicate" | "duplicates" | "repeat" | "repeated"))
             || words.windows(2).any(|p| p == ["less", "often"])
             || words.windows(2).enumerate().any(|(j, p)| {
                 matches!(p, ["a" | "per", "week" | "month" | "day"])
@@ -2918,7 +2954,10 @@ fn other_subscription(words: &[&str]) -> bool {
         return true;
     }
     let Some(at) = words.iter().position(|w| {
-        matches!(*w, "unsubscribe" | "unsubscribed" | "unsub" | "opt" | "opted" | "optout" | "subscription")
+        matches!(
+            *w,
+            "unsubscribe" | "unsubscribed" | "unsubscribing" | "unsub" | "opt" | "opted" | "optout" | "subscription"
+        )
     }) else {
         return false;
     };
@@ -2991,10 +3030,14 @@ fn wants_more(norm: &str, words: &[&str]) -> bool {
             && matches!(w[4], "stop" | "quit" | "remove" | "cancel")
     });
     // "Please don't remove me, I still want the quote", "don't cancel my request".
-    let kept = words.windows(3).any(|w| {
-        matches!(w[0], "don't" | "dont" | "not" | "never")
-            && matches!(w[1], "remove" | "unsubscribe" | "cancel" | "delete" | "take")
-            && matches!(w[2], "me" | "us" | "my")
+    // Within one sentence: not "so glad you keep texting. NOT. Remove me.".
+    let kept = norm.split(['.', '!', '?', ';']).any(|sentence| {
+        let letters = crate::normalise::letters_only(sentence);
+        letters.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().windows(3).any(|w| {
+            matches!(w[0], "don't" | "dont" | "not" | "never")
+                && matches!(w[1], "remove" | "unsubscribe" | "cancel" | "delete" | "take")
+                && matches!(w[2], "me" | "us" | "my")
+        })
     }) && words.iter().any(|w| GO_ON_SET.contains(w) || matches!(*w, "want" | "wants"));
     // "No need to remove me or anything, just not for me".
     // "you don't have to delete my number".
@@ -3217,7 +3260,8 @@ fn not_a_stop(norm: &str, words: &[&str]) -> bool {
     let stops: Vec<usize> = (0..words.len()).filter(|&i| matches!(words[i], "stop" | "stopping")).collect();
     // A stop that is a thing: "non-stop", "the bus stop", "Stop & Shop", "a one-stop shop".
     let noun = |i: usize| {
-        i > 0 && matches!(words[i - 1], "non" | "bus" | "truck" | "pit" | "rest" | "one" | "next" | "full")
+        // "it squeals at every stop".
+        i > 0 && matches!(words[i - 1], "non" | "bus" | "truck" | "pit" | "rest" | "one" | "next" | "full" | "every")
             // "missed my stop reading this".
             || i > 1 && words[i - 1] == "my" && matches!(words[i - 2], "missed" | "miss" | "passed" | "past")
             || matches!(words.get(i + 1..i + 3), Some(["shop", ..] | ["and" | "n", "shop"]))
@@ -4024,6 +4068,19 @@ mod tests {
             "I already unsubscribed from the whole pool idea, too pricey",
             "Switching my phone to do not disturb for the night, talk tomorrow",
             "Don't bother removing me, I'll just ignore it if you text again",
+            // Round 27: another firm's past; others saying the keyword; a stop as a place; a
+            // song; the word a bot understands; a stop asked about for a later day; the lead's
+            // own unsubscribing and refusal to stop us; a service of the lead's own; a part.
+            "The last agency wouldn't take me off their mailing list for a year, so forgive me for asking",
+            "Are you automated? A friend said your texts keep coming even after people say stop",
+            "the car shudders at every stop now",
+            "Stop! In the Name of Love, my mom's favorite",
+            "Is it one of those systems that only understands STOP?",
+            "Will you stop sending offers once I'm signed up?",
+            "We'd have to unsubscribe from a lot of things to pay for that 😅",
+            "I'm not going to stop you texting me, I'm just not in the market lol",
+            "I'm unsubscribing from my streaming apps, not you, relax",
+            "Can I opt out of the survey after the visit?",
         ] {
             assert!(limits(t), "{t}");
             assert!(crate::revocation(&normalise(t)).is_none(), "{t}");
@@ -4361,6 +4418,10 @@ mod tests {
             "Quit texting and pick up the phone and call at noon",
             "Dejen de llamarme, pero puede escribirme por aquí",
             "STOP. well, I mean not stop, but slow down, it's a lot",
+            // Round 27: Russian hours; Amharic calls stopped, messages invited; copies stopped.
+            "Не звоните после 8 вечера, пожалуйста",
+            "አትደውሉ፣ መልእክት ብቻ ላኩ",
+            "quit sending duplicate texts please, once is plenty",
             // The hour named after an insult.
             "stop calling at midnight you clowns, daytime only",
             // Not asked of us.

@@ -288,8 +288,8 @@ const KEYWORDS: &str = concat!(
     "|стоп",
     // Greek, Turkish ("İPTAL", cancel), Pennsylvania Dutch and Chinese or Japanese (停止) STOP.
     "|στοπ|iptal|schtopp|schtop|停止",
-    // Somali JOOJI, Burmese ရပ်ပါ, Hebrew הסר (remove) and עצור (stop).
-    "|jooji|ရပ်ပါ|הסר|עצור",
+    // Somali JOOJI, Burmese ရပ်ပါ, Hebrew הסר (remove) and עצור (stop), Amharic አቁሙ and አቁም (stop).
+    "|jooji|ရပ်ပါ|הסר|עצור|አቁሙ|አቁም",
     // China's carrier keyword TD (退订), as a whole message.
     "|td",
     // Keywords run together: "removeme", "optmeout".
@@ -308,6 +308,8 @@ const CLAUSE_KEYWORDS: &str = concat!(
 const COURTESY: &str = concat!(
     "please|pls|plz|plse|now|thanks|thank|you|thx|ty|ok|okay|just|asap|por|favor|gracias|ya|already|seriously|srsly",
     "|immediately|rn|said|again|and|so|omg|dude|bro|sir|maam|svp|bitte|merci|obrigado|po",
+    // "STOP walaal" (Somali: brother, sister), "stop yaar", "stop habibi".
+    "|walaal|walaalo|yaar|habibi|hermano",
 );
 
 /// Words that make a sentence-final `cancel` about something other than the messages.
@@ -948,7 +950,8 @@ fn unwanted_contact(words: &[&str]) -> Option<String> {
         let before = &words[i.saturating_sub(2)..i];
         // "he doesn't want any more calls": passed on for the owner of the phone, for good. Not
         // "she doesn't want texts on her phone, send everything to me instead".
-        let for_good = || words[i + 1..].iter().take(4).any(|n| matches!(*n, "more" | "anymore" | "again" | "ever"));
+        // "Dad says he doesn't want the realtor texting him anymore".
+        let for_good = || words[i + 1..].iter().take(6).any(|n| matches!(*n, "more" | "anymore" | "again" | "ever"));
         let negated = before.iter().any(|b| ["don't", "dont", "not", "longer", "never"].contains(b))
             || before.iter().any(|b| matches!(*b, "doesn't" | "doesnt")) && for_good();
         if negated && words[i + 1..].iter().take(5).any(|n| CONTACT_NOUN_SET.contains(n)) {
@@ -957,7 +960,7 @@ fn unwanted_contact(words: &[&str]) -> Option<String> {
         // "I don't want any more calls from you guys": the calls refused for good, with no text
         // named anywhere (as a bare "don't call me." is).
         let calls = words[i + 1..].iter().take(5).any(|n| matches!(*n, "calls" | "calling"))
-            && words[i + 1..].iter().take(4).any(|n| matches!(*n, "more" | "anymore"))
+            && words[i + 1..].iter().take(6).any(|n| matches!(*n, "more" | "anymore"))
             && !names_texts(words);
         if negated && calls {
             return Some(words[i.saturating_sub(2)..=i].join(" "));
@@ -1218,6 +1221,12 @@ mod tests {
             "My number is off limits to you now",
             "retire my number from your campaign please",
             "Please never send me one again, thanks",
+            // Round 27: a passed-on wish for good, quoted and endorsed; a "NOT" of its own.
+            "Copied from the group chat: 'Grandpa doesn't want the agent texting him anymore.' Please honor it.",
+            "Forwarding from my sister: 'Mom doesn't want the agent calling her anymore.' Please respect that.",
+            "Sure, keep them coming. NOT. Remove me.",
+            "STOP walaal, ma doonayo wax iib ah",
+            "አቁሙ!",
         ] {
             assert!(opt_out_phrase(&normalise(t)).is_some(), "{t}");
         }
