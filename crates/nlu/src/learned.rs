@@ -29,7 +29,7 @@ const RATE: f32 = 0.5;
 const L2: f32 = 1e-6;
 
 /// The labelled corpus files the shipped model learns from (`{"text", "opt_out", …}` lines).
-const CORPUS: [&str; 136] = [
+const CORPUS: [&str; 140] = [
     include_str!("../corpus/dev.jsonl"),
     include_str!("../corpus/test.jsonl"),
     include_str!("../corpus/holdout.jsonl"),
@@ -166,6 +166,10 @@ const CORPUS: [&str; 136] = [
     include_str!("../corpus/blind131.jsonl"),
     include_str!("../corpus/blind132.jsonl"),
     include_str!("../corpus/blind133.jsonl"),
+    include_str!("../corpus/blind134.jsonl"),
+    include_str!("../corpus/blind135.jsonl"),
+    include_str!("../corpus/blind136.jsonl"),
+    include_str!("../corpus/blind137.jsonl"),
 ];
 
 /// Every labelled line of the compiled-in corpus, file by file. A file that did not parse would

@@ -702,6 +702,17 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   down", Spanish calls stopped with texts allowed, the lead's own stopping (twice), a
 ///   trouble after "interested", "Unsubscribe... from Mondays 😂", an idea given up, Do Not
 ///   Disturb. Fixed as classes.
+/// - `blind134.jsonl` (an in-home care agency: Somali, Amharic, Vietnamese, Russian),
+///   `blind135.jsonl` (a car dealership's service department, short and typed fast),
+///   `blind136.jsonl` (a real-estate agent's buyers, couples, relatives and assistants) and
+///   `blind137.jsonl` (a red-team tester aiming at recall), the same brief, scored once each
+///   on bfc01b0. First scores: blind134 **0.938**, 0.95, 0.96; blind135 **0.970, 1.0, 0.98**;
+///   blind136 **0.961, 0.99**, 0.943; blind137 **0.968, 0.99, 0.99**. Missed (7): Amharic and
+///   Somali forms the tables lacked, "STOP walaal", a father's wish quoted from a family chat,
+///   "… NOT. Remove me.". False (13): Russian and Amharic limits, another agency's past,
+///   others saying stop, "at every stop", a song, the word a bot understands, duplicates, the
+///   lead's own unsubscribing and refusal to stop us, Netflix, photos opted out of. Fixed as
+///   classes.
 ///
 /// All are tuning data now, and the learned models train on them, so their intent figures are
 /// in-sample (about 0.99); they are a regression guard, not an estimate.
@@ -840,6 +851,10 @@ fn blind_sets_stay_fixed() {
     at_least("blind131.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind132.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind133.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind134.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind135.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind136.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind137.jsonl", 400, 0.97, 1.0, 1.0);
 }
 
 /// Answers a lead gives in the middle of a conversation (who decides, when, how much, which
