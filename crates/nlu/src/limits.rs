@@ -1222,10 +1222,11 @@ fn only_mentioned(
         && (matches!(before, [.., "this" | "it", "to"])
             || matches!(before, [.., "the" | "all", thing, "to"] if !channel(thing)
                 && !matches!(*thing, "texts" | "messages" | "calls" | "msgs" | "spam" | "contact")));
-    // A phone's setting: "putting my phone on Do Not Disturb for the night".
+    // A phone's setting: "putting my phone on Do Not Disturb for the night" ("… Do Not Disturb
+    // mode" is [`autoreply`]'s, for the whole message).
     let setting = clause[c] == "do"
         && after.get(1) == Some(&"disturb")
-        && (matches!(before.last(), Some(&("on" | "in" | "to" | "use" | "using"))) || after.get(2) == Some(&"mode"));
+        && matches!(before.last(), Some(&("on" | "in" | "to" | "use" | "using")));
     // Somebody else's list: "can you get me removed from the IRS collections list?", "unsubscribe
     // me from the PTA newsletter".
     // "get me removed from the resort's mailing list": somebody's list named by its owner.
