@@ -590,6 +590,16 @@ const STEMS: &str = concat!(
     "|prestani me zvati|prestanite zvati",
     // Armenian "don't write" and "don't call" in their negated forms ("չգրեք", "չզանգեք").
     "|չգրեք|չզանգեք|մի զանգեք|այլևս մի",
+    // Armenian "այլևս չզանգել" (not to call any more), passed on in the infinitive; German "nehmen
+    // Sie mich aus dem Verteiler" (take me off the mailing list); Haitian Creole "m ap bloke nou"
+    // (I'll block you), the threat; Portuguese "pode parar de ligar" (you can stop calling), asked
+    // as a request, both channels named; Hindi "भेजना बंद करें" (stop sending).
+    "|այլևս չզանգ|այլևս չգր|այլևս չուղարկ|mich aus dem verteiler|mich aus ihrem verteiler|mich aus eurem verteiler",
+    "|mich vom verteiler|mich aus der liste|mich von der liste|mich aus ihrer liste|mich von ihrer liste",
+    "|m ap bloke nou|m ap bloke w|m ap bloke ou|map bloke nou|mwen ap bloke nou|m pral bloke nou|mwen pral bloke nou",
+    "|parar de ligar e de mand|parar de ligar e mand|parar de ligar e de envi|parar de mandar sms e de lig",
+    "|parar de mandar mensagem e de lig|parar de mandar mensagens e de lig|parar de me ligar e",
+    "|भेजना बंद|भेजने बंद",
 );
 
 /// Chinese (simplified and traditional), Japanese and Korean revocations, matched anywhere.
@@ -641,6 +651,10 @@ const UNSPACED: &str = concat!(
     "|唔好再|唔好send|唔好搵我|咪再send|咪再發|咪再打|停止傳送|不要傳訊息|不要傳簡訊|別傳簡訊|別再傳簡訊",
     "|不用再发|不用再發|不用再传|不用再傳|不用再联系|不用再聯絡",
     "|移除我的号码|移除我的號碼|把我移除|不要再寄|请停止发|請停止發|送信しないで|送信停止|配信解除|配信を停止",
+    "|連絡は一切不要|連絡も一切不要|連絡は一切お断り|電話も止め|メッセージも止め|連絡も止め",
+    // Cantonese "請將我嘅號碼從名單刪除" (delete my number from the list), "請勿再聯絡我" (please do
+    // not contact me again).
+    "|從名單刪除|从名单删除|從名單移除|从名单移除|勿再聯絡|勿再联络|勿再聯繫|勿再联系|勿再發|勿再发|勿再打|勿再致電|勿再傳|勿再传",
     "|連絡不要|連絡してこないで|番号を削除|登録解除|送ってこないで|送るのやめて|送るのをやめて|メッセージやめて",
     "|연락하지 말아|그만 연락|더 이상 연락|더이상 연락|더 이상 문자|더이상 문자|번호 지워|번호 지우",
     "|문자 사양|보내지 말아",
@@ -816,6 +830,17 @@ mod tests {
             "haal mijn nummer weg aub",
             "enakku sms anuppaatheenga",
             "porfa no me textees más",
+            // Rounds 28 and 29: Armenian passed on; German mailing list; Creole threat;
+            // Portuguese both channels; Hindi "stop sending"; Japanese and Cantonese.
+            "Մայրս խնդրում է այլևս չգրել իրեն",
+            "Nehmt mich bitte aus eurem Verteiler",
+            "Si nou ekri m ankò, m ap bloke nou",
+            "Podem parar de ligar e de mandar mensagem, obrigado",
+            "मेरी माँ अब नहीं रहीं, इस नंबर पर संदेश भेजना बंद कीजिए",
+            "電話もメッセージも止めてほしいです",
+            "今後、連絡は一切不要です",
+            "唔該將我從名單刪除",
+            "請勿再致電此號碼",
             // Round 27: Amharic "take me out" and a father's "don't call him"; Somali
             // "don't call" passed on.
             "አስወጡኝ እባካችሁ",

@@ -413,6 +413,28 @@ fn mentioned(norm: &str) -> bool {
             || any_phrase(&letters, &["calls from", "texts from"]),
         // "… but keep the phone calls?": a part of the contact kept.
         keeps_part: any_phrase(&letters, &["but keep", "but still get", "but still keep"]),
+        persists: letters.split(' ').any(|w| {
+            matches!(w, "still" | "keep" | "keeps" | "kept" | "why" | "yet" | "again" | "continue" | "continues")
+        }),
+        // "Do you report to the credit bureaus or …".
+        practice: letters.split(' ').any(|w| {
+            matches!(
+                w,
+                "report"
+                    | "reports"
+                    | "reporting"
+                    | "share"
+                    | "shares"
+                    | "sharing"
+                    | "sell"
+                    | "sells"
+                    | "selling"
+                    | "bureau"
+                    | "bureaus"
+                    | "autopay"
+                    | "arbitration"
+            )
+        }),
         worried: letters
             .split(' ')
             .any(|w| matches!(w, "worries" | "worried" | "worry" | "scares" | "scary" | "nervous")),
@@ -454,9 +476,11 @@ fn mentioned(norm: &str) -> bool {
                 && !matches!(words.next(), Some("not" | "you" | "u" | "ya"))
         };
         // "If I say no now, will you take me off your list automatically?": a case put first.
+        // "Quick question — if I block your number by accident, how do I get back in touch?":
+        // a few words before it.
         let conditioned = question && {
-            let mut words = sentence.split_whitespace();
-            words.next() == Some("if") && matches!(words.next(), Some("i" | "we"))
+            let words: Vec<&str> = sentence.split_whitespace().take(5).collect();
+            words.windows(2).any(|p| p[0] == "if" && matches!(p[1], "i" | "we"))
         };
         let mut opens = true;
         for piece in sentence.split(',') {
@@ -486,7 +510,7 @@ fn cue(clause: &[&str], i: usize) -> bool {
     let next = |k: usize| clause.get(i + k).copied().unwrap_or("");
     match clause[i] {
         "stop" | "stopping" | "quit" | "unsubscribe" | "unsub" | "unsubscribed" | "remove" | "removed" | "block"
-        | "blocked" | "blocking" | "optout" | "dnc" | "cancel" | "cease" | "report" => true,
+        | "blocked" | "blocking" | "optout" | "dnc" | "cancel" | "cease" | "report" | "reported" => true,
         "opt" | "opted" => next(1) == "out",
         // "unsubcribe", "unsubscibe": the keyword typed wrong.
         w if w.starts_with("unsub") => true,
@@ -614,6 +638,10 @@ struct Context {
     keeps_part: bool,
     /// Somebody other than us calls the lead (creditors, "calls from …").
     others_calling: bool,
+    /// The message names a practice of ours besides the contact (reporting, sharing data).
+    practice: bool,
+    /// The lead says the contact goes on ("still", "keep", "why", "again").
+    persists: bool,
 }
 
 /// Whether the stop word at `clause[c]` (the clause's first) is only mentioned; `question`:
@@ -722,7 +750,21 @@ fn only_mentioned(
     // company I used made it impossible to unsubscribe".
     // Not "we signed with another company so please remove us": the company must be the one
     // that would not stop.
-    let other_company = before.windows(2).enumerate().any(|(v, p)| {
+    // "My last charger company's bot ignored me when I said stop": a word between, and the
+    // company's own.
+    let firm_at = |v: usize| {
+        (v + 1..(v + 3).min(before.len())).find(|&n| {
+            let w = before[n].strip_suffix("'s").unwrap_or(before[n]);
+            matches!(w, "company" | "companies" | "guy" | "guys" | "lender" | "dealer" | "provider" | "bank")
+        })
+    };
+    let other_company = before.iter().enumerate().any(|(v, w)| {
+        matches!(*w, "last" | "other" | "previous" | "old" | "former" | "another")
+            && firm_at(v).is_some_and(|n| {
+                before[n + 1..].iter().any(|w| matches!(*w, "ignored" | "ignores" | "wouldn't" | "wouldnt" | "never"))
+                    && !before[n + 1..].iter().any(|w| matches!(*w, "so" | "please" | "pls" | "you" | "your" | "u"))
+            })
+    }) || before.windows(2).enumerate().any(|(v, p)| {
         matches!(p[0], "last" | "other" | "previous" | "old" | "former" | "another" | "a" | "some")
             && matches!(
                 p[1],
@@ -816,7 +858,9 @@ fn only_mentioned(
             && third_party(before[v - 1]);
         // "My friend replied STOP to you guys and still got calls": an outsider's own keyword
         // (not the household's, which may be this phone's).
-        let sent = matches!(*w, "replied" | "texted" | "typed" | "sent")
+        // "My cousin said \"STOP\" to you guys last year": said to us, as sent.
+        let sent = (matches!(*w, "replied" | "texted" | "typed" | "sent")
+            || matches!(*w, "said" | "told") && after.first() == Some(&"to"))
             && v > 0
             && matches!(
                 before[v - 1],
@@ -829,6 +873,9 @@ fn only_mentioned(
                     | "boss"
                     | "someone"
                     | "somebody"
+                    | "cousin"
+                    | "uncle"
+                    | "aunt"
             );
         if sent {
             return true;
@@ -887,6 +934,8 @@ fn only_mentioned(
     // "how does my wife opt out?", "did I get put on a DNC list by mistake?".
     let asked = question
         && (opens && before.first() == Some(&"if")
+            // "Quick question — if I block your number by accident, how do I …?".
+            || conditioned && before.windows(2).any(|p| matches!(p, ["if", "i" | "we"]))
             || matches!(before, [.., "would" | "will" | "does" | "did" | "can" | "could", "that" | "this" | "it"])
             || before.iter().rev().take(4).any(|w| matches!(*w, "honor" | "honour" | "respect" | "scrub" | "check"))
             || before.first().is_some_and(|w| matches!(*w, "how" | "can" | "could" | "does" | "do"))
@@ -899,6 +948,8 @@ fn only_mentioned(
                 && after.iter().any(|w| matches!(*w, "would" | "will" | "could" | "does" | "do"))
             // "Что будет, если я отвечу STOP?" (what happens if I reply STOP?).
             || before.first().is_some_and(|w| matches!(*w, "если" | "si" | "se" | "wenn" | "jesli" | "als"))
+            // Haitian Creole "Kisa k rive si m di STOP?" (what happens if I say STOP?).
+            || before.windows(2).any(|p| p[0] == "si" && matches!(p[1], "m" | "mwen" | "nou"))
             || matches!(before, ["did" | "was" | "am" | "have", "i" | "we", ..])
                 && clause.iter().any(|w| matches!(*w, "mistake" | "accident" | "accidentally" | "somehow")));
     // Our footer quoted: "your text says reply STOP to opt out", "why do I get 'reply STOP to end'",
@@ -922,8 +973,11 @@ fn only_mentioned(
                         | "get"
                         | "got"
                         | "gotten"
+                        | "getting"
+                        | "receiving"
                         | "see"
                         | "saw"
+                        | "seeing"
                         | "read"
                         | "reads"
                         | "with"
@@ -1000,6 +1054,10 @@ fn only_mentioned(
                         | "ask"
                         // "I'm not reporting you or blocking you".
                         | "reporting"
+                        // "I'm not looking to unsubscribe".
+                        | "looking"
+                        | "trying"
+                        | "planning"
                         | "or"
                         | "get"
                         | "even"
@@ -1022,12 +1080,14 @@ fn only_mentioned(
         && matches!(clause[c], "stop" | "stopping")
         && !after.iter().take(3).any(|w| channel(w) || matches!(*w, "me" | "us" | "contacting" | "bothering"));
     // A name: "my cousin's band is called Stop Calling Me Kevin", "a show called Stop Texting".
+    // "my old band was literally called Unsubscribe": a word or two between.
     let titled = matches!(before, [.., "called" | "named" | "titled"])
-        && before.len() >= 2
-        && matches!(
-            before[before.len() - 2],
-            "is" | "was" | "band" | "song" | "show" | "movie" | "book" | "podcast" | "album" | "app" | "group"
-        );
+        && before[..before.len() - 1].iter().rev().take(3).any(|w| {
+            matches!(
+                *w,
+                "is" | "was" | "band" | "song" | "show" | "movie" | "book" | "podcast" | "album" | "app" | "group"
+            )
+        });
     // "this is spam-level texting": the texts described, not reported as spam.
     let described = clause[c] == "spam"
         && after.first().is_some_and(|w| matches!(*w, "level" | "like" | "tier" | "territory" | "adjacent" | "vibes"));
@@ -1116,7 +1176,13 @@ fn only_mentioned(
     let theirs =
         after.windows(2).take(4).any(|p| matches!(p[0], "his" | "her" | "their") && matches!(p[1], "list" | "lists"));
     // What the way out costs: "do you charge to unsubscribe or cancel?".
-    let cost = question && before.iter().any(|w| matches!(*w, "charge" | "fee" | "fees" | "cost" | "pay"));
+    // "can I stop it anytime without a fee?" (a plan): the fee after it.
+    let cost = question
+        && (before.iter().any(|w| matches!(*w, "charge" | "fee" | "fees" | "cost" | "pay"))
+            || matches!(clause[c], "stop" | "cancel" | "quit")
+                && matches!(after.first(), Some(&("it" | "anytime")))
+                && after.iter().any(|w| matches!(*w, "fee" | "fees" | "penalty" | "penalties" | "charge"))
+                && !after.iter().any(|w| channel(w) || matches!(*w, "me" | "us")));
     // A joke: "unsubscribed from the idea of solar 😂", "unsubscribe from cat ownership pls 😹".
     // "My dog just unsubscribed me from sleep lol".
     let after_me = after.strip_prefix(&["me"]).unwrap_or(after);
@@ -1418,14 +1484,27 @@ fn only_mentioned(
     // Somebody else made to stop: "help me get these creditors to stop", "can you get
     // collectors to stop calling me?", "I want them to stop" (of the calls from others), "I want
     // the collectors to stop calling me", "anything to make the calls from collectors stop".
-    let others_stopped = matches!(clause[c], "stop" | "quit")
-        && (before.iter().rposition(|w| matches!(*w, "get" | "make" | "getting" | "want" | "need")).is_some_and(|g| {
-            let who = &before[g + 1..];
-            let wanted = matches!(before[g], "want" | "need");
-            (who.last() == Some(&"to") || before[g] == "make")
-                && who.iter().any(|w| creditor(w) || !wanted && third_party(w))
-                && !who.iter().any(|w| matches!(*w, "you" | "u" | "your" | "ur" | "y'all" | "yall"))
-        }) || context.others_calling && matches!(before, [.., "want" | "need", "them" | "those" | "it", "to"]));
+    // "this is how companies get people to unsubscribe": people in general made to.
+    let made_to = matches!(clause[c], "unsubscribe" | "unsub")
+        && before.iter().rposition(|w| matches!(*w, "get" | "make" | "getting")).is_some_and(|g| {
+            matches!(&before[g + 1..], [who, "to"] if matches!(*who, "people" | "everyone" | "everybody" | "customers" | "users"))
+        });
+    // "so those lenders stop calling me": the creditors the subject of the stop.
+    let creditors_stop = matches!(clause[c], "stop" | "quit")
+        && before.last().is_some_and(|w| creditor(w))
+        && !before.iter().rev().skip(1).take(2).any(|w| matches!(*w, "you" | "u" | "y'all" | "yall"));
+    let others_stopped = made_to
+        || creditors_stop
+        || matches!(clause[c], "stop" | "quit")
+            && (before.iter().rposition(|w| matches!(*w, "get" | "make" | "getting" | "want" | "need")).is_some_and(
+                |g| {
+                    let who = &before[g + 1..];
+                    let wanted = matches!(before[g], "want" | "need");
+                    (who.last() == Some(&"to") || before[g] == "make")
+                        && who.iter().any(|w| creditor(w) || !wanted && third_party(w))
+                        && !who.iter().any(|w| matches!(*w, "you" | "u" | "your" | "ur" | "y'all" | "yall"))
+                },
+            ) || context.others_calling && matches!(before, [.., "want" | "need", "them" | "those" | "it", "to"]));
     // Somebody described by what they will not stop: "a collector who won't stop harassing me",
     // "one of those automated systems that can't stop texting?" (a complaint, not a request).
     let described_by = matches!(clause[c], "stop" | "quit")
@@ -1437,6 +1516,48 @@ fn only_mentioned(
                 "won't" | "wont" | "can't" | "cant" | "never" | "doesn't" | "doesnt" | "don't" | "dont"
             ]
         );
+    // Time set aside: "I'm blocking off tomorrow afternoon for this, call me at 1".
+    let time_blocked = matches!(clause[c], "block" | "blocking" | "blocked")
+        && after.first() == Some(&"off")
+        && after.get(1).is_some_and(|w| {
+            matches!(
+                *w,
+                "tomorrow"
+                    | "today"
+                    | "tonight"
+                    | "time"
+                    | "some"
+                    | "an"
+                    | "the"
+                    | "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "next"
+                    | "my"
+                    | "morning"
+                    | "afternoon"
+                    | "evening"
+                    | "friday's"
+                    | "saturday's"
+            )
+        })
+        && !after[1..].iter().take(2).any(|w| channel(w) || matches!(*w, "number" | "you" | "u" | "your" | "ur"));
+    // A practice of ours opted out of, asked: "Do you report to the credit bureaus or can I opt
+    // out of that?".
+    // The clause's first stop word may be the practice's own ("report").
+    let practice_opted =
+        question && context.practice && matches!(clause, [.., "opt", "out", "of", "that" | "it" | "this" | "those"]);
+    // The lead's removal from somebody else's list: "I already removed myself from the AARP
+    // mailing list" (not "your list", nor "the texting list").
+    let self_removed = matches!(clause[c], "removed" | "unsubscribed")
+        && matches!(after, ["myself" | "ourselves", "from", "the", name, ..] if !matches!(*name, "mailing" | "texting"
+            | "text" | "sms" | "contact" | "call" | "calling" | "marketing" | "email" | "list" | "do" | "dnc" | "company"
+            | "lead" | "subscriber" | "subscribers" | "distribution" | "whole" | "entire"))
+        && !context.persists;
     // A thing to be removed: "would it need to be removed?" (an oak).
     let thing_removed = matches!(clause[c], "removed" | "blocked" | "cancelled" | "canceled")
         && before.last() == Some(&"be")
@@ -1446,17 +1567,43 @@ fn only_mentioned(
     let how_often =
         clause[c] == "stop" && after.first().is_some_and(|w| matches!(*w, "double" | "triple" | "multiple" | "mass"));
     // A request made to somebody else: "I told the last guy to take me off the weekend call list".
-    let told_other = before.windows(4).any(|p| {
-        matches!(p[0], "told" | "asked")
-            && matches!(p[1], "the" | "that" | "my" | "their")
-            && matches!(p[2], "last" | "other" | "previous" | "old" | "first")
-            && matches!(p[3], "guy" | "company" | "lender" | "agent" | "rep" | "person" | "place" | "bank" | "dealer")
+    // "I told the last three lenders to stop calling": a count between.
+    let told_other = before.iter().enumerate().any(|(v, w)| {
+        matches!(*w, "told" | "asked")
+            && matches!(before.get(v + 1), Some(&("the" | "that" | "my" | "their")))
+            && matches!(before.get(v + 2), Some(&("last" | "other" | "previous" | "old" | "first")))
+            && before[(v + 3).min(before.len())..].iter().take(2).any(|n| {
+                matches!(
+                    *n,
+                    "guy"
+                        | "guys"
+                        | "company"
+                        | "companies"
+                        | "lender"
+                        | "lenders"
+                        | "agent"
+                        | "agents"
+                        | "rep"
+                        | "reps"
+                        | "person"
+                        | "people"
+                        | "place"
+                        | "places"
+                        | "bank"
+                        | "banks"
+                        | "dealer"
+                        | "dealers"
+                )
+            })
     }) && before.last() == Some(&"to");
     // A joke about a thing: "Mondays should come with an unsubscribe button lol".
     let joke_thing = context.laughing
         && matches!(before.last(), Some(&("a" | "an")))
         && after.first().is_some_and(|w| matches!(*w, "button" | "link" | "option"));
     as_word
+        || time_blocked
+        || practice_opted
+        || self_removed
         || told_other
         || joke_thing
         || thing_removed
@@ -1755,6 +1902,8 @@ fn swapped_abroad(words: &[&str]) -> bool {
         "|تتصل|تتصلوا|تتصلي|اتصال|مكالمات|تكلمني|कॉल|फोन|फ़ोन|звоните|звонить|звони|звонки|звонков",
         // Amharic "አትደውሉ" (don't call), "ስልክ" (phone).
         "|አትደውሉ|አትደውሉልኝ|ስልክ",
+        // Armenian "զանգեք" (call), Dutch "bellen" (to call).
+        "|զանգեք|զանգել|զանգ|bellen|bel|belt",
         // Email, the other channel that may be stopped: "hören Sie auf, mir E-Mails zu schicken".
         "|mails|email|emails|correos|correo|courriels|courriel",
     );
@@ -1765,6 +1914,8 @@ fn swapped_abroad(words: &[&str]) -> bool {
         "|teks|mesaj|schreiwe|qoraal|fariin|הודעות|הודעה|סמס|וואטסאפ|মেসেজ|এসএমএস|ranse|મેસેજ",
         // Amharic "መልእክት" (message), "በጽሑፍ" (in writing).
         "|መልእክት|በጽሑፍ|ጽሑፍ",
+        // Armenian "գրեք" (write), "հաղորդագրություն" (message); Dutch "berichtje" (text).
+        "|գրեք|գրել|հաղորդագրություն|berichtje|berichtjes|appen|appjes",
     );
     static CALL_WORDS: WordList = WordList::new(CALLS);
     static TEXT_WORDS: WordList = WordList::new(TEXTS);
@@ -1815,6 +1966,8 @@ fn swapped_abroad(words: &[&str]) -> bool {
             || next == "nikan"
             // Amharic "… መልእክት ብቻ" (messages only).
             || next == "ብቻ"
+            // Dutch "sms mag wel" (texts are allowed).
+            || matches!(next, "mag" | "mogen" | "is") && matches!(after, "wel" | "prima" | "goed")
             || matches!(next, "ist" | "est" | "e" | "sind" | "ta" | "va" | "is")
                 && matches!(after, "ok" | "okay" | "gut" | "bien" | "bom" | "bene" | "fine")
             // "envoyez-moi plutôt un SMS", "pode mandar só mensagem".
@@ -1842,6 +1995,8 @@ fn swapped_abroad(words: &[&str]) -> bool {
                     // Russian "только", Hebrew "רק" (only).
                     | "только"
                     | "רק"
+                    // Armenian "միայն" (only).
+                    | "միայն"
                     // Bengali "শুধু" (only), Gujarati "ફક્ત" (only).
                     | "শুধু"
                     | "ફક્ત"
@@ -1868,7 +2023,7 @@ fn swapped_abroad(words: &[&str]) -> bool {
         TEXT_WORDS.contains(w)
             && (words[i.saturating_sub(2)..i]
                 .iter()
-                .any(|b| matches!(*b, "keine" | "pas" | "plus" | "nem" | "ni" | "non" | "nicht"))
+                .any(|b| matches!(*b, "keine" | "pas" | "plus" | "nem" | "ni" | "non" | "nicht" | "geen" | "ook"))
                 // Russian "… и не пишите": the "не" right before the verb.
                 || i > 0 && words[i - 1] == "не"
                 || words[i + 1..].iter().take(2).any(|a| matches!(*a, "mat" | "nahi" | "bhi" | "nicht" | "मत" | "नहीं"))
@@ -2871,7 +3026,10 @@ fn invitation(words: &[&str], i: usize) -> bool {
         || matches!(prev, "send" | "shoot") && w.ends_with('s') && !w.ends_with("ings");
     // "If you have something, text it."
     let it = !gerund && matches!(next, "it" | "that" | "them") && after.len() == 1;
-    INVITER_SET.contains(prev) || INVITED_BY_SET.contains(next) || verb || fine || sent || it
+    // "Stop calling, start texting": the other channel started.
+    // Not "don't start texting me".
+    let started = matches!(prev, "start" | "begin") && !matches!(before, [.., "don't" | "dont" | "never" | "not", _]);
+    INVITER_SET.contains(prev) || INVITED_BY_SET.contains(next) || verb || fine || sent || it || started
 }
 
 /// "I'll answer here", "reply here": the conversation stays on SMS.
@@ -4069,6 +4227,30 @@ mod tests {
             "I already unsubscribed from the whole pool idea, too pricey",
             "Switching my phone to do not disturb for the night, talk tomorrow",
             "Don't bother removing me, I'll just ignore it if you text again",
+            // Rounds 28 and 29: calls swapped for texts in Dutch and Armenian, and "start
+            // texting"; a plan stopped without a fee; a report nearly made; a removal from
+            // somebody else's list; a case put a few words in; a removal not sought; people in
+            // general made to unsubscribe; another firm's bot; a band's name; an outsider's
+            // keyword said to us; a Creole "what if I say STOP?"; time blocked off; creditors
+            // stopping; a practice opted out of; other lenders told; our footer received.
+            "Niet meer bellen graag, sms mag wel",
+            "Մի զանգեք, միայն հաղորդագրություն",
+            "Quit calling and start texting me lol",
+            "could I stop it whenever without a penalty?",
+            "ngl I nearly reported this as spam",
+            "Already removed myself from the Costco mailing list, and I don't need another card",
+            "Just wondering — if we block your number by mistake, how would we reach you?",
+            "I'm not looking to unsubscribe, I think you've got the wrong person",
+            "this is exactly how businesses get people to unsubscribe lol, anyway what's the price",
+            "Is this a bot? My previous solar company's bot ignored me when I said stop",
+            "my sister's band was honestly called Unsubscribe",
+            "My uncle said STOP to y'all a while back and you respected it, nice",
+            "Sa k pase si m ekri STOP?",
+            "im blocking off some time tomorrow for your call",
+            "I want to refinance so the lenders stop calling me all day, can you help?",
+            "Do you share my info with partners, or can I opt out of that?",
+            "I asked the last two banks to stop calling and now this",
+            "I keep getting 'reply STOP to opt out' under every text, just talk normal",
             // Round 27: another firm's past; others saying the keyword; a stop as a place; a
             // song; the word a bot understands; a stop asked about for a later day; the lead's
             // own unsubscribing and refusal to stop us; a service of the lead's own; a part.

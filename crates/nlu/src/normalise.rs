@@ -290,6 +290,8 @@ const KEYWORDS: &str = concat!(
     "|στοπ|iptal|schtopp|schtop|停止",
     // Somali JOOJI, Burmese ရပ်ပါ, Hebrew הסר (remove) and עצור (stop), Amharic አቁሙ and አቁም (stop).
     "|jooji|ရပ်ပါ|הסר|עצור|አቁሙ|አቁም",
+    // Japanese STOP in katakana (ストップ), Hindi "बंद करो" and "बंद करें" (stop it).
+    "|ストップ|बंद करो|बंद करें|बंद करे",
     // China's carrier keyword TD (退订), as a whole message.
     "|td",
     // Keywords run together: "removeme", "optmeout".
@@ -318,6 +320,9 @@ const CANCEL_CONTEXT: &str = "appointment|appt|meeting|visit|cita|inspection|con
 /// Revocations anywhere in a message.
 const PHRASES: &str = concat!(
     "don't call/text|dont call/text|do not call/text|take me off|get me off|get us off|want off",
+    // "This number no longer accepts messages from your company".
+    "|no longer accepts messages|no longer accepts texts|no longer accepting messages|no longer accepting texts",
+    "|no longer accepts text messages|does not accept messages from|doesn't accept messages from",
     // Both channels refused in one breath: "no calls no texts".
     "|no calls no texts|no texts no calls|no calls or texts|no texts or calls|no calls nor texts|no calls and no texts",
     "|if i never heard from|if i never hear from|rather never hear from",
@@ -638,6 +643,8 @@ fn run_together(letters: &str) -> Option<String> {
         return None;
     }
     let word: String = word.chars().filter(|c| *c != '\'').collect();
+    // "pleasestopcallingme": the courtesy run in too.
+    let word = ["please", "pls", "plz"].iter().find_map(|p| word.strip_prefix(p)).unwrap_or(&word);
     // Not "takemeoffhold".
     if word.contains("hold") {
         return None;
@@ -890,6 +897,14 @@ fn negated_contact(words: &[&str]) -> Option<String> {
         {
             return Some(words[i..at + 3].join(" "));
         }
+        // "Consider this my last reply. Don't write back.": no answer wanted, ending the message.
+        if strong
+            && matches!(verb, "write" | "text" | "txt" | "message" | "reply" | "respond")
+            && words.get(at + 1) == Some(&"back")
+            && words[at + 2..].iter().all(|n| COURTESY_SET.contains(n))
+        {
+            return Some(words[i..at + 2].join(" "));
+        }
         if !CONTACT_SET.contains(verb) {
             continue;
         }
@@ -1006,6 +1021,13 @@ fn stop_request(words: &[&str]) -> Option<String> {
             && !before.iter().any(|b| matches!(*b, "you" | "u" | "ya" | "y'all" | "yall"));
         if named && !about {
             return Some(format!("stop {next} {}", words[i + 2]));
+        }
+        // "make it stop for good": the stop's end, said to last.
+        let for_good = next == "for"
+            && words.get(i + 2) == Some(&"good")
+            && words[i + 3..].iter().all(|n| COURTESY_SET.contains(n));
+        if for_good {
+            return Some("stop for good".to_owned());
         }
         if ["by", "in", "over", "at", "to", "for", "and", "the", "of", "looking", "working", "using"].contains(&next) {
             continue;
@@ -1221,6 +1243,14 @@ mod tests {
             "My number is off limits to you now",
             "retire my number from your campaign please",
             "Please never send me one again, thanks",
+            // Rounds 28 and 29: a stop for good; no answer wanted; a courtesy run in; a number
+            // that no longer takes messages; Japanese and Hindi keywords.
+            "ugh the bot keeps pinging me, make it stop for good",
+            "That was my last message to you. Don't write back please.",
+            "pleaseremovemefromyourlist",
+            "This line is no longer accepting texts from your business.",
+            "ストップ！",
+            "बंद करो 🙏",
             // Round 27: a passed-on wish for good, quoted and endorsed; a "NOT" of its own.
             "Copied from the group chat: 'Grandpa doesn't want the agent texting him anymore.' Please honor it.",
             "Forwarding from my sister: 'Mom doesn't want the agent calling her anymore.' Please respect that.",
