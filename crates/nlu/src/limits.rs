@@ -1739,8 +1739,9 @@ pub(crate) fn only_described(words: &[&str]) -> bool {
 
 /// Contact asked for outright, with nothing negated or stopped anywhere in the message:
 /// "scrivetemi solo per messaggio", "escríbanme por aquí", "écrivez-moi par SMS", "text me
-/// instead". The learned reader (which knows these words mostly from revocations) does not
-/// read such a message as one.
+/// instead", and a way to reach the lead given ("my email is bob at gmail": retrained with
+/// blind138–blind145, the learned reader read it at 0.89). The learned reader (which knows these
+/// words mostly from revocations) does not read such a message as one.
 pub(crate) fn invited_outright(words: &[&str]) -> bool {
     const ASKS: [&str; 12] = [
         "scrivetemi",
@@ -1757,7 +1758,10 @@ pub(crate) fn invited_outright(words: &[&str]) -> bool {
         "schreibt",
     ];
     let asked = words.iter().any(|w| ASKS.contains(w))
-        || words.windows(2).any(|p| matches!(p, ["text" | "call" | "message" | "schreib" | "schreiben", "me" | "mir"]));
+        || words.windows(2).any(|p| matches!(p, ["text" | "call" | "message" | "schreib" | "schreiben", "me" | "mir"]))
+        || words.windows(3).any(|p| {
+            matches!(p, ["my" | "our", "email" | "e-mail" | "number" | "cell" | "phone" | "address", "is" | "s"])
+        });
     let negated = words.iter().any(|w| {
         STOPPER_SET.contains(w)
             || matches!(*w, "non" | "ne" | "nicht" | "nao" | "mat" | "nahi" | "nope" | "nunca" | "jamais" | "mai" | "basta")
