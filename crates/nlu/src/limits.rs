@@ -523,7 +523,12 @@ fn cue(clause: &[&str], i: usize) -> bool {
         "illegal" => true,
         // "this is spam": a spam report, which revokes unless only described ("spam-level").
         "spam" => i > 0 && clause[i - 1] == "is",
-        "take" | "taken" | "get" => matches!(next(1), "me" | "us") && next(2) == "off" || next(1) == "off",
+        "take" | "taken" | "get" => {
+            matches!(next(1), "me" | "us") && next(2) == "off" || next(1) == "off"
+            // "do you take clients off your list once …?", asked of others ([`only_mentioned`]).
+            || matches!(next(1), "clients" | "customers" | "people" | "folks" | "leads" | "users" | "members")
+                && next(2) == "off"
+        }
         _ => false,
     }
 }
@@ -1451,21 +1456,26 @@ fn only_mentioned(
         && !after.iter().any(|w| TEXT_SET.contains(w) || matches!(*w, "me" | "us"));
     // A feature asked about for the lead's own customers: "will your system let clients
     // unsubscribe from reminder texts?".
-    let feature = before.windows(2).any(|p| {
-        matches!(p[0], "let" | "lets" | "allow" | "allows" | "letting")
-            && matches!(
-                p[1],
-                "clients"
-                    | "customers"
-                    | "patients"
-                    | "users"
-                    | "members"
-                    | "guests"
-                    | "people"
-                    | "staff"
-                    | "employees"
-            )
-    });
+    // "Can our guests unsubscribe from the RSVP reminder texts you send them?": asked of them.
+    let theirs_asked = question
+        && matches!(before, [.., "can" | "could" | "will" | "do" | "would", "our" | "my" | "the", who]
+            if matches!(*who, "guests" | "clients" | "customers" | "patients" | "users" | "members" | "attendees" | "tenants" | "employees" | "staff" | "vendors"));
+    let feature = theirs_asked
+        || before.windows(2).any(|p| {
+            matches!(p[0], "let" | "lets" | "allow" | "allows" | "letting")
+                && matches!(
+                    p[1],
+                    "clients"
+                        | "customers"
+                        | "patients"
+                        | "users"
+                        | "members"
+                        | "guests"
+                        | "people"
+                        | "staff"
+                        | "employees"
+                )
+        });
     // Something other than contact stopped: "Let's stop these payments for good".
     let other_object = matches!(clause[c], "stop" | "cancel")
         && matches!(after, [det, thing, ..] if matches!(*det, "these" | "those" | "the" | "my" | "our")
@@ -1516,6 +1526,27 @@ fn only_mentioned(
                 "won't" | "wont" | "can't" | "cant" | "never" | "doesn't" | "doesnt" | "don't" | "dont"
             ]
         );
+    // A budget's verdict: "my bank account says stop 😂". Not "my husband says stop".
+    let budget = clause[c] == "stop"
+        && after.is_empty()
+        && matches!(before, [.., thing, "says" | "said" | "say"] if matches!(*thing, "account" | "wallet" | "budget" | "bank" | "card" | "savings" | "finances" | "paycheck" | "checkbook"));
+    // The lead's own decision about something else: "We decided to stop getting plans for the
+    // pets"; not "I decided to stop getting your texts".
+    let decided = matches!(clause[c], "stop" | "quit")
+        && matches!(before, [.., "decided" | "chose" | "deciding" | "choosing", "to"])
+        && before.iter().any(|w| matches!(*w, "i" | "we"))
+        && matches!(after, [verb, thing, ..] if matches!(*verb, "getting" | "buying" | "paying" | "doing" | "using")
+            && !channel(thing)
+            && !matches!(*thing, "these" | "those" | "your" | "ur" | "texts" | "calls" | "messages" | "spam" | "them" | "any" | "all"));
+    // Others taken off, asked about: "Do you take clients off your list once the sale is done?".
+    let others_off = question
+        && matches!(clause[c], "take" | "taking" | "remove" | "removing")
+        && after.first().is_some_and(|w| {
+            matches!(
+                *w,
+                "clients" | "customers" | "people" | "folks" | "leads" | "users" | "members" | "everyone" | "them"
+            )
+        });
     // Time set aside: "I'm blocking off tomorrow afternoon for this, call me at 1".
     let time_blocked = matches!(clause[c], "block" | "blocking" | "blocked")
         && after.first() == Some(&"off")
@@ -1601,6 +1632,9 @@ fn only_mentioned(
         && matches!(before.last(), Some(&("a" | "an")))
         && after.first().is_some_and(|w| matches!(*w, "button" | "link" | "option"));
     as_word
+        || budget
+        || decided
+        || others_off
         || time_blocked
         || practice_opted
         || self_removed
@@ -1908,6 +1942,8 @@ fn swapped_abroad(words: &[&str]) -> bool {
         "|አትደውሉ|አትደውሉልኝ|ስልክ",
         // Armenian "զանգեք" (call), Dutch "bellen" (to call).
         "|զանգեք|զանգել|զանգ|bellen|bel|belt",
+        // Vietnamese "gọi" (call).
+        "|goi",
         // Email, the other channel that may be stopped: "hören Sie auf, mir E-Mails zu schicken".
         "|mails|email|emails|correos|correo|courriels|courriel",
     );
@@ -1920,6 +1956,8 @@ fn swapped_abroad(words: &[&str]) -> bool {
         "|መልእክት|በጽሑፍ|ጽሑፍ",
         // Armenian "գրեք" (write), "հաղորդագրություն" (message); Dutch "berichtje" (text).
         "|գրեք|գրել|հաղորդագրություն|berichtje|berichtjes|appen|appjes",
+        // Vietnamese "nhắn tin" (to text), read at "tin".
+        "|tin",
     );
     static CALL_WORDS: WordList = WordList::new(CALLS);
     static TEXT_WORDS: WordList = WordList::new(TEXTS);
@@ -1970,6 +2008,8 @@ fn swapped_abroad(words: &[&str]) -> bool {
             || next == "nikan"
             // Amharic "… መልእክት ብቻ" (messages only).
             || next == "ብቻ"
+            // Vietnamese "nhắn tin thôi" (just text): "tin" after "nhắn".
+            || *w == "tin" && prev == "nhan" && matches!(next, "thoi" | "duoc" | "nhe" | "di")
             // Dutch "sms mag wel" (texts are allowed).
             || matches!(next, "mag" | "mogen" | "is") && matches!(after, "wel" | "prima" | "goed")
             || matches!(next, "ist" | "est" | "e" | "sind" | "ta" | "va" | "is")
@@ -2805,6 +2845,12 @@ fn autoreply(words: &[&str]) -> bool {
         && words.iter().any(|w| matches!(*w, "driving" | "turned" | "notifications" | "silenced"))
         // "do not disturb was on sorry": the lead explains a silence.
         || words.windows(4).any(|w| w[..3] == ["do", "not", "disturb"] && matches!(w[3], "was" | "is" | "mode"))
+        // "This number is not monitored. Msg & data rates may apply. Text STOP to unsubscribe.":
+        // a line's own notice, footer included.
+        || words.windows(4).any(|w| matches!(w, ["number" | "line" | "inbox", "is", "not", "monitored"]))
+        || words.windows(3).any(|w| matches!(w, ["rates", "may", "apply"]))
+            && words.iter().any(|w| matches!(*w, "msg" | "message" | "data"))
+            && !words.iter().any(|w| matches!(*w, "i" | "me" | "my" | "you" | "your"))
 }
 
 /// A channel invited outright after a stop: "stop calling, text me", "… just call", "quit
@@ -3596,9 +3642,11 @@ const REFUSABLE: [&str; 12] = [
 /// but keep texting me", "remove me from the calling list, not the texting one".
 fn one_list(words: &[&str]) -> bool {
     // Not the do-not-call list: that one is a revocation.
+    // "the phone call rotation" too.
+    let list_noun = |w: &str| matches!(w, "list" | "rotation" | "queue");
     let list = |channel: &[&str]| {
         words.windows(2).enumerate().any(|(i, p)| {
-            channel.contains(&p[0]) && p[1] == "list" && !(i > 0 && matches!(words[i - 1], "not" | "dont" | "don't"))
+            channel.contains(&p[0]) && list_noun(p[1]) && !(i > 0 && matches!(words[i - 1], "not" | "dont" | "don't"))
         })
     };
     let calls = list(&["call", "calling", "phone", "dialer", "dialing", "robocall"]);
@@ -3637,9 +3685,15 @@ fn one_list(words: &[&str]) -> bool {
     // The conversation going on: "… off your call list but keep texting", "still text me, but
     // take me off the call list"; not a "but" before the list alone ("appreciate it but please
     // take me off your texting list").
-    let first_list = words.iter().position(|w| *w == "list").unwrap_or(0);
+    let first_list = words.iter().position(|w| list_noun(w)).unwrap_or(0);
     let goes_on = words[first_list..].iter().any(|w| GO_ON_SET.contains(w))
-        || words[..first_list].iter().any(|w| matches!(*w, "still" | "keep"));
+        || words[..first_list].iter().any(|w| matches!(*w, "still" | "keep"))
+        // "remove me from the phone call rotation, text me whenever you have updates".
+        || calls
+            && words[first_list..]
+                .windows(2)
+                .any(|p| matches!(p, ["text" | "txt" | "message", "me" | "us"]))
+            && !words[first_list..].iter().any(|w| matches!(*w, "never" | "don't" | "dont" | "not" | "again"));
     (calls != texts && (goes_on || spared || kept_alone) || moved_hour) && !both
 }
 
@@ -3665,6 +3719,33 @@ fn spanish(words: &[&str]) -> bool {
             && p[3] == "a"
             && matches!(p[4], "bloquear" | "reportar" | "denunciar")
     }) {
+        return true;
+    }
+    // "Text only por favor, ya no me llamen": texts kept alone, calls stopped.
+    let text_alone = words.windows(2).any(|p| {
+        matches!(
+            p,
+            ["text" | "texto" | "textos" | "mensajes" | "sms" | "whatsapp", "only" | "solo" | "nomas"]
+                | ["solo" | "nomas" | "only", "text" | "texto" | "textos" | "mensajes" | "sms" | "whatsapp"]
+        )
+    });
+    let calls_alone =
+        words.iter().any(|w| matches!(*w, "llamen" | "llames" | "llame" | "llamar" | "llamadas" | "llamarme"))
+            && !words.iter().any(|w| {
+                matches!(
+                    *w,
+                    "escriban"
+                        | "escribas"
+                        | "escriba"
+                        | "manden"
+                        | "mandes"
+                        | "envien"
+                        | "textees"
+                        | "texteen"
+                        | "mensajeen"
+                )
+            });
+    if text_alone && calls_alone {
         return true;
     }
     let stop = words
@@ -4231,6 +4312,18 @@ mod tests {
             "I already unsubscribed from the whole pool idea, too pricey",
             "Switching my phone to do not disturb for the night, talk tomorrow",
             "Don't bother removing me, I'll just ignore it if you text again",
+            // Round 30: texts kept alone in Spanish and Vietnamese; a budget's verdict; the
+            // lead's own decision; others taken off, asked about; the lead's clients asked
+            // about; a call rotation with texts invited; a line's own notice.
+            "Solo mensajes de texto, ya no me llamen por favor",
+            "Text only please, ya no me llamen",
+            "Đừng gọi nữa nha, nhắn tin thôi",
+            "love it but my checking account said stop 😂",
+            "We decided to stop getting the monthly boxes and just buy as needed",
+            "Do you take customers off the list after they buy, or keep messaging them?",
+            "Can our clients unsubscribe from the reminder texts you send them?",
+            "Take me off the phone call rotation please, text me when there's news",
+            "This line is not monitored. Message and data rates may apply. Text STOP to opt out.",
             // Rounds 28 and 29: calls swapped for texts in Dutch and Armenian, and "start
             // texting"; a plan stopped without a fee; a report nearly made; a removal from
             // somebody else's list; a case put a few words in; a removal not sought; people in

@@ -1033,7 +1033,8 @@ fn stop_request(words: &[&str]) -> Option<String> {
             continue;
         }
         // "stop texting me", "stop with all the texts".
-        let reach = if next == "with" { 4 } else { 2 };
+        // "pls stop w the texts": "w" for "with".
+        let reach = if matches!(next, "with" | "w") { 4 } else { 2 };
         let near = words.iter().skip(i + 1).take(reach).any(|n| STOP_OBJECT_SET.contains(n));
         let last = words[i + 1..].iter().all(|n| COURTESY_SET.contains(n));
         // "I said no. Stop asking.": the asking itself, ending the message.
@@ -1243,6 +1244,8 @@ mod tests {
             "My number is off limits to you now",
             "retire my number from your campaign please",
             "Please never send me one again, thanks",
+            // Round 30: "w" for "with".
+            "ok stop w the calls and texts pls",
             // Rounds 28 and 29: a stop for good; no answer wanted; a courtesy run in; a number
             // that no longer takes messages; Japanese and Hindi keywords.
             "ugh the bot keeps pinging me, make it stop for good",
