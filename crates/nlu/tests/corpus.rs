@@ -733,6 +733,15 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   general made to unsubscribe, another firm's bot, a band's name, an outsider's STOP, a Creole
 ///   "what if I say STOP?", time blocked off, creditors stopping, a practice opted out of, other
 ///   lenders told, our footer received. Fixed as classes.
+/// - `blind146.jsonl` (a veterinary clinic's wellness plans: Vietnamese, Tagalog, Spanish),
+///   `blind147.jsonl` (a senior-living downsizing service: Italian, Greek, Polish),
+///   `blind148.jsonl` (a commercial-truck insurance broker: Punjabi, Russian, Spanish) and
+///   `blind149.jsonl` (a red-team tester aiming at precision, a wedding venue), scored once each
+///   on 3221c0d. First scores: blind146 **0.978, 0.99**, 0.961; blind147 **0.949, 1.0, 0.99**;
+///   blind148 **0.963, 1.0, 1.0**; blind149 **0.947, 1.0, 0.971**. Missed (1): "stop w the
+///   texts". False (8): texts kept alone in Spanish and Vietnamese, "my bank account says stop",
+///   the lead's own decision, clients taken off asked about, guests asked about, a call rotation
+///   left with texts invited, a line's own notice. Fixed as classes.
 ///
 /// All are tuning data now, and the learned models train on them, so their intent figures are
 /// in-sample (about 0.99); they are a regression guard, not an estimate.
@@ -883,6 +892,10 @@ fn blind_sets_stay_fixed() {
     at_least("blind143.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind144.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind145.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind146.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind147.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind148.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind149.jsonl", 400, 0.97, 1.0, 1.0);
 }
 
 /// Answers a lead gives in the middle of a conversation (who decides, when, how much, which
