@@ -881,7 +881,9 @@ fn only_mentioned(
                     | "cousin"
                     | "uncle"
                     | "aunt"
-            );
+            )
+            // Not "my cousin replied STOP for me": sent on the lead's behalf.
+            && !after.windows(2).any(|p| matches!(p, ["for", "me" | "us"] | ["on", "my" | "our"]));
         if sent {
             return true;
         }

@@ -1246,6 +1246,8 @@ mod tests {
             "Please never send me one again, thanks",
             // Round 30: "w" for "with".
             "ok stop w the calls and texts pls",
+            // An outsider's keyword sent for the lead is the lead's.
+            "my cousin replied STOP for me last week, why are you still texting",
             // Rounds 28 and 29: a stop for good; no answer wanted; a courtesy run in; a number
             // that no longer takes messages; Japanese and Hindi keywords.
             "ugh the bot keeps pinging me, make it stop for good",
