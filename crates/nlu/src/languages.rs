@@ -600,6 +600,10 @@ const STEMS: &str = concat!(
     "|parar de ligar e de mand|parar de ligar e mand|parar de ligar e de envi|parar de mandar sms e de lig",
     "|parar de mandar mensagem e de lig|parar de mandar mensagens e de lig|parar de me ligar e",
     "|भेजना बंद|भेजने बंद",
+    // Farsi "دیگه زنگ نزنید" (don't call any more), "(نمی‌خواهد) دیگر با او تماس بگیرید" (doesn't
+    // want you to contact her any more, passed on).
+    "|دیگه زنگ نزن|دیگر زنگ نزن|دیگه زنگ نز|دیگر با او تماس|دیگه با او تماس|دیگر با من تماس|دیگه با من تماس",
+    "|دیگر تماس نگیر|دیگه تماس نگیر",
 );
 
 /// Chinese (simplified and traditional), Japanese and Korean revocations, matched anywhere.
@@ -652,6 +656,9 @@ const UNSPACED: &str = concat!(
     "|不用再发|不用再發|不用再传|不用再傳|不用再联系|不用再聯絡",
     "|移除我的号码|移除我的號碼|把我移除|不要再寄|请停止发|請停止發|送信しないで|送信停止|配信解除|配信を停止",
     "|連絡は一切不要|連絡も一切不要|連絡は一切お断り|電話も止め|メッセージも止め|連絡も止め",
+    // Japanese "もう電話しないでください" (please don't call any more), "ご連絡はご遠慮ください"
+    // (please refrain from contacting).
+    "|もう電話しないで|もう連絡しないで|もう送らないで|もうメッセージしないで|ご連絡はご遠慮|連絡はご遠慮|ご連絡はお控え",
     // Cantonese "請將我嘅號碼從名單刪除" (delete my number from the list), "請勿再聯絡我" (please do
     // not contact me again).
     "|從名單刪除|从名单删除|從名單移除|从名单移除|勿再聯絡|勿再联络|勿再聯繫|勿再联系|勿再發|勿再发|勿再打|勿再致電|勿再傳|勿再传",
@@ -830,6 +837,12 @@ mod tests {
             "haal mijn nummer weg aub",
             "enakku sms anuppaatheenga",
             "porfa no me textees más",
+            // Round 31: Japanese "don't call any more" and "please refrain"; Farsi "don't call
+            // any more" and a father's wish passed on.
+            "お手数ですが、もう電話しないでください",
+            "今後はご連絡はご遠慮いただけますか",
+            "لطفا دیگه زنگ نزنید",
+            "پدرم نمی‌خواهد دیگر با او تماس بگیرید",
             // Rounds 28 and 29: Armenian passed on; German mailing list; Creole threat;
             // Portuguese both channels; Hindi "stop sending"; Japanese and Cantonese.
             "Մայրս խնդրում է այլևս չգրել իրեն",

@@ -413,6 +413,13 @@ fn mentioned(norm: &str) -> bool {
             || any_phrase(&letters, &["calls from", "texts from"]),
         // "… but keep the phone calls?": a part of the contact kept.
         keeps_part: any_phrase(&letters, &["but keep", "but still get", "but still keep"]),
+        kidding: {
+            let words: Vec<&str> = letters.split(' ').collect();
+            words.iter().enumerate().any(|(i, w)| {
+                matches!(*w, "kidding" | "jk" | "jking" | "joking")
+                    && !words[i.saturating_sub(2)..i].iter().any(|b| matches!(*b, "not" | "no"))
+            })
+        },
         persists: letters.split(' ').any(|w| {
             matches!(w, "still" | "keep" | "keeps" | "kept" | "why" | "yet" | "again" | "continue" | "continues")
         }),
@@ -647,6 +654,8 @@ struct Context {
     practice: bool,
     /// The lead says the contact goes on ("still", "keep", "why", "again").
     persists: bool,
+    /// The lead says it was a joke ("kidding", "jk"), not "not kidding".
+    kidding: bool,
 }
 
 /// Whether the stop word at `clause[c]` (the clause's first) is only mentioned; `question`:
@@ -993,6 +1002,14 @@ fn only_mentioned(
     // A step not taken: "I almost blocked your number", "I was about to unsubscribe".
     let tail = &before[before.len().saturating_sub(4)..];
     let untaken = tail.iter().any(|w| matches!(*w, "almost" | "nearly"))
+        // "I shouldn't have to threaten to unsubscribe just to get an answer": a threat the lead
+        // would rather not make.
+        || matches!(before, [.., "threaten" | "threatening", "to"])
+            && before.iter().any(|w| matches!(*w, "shouldn't" | "shouldnt" | "why" | "not"))
+        // "I was this close to hitting unsubscribe".
+        || tail.windows(2).any(|p| p == ["close", "to"])
+        // "Quick question before I block you... kidding": a threat made and taken back.
+        || context.kidding && before.windows(2).any(|p| matches!(p, ["before", "i" | "we"]))
         // "Wasn't going to opt out, just busy".
         || tail.windows(3).any(|p| {
             matches!(p, ["was" | "were" | "wasn't" | "wasnt" | "weren't" | "werent", "about" | "going", "to"])
@@ -1063,6 +1080,7 @@ fn only_mentioned(
                         | "reporting"
                         // "I'm not looking to unsubscribe".
                         | "looking"
+
                         | "trying"
                         | "planning"
                         | "or"
@@ -1139,6 +1157,9 @@ fn only_mentioned(
                             | "stores"
                             | "newsletters"
                             | "retailers"
+                            // "Just unsubscribed from 20 shopping emails".
+                            | "shopping"
+                            | "junk"
                     )
                 })
             });
@@ -1150,6 +1171,8 @@ fn only_mentioned(
             before,
             [.., "i" | "we", "can" | "could" | "might", "just"] | [.., "i" | "we", "can" | "could" | "might"]
         ) || matches!(before, [.., "have" | "had", "to"])
+            // "I always forget to stop it and get charged" (an auto-renewal).
+            || matches!(before, [.., "forget" | "forgot" | "remember" | "remembered", "to"])
             && before.iter().any(|w| matches!(*w, "i" | "we" | "i'd" | "we'd" | "i'll" | "we'll"))
             && !before.iter().any(|w| matches!(*w, "you" | "u" | "y'all" | "yall" | "ya")))
         && !after.iter().any(|w| {
@@ -1944,8 +1967,8 @@ fn swapped_abroad(words: &[&str]) -> bool {
         "|አትደውሉ|አትደውሉልኝ|ስልክ",
         // Armenian "զանգեք" (call), Dutch "bellen" (to call).
         "|զանգեք|զանգել|զանգ|bellen|bel|belt",
-        // Vietnamese "gọi" (call).
-        "|goi",
+        // Vietnamese "gọi" (call), Ukrainian "дзвонити" (to call).
+        "|goi|дзвонити|дзвоніть|дзвінки",
         // Email, the other channel that may be stopped: "hören Sie auf, mir E-Mails zu schicken".
         "|mails|email|emails|correos|correo|courriels|courriel",
     );
@@ -1958,8 +1981,8 @@ fn swapped_abroad(words: &[&str]) -> bool {
         "|መልእክት|በጽሑፍ|ጽሑፍ",
         // Armenian "գրեք" (write), "հաղորդագրություն" (message); Dutch "berichtje" (text).
         "|գրեք|գրել|հաղորդագրություն|berichtje|berichtjes|appen|appjes",
-        // Vietnamese "nhắn tin" (to text), read at "tin".
-        "|tin",
+        // Vietnamese "nhắn tin" (to text), read at "tin"; Ukrainian "пишіть" (write).
+        "|tin|пишіть|напишіть|повідомлення",
     );
     static CALL_WORDS: WordList = WordList::new(CALLS);
     static TEXT_WORDS: WordList = WordList::new(TEXTS);
@@ -2005,6 +2028,8 @@ fn swapped_abroad(words: &[&str]) -> bool {
             || matches!(next, "ठीक" | "theek" | "thik" | "chalega" | "चलेगा")
             // Russian "сообщения можно" (messages are allowed).
             || matches!(next, "можно" | "нормально")
+            // Ukrainian "пишіть сюди" (write here).
+            || next == "сюди"
             // Somali "qoraal ii soo dir" (send me a text); Yoruba "… ránṣẹ́ nìkan" (only send).
             || next == "ii" && after == "soo"
             || next == "nikan"
@@ -2427,6 +2452,11 @@ fn figurative(norm: &str, words: &[&str]) -> bool {
         return false;
     }
     let hold = words.windows(2).any(|p| p == ["off", "hold"]);
+    // A safety rhyme: "Teacher says: stop, look, listen 😄", "stop, drop and roll".
+    let rhyme = words.windows(2).any(|p| matches!(p, ["stop", "look" | "drop"]));
+    if rhyme {
+        return true;
+    }
     // "Remove me from the Monday slot and put me on Wednesday": a booking moved, not a list.
     const BOOKED: &str = concat!(
         "slot|slots|timeslot|appointment|appt|appointments|schedule|calendar|booking|meeting|visit|consultation",
@@ -3956,10 +3986,14 @@ fn restricted_hours(words: &[&str]) -> bool {
             && i >= 1
             && words[i - 1] == "no"
             && matches!(pair[1], "texts" | "txts" | "calls" | "messages" | "msgs");
-        if !(matches!(pair[0], "stop" | "quit") && contact || no_more) {
+        // "please stop the texts after 8pm": the channel's noun after a determiner.
+        let noun = matches!(pair[0], "stop" | "quit")
+            && matches!(pair[1], "the" | "your" | "ur" | "those" | "these")
+            && words.get(i + 2).is_some_and(|w| matches!(*w, "texts" | "txts" | "calls" | "messages" | "msgs"));
+        if !(matches!(pair[0], "stop" | "quit") && contact || no_more || noun) {
             return false;
         }
-        let rest = &words[i + 2..];
+        let rest = &words[i + 2 + usize::from(noun)..];
         // "If my phone rings again": the phone named, not invited.
         // "… wtf, daytime only": a better hour named.
         let reinvited =
@@ -4314,6 +4348,18 @@ mod tests {
             "I already unsubscribed from the whole pool idea, too pricey",
             "Switching my phone to do not disturb for the night, talk tomorrow",
             "Don't bother removing me, I'll just ignore it if you text again",
+            // Round 31: a threat the lead would rather not make; the texts' hour; the lead's own
+            // auto-renewal; calls swapped for texts in Ukrainian; shopping emails; a safety
+            // rhyme; a step nearly taken; a threat taken back as a joke.
+            "Why should I have to threaten to unsubscribe to get a simple quote?",
+            "pls stop the calls after 9pm, I go to bed early",
+            "ugh auto-renew, I always forget to stop it before the charge",
+            "Перестаньте дзвонити, напишіть сюди",
+            "I just unsubscribed from a bunch of shopping emails, so satisfying",
+            "Lesson of the day: stop, look, listen 😄",
+            "my kid's homework today: stop, drop and roll lol",
+            "I was so close to hitting unsubscribe, y'all are persistent",
+            "one question before I block you... jk. is this automated?",
             // Round 30: texts kept alone in Spanish and Vietnamese; a budget's verdict; the
             // lead's own decision; others taken off, asked about; the lead's clients asked
             // about; a call rotation with texts invited; a line's own notice.

@@ -292,6 +292,8 @@ const KEYWORDS: &str = concat!(
     "|jooji|ရပ်ပါ|הסר|עצור|አቁሙ|አቁም",
     // Japanese STOP in katakana (ストップ), Hindi "बंद करो" and "बंद करें" (stop it).
     "|ストップ|बंद करो|बंद करें|बंद करे",
+    // Farsi "لغو" (cancel).
+    "|لغو",
     // China's carrier keyword TD (退订), as a whole message.
     "|td",
     // Keywords run together: "removeme", "optmeout".
@@ -1244,6 +1246,8 @@ mod tests {
             "My number is off limits to you now",
             "retire my number from your campaign please",
             "Please never send me one again, thanks",
+            // Round 31: Farsi "cancel" as a keyword.
+            "لغو!",
             // Round 30: "w" for "with".
             "ok stop w the calls and texts pls",
             // An outsider's keyword sent for the lead is the lead's.
