@@ -29,7 +29,7 @@ const RATE: f32 = 0.5;
 const L2: f32 = 1e-6;
 
 /// The labelled corpus files the shipped model learns from (`{"text", "opt_out", …}` lines).
-const CORPUS: [&str; 152] = [
+const CORPUS: [&str; 156] = [
     include_str!("../corpus/dev.jsonl"),
     include_str!("../corpus/test.jsonl"),
     include_str!("../corpus/holdout.jsonl"),
@@ -182,6 +182,10 @@ const CORPUS: [&str; 152] = [
     include_str!("../corpus/blind147.jsonl"),
     include_str!("../corpus/blind148.jsonl"),
     include_str!("../corpus/blind149.jsonl"),
+    include_str!("../corpus/blind150.jsonl"),
+    include_str!("../corpus/blind151.jsonl"),
+    include_str!("../corpus/blind152.jsonl"),
+    include_str!("../corpus/blind153.jsonl"),
 ];
 
 /// Every labelled line of the compiled-in corpus, file by file. A file that did not parse would

@@ -742,6 +742,15 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   texts". False (8): texts kept alone in Spanish and Vietnamese, "my bank account says stop",
 ///   the lead's own decision, clients taken off asked about, guests asked about, a call rotation
 ///   left with texts invited, a line's own notice. Fixed as classes.
+/// - `blind150.jsonl` (a home-elevator and stairlift installer: Japanese, Korean, Farsi),
+///   `blind151.jsonl` (a towing and roadside-assistance membership), `blind152.jsonl` (a language
+///   school's adult learners: Spanish, Arabic, Ukrainian, Chinese, Portuguese) and
+///   `blind153.jsonl` (a red-team tester aiming at recall, window cleaning), scored once each on
+///   2730eee. First scores: blind150 **0.939**, 0.95, **0.99**; blind151 **0.988, 1.0, 0.98**;
+///   blind152 **0.914, 1.0, 0.971**; blind153 **0.969, 1.0, 0.98**. Missed (5): Japanese and
+///   Farsi forms the tables lacked. False (8): a threat the lead would rather not make, the
+///   texts' hour, an auto-renewal, a Ukrainian channel swap, shopping emails, a safety rhyme, a
+///   step nearly taken, a threat taken back as a joke. Fixed as classes.
 ///
 /// All are tuning data now, and the learned models train on them, so their intent figures are
 /// in-sample (about 0.99); they are a regression guard, not an estimate.
@@ -896,6 +905,10 @@ fn blind_sets_stay_fixed() {
     at_least("blind147.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind148.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind149.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind150.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind151.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind152.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind153.jsonl", 400, 0.97, 1.0, 1.0);
 }
 
 /// Answers a lead gives in the middle of a conversation (who decides, when, how much, which
