@@ -1170,9 +1170,9 @@ fn only_mentioned(
         && (matches!(
             before,
             [.., "i" | "we", "can" | "could" | "might", "just"] | [.., "i" | "we", "can" | "could" | "might"]
-        ) || matches!(before, [.., "have" | "had", "to"])
+        ) || (matches!(before, [.., "have" | "had", "to"])
             // "I always forget to stop it and get charged" (an auto-renewal).
-            || matches!(before, [.., "forget" | "forgot" | "remember" | "remembered", "to"])
+            || matches!(before, [.., "forget" | "forgot" | "remember" | "remembered", "to"]))
             && before.iter().any(|w| matches!(*w, "i" | "we" | "i'd" | "we'd" | "i'll" | "we'll"))
             && !before.iter().any(|w| matches!(*w, "you" | "u" | "y'all" | "yall" | "ya")))
         && !after.iter().any(|w| {

@@ -1250,6 +1250,9 @@ mod tests {
             "لغو!",
             // Round 30: "w" for "with".
             "ok stop w the calls and texts pls",
+            // Said to us, not the lead's own stopping (which needs "I" or "we").
+            "You guys have to stop.",
+            "yall have to stop, seriously",
             // An outsider's keyword sent for the lead is the lead's.
             "my cousin replied STOP for me last week, why are you still texting",
             // Rounds 28 and 29: a stop for good; no answer wanted; a courtesy run in; a number
