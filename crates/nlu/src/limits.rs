@@ -533,8 +533,7 @@ fn cue(clause: &[&str], i: usize) -> bool {
         "take" | "taken" | "get" => {
             matches!(next(1), "me" | "us") && next(2) == "off" || next(1) == "off"
             // "do you take clients off your list once …?", asked of others ([`only_mentioned`]).
-            || matches!(next(1), "clients" | "customers" | "people" | "folks" | "leads" | "users" | "members")
-                && next(2) == "off"
+            || clientele(next(1)) && next(2) == "off"
         }
         _ => false,
     }
@@ -549,6 +548,11 @@ fn any_phrase(text: &str, phrases: &[&str]) -> bool {
 /// accountant").
 fn somebody(w: &str) -> bool {
     third_party(w) || w == "my"
+}
+
+/// A business's people in general, taken off a list: "clients", "customers", "leads".
+fn clientele(w: &str) -> bool {
+    matches!(w, "clients" | "customers" | "people" | "folks" | "leads" | "users" | "members")
 }
 
 /// Those who chase a lead besides us: "collectors", "creditors", "scammers".
@@ -1566,12 +1570,7 @@ fn only_mentioned(
     // Others taken off, asked about: "Do you take clients off your list once the sale is done?".
     let others_off = question
         && matches!(clause[c], "take" | "taking" | "remove" | "removing")
-        && after.first().is_some_and(|w| {
-            matches!(
-                *w,
-                "clients" | "customers" | "people" | "folks" | "leads" | "users" | "members" | "everyone" | "them"
-            )
-        });
+        && after.first().is_some_and(|w| clientele(w) || matches!(*w, "everyone" | "them"));
     // Time set aside: "I'm blocking off tomorrow afternoon for this, call me at 1".
     let time_blocked = matches!(clause[c], "block" | "blocking" | "blocked")
         && after.first() == Some(&"off")
