@@ -868,7 +868,9 @@ fn only_mentioned(
     let acted = before.iter().enumerate().any(|(v, w)| {
         // "My husband joked he'd block you".
         let said = matches!(*w, "said" | "says" | "joked" | "jokes")
-            && before.get(v + 1).is_some_and(|n| third_party(n) || matches!(*n, "he'd" | "she'd" | "they'd"));
+            && before.get(v + 1).is_some_and(|n| third_party(n) || matches!(*n, "he'd" | "she'd" | "they'd"))
+            // "My wife joked about blocking you lol".
+            || matches!(*w, "joked" | "jokes" | "joking") && before.get(v + 1) == Some(&"about");
         let done = matches!(
             *w,
             "going" | "gonna" | "had" | "has" | "tried" | "wanted" | "wants" | "threatened" | "keeps" | "kept" | "will"
@@ -971,7 +973,10 @@ fn only_mentioned(
             // Haitian Creole "Kisa k rive si m di STOP?" (what happens if I say STOP?).
             || before.windows(2).any(|p| p[0] == "si" && matches!(p[1], "m" | "mwen" | "nou"))
             || matches!(before, ["did" | "was" | "am" | "have", "i" | "we", ..])
-                && clause.iter().any(|w| matches!(*w, "mistake" | "accident" | "accidentally" | "somehow")));
+                && clause.iter().any(|w| matches!(*w, "mistake" | "accident" | "accidentally" | "somehow"))
+            // "Can I unsubscribe and still get the quote by mail?": what is kept, asked.
+            || matches!(before, ["can" | "could", "i" | "we", ..])
+                && after.windows(2).any(|p| matches!(p, ["and" | "but", "still"])));
     // Our footer quoted: "your text says reply STOP to opt out", "why do I get 'reply STOP to end'",
     // "I've gotten a 'reply STOP' text three times this week" (the footer naming the message).
     let footer = matches!(clause[c], "stop" | "unsubscribe" | "cancel")
@@ -1166,6 +1171,10 @@ fn only_mentioned(
                             | "junk"
                     )
                 })
+                // "Just unsubscribed from like 10 email lists today": lists counted, none ours.
+                || after[f + 1..].iter().take(3).any(|w| {
+                    w.starts_with(|c: char| c.is_ascii_digit()) || matches!(*w, "dozen" | "bunch" | "several" | "ten")
+                }) && !after.iter().any(|w| matches!(*w, "you" | "u" | "your" | "ur" | "y'all" | "this" | "these"))
             });
     // The lead's own stopping: "I'm not sure I can just stop it and switch", "what if I lose
     // my job and have to stop?"; not "I have to stop these texts".
@@ -1613,6 +1622,24 @@ fn only_mentioned(
             | "text" | "sms" | "contact" | "call" | "calling" | "marketing" | "email" | "list" | "do" | "dnc" | "company"
             | "lead" | "subscriber" | "subscribers" | "distribution" | "whole" | "entire"))
         && !context.persists;
+    // Somebody else's own step, done: "my neighbor unsubscribed from you guys, said you were
+    // fine", "my sister got your texts too and had to unsubscribe". Not the household's step
+    // with the contact going on ("my wife unsubscribed last week, why are you still texting?"),
+    // nor one taken for the lead ("my husband unsubscribed us both").
+    let others_own = !context.persists
+        && before.iter().rposition(|w| third_party(w)).is_some_and(|s| {
+            let between = &before[s + 1..];
+            let done = matches!(clause[c], "unsubscribed" | "unsubbed" | "blocked" | "opted")
+                && matches!(between, [] | ["also" | "already" | "just" | "finally"]);
+            let had_to = matches!(clause[c], "unsubscribe" | "unsub" | "block" | "opt")
+                && matches!(between, [.., "had" | "has", "to"])
+                && !between.iter().any(|w| matches!(*w, "i" | "we" | "i'm" | "im" | "you" | "u"));
+            done || had_to
+        })
+        && !after.iter().any(|w| matches!(*w, "us" | "me" | "both" | "this" | "everyone" | "family" | "household"));
+    // What stops are to firms in general: "my son says bots ignore STOP messages".
+    let ignored = matches!(before, [.., who, "ignore" | "ignores" | "ignored"]
+        if creditor(who) || matches!(*who, "bots" | "robots" | "companies" | "spammers" | "apps" | "systems"));
     // A thing to be removed: "would it need to be removed?" (an oak).
     let thing_removed = matches!(clause[c], "removed" | "blocked" | "cancelled" | "canceled")
         && before.last() == Some(&"be")
@@ -1658,6 +1685,8 @@ fn only_mentioned(
     as_word
         || budget
         || decided
+        || others_own
+        || ignored
         || others_off
         || time_blocked
         || practice_opted
@@ -2056,7 +2085,8 @@ fn swapped_abroad(words: &[&str]) -> bool {
                         | "schickt"
                         // Haitian Creole "ou ka voye tèks" (you can send texts).
                         | "voye"
-                ) && !(j > 0 && words[j - 1] == "de")
+                // Nor "parem de me mandar mensagem e de ligar": a pronoun between.
+                ) && !matches!(&words[j.saturating_sub(2)..j], [.., "de"] | ["de", "me" | "nos" | "te" | "lhe"])
                     && !words[i.saturating_sub(5)..i].iter().any(|n| matches!(*n, "pas" | "nao" | "no" | "nicht" | "pa"))
             })
             || matches!(
@@ -2550,12 +2580,14 @@ fn figurative(norm: &str, words: &[&str]) -> bool {
         .iter()
         .any(|w| matches!(*w, "come" | "fix" | "repair" | "tomorrow" | "today" | "asap" | "schedule"));
     // "Please stop... the rain lol, it's pouring here": the weather told to stop.
+    // "My wife said stop right there until she sees the offer in writing": a hold till then.
+    let right_there = words.windows(4).any(|p| matches!(p, ["stop", "right", "there", "until" | "till" | "til"]));
     let weather = words.windows(3).any(|p| {
         p[0] == "stop"
             && p[1] == "the"
             && matches!(p[2], "rain" | "snow" | "wind" | "heat" | "storm" | "hail" | "heatwave" | "cold")
     });
-    hold || unbooked || time || teasing || mistake || held || hold_it || fixed || weather
+    hold || unbooked || time || teasing || mistake || held || hold_it || fixed || weather || right_there
 }
 
 /// Moved from one thing to another, not removed: "take me off the basic plan waitlist and put
@@ -3196,7 +3228,15 @@ fn other_subscription(words: &[&str]) -> bool {
     let Some(at) = words.iter().position(|w| {
         matches!(
             *w,
-            "unsubscribe" | "unsubscribed" | "unsubscribing" | "unsub" | "opt" | "opted" | "optout" | "subscription"
+            "unsubscribe"
+                | "unsubscribed"
+                | "unsubscribing"
+                | "unsub"
+                | "opt"
+                | "opted"
+                | "opting"
+                | "optout"
+                | "subscription"
         )
     }) else {
         return false;
@@ -3382,6 +3422,8 @@ fn speaks_for_lead(words: &[&str]) -> bool {
         // "this is my dad's phone".
         ["is", "my", w] => w.ends_with("'s") && third_party(w) || w.strip_suffix('s').is_some_and(third_party),
         ["i'm" | "im" | "am", "his" | "her", w] => third_party(w),
+        // "I'm texting on behalf of my daughter".
+        ["behalf", "of", "my" | "his" | "her"] => true,
         // "I'm the account holder's father".
         [_, "holder's" | "owner's", w] => third_party(w),
         // "Wife here. He's not interested …".
@@ -4051,6 +4093,10 @@ fn restricted_hours(words: &[&str]) -> bool {
                             | "sundays"
                             | "saturday"
                             | "saturdays"
+                            // "Stop texting me on weekdays, weekends are better".
+                            | "weekdays"
+                            | "weekday"
+                            | "weeknights"
                             | "church"
                             | "school"
                             | "the"
@@ -4347,6 +4393,18 @@ mod tests {
             "I already unsubscribed from the whole pool idea, too pricey",
             "Switching my phone to do not disturb for the night, talk tomorrow",
             "Don't bother removing me, I'll just ignore it if you text again",
+            // Round 32: a joke reported; what is kept, asked; a hold till something is read;
+            // somebody else's own step, done; weekdays refused; lists counted; a billing
+            // option; stops to firms in general.
+            "my mom was joking about blocking you, relax 😂",
+            "Could I opt out and still get the warranty info in the mail?",
+            "my husband said stop right there until he reads the fine print",
+            "my coworker unsubscribed from y'all last month, said the rates were good",
+            "My sister got these texts last year and had to unsubscribe, so I know how it goes",
+            "Sorry, stop texting on weekdays, I'm free weekends",
+            "I unsubscribed from 12 mailing lists today, inbox zero baby",
+            "Does opting out of the auto-renewal change my price?",
+            "My aunt swears telemarketers ignore STOP messages lol",
             // Round 31: a threat the lead would rather not make; the texts' hour; the lead's own
             // auto-renewal; calls swapped for texts in Ukrainian; shopping emails; a safety
             // rhyme; a step nearly taken; a threat taken back as a joke.

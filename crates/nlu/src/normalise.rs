@@ -390,6 +390,10 @@ const PHRASES: &str = concat!(
     "|want out of your messages|want out of your calls|want out of your list|want out of this list",
     "|want out of the texts|want out of the list",
     "|off limits to you|number is off limits|is off limits now|off limits from now|retire my number",
+    // "Mark this number DNC.", "flag me as do not call".
+    "|mark this number dnc|mark this number as dnc|mark my number dnc|mark my number as dnc|mark me dnc",
+    "|mark me as dnc|mark me do not call|mark me as do not call|mark this number do not call",
+    "|mark this number as do not call|flag me as dnc|flag this number dnc|flag this number as dnc",
     "|number retired from|retire this number",
     "|had enough of your|had enough of these|enough with the texts|enough with these texts",
     "|enough with the messages|enough texts|enough messages|enough with the calls|nothing to do with you",
@@ -853,6 +857,8 @@ const REMOVAL: &str = concat!(
     "remove|removed|removing|delete|deleted|deleting|erase|erased|drop|taken|quitar|quitame|quitenme|quiten",
     "|quiteme|sacar|sacame|saquen|saquenme|saqueme|borrar|borren|borrenme|borrame|borreme|eliminar|eliminen",
     "|eliminenme|eliminame|elimineme|discontinue|purge|purged|wipe|scrub",
+    // Portuguese: "agradeço que retirem o meu número da vossa lista".
+    "|retirem|retirar|tirem|tirar|removam|remover|apaguem|apagar|excluam|excluir",
 );
 /// What a lead is on ("your list", "your database"); not "system", which is solar hardware.
 const LISTS: &str = "list|lists|mailing|database|contacts|roster|crm|records|lista|listas|registros";
@@ -862,7 +868,11 @@ const LISTS: &str = "list|lists|mailing|database|contacts|roster|crm|records|lis
 fn list_removal(words: &[&str]) -> Option<String> {
     let verb = words.iter().position(|w| REMOVAL_SET.contains(w))?;
     // "Can I pause the texts without being removed from the list?": the removal refused.
-    if words[verb.saturating_sub(3)..verb].contains(&"without") {
+    // "Não precisa me tirar da lista" (no need to take me off the list): not needed.
+    let before = &words[verb.saturating_sub(3)..verb];
+    if before.iter().any(|w| matches!(*w, "without" | "sem"))
+        || before.windows(2).any(|p| matches!(p, ["nao", "precisa" | "precisam" | "precisava"]))
+    {
         return None;
     }
     // "remove my husband's number and mine from your reminders list": up to ten words on.
@@ -906,6 +916,17 @@ fn negated_contact(words: &[&str]) -> Option<String> {
             && words[at + 2..].iter().all(|n| COURTESY_SET.contains(n))
         {
             return Some(words[i..at + 2].join(" "));
+        }
+        // "This is my last reply. Don't send another.": one more message refused, ending it.
+        if strong && verb == "send" && words.get(at + 1) == Some(&"another") {
+            let rest = &words[at + 2..];
+            let rest = match rest {
+                ["one" | "text" | "txt" | "message" | "msg", tail @ ..] => tail,
+                _ => rest,
+            };
+            if rest.iter().all(|n| COURTESY_SET.contains(n)) {
+                return Some(words[i..at + 2].join(" "));
+            }
         }
         if !CONTACT_SET.contains(verb) {
             continue;
@@ -1246,6 +1267,14 @@ mod tests {
             "My number is off limits to you now",
             "retire my number from your campaign please",
             "Please never send me one again, thanks",
+            // Round 32: a number marked DNC; one more message refused, ending it; a removal
+            // in Portuguese; texts and calls both stopped in Portuguese; a stop passed on by
+            // somebody writing on the lead's behalf.
+            "Please mark my number as DNC, thanks",
+            "Final answer is no. Don't send another one.",
+            "Por favor, removam o meu contacto da vossa lista",
+            "Chega. Parem de me ligar e de me mandar mensagens.",
+            "Writing on behalf of my husband, he asked that you stop calling him.",
             // Round 31: Farsi "cancel" as a keyword.
             "لغو!",
             // Round 30: "w" for "with".
@@ -1281,6 +1310,8 @@ mod tests {
             "stop by friday",
             "cancel my old plan?",
             "remove the old unit",
+            // A removal not needed, in Portuguese.
+            "Não precisa me retirar da lista, pode mandar mensagem amanhã",
             "at the end of the month",
             "end of month works",
             "cancel appointment tomorrow",
