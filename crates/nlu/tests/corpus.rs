@@ -751,6 +751,15 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   Farsi forms the tables lacked. False (8): a threat the lead would rather not make, the
 ///   texts' hour, an auto-renewal, a Ukrainian channel swap, shopping emails, a safety rhyme, a
 ///   step nearly taken, a threat taken back as a joke. Fixed as classes.
+/// - `blind154.jsonl` (a swimming-pool builder in Arizona), `blind155.jsonl` (a cash-for-cars
+///   buyer), `blind156.jsonl` (a fertility clinic's free first consultation) and
+///   `blind157.jsonl` (a red-team tester aiming at recall, home insurance), scored once each on
+///   83d8196. First scores: blind154 **0.981, 1.0, 0.99**; blind155 **0.953, 1.0, 0.971**;
+///   blind156 **0.960, 0.99, 0.98**; blind157 **0.981**, 0.96, **0.97**. Missed (5): a number
+///   marked DNC, one more message refused, Portuguese removal verbs and a pronoun between stop
+///   and texts, a stop passed on "on behalf of" the lead. False (9): a joke reported, what is
+///   kept asked, "stop right there until", somebody else's own unsubscribe, weekdays refused,
+///   other lists counted, a billing option, stops to firms in general. Fixed as classes.
 ///
 /// All are tuning data now, and the learned models train on them, so their intent figures are
 /// in-sample (about 0.99); they are a regression guard, not an estimate.
@@ -909,6 +918,10 @@ fn blind_sets_stay_fixed() {
     at_least("blind151.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind152.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind153.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind154.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind155.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind156.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind157.jsonl", 400, 0.97, 1.0, 1.0);
 }
 
 /// Answers a lead gives in the middle of a conversation (who decides, when, how much, which
