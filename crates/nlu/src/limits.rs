@@ -420,6 +420,17 @@ fn mentioned(norm: &str) -> bool {
                     && !words[i.saturating_sub(2)..i].iter().any(|b| matches!(*b, "not" | "no"))
             })
         },
+        declined: any_phrase(
+            &letters,
+            &[
+                "but i won't",
+                "but i wont",
+                "but i will not",
+                "but i'm not going to",
+                "but im not gonna",
+                "but i'm not gonna",
+            ],
+        ),
         persists: letters.split(' ').any(|w| {
             matches!(w, "still" | "keep" | "keeps" | "kept" | "why" | "yet" | "again" | "continue" | "continues")
         }),
@@ -660,6 +671,8 @@ struct Context {
     persists: bool,
     /// The lead says it was a joke ("kidding", "jk"), not "not kidding".
     kidding: bool,
+    /// The lead says they won't, after a "but" ("… but I won't").
+    declined: bool,
 }
 
 /// Whether the stop word at `clause[c]` (the clause's first) is only mentioned; `question`:
@@ -911,7 +924,10 @@ fn only_mentioned(
             return true;
         }
         // "he wants his number removed": a removal he asks of us, not his own act.
-        let asked_of_us = matches!(*w, "wants" | "wanted") && matches!(clause[c], "removed" | "taken");
+        // "she wants them to stop" (our messages): a stop asked of us.
+        let asked_of_us = matches!(*w, "wants" | "wanted")
+            && (matches!(clause[c], "removed" | "taken")
+                || clause[c] == "stop" && matches!(&before[v + 1..], ["them" | "it" | "these" | "those", "to"]));
         (said || done && !asked_of_us) && !to_us(v + 1)
     }) || before.first().is_some_and(|w| matches!(*w, "he'll" | "she'll" | "they'll"));
     // A question about something else that stops, or about how stopping works: "will the
@@ -987,7 +1003,8 @@ fn only_mentioned(
         && (question
             || before.len() == 1 && context.acknowledged
             // "your 'reply STOP to opt out' footer is longer than the message".
-            || before.len() >= 2 && matches!(before[before.len() - 2], "your" | "ur" | "the" | "that" | "this")
+            // "every text has a 'Reply STOP to opt out' footer".
+            || before.len() >= 2 && matches!(before[before.len() - 2], "your" | "ur" | "the" | "that" | "this" | "a")
             || before.iter().rev().skip(1).take(3).any(|w| {
                 matches!(
                     *w,
@@ -1042,7 +1059,11 @@ fn only_mentioned(
                 || tail.windows(2).any(|p| matches!(p, ["thinking", "about" | "of"])))
         // "I'd block you but then I'd miss the quote": what the lead would do, and doesn't.
         || matches!(clause[c], "block" | "unsubscribe" | "unsub")
-            && matches!(before, [.., "i'd" | "id"] | [.., "i", "would"]);
+            && matches!(before, [.., "i'd" | "id"] | [.., "i", "would"])
+        // "I should block you lol but I won't": a step named and refused at once.
+        || matches!(clause[c], "block" | "unsubscribe" | "unsub" | "report")
+            && matches!(before, [.., "i", "should" | "could"])
+            && context.declined;
     // A removal not needed: "you don't need to remove me", "I'm not asking to be removed",
     // "don't take me off the list"; not "why don't you remove me" or "if you don't remove me".
     let removal = matches!(
@@ -1133,6 +1154,10 @@ fn only_mentioned(
             // "will you stop sending listings once we're under contract?".
             || after.windows(2).any(|p| {
                 matches!(p[0], "once" | "when" | "after") && matches!(p[1], "i" | "we" | "i'm" | "im" | "we're")
+                    // "Will you stop messaging once the job's done?".
+                    || p[0] == "once"
+                    || matches!(p[0], "when" | "after")
+                        && matches!(p[1], "the" | "my" | "our" | "it" | "it's" | "its" | "this" | "that")
             })
             || after.windows(3).any(|p| {
                 p[0] == "if"
@@ -1373,7 +1398,13 @@ fn only_mentioned(
         });
     // The way out described in a question: "is this an auto-text? the kind where you reply STOP?".
     let way_out = question
-        && before.last().is_some_and(|w| matches!(*w, "reply" | "text" | "say" | "type" | "send"))
+        && before.last().is_some_and(|w| {
+            // "… systems where typing 'remove me' auto-deletes you?".
+            matches!(
+                *w,
+                "reply" | "text" | "say" | "type" | "send" | "replying" | "texting" | "saying" | "typing" | "sending"
+            )
+        })
         && before.iter().any(|w| matches!(*w, "where" | "when" | "kind" | "type" | "sort"));
     // Our own past act complained of: "you unsubscribed me from the reminders by mistake".
     // Not "I'd appreciate it if you removed me from your contact list", a request.
@@ -1526,7 +1557,9 @@ fn only_mentioned(
             || after.first().is_some_and(|w| matches!(*w, "on" | "off" | "at"))
                 && after.iter().any(|w| matches!(*w, "train" | "line" | "subway" | "bus" | "metro" | "route")));
     let store = clause[c] == "stop"
-        && (matches!(after, [go, place, ..] if matches!(*go, "go" | "n" | "shop")
+        // "Stop-and-go communication from you guys": an adjective, not "stop and go away".
+        && (matches!(after, ["and" | "n", "go", next, ..] if *next != "away")
+            || matches!(after, [go, place, ..] if matches!(*go, "go" | "n" | "shop")
             && matches!(*place, "car" | "wash" | "gas" | "station" | "store" | "market" | "mart" | "on" | "at" | "off" | "by" | "near"))
             || before.last().is_some_and(|w| matches!(*w, "truck" | "pit" | "bus" | "rest" | "kwik" | "quick")));
     // Somebody else made to stop: "help me get these creditors to stop", "can you get
@@ -1637,6 +1670,9 @@ fn only_mentioned(
             done || had_to
         })
         && !after.iter().any(|w| matches!(*w, "us" | "me" | "both" | "this" | "everyone" | "family" | "household"));
+    // A removal the lead would do without: "is there a way to pause texts for a couple weeks
+    // without being taken off the list entirely?".
+    let without = matches!(before, [.., "without"] | [.., "without", "being" | "getting" | "me" | "us"]);
     // What stops are to firms in general: "my son says bots ignore STOP messages".
     let ignored = matches!(before, [.., who, "ignore" | "ignores" | "ignored"]
         if creditor(who) || matches!(*who, "bots" | "robots" | "companies" | "spammers" | "apps" | "systems"));
@@ -1687,6 +1723,7 @@ fn only_mentioned(
         || decided
         || others_own
         || ignored
+        || without
         || others_off
         || time_blocked
         || practice_opted
@@ -1896,7 +1933,8 @@ fn paused(words: &[&str]) -> bool {
         || rest.windows(2).enumerate().any(|(j, p)| {
             matches!(
                 p,
-                ["text" | "call" | "reach" | "contact" | "try" | "ping", "me" | "back" | "out"]
+                // "Leave me alone till after 6 … Call then".
+                ["text" | "call" | "reach" | "contact" | "try" | "ping", "me" | "back" | "out" | "then"]
                     | ["check" | "get", "back"]
             ) && invited(j)
         })
@@ -2904,16 +2942,33 @@ fn autoreply(words: &[&str]) -> bool {
         // "Auto-reply: I'm unsubscribing from screens this weekend, back Monday": the phone's
         // own note, labelled as one.
         || matches!(words, ["auto" | "automatic" | "automated", "reply" | "response", ..] | ["autoreply" | "autoresponse", ..])
-        || words.windows(3).any(|w| w == ["do", "not", "disturb"])
-        && words.iter().any(|w| matches!(*w, "driving" | "turned" | "notifications" | "silenced"))
-        // "do not disturb was on sorry": the lead explains a silence.
-        || words.windows(4).any(|w| w[..3] == ["do", "not", "disturb"] && matches!(w[3], "was" | "is" | "mode"))
-        // "This number is not monitored. Msg & data rates may apply. Text STOP to unsubscribe.":
-        // a line's own notice, footer included.
-        || words.windows(4).any(|w| matches!(w, ["number" | "line" | "inbox", "is", "not", "monitored"]))
+        // A note or notice with a stop of the lead's own beside it is no longer only a note:
+        // "Do Not Disturb mode on, stop texting me".
+        || !addressed_stop(words)
+            && (words.windows(3).any(|w| w == ["do", "not", "disturb"])
+                && words.iter().any(|w| matches!(*w, "driving" | "turned" | "notifications" | "silenced"))
+                // "do not disturb was on sorry": the lead explains a silence.
+                || words.windows(4).any(|w| w[..3] == ["do", "not", "disturb"] && matches!(w[3], "was" | "is" | "mode"))
+                // "This number is not monitored. Msg & data rates may apply. Text STOP to
+                // unsubscribe.": a line's own notice, footer included.
+                || words.windows(4).any(|w| matches!(w, ["number" | "line" | "inbox", "is", "not", "monitored"])))
         || words.windows(3).any(|w| matches!(w, ["rates", "may", "apply"]))
             && words.iter().any(|w| matches!(*w, "msg" | "message" | "data"))
             && !words.iter().any(|w| matches!(*w, "i" | "me" | "my" | "you" | "your"))
+}
+
+/// A stop said to us of the lead's own phone, which no auto-reply or notice says: "stop texting
+/// me", "quit messaging this number", "remove me", "don't text me".
+fn addressed_stop(words: &[&str]) -> bool {
+    words.windows(3).any(|w| {
+        matches!(w[0], "stop" | "quit")
+            && matches!(w[1], "texting" | "txting" | "messaging" | "calling" | "contacting")
+            && matches!(w[2], "me" | "us" | "this" | "my" | "it")
+    }) || words.windows(3).any(|w| {
+        matches!(w[0], "don't" | "dont")
+            && matches!(w[1], "text" | "txt" | "message" | "call" | "contact")
+            && matches!(w[2], "me" | "us" | "this" | "it")
+    }) || words.windows(2).any(|w| matches!(w, ["remove" | "delete", "me" | "us" | "this" | "my"]))
 }
 
 /// A channel invited outright after a stop: "stop calling, text me", "… just call", "quit
@@ -3918,6 +3973,14 @@ fn restricted_hours(words: &[&str]) -> bool {
     if hour_refused && offered {
         return true;
     }
+    // "Quiet hours for me are 9pm-8am, don't text then; otherwise fine": the hours named first.
+    let then_refused =
+        words.windows(3).any(|p| matches!(p, ["don't" | "dont", "text" | "call" | "message" | "txt", "then"]))
+            && words.iter().any(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+            && (offered || words.iter().any(|w| matches!(*w, "otherwise" | "hours")));
+    if then_refused {
+        return true;
+    }
     // "I asked you to stop texting at night and you did it again", "I told you to stop texting
     // me before 9": an hour asked for before. Not "… at work. if it rings again I'm calling my
     // lawyer": a place, and a threat.
@@ -3984,21 +4047,20 @@ fn restricted_hours(words: &[&str]) -> bool {
     if only_hours && hour_named && !words.iter().any(|w| matches!(*w, "remove" | "unsubscribe" | "forever" | "ever")) {
         return true;
     }
-    if words.iter().any(|w| {
-        matches!(
-            *w,
-            "again"
-                | "anymore"
-                | "ever"
-                | "all"
-                | "period"
-                | "forever"
-                | "done"
-                | "remove"
-                | "unsubscribe"
-                | "anywhere"
-        )
-    }) {
+    // "all" of the contact, not "all day": "I'm in meetings all day, please stop messaging until
+    // after 4".
+    let all_of_it = words.windows(2).any(|p| {
+        p[0] == "all"
+            && !matches!(p[1], "day" | "morning" | "afternoon" | "evening" | "night" | "week" | "weekend" | "today")
+    }) || words.last() == Some(&"all");
+    if all_of_it
+        || words.iter().any(|w| {
+            matches!(
+                *w,
+                "again" | "anymore" | "ever" | "period" | "forever" | "done" | "remove" | "unsubscribe" | "anywhere"
+            )
+        })
+    {
         return false;
     }
     // Insults: a lead that angry is not asking for a better hour ("stop messaging me at 6am you
@@ -4393,6 +4455,18 @@ mod tests {
             "I already unsubscribed from the whole pool idea, too pricey",
             "Switching my phone to do not disturb for the night, talk tomorrow",
             "Don't bother removing me, I'll just ignore it if you text again",
+            // Round 33: a step named and refused; "stop-and-go"; "all day" with an hour; a stop
+            // once something is done, asked; our footer on "a" message; a pause with the way
+            // back; hours named, then refused; a removal done without; a way out described.
+            "I could report you lol but I won't, relax",
+            "Stop-and-go replies from you guys, weeks of nothing and then 4 texts",
+            "I'm at a wedding all day, stop calling until after 8",
+            "Are you going to stop texting once the install is finished?",
+            "every msg has a 'Reply STOP to opt out' bit at the end, so long",
+            "Leave me alone until Thursday, busy week. Text then",
+            "Sleeping 11pm-7am so don't text then, otherwise all good",
+            "Can we pause for the summer without getting taken off your list?",
+            "Is it one of those bots where texting 'remove me' wipes your file?",
             // Round 32: a joke reported; what is kept, asked; a hold till something is read;
             // somebody else's own step, done; weekdays refused; lists counted; a billing
             // option; stops to firms in general.

@@ -1275,6 +1275,11 @@ mod tests {
             "Por favor, removam o meu contacto da vossa lista",
             "Chega. Parem de me ligar e de me mandar mensagens.",
             "Writing on behalf of my husband, he asked that you stop calling him.",
+            // Round 33: a relative's wish that our messages stop, passed on.
+            "My dad got your texts on his cell and he wants them to stop.",
+            // A phone's note or a line's notice with the lead's own stop beside it.
+            "Do not disturb was on all day for a reason, stop messaging me",
+            "This inbox is not monitored, remove me from whatever list this is",
             // Round 31: Farsi "cancel" as a keyword.
             "لغو!",
             // Round 30: "w" for "with".
