@@ -760,6 +760,15 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   and texts, a stop passed on "on behalf of" the lead. False (9): a joke reported, what is
 ///   kept asked, "stop right there until", somebody else's own unsubscribe, weekdays refused,
 ///   other lists counted, a billing option, stops to firms in general. Fixed as classes.
+/// - `blind158.jsonl` (a kitchen-cabinet refacing company), `blind159.jsonl` (a boat dealership
+///   in Florida), `blind160.jsonl` (a septic-tank pumping and inspection service) and
+///   `blind161.jsonl` (a red-team tester aiming at precision, home appraisal), scored once each
+///   on f85f867. First scores: blind158 **0.977, 0.99, 0.98**; blind159 **0.963, 1.0, 0.99**;
+///   blind160 **0.987, 1.0, 0.98**; blind161 **0.949, 1.0**, 0.962. Missed (1): a relative's
+///   wish that our messages stop. False (9): a step named and refused, "stop-and-go", "all day"
+///   beside an hour, a stop once a job is done asked, our footer on "a" message, a pause with
+///   "call then", hours named then refused, a removal done without, a way out described.
+///   Fixed as classes.
 ///
 /// All are tuning data now, and the learned models train on them, so their intent figures are
 /// in-sample (about 0.99); they are a regression guard, not an estimate.
@@ -922,6 +931,10 @@ fn blind_sets_stay_fixed() {
     at_least("blind155.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind156.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind157.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind158.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind159.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind160.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind161.jsonl", 400, 0.97, 1.0, 1.0);
 }
 
 /// Answers a lead gives in the middle of a conversation (who decides, when, how much, which
