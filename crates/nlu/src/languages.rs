@@ -325,6 +325,8 @@ const STEMS: &str = concat!(
     // Czech.
     "|prestante mi psat|prestante psat|prestante mi posilat|prestante posilat",
     "|nepiste mi|neposilejte|odhlasit|odhlaste",
+    // "prosím už mi nepište" (please don't write to me any more), "nevolejte mi" (don't call me).
+    "|mi nepiste|uz nepiste|nevolejte mi|mi nevolejte|uz nevolejte|nekontaktujte me|nekontaktujte mne",
     // Swedish, Norwegian, Danish.
     "|sluta skicka|sluta skriva|sluta ringa|inga fler meddelanden|inga fler sms|avregistrera|ta bort mitt nummer",
     "|lamna mig ifred|kontakta mig inte|slutt a sende|slutta a sende|slutte a sende|slutt med a sende|ikke send meg|ikke send mig",

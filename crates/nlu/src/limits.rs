@@ -144,9 +144,22 @@ pub(crate) fn limits_contact(norm: &str, words: &[&str]) -> bool {
         || other_line(words)
         || other_app(words)
         || thing_off_list(words)
+        || texts_over_calls(norm, words)
         || ability(words)
         || not_ours(words)
         || prevented(words)
+}
+
+/// Texts put above calls, with only the calls stopped: "Texts > calls. please no more calls".
+fn texts_over_calls(norm: &str, words: &[&str]) -> bool {
+    if !norm.contains('>') {
+        return false;
+    }
+    let squeezed: String = norm.chars().filter(|c| !c.is_whitespace()).collect();
+    ["text>call", "texts>call", "texting>call", "txt>call", "txts>call", "sms>call"]
+        .iter()
+        .any(|p| squeezed.contains(p))
+        && words.iter().filter(|w| TEXT_SET.contains(w) || **w == "texting").count() == 1
 }
 
 /// Something kept from happening: "can I stop it from being a hard pull?". Not "stop it" alone.
@@ -216,7 +229,20 @@ fn thing_off_list(words: &[&str]) -> bool {
             && thing(p[2])
             && (matches!(p[3], "from" | "off") || p[3] == "ons" && matches!(p[4], "from" | "off"))
     });
+    // "We want off the timeshare merry-go-round, count us in": out of a thing of the lead's own,
+    // with us.
+    let signed_on = words.windows(3).any(|p| matches!(p, ["count", "us" | "me", "in"] | ["sign", "us" | "me", "up"]))
+        || words.iter().any(|w| matches!(*w, "interested" | "let's" | "lets"));
+    let out_of_thing = words.windows(4).any(|p| {
+        matches!(p[0], "want" | "wants" | "wanted")
+            && p[1] == "off"
+            && matches!(p[2], "the" | "this" | "that" | "my" | "our")
+            && !channel(p[3])
+            && !p[2..].iter().any(|w| crate::normalise::LIST_SET.contains(w) || matches!(*w, "contact" | "calling"))
+            && (signed_on || p[3] == "timeshare" || thing(p[3]))
+    });
     removed
+        || out_of_thing
         || words.windows(4).any(|p| {
             p[0].ends_with("'s")
                 && !matches!(
@@ -706,7 +732,7 @@ fn only_mentioned(
             matches!(
                 *w,
                 "answering" | "replying" | "responding" | "picking" | "clicking" | "filling" | "signing" | "buying"
-                    | "spending" | "giving" | "sharing" | "entering"
+                    | "spending" | "giving" | "sharing" | "entering" | "paying"
             )
         })
         // "my lawyer said stop talking to insurance", not "stop talking to me".
@@ -886,7 +912,20 @@ fn only_mentioned(
             || matches!(*w, "joked" | "jokes" | "joking") && before.get(v + 1) == Some(&"about");
         let done = matches!(
             *w,
-            "going" | "gonna" | "had" | "has" | "tried" | "wanted" | "wants" | "threatened" | "keeps" | "kept" | "will"
+            "going"
+                | "gonna"
+                | "had"
+                | "has"
+                | "tried"
+                | "wanted"
+                | "wants"
+                | "threatened"
+                | "keeps"
+                | "kept"
+                | "will"
+                // "my friend couldn't stop it" (an auto-renewal).
+                | "couldn't"
+                | "couldnt"
         ) && v > 0
             && third_party(before[v - 1]);
         // "My friend replied STOP to you guys and still got calls": an outsider's own keyword
@@ -1002,6 +1041,8 @@ fn only_mentioned(
             || after.is_empty() && question && matches!(before, [.., "say" | "says" | "said", _]))
         && (question
             || before.len() == 1 && context.acknowledged
+            // "Reply STOP to opt out — lol why did I just get that from my pharmacy".
+            || before.len() == 1 && after.windows(2).any(|p| matches!(p, ["why", "did" | "do" | "does" | "am"]))
             // "your 'reply STOP to opt out' footer is longer than the message".
             // "every text has a 'Reply STOP to opt out' footer".
             || before.len() >= 2 && matches!(before[before.len() - 2], "your" | "ur" | "the" | "that" | "this" | "a")
@@ -1669,7 +1710,8 @@ fn only_mentioned(
                 && !between.iter().any(|w| matches!(*w, "i" | "we" | "i'm" | "im" | "you" | "u"));
             done || had_to
         })
-        && !after.iter().any(|w| matches!(*w, "us" | "me" | "both" | "this" | "everyone" | "family" | "household"));
+        && !after.iter().any(|w| matches!(*w, "us" | "me" | "both" | "everyone" | "family" | "household"))
+        && !after.windows(2).any(|p| matches!(p, ["this" | "my", "number" | "phone" | "line" | "cell"]));
     // A removal the lead would do without: "is there a way to pause texts for a couple weeks
     // without being taken off the list entirely?".
     let without = matches!(before, [.., "without"] | [.., "without", "being" | "getting" | "me" | "us"]);
@@ -3247,9 +3289,13 @@ fn content_or_frequency(words: &[&str]) -> bool {
                         .iter()
                         .any(|w| matches!(*w, "one" | "once" | "1" | "twice" | "two"))
             });
+        // "Can you stop sending 'is now a good time' and actually answer what I asked?": the
+        // same words sent, with an answer wanted.
+        let unanswered = pair[1] == "sending"
+            && words[i + 2..].windows(2).any(|p| matches!(p, ["actually" | "just", "answer" | "respond" | "reply"]));
         // "Quit calling me 5 times a day. Seriously. Done.": the lead is through, not counting.
         let through = words.iter().any(|w| matches!(*w, "done" | "bye" | "goodbye"));
-        content || frequency && !through
+        content || unanswered || frequency && !through
     })
 }
 
@@ -3777,7 +3823,9 @@ fn one_list(words: &[&str]) -> bool {
             channel.contains(&p[0]) && list_noun(p[1]) && !(i > 0 && matches!(words[i - 1], "not" | "dont" | "don't"))
         })
     };
-    let calls = list(&["call", "calling", "phone", "dialer", "dialing", "robocall"]);
+    // "take me off the auto-dialer": the dialer is the list.
+    let calls = list(&["call", "calling", "phone", "dialer", "dialing", "robocall"])
+        || words.windows(2).any(|p| matches!(p, ["the" | "your" | "auto", "dialer" | "autodialer"]));
     let texts = list(&["text", "texting", "sms"]);
     // "Take me off the morning call list and call after 5 instead": the hour moved; "remove me
     // from the morning call list, afternoons work better": another hour named beside the list's.
@@ -4455,6 +4503,18 @@ mod tests {
             "I already unsubscribed from the whole pool idea, too pricey",
             "Switching my phone to do not disturb for the night, talk tomorrow",
             "Don't bother removing me, I'll just ignore it if you text again",
+            // Round 34: another sender's footer asked about; texts above calls; the dialer as
+            // the call list; somebody else unable to stop a renewal; somebody else's own step
+            // "after … this"; the same words sent, an answer wanted; the lead's own payments;
+            // out of a thing of the lead's own.
+            "Text STOP to opt out — why did I get that from my gym lol",
+            "Texting > calling for me. no more calls pls",
+            "take us off the dialer, just text",
+            "my sister couldn't stop it either, that's my worry with auto-renew",
+            "My boss unsubscribed from you after a month of this, so I get it",
+            "Could you stop sending 'hope you're well' and actually reply to my question?",
+            "Can't wait to stop paying this HOA, sign me up",
+            "I want off the dues treadmill, sign us up",
             // Round 33: a step named and refused; "stop-and-go"; "all day" with an hour; a stop
             // once something is done, asked; our footer on "a" message; a pause with the way
             // back; hours named, then refused; a removal done without; a way out described.

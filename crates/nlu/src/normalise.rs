@@ -59,6 +59,21 @@ pub fn normalise(text: &str) -> String {
     if out.ends_with(' ') {
         out.pop();
     }
+    // "N0 M0RE TEXTS", "st0p": a zero typed for an o in a word of letters (not "10am", "$500").
+    if out.contains('0') {
+        let leet = |w: &str| {
+            w.contains('0')
+                && w.bytes().any(|b| b.is_ascii_alphabetic())
+                && !w.bytes().any(|b| b.is_ascii_digit() && b != b'0')
+        };
+        if out.split(' ').any(leet) {
+            out = out
+                .split(' ')
+                .map(|w| if leet(w) { w.replace('0', "o") } else { w.to_owned() })
+                .collect::<Vec<_>>()
+                .join(" ");
+        }
+    }
     // "remove my # from your list": a lone `#` is the number.
     if out.contains('#') && out.split(' ').any(|w| w == "#") {
         out = out.split(' ').map(|w| if w == "#" { "number" } else { w }).collect::<Vec<_>>().join(" ");
@@ -503,7 +518,7 @@ static NEGATION_GAP_SET: WordList = WordList::new(NEGATION_GAP);
 static TIME_LIMIT_SET: WordList = WordList::new(TIME_LIMITS);
 static CONTACT_NOUN_SET: WordList = WordList::new(CONTACT_NOUNS);
 static REMOVAL_SET: WordList = WordList::new(REMOVAL);
-static LIST_SET: WordList = WordList::new(LISTS);
+pub(crate) static LIST_SET: WordList = WordList::new(LISTS);
 /// [`PHRASES`] (table 0) and [`DISMISSALS`] (table 1).
 static OPT_OUT_INDEX: LazyLock<PhraseIndex> = LazyLock::new(|| PhraseIndex::new(&[PHRASES, DISMISSALS], false));
 
@@ -538,6 +553,9 @@ pub fn opt_out_phrase(norm: &str) -> Option<String> {
     }
     if no_need(&words) {
         return Some("no need to".to_owned());
+    }
+    if never_again(&words) {
+        return Some("never again".to_owned());
     }
     let found = revocation_in(norm, &letters, &words).or_else(|| threatened(&words))?;
     // Anything longer may limit the contact instead of ending it ("stop calling, text me").
@@ -613,10 +631,28 @@ fn threatened(words: &[&str]) -> Option<String> {
 /// No more contact needed: "we're good, no need to text us anymore". Not "no need to text me
 /// the address" (nothing said of the future).
 fn no_need(words: &[&str]) -> bool {
-    words.windows(4).any(|w| {
-        w[..3] == ["no", "need", "to"]
-            && matches!(w[3], "text" | "message" | "contact" | "call" | "keep" | "reach" | "bother")
-    }) && words.iter().any(|w| matches!(*w, "anymore" | "again" | "further" | "ever"))
+    // "no need to text", "no reason for you to contact us".
+    let needless = (0..words.len()).any(|i| {
+        let rest = &words[i..];
+        let Some(rest) = rest.strip_prefix(&["no", "need"]).or_else(|| rest.strip_prefix(&["no", "reason"])) else {
+            return false;
+        };
+        let rest = rest.strip_prefix(&["for", "you"]).unwrap_or(rest);
+        matches!(rest, ["to", verb, ..] if matches!(*verb, "text" | "message" | "contact" | "call" | "keep" | "reach" | "bother"))
+    });
+    // "… so please don't": the message ends on the refusal.
+    needless
+        && (words.iter().any(|w| matches!(*w, "anymore" | "again" | "further" | "ever"))
+            || matches!(words, [.., "don't" | "dont"]))
+}
+
+/// One more message named, then "never again" ending the message: "Oh great, another text from
+/// Ava. Just what I needed today. For the love of god, never again."
+fn never_again(words: &[&str]) -> bool {
+    matches!(words, [.., "never", "again"])
+        && words
+            .windows(2)
+            .any(|p| p[0] == "another" && matches!(p[1], "text" | "txt" | "message" | "msg" | "call" | "sms"))
 }
 
 /// The English revocations of more than one word with the spaces dropped, at least eight
@@ -1275,6 +1311,12 @@ mod tests {
             "Por favor, removam o meu contacto da vossa lista",
             "Chega. Parem de me ligar e de me mandar mensagens.",
             "Writing on behalf of my husband, he asked that you stop calling him.",
+            // Round 34: "never again" after one more message; a zero for an o; no reason to
+            // contact, refused; Czech "don't call me".
+            "Another message from you people? Never again",
+            "N0 M0RE CALLS PLS",
+            "You already have my answer, no reason to call me, so don't.",
+            "nevolejte mi uz prosim",
             // Round 33: a relative's wish that our messages stop, passed on.
             "My dad got your texts on his cell and he wants them to stop.",
             // A phone's note or a line's notice with the lead's own stop beside it.
