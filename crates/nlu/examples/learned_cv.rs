@@ -12,7 +12,7 @@
 use nlu::learned::Model;
 use nlu::normalise::{normalise, opt_out_phrase};
 
-const FILES: [&str; 164] = [
+const FILES: [&str; 168] = [
     "dev", "test", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9",
     "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19",
     "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29",
@@ -29,7 +29,8 @@ const FILES: [&str; 164] = [
     "blind127", "blind128", "blind129", "blind130", "blind131", "blind132", "blind133", "blind134", "blind135",
     "blind136", "blind137", "blind138", "blind139", "blind140", "blind141", "blind142", "blind143", "blind144",
     "blind145", "blind146", "blind147", "blind148", "blind149", "blind150", "blind151", "blind152", "blind153",
-    "blind154", "blind155", "blind156", "blind157", "blind158", "blind159", "blind160", "blind161",
+    "blind154", "blind155", "blind156", "blind157", "blind158", "blind159", "blind160", "blind161", "blind162",
+    "blind163", "blind164", "blind165",
 ];
 const THRESHOLDS: [f32; 5] = [0.5, 0.7, 0.8, 0.85, 0.9];
 

@@ -29,7 +29,7 @@ const RATE: f32 = 0.5;
 const L2: f32 = 1e-6;
 
 /// The labelled corpus files the shipped model learns from (`{"text", "opt_out", …}` lines).
-const CORPUS: [&str; 164] = [
+const CORPUS: [&str; 168] = [
     include_str!("../corpus/dev.jsonl"),
     include_str!("../corpus/test.jsonl"),
     include_str!("../corpus/holdout.jsonl"),
@@ -194,6 +194,10 @@ const CORPUS: [&str; 164] = [
     include_str!("../corpus/blind159.jsonl"),
     include_str!("../corpus/blind160.jsonl"),
     include_str!("../corpus/blind161.jsonl"),
+    include_str!("../corpus/blind162.jsonl"),
+    include_str!("../corpus/blind163.jsonl"),
+    include_str!("../corpus/blind164.jsonl"),
+    include_str!("../corpus/blind165.jsonl"),
 ];
 
 /// Every labelled line of the compiled-in corpus, file by file. A file that did not parse would
