@@ -232,7 +232,7 @@ fn thing_off_list(words: &[&str]) -> bool {
     // "We want off the timeshare merry-go-round, count us in": out of a thing of the lead's own,
     // with us.
     let signed_on = words.windows(3).any(|p| matches!(p, ["count", "us" | "me", "in"] | ["sign", "us" | "me", "up"]))
-        || words.iter().any(|w| matches!(*w, "interested" | "let's" | "lets"));
+        || words.windows(2).any(|p| matches!(p, ["let's" | "lets", "go" | "do"]));
     let out_of_thing = words.windows(4).any(|p| {
         matches!(p[0], "want" | "wants" | "wanted")
             && p[1] == "off"

@@ -640,10 +640,10 @@ fn no_need(words: &[&str]) -> bool {
         let rest = rest.strip_prefix(&["for", "you"]).unwrap_or(rest);
         matches!(rest, ["to", verb, ..] if matches!(*verb, "text" | "message" | "contact" | "call" | "keep" | "reach" | "bother"))
     });
-    // "… so please don't": the message ends on the refusal.
+    // "… so please don't": the message ends on the refusal (not "… it's fine if you don't").
     needless
         && (words.iter().any(|w| matches!(*w, "anymore" | "again" | "further" | "ever"))
-            || matches!(words, [.., "don't" | "dont"]))
+            || matches!(words, [.., "so" | "please" | "pls" | "just", "don't" | "dont"]))
 }
 
 /// One more message named, then "never again" ending the message: "Oh great, another text from
@@ -1317,6 +1317,8 @@ mod tests {
             "N0 M0RE CALLS PLS",
             "You already have my answer, no reason to call me, so don't.",
             "nevolejte mi uz prosim",
+            // Out of "this whole thing" with no sign of going on is out of the contact.
+            "Not interested, I want off this whole thing",
             // Round 33: a relative's wish that our messages stop, passed on.
             "My dad got your texts on his cell and he wants them to stop.",
             // A phone's note or a line's notice with the lead's own stop beside it.
@@ -1357,6 +1359,8 @@ mod tests {
             "stop by friday",
             "cancel my old plan?",
             "remove the old unit",
+            // No reply needed, with nothing refused.
+            "no need to text me back, it's fine if you don't",
             // A removal not needed, in Portuguese.
             "Não precisa me retirar da lista, pode mandar mensagem amanhã",
             "at the end of the month",
