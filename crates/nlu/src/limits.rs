@@ -39,7 +39,7 @@ const INVITERS: &str = "just|only|pls|plz|please|can|could|may|instead|rather|th
 /// Words after a channel that make it an invitation ("text if", "text only", "texting works").
 const INVITED_BY: &str = "if|instead|only|works|work|better|fine|ok|okay|good|pls|please|plz|whenever|anytime";
 /// What makes "texts are …" an invitation.
-const FINE: &str = "fine|ok|okay|good|better|great|best|preferred|easier";
+const FINE: &str = "fine|ok|okay|good|better|great|best|preferred|easier|cool";
 /// Words that stop (or negate) contact: an invitation may only follow one of them.
 const STOPPERS: &str = concat!(
     "don't|dont|not|never|no|stop|stopp|quit|cease|nor|ni|without|end|enough|less|fewer|unsubscribe",
@@ -211,6 +211,14 @@ fn ability(words: &[&str]) -> bool {
             && matches!(p[1], "can" | "could")
             && matches!(p[2], "unsubscribe" | "unsub" | "opt" | "cancel")
             && !matches!(p[3], "me" | "us" | "my" | "this" | "now" | "today")
+    })
+    // "I don't want a subscription I can't unsubscribe from": a thing the lead could not leave.
+    || words.windows(4).any(|p| {
+        (OTHER_SUBSCRIPTION_SET.contains(p[0])
+            || matches!(p[0], "subscription" | "something" | "anything" | "thing" | "one"))
+            && matches!(p[1], "i" | "you" | "u" | "we")
+            && matches!(p[2], "can't" | "cant" | "cannot" | "couldn't" | "couldnt")
+            && matches!(p[3], "unsubscribe" | "unsub" | "cancel" | "opt" | "quit" | "leave")
     })
 }
 
@@ -446,6 +454,7 @@ fn mentioned(norm: &str) -> bool {
                     && !words[i.saturating_sub(2)..i].iter().any(|b| matches!(*b, "not" | "no"))
             })
         },
+        turned: letters.split(' ').any(|w| w == "but"),
         declined: any_phrase(
             &letters,
             &[
@@ -699,6 +708,8 @@ struct Context {
     kidding: bool,
     /// The lead says they won't, after a "but" ("… but I won't").
     declined: bool,
+    /// The message turns on a "but".
+    turned: bool,
 }
 
 /// Whether the stop word at `clause[c]` (the clause's first) is only mentioned; `question`:
@@ -1203,7 +1214,12 @@ fn only_mentioned(
             || after.windows(3).any(|p| {
                 p[0] == "if"
                     && matches!(p[1], "i" | "we")
-                    && matches!(p[2], "ask" | "need" | "want" | "ever" | "decide" | "change" | "request")
+                    && matches!(
+                        p[2],
+                        "ask" | "need" | "want" | "ever" | "decide" | "change" | "request"
+                            // "… stop the texts if I end up going with someone else?".
+                            | "end" | "go" | "choose" | "pick" | "switch" | "hire" | "buy"
+                    )
             })
             // "Will y'all remove my info if I don't qualify?": what we do in some case, asked.
             // "Will I be removed from the list automatically if I don't buy?".
@@ -1715,6 +1731,9 @@ fn only_mentioned(
     // A removal the lead would do without: "is there a way to pause texts for a couple weeks
     // without being taken off the list entirely?".
     let without = matches!(before, [.., "without"] | [.., "without", "being" | "getting" | "me" | "us"]);
+    // The lead's readiness described, then turned: "My unsubscribe finger was ready but that
+    // Monster 821 changed my mind".
+    let finger = context.turned && before.last() == Some(&"my") && matches!(after.first(), Some(&("finger" | "thumb")));
     // What stops are to firms in general: "my son says bots ignore STOP messages".
     let ignored = matches!(before, [.., who, "ignore" | "ignores" | "ignored"]
         if creditor(who) || matches!(*who, "bots" | "robots" | "companies" | "spammers" | "apps" | "systems"));
@@ -1766,6 +1785,7 @@ fn only_mentioned(
         || others_own
         || ignored
         || without
+        || finger
         || others_off
         || time_blocked
         || practice_opted
@@ -2008,7 +2028,9 @@ fn refused_abroad(words: &[&str]) -> bool {
         // "bitte nicht aufhören": the stop itself refused.
         // "bitte nicht abmelden": the leaving itself refused, the negation right before it.
         let not_stop = w.starts_with("aufhor") && before.last() == Some(&"nicht")
-            || before.last().is_some_and(|b| matches!(*b, "nicht" | "non" | "nao"));
+            || before.last().is_some_and(|b| matches!(*b, "nicht" | "non" | "nao"))
+            // Spanish "no borren mi número": the removal itself refused.
+            || before.last() == Some(&"no") && ["borr", "quit", "elimin", "saqu"].iter().any(|v| w.starts_with(v));
         // Hinglish puts the "not" after the verb: "unsubscribe nahi karna", "unsub mat karo".
         let after = words[i + 1..].iter().take(2).any(|a| matches!(*a, "nahi" | "nahin" | "mat"));
         negated && (before.iter().any(|b| WANT.contains(b)) || not_stop) || after
@@ -3217,6 +3239,12 @@ fn invitation(words: &[&str], i: usize) -> bool {
     }
     // "… but keep texting me".
     if before.ends_with(&["but", "keep"]) {
+        return true;
+    }
+    // "stick to texting", "I'll reply on text": the channel kept.
+    if matches!(before, [.., "stick" | "stay", "to" | "with"])
+        || matches!(before, [.., "reply" | "respond" | "answer", "on" | "via"])
+    {
         return true;
     }
     // "who told you to text me": somebody else's doing, unless asked for ("can you text me").
@@ -4503,6 +4531,16 @@ mod tests {
             "I already unsubscribed from the whole pool idea, too pricey",
             "Switching my phone to do not disturb for the night, talk tomorrow",
             "Don't bother removing me, I'll just ignore it if you text again",
+            // Round 35: a plan the lead could not leave; a reply channel named; readiness turned;
+            // texts "cool"; texts stuck with; a way out for a later choice, asked; a Spanish
+            // removal refused.
+            "I won't buy a membership I can't opt out of",
+            "Pls stop calling, I'll answer on text",
+            "my unsubscribe thumb was twitching but ok, what's the price",
+            "ok the calls can stop, text is cool",
+            "Stop calling please and stay with texting",
+            "Could I stop the messages if I pick another company?",
+            "No quiten mi número de la lista, sí quiero la información",
             // Round 34: another sender's footer asked about; texts above calls; the dialer as
             // the call list; somebody else unable to stop a renewal; somebody else's own step
             // "after … this"; the same words sent, an answer wanted; the lead's own payments;

@@ -1311,6 +1311,8 @@ mod tests {
             "Por favor, removam o meu contacto da vossa lista",
             "Chega. Parem de me ligar e de me mandar mensagens.",
             "Writing on behalf of my husband, he asked that you stop calling him.",
+            // Round 35: Chinese "don't call me again" with "me" before the verb.
+            "不要再给我打电话，谢谢",
             // Round 34: "never again" after one more message; a zero for an o; no reason to
             // contact, refused; Czech "don't call me".
             "Another message from you people? Never again",
