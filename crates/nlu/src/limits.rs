@@ -212,8 +212,9 @@ fn ability(words: &[&str]) -> bool {
             && matches!(p[2], "unsubscribe" | "unsub" | "opt" | "cancel")
             && !matches!(p[3], "me" | "us" | "my" | "this" | "now" | "today")
     })
-    // "I don't want a subscription I can't unsubscribe from": a thing the lead could not leave.
-    || words.windows(4).any(|p| {
+    // "I don't want a subscription I can't unsubscribe from": a thing the lead could not leave,
+    // with no stop said to us beside it.
+    || !addressed_stop(words) && words.windows(4).any(|p| {
         (OTHER_SUBSCRIPTION_SET.contains(p[0])
             || matches!(p[0], "subscription" | "something" | "anything" | "thing" | "one"))
             && matches!(p[1], "i" | "you" | "u" | "we")
@@ -2016,12 +2017,22 @@ fn refused_abroad(words: &[&str]) -> bool {
         "interesa|interessa|interesse|interessato|interessata|interessiert|interested|precio|preco|prix|combien",
         "|cuanto|quanto|kostet|costa|custa|price|kitna|kitne|batao|termin|cita|rendez|appuntamento|angebot|oferta",
         "|presupuesto|orcamento|devis|preventivo|informationen|informacion|informacao|informazioni|infos|weiter|erinnerung",
+        // Spanish "cotización" (a quote).
+        "|cotiza",
     );
     let leaving = |w: &str| LEAVING.split('|').any(|l| w.starts_with(l));
     if !words.iter().any(|w| leaving(w)) {
         return false;
     }
-    let going_on = || words.iter().any(|w| GOING_ON.split('|').any(|g| w.starts_with(g)));
+    // Not "no me interesa": a going-on word under a negation is none.
+    let going_on = || {
+        words.iter().enumerate().any(|(i, w)| {
+            GOING_ON.split('|').any(|g| w.starts_with(g))
+                && !words[i.saturating_sub(2)..i]
+                    .iter()
+                    .any(|b| matches!(*b, "no" | "nao" | "non" | "pas" | "nicht" | "nahi" | "nahin"))
+        })
+    };
     let refused = words.iter().enumerate().filter(|(_, w)| leaving(w)).any(|(i, w)| {
         let before = &words[i.saturating_sub(5)..i];
         let negated = before.iter().any(|b| matches!(*b, "no" | "nao" | "ne" | "non" | "nicht" | "nahi" | "nahin"));
@@ -4541,6 +4552,7 @@ mod tests {
             "Stop calling please and stay with texting",
             "Could I stop the messages if I pick another company?",
             "No quiten mi número de la lista, sí quiero la información",
+            "No borren mi contacto, quiero una cotización",
             // Round 34: another sender's footer asked about; texts above calls; the dialer as
             // the call list; somebody else unable to stop a renewal; somebody else's own step
             // "after … this"; the same words sent, an answer wanted; the lead's own payments;

@@ -1313,6 +1313,10 @@ mod tests {
             "Writing on behalf of my husband, he asked that you stop calling him.",
             // Round 35: Chinese "don't call me again" with "me" before the verb.
             "不要再给我打电话，谢谢",
+            // A plan the lead could not leave, and a stop said to us beside it.
+            "I don't want another plan I can't cancel. Stop texting me.",
+            // A Spanish "no" answering us, then the removal, with no interest left.
+            "No, quiten mi número de su lista. No me interesa.",
             // Round 34: "never again" after one more message; a zero for an o; no reason to
             // contact, refused; Czech "don't call me".
             "Another message from you people? Never again",
