@@ -350,6 +350,8 @@ fn mentioned(norm: &str) -> bool {
     let mut rest = String::new();
     let mut set_aside = false;
     let letters = crate::normalise::letters_only(norm);
+    // The message's words, split once for every reading below.
+    let all: Vec<&str> = letters.split(' ').collect();
     let context = Context {
         // "STOP, sorry, fat fingers! meant to say yes, still interested": the stop taken back.
         retracted: (any_phrase(&letters, &SLIPS)
@@ -374,7 +376,7 @@ fn mentioned(norm: &str) -> bool {
         ),
         // The lead goes on to ask something ("… anyway, what are the rates?").
         asks_on: norm.contains('?')
-            || letters.split(' ').any(|w| matches!(w, "anyway" | "anyways"))
+            || all.iter().copied().any(|w| matches!(w, "anyway" | "anyways"))
             || any_phrase(
                 &letters,
                 &[
@@ -415,26 +417,26 @@ fn mentioned(norm: &str) -> bool {
         acknowledged: any_phrase(&letters, &["got it", "noted", "understood", "thanks", "thank you", "ok", "okay"])
             || norm.contains('👍'),
         // "unsubscribe from cat ownership pls 😹": a joke.
-        laughing: norm.contains(['😂', '🤣', '😹', '😆']) || letters.split(' ').any(crate::normalise::laugh),
+        laughing: norm.contains(['😂', '🤣', '😹', '😆']) || all.iter().copied().any(crate::normalise::laugh),
         // "yes yes yes, I need this to stop, the letters keep coming": the lead's own trouble.
         affirmed: matches!(
-            letters.split(' ').next(),
+            all.first().copied(),
             Some("yes" | "yeah" | "yep" | "yup" | "ya" | "absolutely" | "definitely" | "si" | "sure" | "interested")
         ),
         // "do you charge upfront? because that's illegal I think": a practice, not the contact
         // ("texting me at 6am is illegal" names the contact).
-        priced: !letters.split(' ').any(|w| {
+        priced: !all.iter().copied().any(|w| {
             TEXT_SET.contains(w)
                 || CALL_SET.contains(w)
                 || matches!(w, "calling" | "calls" | "texting" | "contact" | "contacting" | "messaging" | "robocalls")
-        }) && letters.split(' ').any(|w| {
+        }) && all.iter().copied().any(|w| {
             matches!(
                 w,
                 "charge" | "charging" | "fee" | "fees" | "upfront" | "price" | "prices" | "rate" | "interest" | "cost"
             )
         }),
         // "Stop sending me that link, it doesn't work!!".
-        broken_link: letters.split(' ').collect::<Vec<_>>().windows(2).any(|p| {
+        broken_link: all.windows(2).any(|p| {
             matches!(p, ["doesn't" | "doesnt" | "won't" | "wont" | "didn't" | "didnt", "work" | "open" | "load"])
                 || matches!(p[0], "is" | "s" | "link") && matches!(p[1], "broken" | "dead")
         }),
@@ -444,18 +446,15 @@ fn mentioned(norm: &str) -> bool {
             &["just asking", "just curious", "for future reference", "asking for later", "asking for a friend"],
         ),
         // "I'm tired of the calls from Midland and Portfolio Recovery": somebody else calls.
-        others_calling: letters.split(' ').any(|w| creditor(w) || w == "collections")
+        others_calling: all.iter().copied().any(|w| creditor(w) || w == "collections")
             || any_phrase(&letters, &["calls from", "texts from"]),
         // "… but keep the phone calls?": a part of the contact kept.
         keeps_part: any_phrase(&letters, &["but keep", "but still get", "but still keep"]),
-        kidding: {
-            let words: Vec<&str> = letters.split(' ').collect();
-            words.iter().enumerate().any(|(i, w)| {
-                matches!(*w, "kidding" | "jk" | "jking" | "joking")
-                    && !words[i.saturating_sub(2)..i].iter().any(|b| matches!(*b, "not" | "no"))
-            })
-        },
-        turned: letters.split(' ').any(|w| w == "but"),
+        kidding: all.iter().enumerate().any(|(i, w)| {
+            matches!(*w, "kidding" | "jk" | "jking" | "joking")
+                && !all[i.saturating_sub(2)..i].iter().any(|b| matches!(*b, "not" | "no"))
+        }),
+        turned: all.contains(&"but"),
         declined: any_phrase(
             &letters,
             &[
@@ -467,11 +466,11 @@ fn mentioned(norm: &str) -> bool {
                 "but i'm not gonna",
             ],
         ),
-        persists: letters.split(' ').any(|w| {
+        persists: all.iter().copied().any(|w| {
             matches!(w, "still" | "keep" | "keeps" | "kept" | "why" | "yet" | "again" | "continue" | "continues")
         }),
         // "Do you report to the credit bureaus or …".
-        practice: letters.split(' ').any(|w| {
+        practice: all.iter().copied().any(|w| {
             matches!(
                 w,
                 "report"
@@ -489,8 +488,9 @@ fn mentioned(norm: &str) -> bool {
                     | "arbitration"
             )
         }),
-        worried: letters
-            .split(' ')
+        worried: all
+            .iter()
+            .copied()
             .any(|w| matches!(w, "worries" | "worried" | "worry" | "scares" | "scary" | "nervous")),
         // "'Stop' by the Spice Girls just came on": a song named.
         music: norm.contains(['🎶', '🎵', '🎤', '🎸', '🎧', '🎹'])
@@ -1163,7 +1163,6 @@ fn only_mentioned(
                         | "reporting"
                         // "I'm not looking to unsubscribe".
                         | "looking"
-
                         | "trying"
                         | "planning"
                         | "or"
@@ -1206,11 +1205,13 @@ fn only_mentioned(
             // "do you take me off the lead list automatically once I join?".
             // "will you stop sending listings once we're under contract?".
             || after.windows(2).any(|p| {
-                matches!(p[0], "once" | "when" | "after") && matches!(p[1], "i" | "we" | "i'm" | "im" | "we're")
-                    // "Will you stop messaging once the job's done?".
-                    || p[0] == "once"
+                // "Will you stop messaging once the job's done?": anything after "once".
+                p[0] == "once"
                     || matches!(p[0], "when" | "after")
-                        && matches!(p[1], "the" | "my" | "our" | "it" | "it's" | "its" | "this" | "that")
+                        && matches!(
+                            p[1],
+                            "i" | "we" | "i'm" | "im" | "we're" | "the" | "my" | "our" | "it" | "it's" | "its" | "this" | "that"
+                        )
             })
             || after.windows(3).any(|p| {
                 p[0] == "if"

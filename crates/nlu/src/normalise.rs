@@ -1303,14 +1303,6 @@ mod tests {
             "My number is off limits to you now",
             "retire my number from your campaign please",
             "Please never send me one again, thanks",
-            // Round 32: a number marked DNC; one more message refused, ending it; a removal
-            // in Portuguese; texts and calls both stopped in Portuguese; a stop passed on by
-            // somebody writing on the lead's behalf.
-            "Please mark my number as DNC, thanks",
-            "Final answer is no. Don't send another one.",
-            "Por favor, removam o meu contacto da vossa lista",
-            "Chega. Parem de me ligar e de me mandar mensagens.",
-            "Writing on behalf of my husband, he asked that you stop calling him.",
             // Round 35: Chinese "don't call me again" with "me" before the verb.
             "不要再给我打电话，谢谢",
             // A plan the lead could not leave, and a stop said to us beside it.
@@ -1330,6 +1322,14 @@ mod tests {
             // A phone's note or a line's notice with the lead's own stop beside it.
             "Do not disturb was on all day for a reason, stop messaging me",
             "This inbox is not monitored, remove me from whatever list this is",
+            // Round 32: a number marked DNC; one more message refused, ending it; a removal
+            // in Portuguese; texts and calls both stopped in Portuguese; a stop passed on by
+            // somebody writing on the lead's behalf.
+            "Please mark my number as DNC, thanks",
+            "Final answer is no. Don't send another one.",
+            "Por favor, removam o meu contacto da vossa lista",
+            "Chega. Parem de me ligar e de me mandar mensagens.",
+            "Writing on behalf of my husband, he asked that you stop calling him.",
             // Round 31: Farsi "cancel" as a keyword.
             "لغو!",
             // Round 30: "w" for "with".
