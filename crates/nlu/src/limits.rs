@@ -850,6 +850,11 @@ fn only_mentioned(
                     | "agency"
                     | "firm"
                     | "realtor"
+                    // "My last school inquiry was a bot that wouldn't stop texting me".
+                    | "bot"
+                    | "school"
+                    | "clinic"
+                    | "office"
             )
             && before[v + 2..].iter().any(|w| {
                 matches!(
@@ -894,6 +899,11 @@ fn only_mentioned(
             && matches!(p[1], "me" | "us")
             && before[..v].iter().any(|w| somebody(w))
             && !to_us(v + 2)
+            // Not "my attorney has advised me to formally request that your school cease all
+            // contact": advised to ask it of us.
+            && !before[v + 2..].iter().any(|w| {
+                matches!(*w, "request" | "demand" | "ask" | "insist" | "notify" | "inform" | "instruct")
+            })
     })
         // "My neighbor asked me how to unsubscribe from the HOA newsletter": asked of the lead.
         || before.windows(3).enumerate().any(|(v, p)| {
@@ -1453,6 +1463,11 @@ fn only_mentioned(
                         | "county"
                         | "government"
                 )
+            })
+            // Not "remove her from all school communications" (where we are the school): the
+            // messages themselves named.
+            && !after[f + 1..].iter().take(5).any(|w| {
+                matches!(*w, "communications" | "communication" | "texts" | "messages" | "calls" | "contact" | "outreach")
             })
         });
     // The way out described in a question: "is this an auto-text? the kind where you reply STOP?".
@@ -2201,6 +2216,8 @@ fn swapped_abroad(words: &[&str]) -> bool {
                         | "voye"
                 // Nor "parem de me mandar mensagem e de ligar": a pronoun between.
                 ) && !matches!(&words[j.saturating_sub(2)..j], [.., "de"] | ["de", "me" | "nos" | "te" | "lhe"])
+                    // Nor "pararem de ligar e mandar mensagem": a second infinitive under the "de".
+                    && !matches!(&words[j.saturating_sub(5)..j], [head @ .., "e" | "ou" | "nem" | "y" | "o" | "ni"] if head.contains(&"de"))
                     && !words[i.saturating_sub(5)..i].iter().any(|n| matches!(*n, "pas" | "nao" | "no" | "nicht" | "pa"))
             })
             || matches!(
@@ -2775,6 +2792,9 @@ fn asks_how_for_later(words: &[&str]) -> bool {
             "later"
                 | "future"
                 | "eventually"
+                // "can I stop these texts anytime just by replying?".
+                | "anytime"
+                | "whenever"
                 | "asking"
                 | "afterwards"
                 | "afterward"
@@ -2845,10 +2865,18 @@ fn text_kept(words: &[&str]) -> bool {
         || words.windows(2).any(|p| p == ["in", "writing"])
             && words.iter().any(|w| matches!(*w, "rather" | "prefer" | "keep" | "fine" | "better"));
     // "I'll answer texts", "I only read texts": the lead says where they will answer.
-    let answered = words.windows(2).enumerate().any(|(i, p)| {
-        matches!(p[0], "answer" | "answers" | "read" | "check" | "reply" | "respond")
+    let answered = words.iter().enumerate().any(|(i, w)| {
+        // "I'll reply faster to texts anyway": how well, between.
+        let next = match words.get(i + 1) {
+            Some(&("faster" | "quicker" | "sooner" | "better" | "more")) => i + 2,
+            _ => i + 1,
+        };
+        matches!(*w, "answer" | "answers" | "read" | "check" | "reply" | "respond")
             // "I'll only respond by text".
-            && (texts(p[1]) || matches!(p[1], "to" | "my" | "by" | "via" | "over") && words.get(i + 2).is_some_and(|w| texts(w)))
+            && words.get(next).is_some_and(|n| {
+                texts(n)
+                    || matches!(*n, "to" | "my" | "by" | "via" | "over") && words.get(next + 1).is_some_and(|w| texts(w))
+            })
             && words[..i].iter().rev().take(3).any(|w| matches!(*w, "i'll" | "ill" | "i" | "will" | "only"))
     });
     // "remove my email from the list, just text me": the texts asked for.
@@ -4161,7 +4189,9 @@ fn restricted_hours(words: &[&str]) -> bool {
     );
     static INSULT_SET: WordList = WordList::new(INSULTS);
     let insulted = words.iter().any(|w| INSULT_SET.contains(w));
-    words.windows(2).enumerate().any(|(i, pair)| {
+    // Each stop of a channel, read as limited to an hour (`Some(true)`) or not (`Some(false)`).
+    // Every one must be limited: "Stop calling me at work. Stop texting me." ends the texts.
+    let stops = words.windows(2).enumerate().filter_map(|(i, pair)| {
         let contact = matches!(pair[1], "calling" | "texting" | "txting" | "messaging" | "ringing" | "sending")
             || pair[1] == "blowing";
         // "Don't text tonight, tomorrow works".
@@ -4170,7 +4200,7 @@ fn restricted_hours(words: &[&str]) -> bool {
             && words.get(i + 2).is_some_and(|w| matches!(*w, "tonight" | "today" | "now" | "this"))
             && words.iter().any(|w| matches!(*w, "tomorrow" | "works" | "later" | "monday" | "weekend"));
         if tonight {
-            return true;
+            return Some(true);
         }
         // "No more texts after 8pm please": "no more" with the channel's noun.
         let no_more = pair[0] == "more"
@@ -4182,7 +4212,7 @@ fn restricted_hours(words: &[&str]) -> bool {
             && matches!(pair[1], "the" | "your" | "ur" | "those" | "these")
             && words.get(i + 2).is_some_and(|w| matches!(*w, "texts" | "txts" | "calls" | "messages" | "msgs"));
         if !(matches!(pair[0], "stop" | "quit") && contact || no_more || noun) {
-            return false;
+            return None;
         }
         let rest = &words[i + 2 + usize::from(noun)..];
         // "If my phone rings again": the phone named, not invited.
@@ -4192,7 +4222,7 @@ fn restricted_hours(words: &[&str]) -> bool {
                 || only_hours
                 || words.contains(&"daytime");
         if insulted && !reinvited {
-            return false;
+            return Some(false);
         }
         // "stop blowing up my phone in the morning, afternoons work better".
         let rest = rest.strip_prefix(&["up", "my", "phone"]).unwrap_or(rest);
@@ -4211,7 +4241,7 @@ fn restricted_hours(words: &[&str]) -> bool {
             }
             _ => rest,
         };
-        match rest {
+        Some(match rest {
             // "quit texting me while I'm at work".
             [limit, ..]
                 if matches!(*limit, "before" | "after" | "during" | "until" | "till" | "til" | "while" | "between") =>
@@ -4253,8 +4283,16 @@ fn restricted_hours(words: &[&str]) -> bool {
                     )
             }
             _ => false,
+        })
+    });
+    let mut limited = false;
+    for stop in stops {
+        if !stop {
+            return false;
         }
-    })
+        limited = true;
+    }
+    limited
 }
 
 /// Somebody else is the subject: "my kids won't leave me alone".
@@ -4543,6 +4581,11 @@ mod tests {
             "I already unsubscribed from the whole pool idea, too pricey",
             "Switching my phone to do not disturb for the night, talk tomorrow",
             "Don't bother removing me, I'll just ignore it if you text again",
+            // Round 36: another sender that would not stop; texts answered faster; a way out
+            // "anytime", asked.
+            "Human or AI? The last clinic I asked was a bot that wouldn't stop texting me",
+            "You can stop calling, I'll respond quicker to texts",
+            "can I stop the texts anytime by replying, or do I need to call?",
             // Round 35: a plan the lead could not leave; a reply channel named; readiness turned;
             // texts "cool"; texts stuck with; a way out for a later choice, asked; a Spanish
             // removal refused.

@@ -362,7 +362,7 @@ const PHRASES: &str = concat!(
     "|if you would remove me|consider me unsubscribed|consider me removed|consider me opted out|drop me from|drop us from|drop my number|remove my name|remove my contact|remove my phone|remove this number|remove this phone|delete my number",
     // For the number's owner, by someone at the phone: "my dad doesn't want these, remove his number".
     "|remove his number|remove her number|remove their number|delete his number|delete her number",
-    "|take his number off|take her number off|take him off|take her off",
+    "|take his number off|take her number off|take him off|take her off|remove her from|remove him from",
     "|delete my info|delete my contact|delete my phone|delete this number|delete me|erase my info",
     "|erase my number|erase me|lose my number|lose this number|forget my number|forget this number",
     "|unsubscribe|unsub|opt out|opt-out|optout|opt me out|opting out|opted out|revoke|revoking",
@@ -392,6 +392,9 @@ const PHRASES: &str = concat!(
     "|do not reach out|never reach out|stop reaching out|quit reaching out|no contact please|no contact pls",
     "|texts to end|texts to stop|texts to cease|messages to end|messages to stop|messages to cease",
     "|texting to end|texting to stop|calls and texts to stop|contact to stop|want this to stop",
+    // "We'd like the texts and calls to end now".
+    "|texts and calls to end|texts and calls to stop|calls and texts to end|calls to end|calls to cease",
+    "|contact to end|contact to cease|communications to end|communications to stop|communication to end",
     "|want these to stop|want them to stop|need this to stop|need these to stop|need them to stop",
     "|make these texts stop|make the texts stop|make these messages stop|make the messages stop",
     "|make these stop|make them stop|make this stop|make these texts go away|make the texts go away",
@@ -713,11 +716,30 @@ fn revocation_in(norm: &str, letters: &str, words: &[&str]) -> Option<String> {
     leading_keyword(norm, words)
         .or_else(|| list_removal(words))
         .or_else(|| negated_contact(words))
+        .or_else(|| nobody_contacts(words))
         .or_else(|| unwanted_contact(words))
         .or_else(|| stop_request(words))
         .or_else(|| dismissal(norm, &hits))
         .or_else(|| number_removal(norm, words))
         .or_else(|| crate::languages::revocation(letters).map(str::to_owned))
+}
+
+/// Nobody to contact the lead again: "I'd ask that nobody from your office contact me again",
+/// "make sure no one calls me anymore". Not "nobody ever contacts me", too little contact.
+fn nobody_contacts(words: &[&str]) -> Option<String> {
+    let at = words
+        .iter()
+        .enumerate()
+        .position(|(i, w)| matches!(*w, "nobody" | "noone") || *w == "no" && words.get(i + 1) == Some(&"one"))?;
+    let from = if words[at] == "no" { at + 2 } else { at + 1 };
+    let verb = (from..(from + 6).min(words.len())).find(|&v| {
+        let w = words[v];
+        CONTACT_SET.contains(w) || w.strip_suffix('s').is_some_and(|s| CONTACT_SET.contains(s))
+    })?;
+    let rest = words.get(verb + 1..).unwrap_or_default();
+    (matches!(rest.first(), Some(&("me" | "us" | "this")))
+        && rest[1..].iter().take(3).any(|w| matches!(*w, "again" | "anymore")))
+    .then(|| words[at..=verb].join(" "))
 }
 
 /// "Who gave you my number? Remove it.": a removal of the number the message is about.
@@ -1303,6 +1325,15 @@ mod tests {
             "My number is off limits to you now",
             "retire my number from your campaign please",
             "Please never send me one again, thanks",
+            // Round 36: a stop limited to a place beside one that is not; a removal passed on
+            // from "all church communications"; the calls "to end"; advice to ask it of us;
+            // a second Portuguese infinitive under the stop; nobody to contact the lead again.
+            "Stop calling me at lunch. Stop messaging me as well.",
+            "Her assistant writing: she'd like you to remove her from all church communications.",
+            "We want the texts and calls to end, thank you",
+            "My lawyer advised me to request in writing that your office cease all contact with me.",
+            "Meu pai pediu pra vocês pararem de ligar e mandar mensagem pra ele.",
+            "Please make sure nobody there texts me again.",
             // Round 35: Chinese "don't call me again" with "me" before the verb.
             "不要再给我打电话，谢谢",
             // A plan the lead could not leave, and a stop said to us beside it.
