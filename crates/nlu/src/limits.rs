@@ -372,7 +372,18 @@ fn mentioned(norm: &str) -> bool {
         // somebody else asked to pass on.
         overruled: any_phrase(
             &letters,
-            &["i'm the one", "im the one", "but i want", "but we want", "and yes i want", "we do want", "i do want"],
+            &[
+                "i'm the one",
+                "im the one",
+                "but i want",
+                "but we want",
+                "and yes i want",
+                "we do want",
+                "i do want",
+                // "… that was about HIS number, not mine. I still want the appointment".
+                "i still want",
+                "not mine",
+            ],
         ),
         // The lead goes on to ask something ("… anyway, what are the rates?").
         asks_on: norm.contains('?')
@@ -595,6 +606,28 @@ fn any_phrase(text: &str, phrases: &[&str]) -> bool {
 /// accountant").
 fn somebody(w: &str) -> bool {
     third_party(w) || w == "my"
+}
+
+/// Somebody outside the household, whose own phone is not the lead's: "my friend", "my
+/// sister" (a sibling named as somebody else).
+fn outsider(w: &str) -> bool {
+    matches!(
+        w,
+        "friend"
+            | "friends"
+            | "neighbor"
+            | "neighbour"
+            | "coworker"
+            | "coworkers"
+            | "boss"
+            | "someone"
+            | "somebody"
+            | "cousin"
+            | "uncle"
+            | "aunt"
+            | "sister"
+            | "brother"
+    )
 }
 
 /// A business's people in general, taken off a list: "clients", "customers", "leads".
@@ -956,21 +989,7 @@ fn only_mentioned(
         let sent = (matches!(*w, "replied" | "texted" | "typed" | "sent")
             || matches!(*w, "said" | "told") && after.first() == Some(&"to"))
             && v > 0
-            && matches!(
-                before[v - 1],
-                "friend"
-                    | "friends"
-                    | "neighbor"
-                    | "neighbour"
-                    | "coworker"
-                    | "coworkers"
-                    | "boss"
-                    | "someone"
-                    | "somebody"
-                    | "cousin"
-                    | "uncle"
-                    | "aunt"
-            )
+            && outsider(before[v - 1])
             // Not "my cousin replied STOP for me": sent on the lead's behalf.
             && !after.windows(2).any(|p| matches!(p, ["for", "me" | "us"] | ["on", "my" | "our"]));
         if sent {
@@ -1764,11 +1783,13 @@ fn only_mentioned(
         clause[c] == "stop" && after.first().is_some_and(|w| matches!(*w, "double" | "triple" | "multiple" | "mass"));
     // A request made to somebody else: "I told the last guy to take me off the weekend call list".
     // "I told the last three lenders to stop calling": a count between.
+    // "I told my insurance company to stop calling me, not you": the lead's own firm.
     let told_other = before.iter().enumerate().any(|(v, w)| {
+        let own = before.get(v + 1) == Some(&"my");
         matches!(*w, "told" | "asked")
             && matches!(before.get(v + 1), Some(&("the" | "that" | "my" | "their")))
-            && matches!(before.get(v + 2), Some(&("last" | "other" | "previous" | "old" | "first")))
-            && before[(v + 3).min(before.len())..].iter().take(2).any(|n| {
+            && (own || matches!(before.get(v + 2), Some(&("last" | "other" | "previous" | "old" | "first"))))
+            && before[(v + 2 + usize::from(!own)).min(before.len())..].iter().take(2).any(|n| {
                 matches!(
                     *n,
                     "guy"
@@ -1792,11 +1813,30 @@ fn only_mentioned(
                 )
             })
     }) && before.last() == Some(&"to");
+    // An outsider's own step: "My friend unsubscribed from you guys and still got texts".
+    let outsider_did = matches!(clause[c], "unsubscribed" | "blocked" | "reported" | "opted")
+        && matches!(before, [.., last] | [.., last, "just" | "already" | "also"] if outsider(last))
+        && !after.windows(2).any(|p| matches!(p, ["for", "me" | "us"] | ["on", "my" | "our"]));
+    // An outsider's own stop, reported: "My friend said she asked you to stop and you kept
+    // texting her". Not a stop passed on for the lead ("… stop texting me").
+    let outsider_asked = before.iter().any(|w| outsider(w))
+        && before.iter().any(|w| matches!(*w, "asked" | "told"))
+        && after.iter().any(|w| matches!(*w, "her" | "him" | "them"))
+        && !after.iter().any(|w| matches!(*w, "me" | "us" | "my" | "our"));
+    // A machine's display: "It says \"stop\" on the dryer display".
+    let shown = clause[c] == "stop"
+        && matches!(before.last(), Some(&("says" | "said" | "shows" | "showing" | "reads" | "flashing" | "displays")))
+        && clause.iter().any(|w| {
+            matches!(*w, "display" | "screen" | "panel" | "readout" | "dashboard" | "dash" | "light" | "code")
+        });
     // A joke about a thing: "Mondays should come with an unsubscribe button lol".
     let joke_thing = context.laughing
         && matches!(before.last(), Some(&("a" | "an")))
         && after.first().is_some_and(|w| matches!(*w, "button" | "link" | "option"));
     as_word
+        || outsider_did
+        || outsider_asked
+        || shown
         || budget
         || decided
         || others_own
@@ -2574,6 +2614,15 @@ fn misdirected(words: &[&str]) -> bool {
         &["meant", "for", "someone", "else"],
     ];
     ELSEWHERE.iter().any(|phrase| words.windows(phrase.len()).any(|w| w == *phrase))
+        // "Stop. Wait. That was meant for my brother": the lead's own message, sent astray
+        // (not "your text was meant for my brother", a wrong number).
+        || words.windows(5).any(|w| {
+            matches!(w[0], "that" | "this" | "it" | "stop")
+                && matches!(w[1], "was" | "is" | "s")
+                && w[2] == "meant"
+                && w[3] == "for"
+                && matches!(w[4], "my" | "someone" | "somebody" | "another" | "the")
+        })
 }
 
 /// A past opt-out undone: "I unsubscribed from the newsletter by accident, can you add me
@@ -2852,10 +2901,22 @@ fn text_kept(words: &[&str]) -> bool {
         .any(|w| texts(w[0]) && matches!(w[1], "works" | "work") || w[0] == "keep" && texts(w[1]))
         || words.windows(3).any(|w| w[0] == "keep" && matches!(w[1], "the" | "your" | "ur") && texts(w[2]));
     // "Texting me here is totally fine": the same with fillers between.
+    // "Texting this number is fine".
     let plain: Vec<&str> = words
         .iter()
         .filter(|w| {
-            !matches!(**w, "me" | "us" | "here" | "totally" | "perfectly" | "completely" | "absolutely" | "really")
+            !matches!(
+                **w,
+                "me" | "us"
+                    | "here"
+                    | "totally"
+                    | "perfectly"
+                    | "completely"
+                    | "absolutely"
+                    | "really"
+                    | "this"
+                    | "number"
+            )
         })
         .copied()
         .collect();
@@ -4194,11 +4255,16 @@ fn restricted_hours(words: &[&str]) -> bool {
     let stops = words.windows(2).enumerate().filter_map(|(i, pair)| {
         let contact = matches!(pair[1], "calling" | "texting" | "txting" | "messaging" | "ringing" | "sending")
             || pair[1] == "blowing";
-        // "Don't text tonight, tomorrow works".
+        // "Don't text tonight, tomorrow works". "Please don't contact me this week, family
+        // funeral. Next week is ok."
+        let when = match words.get(i + 2) {
+            Some(&("me" | "us")) => i + 3,
+            _ => i + 2,
+        };
         let tonight = matches!(pair[0], "don't" | "dont" | "not")
-            && matches!(pair[1], "text" | "call" | "message" | "txt")
-            && words.get(i + 2).is_some_and(|w| matches!(*w, "tonight" | "today" | "now" | "this"))
-            && words.iter().any(|w| matches!(*w, "tomorrow" | "works" | "later" | "monday" | "weekend"));
+            && matches!(pair[1], "text" | "call" | "message" | "txt" | "contact")
+            && words.get(when).is_some_and(|w| matches!(*w, "tonight" | "today" | "now" | "this"))
+            && words.iter().any(|w| matches!(*w, "tomorrow" | "works" | "later" | "monday" | "weekend" | "next"));
         if tonight {
             return Some(true);
         }
@@ -4581,6 +4647,19 @@ mod tests {
             "I already unsubscribed from the whole pool idea, too pricey",
             "Switching my phone to do not disturb for the night, talk tomorrow",
             "Don't bother removing me, I'll just ignore it if you text again",
+            // Round 37: an outsider's own unsubscribe, and own stop reported; a machine's
+            // display; a work line refused with this number's texts fine; a week refused and
+            // the next offered; the lead's own bank told; a spouse's stop about another number,
+            // overruled; a stop sent astray; a sibling's keyword.
+            "My neighbor unsubscribed from you and still got calls, just fyi",
+            "The oven panel shows \"stop\" and the manual says nothing about it",
+            "My coworker said he told you to stop and you kept calling him, not cool",
+            "Please don't call my work line at all. Texting this number is fine.",
+            "Don't contact me this weekend please, moving house. Next week is fine.",
+            "I asked my bank to stop calling me, not you guys. Go ahead and book it",
+            "My wife said she told you to stop texting, that was her phone, not mine. I still want the quote",
+            "STOP. sorry, that was meant for my sister. Thursday works",
+            "My brother texted stop to you guys last spring, is that why he never heard back?",
             // Round 36: another sender that would not stop; texts answered faster; a way out
             // "anytime", asked.
             "Human or AI? The last clinic I asked was a bot that wouldn't stop texting me",

@@ -394,6 +394,8 @@ const PHRASES: &str = concat!(
     "|texting to end|texting to stop|calls and texts to stop|contact to stop|want this to stop",
     // "We'd like the texts and calls to end now".
     "|texts and calls to end|texts and calls to stop|calls and texts to end|calls to end|calls to cease",
+    // "Thanks but no thanks — and please, no more follow ups."
+    "|no more follow ups|no more follow-ups|no more followups|no more follow up|no further follow ups",
     "|contact to end|contact to cease|communications to end|communications to stop|communication to end",
     "|want these to stop|want them to stop|need this to stop|need these to stop|need them to stop",
     "|make these texts stop|make the texts stop|make these messages stop|make the messages stop",
@@ -1325,6 +1327,8 @@ mod tests {
             "My number is off limits to you now",
             "retire my number from your campaign please",
             "Please never send me one again, thanks",
+            // Round 37: no more follow-ups.
+            "All good here. No more follow ups, please.",
             // Round 36: a stop limited to a place beside one that is not; a removal passed on
             // from "all church communications"; the calls "to end"; advice to ask it of us;
             // a second Portuguese infinitive under the stop; nobody to contact the lead again.
