@@ -369,6 +369,19 @@ mod tests {
         {
             assert_eq!(read(answer), None, "{answer}");
         }
+        // Something asked to be sent by email is asked for, not refused; email instead of the
+        // texts is not.
+        let invited = |t: &str| {
+            let letters = normalise::letters_only(&normalise::normalise(t));
+            limits::invited_outright(&letters.split(' ').collect::<Vec<_>>())
+        };
+        for asked in ["ok, email them to me", "yes please email it over"] {
+            assert!(invited(asked), "{asked}");
+            assert_eq!(read(asked), None, "{asked}");
+        }
+        for instead in ["email me instead", "email only please", "just email me"] {
+            assert!(!invited(instead), "{instead}");
+        }
     }
 
     #[test]

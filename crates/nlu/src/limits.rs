@@ -2004,7 +2004,11 @@ pub(crate) fn invited_outright(words: &[&str]) -> bool {
         || words.windows(2).any(|p| matches!(p, ["text" | "call" | "message" | "schreib" | "schreiben", "me" | "mir"]))
         || words.windows(3).any(|p| {
             matches!(p, ["my" | "our", "email" | "e-mail" | "number" | "cell" | "phone" | "address", "is" | "s"])
-        });
+        })
+        // "sure, email it to me": something sent, by email too. Not "email only" or "email me
+        // instead", the texts given up.
+        || words.windows(2).any(|p| matches!(p, ["email" | "e-mail", "it" | "that" | "them" | "me"]))
+            && !words.iter().any(|w| matches!(*w, "only" | "instead" | "rather" | "just"));
     let negated = words.iter().any(|w| {
         STOPPER_SET.contains(w)
             || matches!(*w, "non" | "ne" | "nicht" | "nao" | "mat" | "nahi" | "nope" | "nunca" | "jamais" | "mai" | "basta")

@@ -798,6 +798,15 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   (blind171 and blind172) and a complaint that the email's unsubscribe link does not work
 ///   (blind173) are kept as revocations, as "this is harassment" is: calling the contact
 ///   harassment, or trying to unsubscribe, is read as not wanting it.
+/// - `blind174.jsonl` (an appliance-repair service), `blind175.jsonl` (a dog-training school),
+///   `blind176.jsonl` (a commercial cleaning company) and `blind177.jsonl` (a red-team tester
+///   aiming at precision, an auto-glass shop), scored once each on ea00ff7. First scores:
+///   blind174 **0.984, 1.0, 0.98**; blind175 **0.961, 0.99, 0.99**; blind176 **0.964, 1.0,
+///   0.99**; blind177 **0.938, 1.0**, 0.952. Missed (1): "no more follow ups". False (9): an
+///   outsider's own unsubscribe, an outsider's own stop reported, a dryer's display, a clinic
+///   line refused with this number's texts fine, a week refused and the next offered, the
+///   lead's own insurer told to stop, a spouse's stop about another number overruled, a stop
+///   sent astray, a sister's keyword. Fixed as classes.
 ///
 /// All are tuning data now, and the learned models train on them, so their intent figures are
 /// in-sample (about 0.99); they are a regression guard, not an estimate.
@@ -976,6 +985,10 @@ fn blind_sets_stay_fixed() {
     at_least("blind171.jsonl", 400, 0.97, 1.0, 0.99);
     at_least("blind172.jsonl", 400, 0.97, 1.0, 0.99);
     at_least("blind173.jsonl", 400, 0.97, 1.0, 0.99);
+    at_least("blind174.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind175.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind176.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind177.jsonl", 400, 0.97, 1.0, 1.0);
 }
 
 /// Answers a lead gives in the middle of a conversation (who decides, when, how much, which
