@@ -3776,8 +3776,10 @@ fn not_a_stop(norm: &str, words: &[&str]) -> bool {
     let stops: Vec<usize> = (0..words.len()).filter(|&i| matches!(words[i], "stop" | "stopping")).collect();
     // A stop that is a thing: "non-stop", "the bus stop", "Stop & Shop", "a one-stop shop".
     let noun = |i: usize| {
-        // "it squeals at every stop".
+        // "it squeals at every stop". Not "… I'd call one. Stop blowing up my phone", a verb
+        // after it.
         i > 0 && matches!(words[i - 1], "non" | "bus" | "truck" | "pit" | "rest" | "one" | "next" | "full" | "every")
+            && !words.get(i + 1).is_some_and(|n| n.ends_with("ing") && *n != "shopping")
             // "missed my stop reading this".
             || i > 1 && words[i - 1] == "my" && matches!(words[i - 2], "missed" | "miss" | "passed" | "past")
             || matches!(words.get(i + 1..i + 3), Some(["shop", ..] | ["and" | "n", "shop"]))
@@ -4165,19 +4167,28 @@ fn restricted_hours(words: &[&str]) -> bool {
     // "I asked you to stop texting at night and you did it again", "I told you to stop texting
     // me before 9": an hour asked for before. Not "… at work. if it rings again I'm calling my
     // lawyer": a place, and a threat.
-    let asked_hour = words.windows(5).enumerate().any(|(i, p)| {
-        let rest = &words[i + 5..];
+    // "I literally said stop calling me at work and you called at work again": said, too.
+    let asked_hour = words.iter().enumerate().any(|(i, w)| {
+        let asked = match (*w, &words[i + 1..]) {
+            ("asked" | "told", [_you, "to", "stop", verb, rest @ ..]) if matches!(*_you, "you" | "u" | "y'all") => {
+                Some((verb, rest))
+            }
+            ("said", ["stop", verb, rest @ ..]) => Some((verb, rest)),
+            _ => None,
+        };
+        let Some((verb, rest)) = asked else {
+            return false;
+        };
         let rest = rest.strip_prefix(&["me"]).or_else(|| rest.strip_prefix(&["us"])).unwrap_or(rest);
-        matches!(p[0], "asked" | "told")
-            && matches!(p[1], "you" | "u" | "y'all")
-            && p[2] == "to"
-            && p[3] == "stop"
-            && matches!(p[4], "texting" | "calling" | "messaging")
+        matches!(*verb, "texting" | "calling" | "messaging")
             && match rest {
                 ["before" | "after" | "during" | "so", ..] => true,
                 ["at" | "on", when, ..] => {
                     when.starts_with(|c: char| c.is_ascii_digit())
-                        || matches!(*when, "night" | "dinner" | "weekends" | "sundays" | "sunday" | "6am" | "midnight")
+                        || matches!(
+                            *when,
+                            "night" | "dinner" | "weekends" | "sundays" | "sunday" | "6am" | "midnight" | "work"
+                        )
                 }
                 _ => false,
             }
@@ -4221,8 +4232,10 @@ fn restricted_hours(words: &[&str]) -> bool {
         matches!(p[0], "mornings" | "afternoons" | "evenings" | "nights" | "weekdays" | "weekends" | "daytime")
             && p[1] == "only"
     });
+    // "Weekends only please, and stop calling my work line": the days named are the hours.
     let hour_named = words.iter().any(|w| {
         matches!(*w, "morning" | "night" | "evening" | "afternoon" | "early" | "late" | "weekend" | "am" | "pm")
+            || matches!(*w, "weekends" | "weekdays")
             || w.starts_with(|c: char| c.is_ascii_digit())
     });
     if only_hours && hour_named && !words.iter().any(|w| matches!(*w, "remove" | "unsubscribe" | "forever" | "ever")) {
@@ -4651,6 +4664,10 @@ mod tests {
             "I already unsubscribed from the whole pool idea, too pricey",
             "Switching my phone to do not disturb for the night, talk tomorrow",
             "Don't bother removing me, I'll just ignore it if you text again",
+            // Round 38: an hour limit said before and broken; weekdays named, a work line
+            // refused.
+            "I said stop texting me after 9pm and you texted at 10 again",
+            "Weekdays only, and stop calling my office number",
             // Round 37: an outsider's own unsubscribe, and own stop reported; a machine's
             // display; a work line refused with this number's texts fine; a week refused and
             // the next offered; the lead's own bank told; a spouse's stop about another number,

@@ -340,8 +340,12 @@ const PHRASES: &str = concat!(
     // "This number no longer accepts messages from your company".
     "|no longer accepts messages|no longer accepts texts|no longer accepting messages|no longer accepting texts",
     "|no longer accepts text messages|does not accept messages from|doesn't accept messages from",
+    // "this phone number is not to be used for any calls or texts from your office".
+    "|not to be used for any calls|not to be used for any texts|not to be used for calls|not to be used for texts",
+    "|not to be used for any contact|not to be used for contact",
     // Both channels refused in one breath: "no calls no texts".
     "|no calls no texts|no texts no calls|no calls or texts|no texts or calls|no calls nor texts|no calls and no texts",
+    "|no calls, no texts|no texts, no calls",
     "|if i never heard from|if i never hear from|rather never hear from",
     // Leaving, said as done now: "fully unsubscribing, bye".
     "|fully unsubscribing|officially unsubscribing|i'm unsubscribing|im unsubscribing|i am unsubscribing",
@@ -481,6 +485,8 @@ const STOP_OBJECTS: &str = concat!(
     "|getting|receiving|gettin|blowing|mandando|mandarme|enviando|escribiendo|escribirme|llamando|con|mensajes",
     // Typed fast: "stop ringin me", "sttop textign me"; and "stop following up".
     "|textign|ringin|callin|messagin|following",
+    // "cease communicating with me".
+    "|communicating|communication|communications",
 );
 
 /// Keywords of the STOP family that revoke when they open a short message or are followed by
@@ -529,6 +535,13 @@ static OPT_OUT_INDEX: LazyLock<PhraseIndex> = LazyLock::new(|| PhraseIndex::new(
 
 /// The revocation in `norm` (already normalised), if there is one.
 pub fn opt_out_phrase(norm: &str) -> Option<String> {
+    // Or spelled out a word at a time: "I. Don't. Want. To. Hear. From. You." (read as written
+    // first: "No. Stop. Bye." holds a keyword as a sentence of its own).
+    phrase_of(norm).or_else(|| undotted(norm).and_then(|joined| phrase_of(&joined)))
+}
+
+/// [`opt_out_phrase`] of `norm` as it is.
+fn phrase_of(norm: &str) -> Option<String> {
     let mut letters = letters_only(norm);
     // A stop sign (or no-entry sign) with at most a few words: "🛑", "🛑🛑🛑 enough".
     if norm.contains(['🛑', '⛔', '🚫']) && letters.split(' ').filter(|w| !w.is_empty()).count() <= 3 {
@@ -719,6 +732,7 @@ fn revocation_in(norm: &str, letters: &str, words: &[&str]) -> Option<String> {
         .or_else(|| list_removal(words))
         .or_else(|| negated_contact(words))
         .or_else(|| nobody_contacts(words))
+        .or_else(|| off_it(words))
         .or_else(|| unwanted_contact(words))
         .or_else(|| stop_request(words))
         .or_else(|| dismissal(norm, &hits))
@@ -742,6 +756,49 @@ fn nobody_contacts(words: &[&str]) -> Option<String> {
     (matches!(rest.first(), Some(&("me" | "us" | "this")))
         && rest[1..].iter().take(3).any(|w| matches!(*w, "again" | "anymore")))
     .then(|| words[at..=verb].join(" "))
+}
+
+/// `norm` with a run of three or more one-word sentences joined ("i. don't. want. to. hear.
+/// from. you." → "i don't want to hear from you"), if it has one.
+fn undotted(norm: &str) -> Option<String> {
+    let tokens: Vec<&str> = norm.split(' ').collect();
+    let dotted = |t: &str| t.len() > 1 && t.ends_with('.') && !t[..t.len() - 1].contains('.');
+    // Each run of dotted tokens, as (start, end) — only the runs of three or more are joined.
+    let mut runs = Vec::new();
+    let mut start = None;
+    for (i, t) in tokens.iter().enumerate() {
+        match (dotted(t), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                runs.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        runs.push((s, tokens.len()));
+    }
+    runs.retain(|(s, e)| e - s >= 3);
+    if runs.is_empty() {
+        return None;
+    }
+    let joined = tokens.iter().enumerate().map(|(i, t)| {
+        // The run's last word keeps its stop: the sentence ends there.
+        let inside = runs.iter().any(|(s, e)| (*s..e - 1).contains(&i));
+        if inside { &t[..t.len() - 1] } else { t }
+    });
+    Some(joined.collect::<Vec<_>>().join(" "))
+}
+
+/// "I'm not sure how I got on your list but I'd like to get off it": off the list named before.
+fn off_it(words: &[&str]) -> Option<String> {
+    let at = words.windows(2).position(|p| p[0] == "off" && matches!(p[1], "it" | "that"))?;
+    let before = &words[at.saturating_sub(3)..at];
+    (before.iter().any(|w| matches!(*w, "get" | "take" | "taken" | "remove" | "removed" | "me" | "us"))
+        && !before.iter().any(|w| matches!(*w, "don't" | "dont" | "not" | "never" | "how"))
+        && words[..at].iter().any(|w| LIST_SET.contains(w)))
+    .then(|| words[at.saturating_sub(2)..at + 2].join(" "))
 }
 
 /// "Who gave you my number? Remove it.": a removal of the number the message is about.
@@ -1327,6 +1384,16 @@ mod tests {
             "My number is off limits to you now",
             "retire my number from your campaign please",
             "Please never send me one again, thanks",
+            // Round 38: both channels refused with a comma between; off the list named before;
+            // a stop after "one" ending a sentence; a refusal spelled out a word at a time;
+            // advice to ask us to stop communicating; a number not to be used for texts.
+            "Told you once already. Once more: no texts, no calls, nothing.",
+            "No idea how my number got on your list, but I want to get off it.",
+            "If I needed a roofer I'd find one. Stop texting me.",
+            "Spelling it out for you: Leave. Me. Alone.",
+            "Once more, slowly: Take. Me. Off. Your. List.",
+            "My lawyer told me to request that your company cease communicating with me.",
+            "As of today this number is not to be used for any texts from your company.",
             // Round 37: no more follow-ups.
             "All good here. No more follow ups, please.",
             // Round 36: a stop limited to a place beside one that is not; a removal passed on
