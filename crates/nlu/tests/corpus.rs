@@ -807,6 +807,15 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   line refused with this number's texts fine, a week refused and the next offered, the
 ///   lead's own insurer told to stop, a spouse's stop about another number overruled, a stop
 ///   sent astray, a sister's keyword. Fixed as classes.
+/// - `blind178.jsonl` (a home-inspection company), `blind179.jsonl` (a martial-arts studio),
+///   `blind180.jsonl` (a wedding photographer) and `blind181.jsonl` (a red-team tester aiming
+///   at recall, a bankruptcy attorney's office), scored once each on b50f00f. First scores:
+///   blind178 **0.976, 1.0, 1.0**; blind179 **0.979, 1.0, 1.0**; blind180 **0.970, 1.0, 0.99**;
+///   blind181 **0.950**, 0.94, **0.989**. Missed (6): both channels refused with a comma
+///   between, off a list named before ("get off it"), a stop after "one" ending a sentence, a
+///   refusal spelled out a word at a time, "cease communicating", a number "not to be used for
+///   any calls or texts". False (2): an hour limit said before and broken, "weekends only" with
+///   a work line refused. Fixed as classes.
 ///
 /// All are tuning data now, and the learned models train on them, so their intent figures are
 /// in-sample (about 0.99); they are a regression guard, not an estimate.
@@ -989,6 +998,10 @@ fn blind_sets_stay_fixed() {
     at_least("blind175.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind176.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind177.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind178.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind179.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind180.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind181.jsonl", 400, 0.97, 1.0, 1.0);
 }
 
 /// Answers a lead gives in the middle of a conversation (who decides, when, how much, which
