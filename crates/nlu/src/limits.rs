@@ -55,6 +55,8 @@ const CONTENT: &str = concat!(
     "|photos|file|files|doc|docs|document|documents|video|videos|form|forms|same|survey|surveys|ads",
     "|reminders|reminder|confirmations|promos|coupons|flyers|voicemail|voicemails",
     "|quote|quotes|estimate|estimates|invoice|invoices|receipts|paperwork|statements",
+    // "Quit sending canned responses", "Stop with the ALL CAPS messages".
+    "|canned|caps|responses|replies",
 );
 /// What a lead may unsubscribe from without leaving the conversation.
 const OTHER_SUBSCRIPTIONS: &str = concat!(
@@ -148,6 +150,22 @@ pub(crate) fn limits_contact(norm: &str, words: &[&str]) -> bool {
         || ability(words)
         || not_ours(words)
         || prevented(words)
+        || told_off_at_home(words)
+}
+
+/// Somebody at home told off, by name: "Mom stop taking my phone 😭". Not "mom, stop texting
+/// me" (a contact verb).
+fn told_off_at_home(words: &[&str]) -> bool {
+    matches!(
+        words,
+        ["mom" | "mum" | "dad" | "mama" | "papa" | "babe" | "honey" | "bro" | "sis" | "grandma" | "grandpa", "stop", verb, ..]
+            if verb.ends_with("ing")
+                && !matches!(
+                    *verb,
+                    "texting" | "txting" | "calling" | "messaging" | "sending" | "contacting" | "emailing" | "bugging"
+                        | "bothering" | "spamming" | "harassing" | "hitting" | "blowing" | "ringing" | "pinging"
+                )
+    )
 }
 
 /// Texts put above calls, with only the calls stopped: "Texts > calls. please no more calls".
@@ -277,14 +295,23 @@ fn other_app(words: &[&str]) -> bool {
 /// Another line of the lead's offered: "stop calling my work number. Use my cell after 5
 /// instead". Not with the contact stopped for good ("… again", "anymore").
 fn other_line(words: &[&str]) -> bool {
-    words.windows(3).any(|p| {
+    // "Stop calling my work number, my cell is fine after 6".
+    let fine = words.windows(4).any(|p| {
+        p[0] == "my"
+            && matches!(p[1], "cell" | "mobile" | "landline" | "home" | "personal")
+            && matches!(p[2], "is" | "s")
+            && matches!(p[3], "fine" | "ok" | "okay" | "better" | "best")
+    });
+    let tried = words.windows(3).any(|p| {
         matches!(p[0], "use" | "try")
             && matches!(p[1], "my" | "this" | "the")
             && matches!(
                 p[2],
                 "cell" | "mobile" | "landline" | "home" | "house" | "other" | "personal" | "wife's" | "husband's"
             )
-    }) && !words.iter().any(|w| matches!(*w, "again" | "anymore" | "ever" | "never" | "remove" | "unsubscribe"))
+    });
+    (fine || tried)
+        && !words.iter().any(|w| matches!(*w, "again" | "anymore" | "ever" | "never" | "remove" | "unsubscribe"))
 }
 
 /// Texts stopped and a call asked for in Chinese: "不要发短信了，直接打电话给我吧" (no more texts,
@@ -353,6 +380,8 @@ fn mentioned(norm: &str) -> bool {
     // The message's words, split once for every reading below.
     let all: Vec<&str> = letters.split(' ').collect();
     let context = Context {
+        aimed_elsewhere: any_phrase(&letters, &["not you", "not u", "not y'all", "not yall", "not your company"])
+            && any_phrase(&letters, &["meant", "was about", "talking about", "was for"]),
         // "STOP, sorry, fat fingers! meant to say yes, still interested": the stop taken back.
         retracted: (any_phrase(&letters, &SLIPS)
             || any_phrase(&letters, &["fat finger", "fat fingers", "meant to say", "meant to type", "wrong button"]))
@@ -466,6 +495,11 @@ fn mentioned(norm: &str) -> bool {
                 && !all[i.saturating_sub(2)..i].iter().any(|b| matches!(*b, "not" | "no"))
         }),
         turned: all.contains(&"but"),
+        invites: any_phrase(
+            &letters,
+            &["so yes", "yes please", "come give", "come by", "come out", "go ahead", "call me"],
+        ),
+        pet: all.iter().copied().any(|w| matches!(w, "cat" | "dog" | "kitten" | "puppy" | "kitty" | "pup")),
         declined: any_phrase(
             &letters,
             &[
@@ -581,7 +615,10 @@ fn cue(clause: &[&str], i: usize) -> bool {
         w if w.starts_with("unsub") => true,
         "leave" => next(2) == "alone",
         // "do not disturb" too, which [`only_mentioned`] reads as a phone's setting.
-        "do" => next(1) == "not" && matches!(next(2), "call" | "disturb"),
+        // "a do not contact list".
+        "do" => {
+            next(1) == "not" && (matches!(next(2), "call" | "disturb") || next(2) == "contact" && next(3) == "list")
+        }
         // "if you text again": only the lead's shrug is read ([`only_mentioned`]).
         "if" => matches!(next(1), "you" | "u") && clause[i..].contains(&"again"),
         // "that's illegal": revokes, unless said of something else (a price).
@@ -708,6 +745,12 @@ fn third_party(w: &str) -> bool {
 struct Context {
     /// The lead takes a stop back as a slip and goes on.
     retracted: bool,
+    /// A stop said to be meant for somebody else: "… she meant the roofers, not you".
+    aimed_elsewhere: bool,
+    /// Contact or a visit invited: "so yes, come give me an estimate".
+    invites: bool,
+    /// A pet named: "my cat just knocked my phone off the table".
+    pet: bool,
     /// The lead overrules a stop somebody else asked to pass on.
     overruled: bool,
     /// The message asks something, or the lead says they want to go on.
@@ -759,7 +802,7 @@ fn only_mentioned(
 ) -> bool {
     let before = &clause[..c];
     let after = &clause[c + 1..];
-    if context.retracted {
+    if context.retracted || context.aimed_elsewhere {
         return true;
     }
     // "I'll just ignore it if you text again": a shrug, not a threat.
@@ -840,7 +883,7 @@ fn only_mentioned(
         // "Unsubscribe is the last thing I want lol".
         || matches!(after, ["is" | "s", "the", "last", ..])
         // "My cousin thinks unsubscribe is a magic word".
-        || matches!(after, ["is" | "was" | "s", ..]) && after.iter().take(4).any(|w| matches!(*w, "word" | "keyword"))
+        || matches!(after, ["is" | "was" | "s", ..]) && after.iter().take(5).any(|w| matches!(*w, "word" | "keyword"))
         || after.iter().take(4).any(|w| matches!(*w, "autocorrect" | "autocorrected" | "typo"))
         // "why did my phone autocorrect that to unsubscribe".
         || before.iter().rev().take(4).any(|w| matches!(*w, "autocorrect" | "autocorrected"))
@@ -885,6 +928,9 @@ fn only_mentioned(
                     | "realtor"
                     // "My last school inquiry was a bot that wouldn't stop texting me".
                     | "bot"
+                    // "The last place that texted me was one and I couldn't even unsubscribe".
+                    | "place"
+                    | "service"
                     | "school"
                     | "clinic"
                     | "office"
@@ -1087,6 +1133,10 @@ fn only_mentioned(
             // "your 'reply STOP to opt out' footer is longer than the message".
             // "every text has a 'Reply STOP to opt out' footer".
             || before.len() >= 2 && matches!(before[before.len() - 2], "your" | "ur" | "the" | "that" | "this" | "a")
+            // "This is the third 'reply STOP to opt out' text this week".
+            || before.len() >= 3
+                && matches!(before[before.len() - 3], "the" | "a" | "another")
+                && matches!(before[before.len() - 2], "second" | "third" | "fourth" | "fifth" | "same" | "automated")
             || before.iter().rev().skip(1).take(3).any(|w| {
                 matches!(
                     *w,
@@ -1813,6 +1863,53 @@ fn only_mentioned(
                 )
             })
     }) && before.last() == Some(&"to");
+    // A habit asked, with a laugh: "lol do you guys ever stop".
+    let ever = matches!(clause[c], "stop" | "quit")
+        && matches!(
+            before,
+            [.., "do" | "does", "you" | "u" | "y'all" | "yall", "ever"]
+                | [.., "do", "you" | "u", "guys" | "people", "ever"]
+        )
+        && after.iter().all(|w| crate::normalise::laugh(w));
+    // Somebody else's own things given up: "My wife already quit all our subscriptions".
+    let own_things = matches!(clause[c], "stop" | "quit" | "cancelled" | "canceled" | "cancel")
+        && before.iter().any(|w| somebody(w))
+        && matches!(
+            after.strip_prefix(&["all"]).unwrap_or(after),
+            ["our" | "my" | "his" | "her" | "their", thing, ..] if matches!(*thing, "subscriptions" | "subscription"
+                | "memberships" | "membership" | "plans" | "services" | "accounts" | "streaming")
+        );
+    // The lead's past with others: "Other offices I've unsubscribed from were less pushy".
+    let others_left = matches!(clause[c], "unsubscribed" | "opted" | "blocked")
+        && matches!(
+            after,
+            ["from", "were" | "was" | "are" | "is" | "have" | "had", ..] | ["out", "of", "were" | "was", ..]
+        );
+    // A phone's own filter: "my phone flagged you as spam and blocked you".
+    let filtered = matches!(clause[c], "blocked" | "block" | "blocking")
+        && before
+            .windows(2)
+            .any(|p| p[0] == "my" && matches!(p[1], "phone" | "iphone" | "carrier" | "filter" | "android"))
+        && !before.iter().any(|w| matches!(*w, "i" | "i've" | "ive" | "i'll" | "ill" | "i'm" | "im"));
+    // On the registry, with contact invited: "I'm on the do not call registry but I filled out
+    // your form, so yes, come give me an estimate".
+    let registry_waived = matches!(clause[c], "do" | "dnc")
+        && matches!(before, [.., "on", "the" | "a"])
+        && before.iter().any(|w| matches!(*w, "i'm" | "im" | "am" | "we're"))
+        && context.turned
+        && context.invites;
+    // Our own listing complained of: "Why did your system put me on a do not contact list??".
+    let listed_unasked = matches!(clause[c], "do" | "dnc")
+        && before
+            .windows(4)
+            .any(|p| matches!(p, ["put" | "added" | "placed", "me" | "us", "on", "a" | "the" | "your"]))
+        // Asked why, not asked for ("put me on your do not call list").
+        && before.contains(&"why");
+    // Our office's past act: "Somebody in your office removed me from the list".
+    let office_did = matches!(clause[c], "removed" | "unsubscribed" | "blocked")
+        && before.windows(2).any(|p| matches!(p, ["your" | "ur", "office" | "system" | "team" | "staff"]));
+    // A pet or a child told off: "my cat just knocked my phone off the table, stop it Mochi".
+    let pet = clause[c] == "stop" && after.first() == Some(&"it") && after.len() == 2 && context.pet;
     // An outsider's own step: "My friend unsubscribed from you guys and still got texts".
     let outsider_did = matches!(clause[c], "unsubscribed" | "blocked" | "reported" | "opted")
         && matches!(before, [.., last] | [.., last, "just" | "already" | "also"] if outsider(last))
@@ -1834,6 +1931,14 @@ fn only_mentioned(
         && matches!(before.last(), Some(&("a" | "an")))
         && after.first().is_some_and(|w| matches!(*w, "button" | "link" | "option"));
     as_word
+        || ever
+        || own_things
+        || others_left
+        || filtered
+        || registry_waived
+        || listed_unasked
+        || office_did
+        || pet
         || outsider_did
         || outsider_asked
         || shown
@@ -2071,14 +2176,15 @@ fn paused(words: &[&str]) -> bool {
 /// refused, with the lead going on: not "ya no quiero mensajes", "no quiero que me escriban",
 /// or "¿por qué no me dan de baja?".
 fn refused_abroad(words: &[&str]) -> bool {
-    const LEAVING: &str = "desabonn|desinscri|disiscriv|abmeld|abbestell|aufhor|descadastr|baja|cancel|unsubscribe|unsub|quiten|quitar|saquen|sacar|borren|eliminen";
+    const LEAVING: &str = "desabonn|desinscri|disiscriv|abmeld|abbestell|aufhor|austrag|descadastr|baja|cancel|unsubscribe|unsub|quiten|quitar|saquen|sacar|borren|eliminen";
     const WANT: [&str; 9] = ["quiero", "quero", "veux", "voglio", "will", "mochte", "want", "chahta", "chahti"];
     const GOING_ON: &str = concat!(
         "interesa|interessa|interesse|interessato|interessata|interessiert|interested|precio|preco|prix|combien",
         "|cuanto|quanto|kostet|costa|custa|price|kitna|kitne|batao|termin|cita|rendez|appuntamento|angebot|oferta",
         "|presupuesto|orcamento|devis|preventivo|informationen|informacion|informacao|informazioni|infos|weiter|erinnerung",
-        // Spanish "cotización" (a quote).
-        "|cotiza",
+        // Spanish "cotización" (a quote); "que alguien me conteste" (somebody to answer me);
+        // German "vielleicht nächstes Jahr" (maybe next year).
+        "|cotiza|contest|respond|vielleicht|nachst",
     );
     let leaving = |w: &str| LEAVING.split('|').any(|l| w.starts_with(l));
     if !words.iter().any(|w| leaving(w)) {
@@ -2620,12 +2726,21 @@ fn misdirected(words: &[&str]) -> bool {
     ELSEWHERE.iter().any(|phrase| words.windows(phrase.len()).any(|w| w == *phrase))
         // "Stop. Wait. That was meant for my brother": the lead's own message, sent astray
         // (not "your text was meant for my brother", a wrong number).
-        || words.windows(5).any(|w| {
-            matches!(w[0], "that" | "this" | "it" | "stop")
+        // "that 'unsubscribe' was meant for the pizza place, not you".
+        || words.windows(5).enumerate().any(|(i, w)| {
+            matches!(w[0], "that" | "this" | "it" | "stop" | "unsubscribe" | "remove" | "text" | "message" | "one")
                 && matches!(w[1], "was" | "is" | "s")
                 && w[2] == "meant"
                 && w[3] == "for"
                 && matches!(w[4], "my" | "someone" | "somebody" | "another" | "the")
+                && !words[i.saturating_sub(2)..i].iter().any(|b| matches!(*b, "your" | "ur"))
+        })
+        // "Whoops, meant to send 'take me off the group chat' to my cousin".
+        || words.windows(3).enumerate().any(|(i, w)| {
+            w[0] == "meant"
+                && w[1] == "to"
+                && matches!(w[2], "send" | "text" | "reply")
+                && words[i + 3..].windows(2).any(|p| p[0] == "to" && matches!(p[1], "my" | "someone" | "somebody"))
         })
 }
 
@@ -2945,8 +3060,11 @@ fn text_kept(words: &[&str]) -> bool {
             && words[..i].iter().rev().take(3).any(|w| matches!(*w, "i'll" | "ill" | "i" | "will" | "only"))
     });
     // "remove my email from the list, just text me": the texts asked for.
+    // "I only want texts", "text away".
     let asked_for =
-        words.windows(3).any(|w| matches!(w[0], "just" | "only") && texts(w[1]) && matches!(w[2], "me" | "us"));
+        words.windows(3).any(|w| matches!(w[0], "just" | "only") && texts(w[1]) && matches!(w[2], "me" | "us"))
+            || words.windows(3).any(|w| w[0] == "only" && matches!(w[1], "want" | "need") && texts(w[2]))
+            || words.windows(2).any(|w| matches!(w[0], "text" | "txt") && w[1] == "away");
     let fine = fine || answered || asked_for;
     // "texting is all I need".
     let fine = fine
@@ -3388,7 +3506,8 @@ fn stays_here(words: &[&str]) -> bool {
 /// "quit sending me PDFs", "stop sending the same link", "stop sending so many texts".
 fn content_or_frequency(words: &[&str]) -> bool {
     words.windows(2).enumerate().any(|(i, pair)| {
-        let verb = matches!(pair[1], "sending" | "texting" | "messaging" | "calling" | "blowing" | "spamming");
+        // "Stop with the ALL CAPS messages".
+        let verb = matches!(pair[1], "sending" | "texting" | "messaging" | "calling" | "blowing" | "spamming" | "with");
         if !matches!(pair[0], "stop" | "quit" | "stp") || !verb {
             return false;
         }
@@ -3741,7 +3860,10 @@ fn quoted(norm: &str, words: &[&str]) -> bool {
         // "What happens if I reply stop?": asking about the keyword.
         // "what happens if I text stop", asked with or without the question mark.
         let what_if = words.starts_with(&["what", "happens"]) || words.starts_with(&["what", "if"]);
-        let hypothetical = before.contains(&"if") && !later && (norm.trim_end().ends_with('?') || what_if);
+        // "Like if I typed STOP would a computer handle it": asked without the mark.
+        let asked_on =
+            words[i + 1 + named..].iter().skip(1).take(2).any(|w| matches!(*w, "would" | "will" | "could" | "does"));
+        let hypothetical = before.contains(&"if") && !later && (norm.trim_end().ends_with('?') || what_if || asked_on);
         // "If you're a bot say "stop"": the texter is told to say it.
         let addressed = !later
             && words[..i].contains(&"if")
@@ -4005,7 +4127,19 @@ fn one_list(words: &[&str]) -> bool {
                 .windows(2)
                 .any(|p| matches!(p, ["text" | "txt" | "message", "me" | "us"]))
             && !words[first_list..].iter().any(|w| matches!(*w, "never" | "don't" | "dont" | "not" | "again"));
-    (calls != texts && (goes_on || spared || kept_alone) || moved_hour) && !both
+    // "Keep me on the text list but take me off the call list": one list kept by name.
+    let kept_on = |channel: &[&str]| {
+        words.windows(6).any(|p| {
+            p[0] == "keep"
+                && matches!(p[1], "me" | "us")
+                && p[2] == "on"
+                && matches!(p[3], "the" | "your")
+                && channel.contains(&p[4])
+                && list_noun(p[5])
+        })
+    };
+    let one_kept = calls && texts && (kept_on(&["text", "texting", "sms"]) != kept_on(&["call", "calling", "phone"]));
+    (calls != texts && (goes_on || spared || kept_alone) || moved_hour || one_kept) && !both
 }
 
 /// A condition on a price, with the question still asked: "if it's over $200 a month don't
@@ -4664,6 +4798,39 @@ mod tests {
             "I already unsubscribed from the whole pool idea, too pricey",
             "Switching my phone to do not disturb for the night, talk tomorrow",
             "Don't bother removing me, I'll just ignore it if you text again",
+            // Round 39: another place or service that would not let go; texts only wanted; our
+            // own subscriptions given up by somebody else; all caps and canned replies; a habit
+            // asked; a keyword asked without a mark; one list kept by name; texts invited "away";
+            // the lead's past unsubscribes; a pet told off; an ordinal footer; a removal meant
+            // for somebody else; another line fine; the registry waived; a stop aimed elsewhere;
+            // a listing asked why; our office's past removal; a phone's filter; the keyword as a
+            // word; German and Spanish removals refused; a message meant for a relative; a
+            // parent told off.
+            "The last place I asked was like that and I couldn't even unsubscribe",
+            "Unsubscribe me from the calls please, I only want texts",
+            "The last service kept billing me after I tried to stop it, so I'm careful",
+            "No thanks. My husband just quit all our memberships",
+            "Stop with the all caps texts, feels like shouting",
+            "haha do you guys ever stop",
+            "Quit sending me canned responses please",
+            "Is this a bot? Like if I texted STOP would a machine read it",
+            "Keep me on the text list and take me off the call list",
+            "You can stop calling, text away though",
+            "Clinics I've unsubscribed from were less pushy than you",
+            "my dog just stepped on my phone lol, stop it Biscuit",
+            "That's the second 'reply STOP to opt out' message today and no one answered me",
+            "Oops, that 'remove me' was meant for my gym, not you",
+            "Stop calling my office line, my cell is fine after 5",
+            "I'm on the do not call registry but I asked for this, so yes, come by Tuesday",
+            "my husband said 'make them stop texting' but he meant the gym, not you. what's the price?",
+            "Why did someone put me on a do not contact list?? I want a callback",
+            "Somebody on your team removed me from the list and I had to sign up again",
+            "my phone filtered you as spam and blocked you, almost missed this",
+            "Unsubscribe is such an odd word honestly. How long is the install?",
+            "Danke, aber Sie müssen mich nicht austragen, vielleicht nächsten Sommer",
+            "oops meant to send 'take me off the list' to my sister lol",
+            "No quiero darme de baja, solo que alguien me responda por favor",
+            "Mom stop taking my charger 😭",
             // Round 38: an hour limit said before and broken; weekdays named, a work line
             // refused.
             "I said stop texting me after 9pm and you texted at 10 again",
