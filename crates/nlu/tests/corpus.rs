@@ -816,6 +816,17 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   refusal spelled out a word at a time, "cease communicating", a number "not to be used for
 ///   any calls or texts". False (2): an hour limit said before and broken, "weekends only" with
 ///   a work line refused. Fixed as classes.
+/// - `blind182.jsonl` (a car-detailing shop), `blind183.jsonl` (a meal-kit delivery service),
+///   `blind184.jsonl` (an orthodontist) and `blind185.jsonl` (a red-team tester aiming at
+///   precision, a gutter-guard installer), scored once each on a731164. First scores:
+///   blind182 **0.989, 1.0, 0.99**; blind183 **0.968, 1.0**, 0.935; blind184 **0.972, 1.0**,
+///   0.952; blind185 **0.953, 1.0**, 0.893. Missed: none. False (25): a stop meant for
+///   somebody else ("not you"), a habit asked, somebody else's subscriptions given up, the
+///   lead's past unsubscribes, a phone's spam filter, the registry with a visit invited, a
+///   listing asked why, our office's past removal, a pet told off, an ordinal footer, the
+///   keyword as a word, a keyword asked unmarked, removals meant for somebody else, one list
+///   kept by name, texts only wanted or invited "away", another line fine, caps and canned
+///   replies, another place or service, German and Spanish removals refused. Fixed as classes.
 ///
 /// All are tuning data now, and the learned models train on them, so their intent figures are
 /// in-sample (about 0.99); they are a regression guard, not an estimate.
@@ -1002,6 +1013,10 @@ fn blind_sets_stay_fixed() {
     at_least("blind179.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind180.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind181.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind182.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind183.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind184.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind185.jsonl", 400, 0.97, 1.0, 1.0);
 }
 
 /// Answers a lead gives in the middle of a conversation (who decides, when, how much, which
