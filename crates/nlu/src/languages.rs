@@ -518,6 +518,8 @@ const STEMS: &str = concat!(
     // Armenian, Georgian, Azerbaijani, Kazakh, Uzbek, Kyrgyz, Tajik and Mongolian.
     "|մի ուղարկեք|մի գրեք ինձ|դադարեցրեք|ջնջեք իմ համարը|հանգիստ թողեք",
     "|ნუ მომწერთ|ნუ მწერთ|ნუ გამომიგზავნით|ნუღარ|შეწყვიტეთ|წაშალეთ ჩემი ნომერი|თავი დამანებეთ",
+    // Georgian "აღარ მომწეროთ" (don't write to me any more), "აღარ დამირეკოთ" (… call me).
+    "|აღარ მომწეროთ|აღარ მომწერო|აღარ დამირეკოთ|აღარ დამირეკო|აღარ შემეხმიანოთ",
     "|nu momwert|nu mwert|mesaj gondermeyin|mene yazmayın|mene yazmayin",
     "|nomremi silin|narahat etmeyin",
     "|хабарлама жібермеңіз|жібермеңіз|маған жазбаңыз|нөмірімді өшіріңіз|мазаламаңыз|хабарласпаңыз",
@@ -620,6 +622,8 @@ const UNSPACED: &str = concat!(
     "|不要再打扰|不要再打擾|别再打扰|別再打擾|别打扰我|別打擾我|不想再收到|不想收到|拒收|停止短信|停止发短信|不要联系我|不要聯絡我|不要聯繫我|删除我的号码|刪除我的號碼|别烦我|別煩我|不要打扰|不要打擾|从名单中删除|從名單中刪除|名单中删除|名單中刪除",
     // "把我的号码从你们的名单上删除" (remove my number from your list): 上 or 里 for 中.
     "|不要再打來|不要再打来|别再打來|不要再给这个号码|不要再給這個號碼",
+    // "别再给这个号码发信息了" (no more messages to this number), with 别 for 不要.
+    "|别再给这个号码|別再給這個號碼",
     // "别再打这个号码了" (don't call this number again), "请把我从名单上移除" (remove me from
     // the list), with 移除 for 删除.
     "|别再打这个|別再打這個|不要再打这个|不要再打這個|名单上移除|名單上移除|名单中移除|名單中移除|名单里移除|名單裡移除",

@@ -867,6 +867,8 @@ fn only_mentioned(
     // "Do NOT put me on your do not call list", "don't bother putting me on the do not call list".
     let kept_off = matches!(clause[c], "do" | "dnc")
         && (before.windows(2).any(|p| matches!(p, ["not" | "don't" | "dont" | "never", "put" | "add"]))
+            // "No need to put me on a do not call list or anything".
+            || before.windows(4).any(|p| matches!(p, ["no", "need", "to", "put" | "add"]))
             || before
                 .windows(3)
                 .any(|p| matches!(p, ["not" | "don't" | "dont" | "never", "bother", "putting" | "adding"])));
@@ -883,7 +885,8 @@ fn only_mentioned(
         // "Unsubscribe is the last thing I want lol".
         || matches!(after, ["is" | "s", "the", "last", ..])
         // "My cousin thinks unsubscribe is a magic word".
-        || matches!(after, ["is" | "was" | "s", ..]) && after.iter().take(5).any(|w| matches!(*w, "word" | "keyword"))
+        || matches!(after, ["is" | "was" | "s", ..] | ["would" | "could", "be", ..])
+            && after.iter().take(6).any(|w| matches!(*w, "word" | "keyword" | "name"))
         || after.iter().take(4).any(|w| matches!(*w, "autocorrect" | "autocorrected" | "typo"))
         // "why did my phone autocorrect that to unsubscribe".
         || before.iter().rev().take(4).any(|w| matches!(*w, "autocorrect" | "autocorrected"))
@@ -900,7 +903,20 @@ fn only_mentioned(
     let firm_at = |v: usize| {
         (v + 1..(v + 3).min(before.len())).find(|&n| {
             let w = before[n].strip_suffix("'s").unwrap_or(before[n]);
-            matches!(w, "company" | "companies" | "guy" | "guys" | "lender" | "dealer" | "provider" | "bank")
+            // "The last firm's bot ignored my unsubscribe".
+            matches!(
+                w,
+                "company"
+                    | "companies"
+                    | "guy"
+                    | "guys"
+                    | "lender"
+                    | "dealer"
+                    | "provider"
+                    | "bank"
+                    | "firm"
+                    | "office"
+            )
         })
     };
     let other_company = before.iter().enumerate().any(|(v, w)| {
@@ -1916,9 +1932,11 @@ fn only_mentioned(
         && !after.windows(2).any(|p| matches!(p, ["for", "me" | "us"] | ["on", "my" | "our"]));
     // An outsider's own stop, reported: "My friend said she asked you to stop and you kept
     // texting her". Not a stop passed on for the lead ("… stop texting me").
+    // "My sister told me you kept texting her even after she unsubscribed": the outsider named
+    // as the one contacted, before the stop too.
     let outsider_asked = before.iter().any(|w| outsider(w))
         && before.iter().any(|w| matches!(*w, "asked" | "told"))
-        && after.iter().any(|w| matches!(*w, "her" | "him" | "them"))
+        && clause.iter().any(|w| matches!(*w, "her" | "him" | "them"))
         && !after.iter().any(|w| matches!(*w, "me" | "us" | "my" | "our"));
     // A machine's display: "It says \"stop\" on the dryer display".
     let shown = clause[c] == "stop"
@@ -4798,6 +4816,12 @@ mod tests {
             "I already unsubscribed from the whole pool idea, too pricey",
             "Switching my phone to do not disturb for the night, talk tomorrow",
             "Don't bother removing me, I'll just ignore it if you text again",
+            // Round 40: no need to be listed; an outsider contacted after unsubscribing; another
+            // office's bot; the keyword as a name.
+            "No need to add me to a do not call list, I'll just skip the texts I don't want",
+            "My neighbor told me you kept calling him even after he unsubscribed",
+            "Is this automated? The last office's bot ignored my unsubscribe too",
+            "Unsub would be a weird name for a cat",
             // Round 39: another place or service that would not let go; texts only wanted; our
             // own subscriptions given up by somebody else; all caps and canned replies; a habit
             // asked; a keyword asked without a mark; one list kept by name; texts invited "away";

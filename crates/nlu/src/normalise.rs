@@ -346,6 +346,8 @@ const PHRASES: &str = concat!(
     // Both channels refused in one breath: "no calls no texts".
     "|no calls no texts|no texts no calls|no calls or texts|no texts or calls|no calls nor texts|no calls and no texts",
     "|no calls, no texts|no texts, no calls",
+    // "Please do me the honor of never doing it again."
+    "|do me the honor of never|do me the honour of never|do me a favor and never|do me a favour and never",
     "|if i never heard from|if i never hear from|rather never hear from",
     // Leaving, said as done now: "fully unsubscribing, bye".
     "|fully unsubscribing|officially unsubscribing|i'm unsubscribing|im unsubscribing|i am unsubscribing",
@@ -733,6 +735,7 @@ fn revocation_in(norm: &str, letters: &str, words: &[&str]) -> Option<String> {
         .or_else(|| negated_contact(words))
         .or_else(|| nobody_contacts(words))
         .or_else(|| off_it(words))
+        .or_else(|| no_channels(words))
         .or_else(|| unwanted_contact(words))
         .or_else(|| stop_request(words))
         .or_else(|| dismissal(norm, &hits))
@@ -789,6 +792,30 @@ fn undotted(norm: &str) -> Option<String> {
         if inside { &t[..t.len() - 1] } else { t }
     });
     Some(joined.collect::<Vec<_>>().join(" "))
+}
+
+/// Both channels refused, whatever the punctuation: "no calls, no messages".
+fn no_channels(words: &[&str]) -> Option<String> {
+    let channel = |w: &str| {
+        matches!(
+            w,
+            "calls" | "call" | "calling" | "texts" | "text" | "texting" | "messages" | "msgs" | "sms" | "emails"
+        )
+    };
+    // Not "Email? no. Calls? no. Text? yes": each "no" answering the channel before it.
+    words
+        .windows(4)
+        .enumerate()
+        .find(|(i, p)| {
+            p[0] == "no"
+                && channel(p[1])
+                && p[2] == "no"
+                && channel(p[3])
+                && p[1] != p[3]
+                && !(*i > 0 && channel(words[i - 1]))
+                && !words.get(i + 4).is_some_and(|w| matches!(*w, "yes" | "ok" | "okay" | "fine"))
+        })
+        .map(|(_, p)| p.join(" "))
 }
 
 /// "I'm not sure how I got on your list but I'd like to get off it": off the list named before.
@@ -1384,6 +1411,12 @@ mod tests {
             "My number is off limits to you now",
             "retire my number from your campaign please",
             "Please never send me one again, thanks",
+            // Round 40: a favour of never again; both channels refused, any punctuation; Chinese
+            // "no more … to this number" with 别; Georgian "don't call me any more".
+            "Great, four texts today. Do me a favor and never do that again.",
+            "My daughter signed me up without asking. Nothing from your company please, no messages, no calls.",
+            "我是她先生，她说以后别再给这个号码打电话了。",
+            "აღარ დამირეკოთ, გთხოვთ.",
             // Round 38: both channels refused with a comma between; off the list named before;
             // a stop after "one" ending a sentence; a refusal spelled out a word at a time;
             // advice to ask us to stop communicating; a number not to be used for texts.
