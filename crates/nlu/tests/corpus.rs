@@ -827,6 +827,14 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   keyword as a word, a keyword asked unmarked, removals meant for somebody else, one list
 ///   kept by name, texts only wanted or invited "away", another line fine, caps and canned
 ///   replies, another place or service, German and Spanish removals refused. Fixed as classes.
+/// - `blind186.jsonl` (a driving school), `blind187.jsonl` (a carpet-cleaning service),
+///   `blind188.jsonl` (a LASIK clinic) and `blind189.jsonl` (a red-team tester aiming at recall,
+///   an immigration law firm), scored once each on 27c5dc0. First scores: blind186 **0.986,
+///   1.0, 1.0**; blind187 **0.966, 1.0, 1.0**; blind188 **0.961, 1.0, 0.98**; blind189
+///   **0.967**, 0.96, **0.98**. Missed (4): a favour of never again, "no calls, no messages",
+///   Chinese "no more … to this number" with 别, Georgian "don't write to me any more". False
+///   (4): no need to be listed, an outsider contacted after unsubscribing, another firm's bot,
+///   the keyword as a name. Fixed as classes.
 ///
 /// All are tuning data now, and the learned models train on them, so their intent figures are
 /// in-sample (about 0.99); they are a regression guard, not an estimate.
@@ -1017,6 +1025,10 @@ fn blind_sets_stay_fixed() {
     at_least("blind183.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind184.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind185.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind186.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind187.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind188.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind189.jsonl", 400, 0.97, 1.0, 1.0);
 }
 
 /// Answers a lead gives in the middle of a conversation (who decides, when, how much, which
