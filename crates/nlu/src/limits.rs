@@ -151,6 +151,44 @@ pub(crate) fn limits_contact(norm: &str, words: &[&str]) -> bool {
         || not_ours(words)
         || prevented(words)
         || told_off_at_home(words)
+        || stop_and_start(words)
+        || list_of_things(words)
+        || other_do_not_list(words)
+}
+
+/// A do-not list of something other than the contact: "What's on your do-not-take list?" (what
+/// a junk hauler will not take).
+fn other_do_not_list(words: &[&str]) -> bool {
+    let contact = |w: &str| {
+        matches!(w, "call" | "contact" | "text" | "txt" | "email" | "disturb" | "message" | "msg" | "sms" | "mail")
+    };
+    words.windows(4).any(|p| p[0] == "do" && p[1] == "not" && !contact(p[2]) && p[3] == "list")
+        && !words.iter().any(|w| matches!(*w, "me" | "us" | "my" | "stop" | "remove" | "unsubscribe"))
+}
+
+/// Stopping and starting, an idiom: "I'm done stopping and starting on this myself".
+fn stop_and_start(words: &[&str]) -> bool {
+    words.windows(3).any(|p| {
+        matches!(p, ["stopping", "and", "starting"] | ["stop", "and", "start"] | ["starting", "and", "stopping"])
+    }) && !words.iter().any(|w| TEXT_SET.contains(w) || matches!(*w, "calling" | "calls" | "contact" | "remove"))
+}
+
+/// A list of things, not of contacts: "take it off the list of projects for this year", with
+/// nothing else that stops.
+fn list_of_things(words: &[&str]) -> bool {
+    words.windows(5).any(|p| {
+        p[0] == "off"
+            && matches!(p[1], "the" | "my" | "our" | "his" | "her")
+            && p[2] == "list"
+            && p[3] == "of"
+            && !matches!(p[4], "contacts" | "numbers" | "people" | "leads" | "customers" | "clients" | "names")
+    }) && !words.iter().any(|w| {
+        TEXT_SET.contains(w)
+            || matches!(
+                *w,
+                "me" | "us" | "stop" | "calling" | "calls" | "contact" | "remove" | "unsubscribe" | "number"
+            )
+    })
 }
 
 /// Somebody at home told off, by name: "Mom stop taking my phone 😭". Not "mom, stop texting
@@ -457,7 +495,7 @@ fn mentioned(norm: &str) -> bool {
         acknowledged: any_phrase(&letters, &["got it", "noted", "understood", "thanks", "thank you", "ok", "okay"])
             || norm.contains('👍'),
         // "unsubscribe from cat ownership pls 😹": a joke.
-        laughing: norm.contains(['😂', '🤣', '😹', '😆']) || all.iter().copied().any(crate::normalise::laugh),
+        laughing: norm.contains(['😂', '🤣', '😹', '😆', '🙃']) || all.iter().copied().any(crate::normalise::laugh),
         // "yes yes yes, I need this to stop, the letters keep coming": the lead's own trouble.
         affirmed: matches!(
             all.first().copied(),
@@ -561,6 +599,10 @@ fn mentioned(norm: &str) -> bool {
                     "band",
                     // "Stop! In the Name of Love".
                     "name of love",
+                    // "Can a teacher show my son how to play Stop This Train?".
+                    "how to play",
+                    "learn to play",
+                    "chords",
                 ],
             ),
     };
@@ -885,8 +927,11 @@ fn only_mentioned(
         // "Unsubscribe is the last thing I want lol".
         || matches!(after, ["is" | "s", "the", "last", ..])
         // "My cousin thinks unsubscribe is a magic word".
-        || matches!(after, ["is" | "was" | "s", ..] | ["would" | "could", "be", ..])
-            && after.iter().take(6).any(|w| matches!(*w, "word" | "keyword" | "name"))
+        // "\"Remove Me\" would be a great name for a punk band": the keyword's own "me".
+        || matches!(
+            after.strip_prefix(&["me"]).unwrap_or(after),
+            ["is" | "was" | "s", ..] | ["would" | "could", "be", ..]
+        ) && after.iter().take(7).any(|w| matches!(*w, "word" | "keyword" | "name"))
         || after.iter().take(4).any(|w| matches!(*w, "autocorrect" | "autocorrected" | "typo"))
         // "why did my phone autocorrect that to unsubscribe".
         || before.iter().rev().take(4).any(|w| matches!(*w, "autocorrect" | "autocorrected"))
@@ -1156,7 +1201,9 @@ fn only_mentioned(
             || before.iter().rev().skip(1).take(3).any(|w| {
                 matches!(
                     *w,
-                    "said"
+                    // "My gym sends 'Text STOP to opt out' on every message".
+                    "sends"
+                        | "said"
                         | "says"
                         | "say"
                         | "saying"
@@ -1296,7 +1343,9 @@ fn only_mentioned(
     // A removal asked about for some later day: "will you remove me if I ask?", "is there a
     // do not call list I could get on later if I need to?".
     let hypothetical = question
-        && (after.contains(&"later")
+        // "Once the job is done will the texts stop on their own or do I have to opt out?".
+        && (matches!(clause.first(), Some(&("once" | "when" | "after"))) && !before.iter().any(|w| matches!(*w, "you" | "u"))
+            || after.contains(&"later")
             // "do you take me off the lead list automatically once I join?".
             // "will you stop sending listings once we're under contract?".
             || after.windows(2).any(|p| {
@@ -3472,6 +3521,10 @@ fn invitation(words: &[&str], i: usize) -> bool {
     if prev == "a" && before.contains(&"on") && before.iter().any(|b| matches!(*b, "hop" | "jump" | "get")) {
         return true;
     }
+    // "Quit texting and pick up the phone": a call asked for.
+    if w == "phone" && matches!(before, [.., "pick", "up", "the" | "a"]) {
+        return true;
+    }
     // "unsubscribe me from all texts pls": the texts are what is stopped, "pls" is courtesy.
     if matches!(prev, "all" | "the" | "these" | "those" | "your" | "ur" | "any" | "my")
         && matches!(next, "pls" | "plz" | "please" | "")
@@ -4027,6 +4080,10 @@ fn not_a_stop(norm: &str, words: &[&str]) -> bool {
                         | "hesitating"
                         | "overthinking"
                         | "worrying"
+                        // "my wife said stop looking at tint".
+                        | "looking"
+                        | "browsing"
+                        | "shopping"
                 )
         }) && !words.iter().any(|w| matches!(*w, "texting" | "messaging" | "contacting" | "remove" | "unsubscribe"));
     // Read clause by clause: "Ya les dije que no. Dejen de escribirme." and "No, dejen de
@@ -4816,6 +4873,20 @@ mod tests {
             "I already unsubscribed from the whole pool idea, too pricey",
             "Switching my phone to do not disturb for the night, talk tomorrow",
             "Don't bother removing me, I'll just ignore it if you text again",
+            // Round 41 (joined): a do-not list of things.
+            "Is there a do-not-haul list I should know about?",
+            // Round 41: a call asked for ("pick up the phone"); a song to learn; stopping and
+            // starting; a question "once" something is done; a keyword and its "me" as a name; a
+            // list of things; a stop of shopping; a joke with 🙃; somebody else's footer sent.
+            "Stop texting and pick up the phone, I'm free till 3",
+            "Could your teacher show me how to play Stop This Train?",
+            "Honestly I'm tired of stopping and starting this project on my own, come take a look",
+            "Once the install is done will the messages stop by themselves or do I opt out?",
+            "\"Unsubscribe Me\" would be a funny name for a band",
+            "My husband said take it off the list of upgrades for this year, maybe next year",
+            "No, my husband said stop shopping for tint",
+            "I'd like to unsubscribe from Monday mornings please 🙃",
+            "My dentist sends 'Text STOP to opt out' on every reminder, so annoying",
             // Round 40: no need to be listed; an outsider contacted after unsubscribing; another
             // office's bot; the keyword as a name.
             "No need to add me to a do not call list, I'll just skip the texts I don't want",
