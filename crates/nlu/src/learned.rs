@@ -29,7 +29,7 @@ const RATE: f32 = 0.5;
 const L2: f32 = 1e-6;
 
 /// The labelled corpus files the shipped model learns from (`{"text", "opt_out", …}` lines).
-const CORPUS: [&str; 192] = [
+const CORPUS: [&str; 196] = [
     include_str!("../corpus/dev.jsonl"),
     include_str!("../corpus/test.jsonl"),
     include_str!("../corpus/holdout.jsonl"),
@@ -222,6 +222,10 @@ const CORPUS: [&str; 192] = [
     include_str!("../corpus/blind187.jsonl"),
     include_str!("../corpus/blind188.jsonl"),
     include_str!("../corpus/blind189.jsonl"),
+    include_str!("../corpus/blind190.jsonl"),
+    include_str!("../corpus/blind191.jsonl"),
+    include_str!("../corpus/blind192.jsonl"),
+    include_str!("../corpus/blind193.jsonl"),
 ];
 
 /// Every labelled line of the compiled-in corpus, file by file. A file that did not parse would
