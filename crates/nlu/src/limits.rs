@@ -2155,8 +2155,9 @@ pub(crate) fn only_described(words: &[&str]) -> bool {
 /// Contact asked for outright, with nothing negated or stopped anywhere in the message:
 /// "scrivetemi solo per messaggio", "escríbanme por aquí", "écrivez-moi par SMS", "text me
 /// instead", and a way to reach the lead given ("my email is bob at gmail": retrained with
-/// blind138–blind145, the learned reader read it at 0.89). The learned reader (which knows these
-/// words mostly from revocations) does not read such a message as one.
+/// blind138–blind145, the learned reader read it at 0.89), or something asked to be emailed
+/// ("sure, email it to me": retrained with blind174–blind177, read at 0.87). The learned reader
+/// (which knows these words mostly from revocations) does not read such a message as one.
 pub(crate) fn invited_outright(words: &[&str]) -> bool {
     const ASKS: [&str; 12] = [
         "scrivetemi",
@@ -4379,7 +4380,7 @@ fn restricted_hours(words: &[&str]) -> bool {
     // "I literally said stop calling me at work and you called at work again": said, too.
     let asked_hour = words.iter().enumerate().any(|(i, w)| {
         let asked = match (*w, &words[i + 1..]) {
-            ("asked" | "told", [_you, "to", "stop", verb, rest @ ..]) if matches!(*_you, "you" | "u" | "y'all") => {
+            ("asked" | "told", [you, "to", "stop", verb, rest @ ..]) if matches!(*you, "you" | "u" | "y'all") => {
                 Some((verb, rest))
             }
             ("said", ["stop", verb, rest @ ..]) => Some((verb, rest)),

@@ -345,7 +345,6 @@ const PHRASES: &str = concat!(
     "|not to be used for any contact|not to be used for contact",
     // Both channels refused in one breath: "no calls no texts".
     "|no calls no texts|no texts no calls|no calls or texts|no texts or calls|no calls nor texts|no calls and no texts",
-    "|no calls, no texts|no texts, no calls",
     // "Please do me the honor of never doing it again."
     "|do me the honor of never|do me the honour of never|do me a favor and never|do me a favour and never",
     "|if i never heard from|if i never hear from|rather never hear from",
