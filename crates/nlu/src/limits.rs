@@ -1135,7 +1135,9 @@ fn only_mentioned(
         })
         && !before.iter().any(|w| {
             channel(w) || matches!(*w, "these" | "those" | "you" | "u" | "y'all" | "yall" | "ur" | "your" | "possible")
-        });
+        })
+        // Not "How many times do I have to say stop?": the stop said again, in exasperation.
+        && !asking.starts_with(&["how", "many", "times"]);
     // Why a message came: "why did I get a 'you have been unsubscribed' text?".
     // Not only asked: "I got a 'you've been unsubscribed' text when I didn't ask for that".
     // "Your system sent me 'you have been unsubscribed'".
@@ -3369,9 +3371,10 @@ fn invites_contact(norm: &str) -> bool {
                 && matches!(words[i - 1], "and" | "&" | "n" | "or" | "nor")
                 && (channel(words[i - 2])
                     || i >= 3 && w.ends_with("ing") && matches!(words[i - 2], "me" | "us") && channel(words[i - 3]));
+            // "Quit texting and ring me": "ring" is a verb, not "-ing".
             let swapped = joined
                 && matches!(words[i - 1], "and" | "&" | "n")
-                && !w.ends_with("ing")
+                && (!w.ends_with("ing") || *w == "ring")
                 && !w.ends_with('s')
                 // "… and call at lunch": a time after the verb.
                 && (words.get(i + 1).is_some_and(|n| {
@@ -3904,7 +3907,11 @@ static QUOTING_SET: WordList = WordList::new(QUOTING);
 fn quoted(norm: &str, words: &[&str]) -> bool {
     let stopping = |w: &&str| matches!(*w, "stop" | "unsubscribe" | "quit");
     let joined = words.join(" ");
-    let going_on = any_phrase(&joined, &GOING_ON);
+    // Not a slip over the form: "My wife filled that out by mistake, she says please quit texting
+    // her phone" (the form was the mistake, the stop is meant).
+    let form_slip = words.iter().any(|w| matches!(*w, "filled" | "signed" | "submitted" | "entered"));
+    let going_on =
+        GOING_ON.iter().any(|p| !(form_slip && SLIPS.contains(p)) && crate::normalise::contains_phrase(&joined, p));
     words.iter().enumerate().any(|(i, w)| {
         if !QUOTING_SET.contains(w) {
             return false;
@@ -4874,6 +4881,8 @@ mod tests {
             "I already unsubscribed from the whole pool idea, too pricey",
             "Switching my phone to do not disturb for the night, talk tomorrow",
             "Don't bother removing me, I'll just ignore it if you text again",
+            // Round 42: "ring" after "and" is a call asked for.
+            "Stop texting and ring me, I'm free all morning",
             // Round 41 (joined): a do-not list of things.
             "Is there a do-not-haul list I should know about?",
             // Round 41: a call asked for ("pick up the phone"); a song to learn; stopping and

@@ -345,6 +345,12 @@ const PHRASES: &str = concat!(
     "|not to be used for any contact|not to be used for contact",
     // Both channels refused in one breath: "no calls no texts".
     "|no calls no texts|no texts no calls|no calls or texts|no texts or calls|no calls nor texts|no calls and no texts",
+    // "Oh great, another text. Please let it be the last."
+    "|let it be the last|let this be the last|let that be the last",
+    // Spanish, passed on: "ella no quiere que la sigan contactando" (she doesn't want you to keep
+    // contacting her).
+    "|no quiere que la sigan|no quiere que lo sigan|no quiero que me sigan|no quiere que la contacten",
+    "|no quiere que lo contacten|no quiere que le escriban|no quiere que la llamen|no quiere que lo llamen",
     // "Please do me the honor of never doing it again."
     "|do me the honor of never|do me the honour of never|do me a favor and never|do me a favour and never",
     "|if i never heard from|if i never hear from|rather never hear from",
@@ -1410,6 +1416,13 @@ mod tests {
             "My number is off limits to you now",
             "retire my number from your campaign please",
             "Please never send me one again, thanks",
+            // Round 42: a Spanish wish that contact not go on, passed on; a stop passed on beside
+            // a form filled by mistake; "how many times do I have to say stop"; "let it be the
+            // last".
+            "Soy el hijo del señor Díaz. Él no quiere que lo sigan llamando, gracias.",
+            "My husband filled the form in by accident, he says please quit calling his phone",
+            "How many times do I need to say stop??",
+            "Another reminder, wonderful. Let that be the last.",
             // Round 40: a favour of never again; both channels refused, any punctuation; Chinese
             // "no more … to this number" with 别; Georgian "don't call me any more".
             "Great, four texts today. Do me a favor and never do that again.",
