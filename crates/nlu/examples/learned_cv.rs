@@ -12,7 +12,7 @@
 use nlu::learned::Model;
 use nlu::normalise::{normalise, opt_out_phrase};
 
-const FILES: [&str; 196] = [
+const FILES: [&str; 200] = [
     "dev", "test", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9",
     "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19",
     "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29",
@@ -33,7 +33,7 @@ const FILES: [&str; 196] = [
     "blind163", "blind164", "blind165", "blind166", "blind167", "blind168", "blind169", "blind170", "blind171",
     "blind172", "blind173", "blind174", "blind175", "blind176", "blind177", "blind178", "blind179", "blind180",
     "blind181", "blind182", "blind183", "blind184", "blind185", "blind186", "blind187", "blind188", "blind189",
-    "blind190", "blind191", "blind192", "blind193",
+    "blind190", "blind191", "blind192", "blind193", "blind194", "blind195", "blind196", "blind197",
 ];
 const THRESHOLDS: [f32; 5] = [0.5, 0.7, 0.8, 0.85, 0.9];
 

@@ -29,7 +29,7 @@ const RATE: f32 = 0.5;
 const L2: f32 = 1e-6;
 
 /// The labelled corpus files the shipped model learns from (`{"text", "opt_out", …}` lines).
-const CORPUS: [&str; 196] = [
+const CORPUS: [&str; 200] = [
     include_str!("../corpus/dev.jsonl"),
     include_str!("../corpus/test.jsonl"),
     include_str!("../corpus/holdout.jsonl"),
@@ -226,6 +226,10 @@ const CORPUS: [&str; 196] = [
     include_str!("../corpus/blind191.jsonl"),
     include_str!("../corpus/blind192.jsonl"),
     include_str!("../corpus/blind193.jsonl"),
+    include_str!("../corpus/blind194.jsonl"),
+    include_str!("../corpus/blind195.jsonl"),
+    include_str!("../corpus/blind196.jsonl"),
+    include_str!("../corpus/blind197.jsonl"),
 ];
 
 /// Every labelled line of the compiled-in corpus, file by file. A file that did not parse would

@@ -843,6 +843,14 @@ fn at_least(name: &str, messages: usize, macro_f1: f64, recall: f64, precision: 
 ///   phone"), a song to learn, stopping and starting, a question "once" something is done, a
 ///   keyword and its "me" as a name, a list of things, a stop of shopping, a joke with 🙃,
 ///   somebody else's footer. Fixed as classes.
+/// - `blind194.jsonl` (a mattress store), `blind195.jsonl` (a pediatric therapy clinic),
+///   `blind196.jsonl` (a concrete contractor) and `blind197.jsonl` (a red-team tester aiming at
+///   recall, a personal-injury law firm), scored once each on 745feb8, the twentieth session's
+///   last classifier. First scores: blind194 **0.985, 1.0, 1.0**; blind195 **0.978, 1.0,
+///   1.0**; blind196 **0.986, 1.0, 0.99**; blind197 **0.962**, 0.96, **1.0**. Missed (4): a
+///   Spanish wish that contact not go on, passed on; a stop passed on beside a form filled by
+///   mistake; "how many times do I have to say stop"; "let it be the last". False (1): "quit
+///   texting and ring me". Fixed as classes.
 ///
 /// All are tuning data now, and the learned models train on them, so their intent figures are
 /// in-sample (about 0.99); they are a regression guard, not an estimate.
@@ -1041,6 +1049,10 @@ fn blind_sets_stay_fixed() {
     at_least("blind191.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind192.jsonl", 400, 0.97, 1.0, 1.0);
     at_least("blind193.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind194.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind195.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind196.jsonl", 400, 0.97, 1.0, 1.0);
+    at_least("blind197.jsonl", 400, 0.97, 1.0, 1.0);
 }
 
 /// Answers a lead gives in the middle of a conversation (who decides, when, how much, which
