@@ -4451,9 +4451,20 @@ fn restricted_hours(words: &[&str]) -> bool {
     });
     // "Weekends only please, and stop calling my work line": the days named are the hours.
     let hour_named = words.iter().any(|w| {
-        matches!(*w, "morning" | "night" | "evening" | "afternoon" | "early" | "late" | "weekend" | "am" | "pm")
-            || matches!(*w, "weekends" | "weekdays")
-            || w.starts_with(|c: char| c.is_ascii_digit())
+        matches!(
+            *w,
+            "morning"
+                | "night"
+                | "evening"
+                | "afternoon"
+                | "early"
+                | "late"
+                | "weekend"
+                | "weekends"
+                | "weekdays"
+                | "am"
+                | "pm"
+        ) || w.starts_with(|c: char| c.is_ascii_digit())
     });
     if only_hours && hour_named && !words.iter().any(|w| matches!(*w, "remove" | "unsubscribe" | "forever" | "ever")) {
         return true;

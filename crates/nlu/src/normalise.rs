@@ -769,6 +769,10 @@ fn nobody_contacts(words: &[&str]) -> Option<String> {
 /// `norm` with a run of three or more one-word sentences joined ("i. don't. want. to. hear.
 /// from. you." → "i don't want to hear from you"), if it has one.
 fn undotted(norm: &str) -> Option<String> {
+    // Read for every message the phrases miss: a run of three needs three full stops.
+    if norm.bytes().filter(|&b| b == b'.').count() < 3 {
+        return None;
+    }
     let tokens: Vec<&str> = norm.split(' ').collect();
     let dotted = |t: &str| t.len() > 1 && t.ends_with('.') && !t[..t.len() - 1].contains('.');
     // Each run of dotted tokens, as (start, end) — only the runs of three or more are joined.
